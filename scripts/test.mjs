@@ -1,0 +1,83 @@
+// `npm test`: installs what is missing, builds, lints, type-checks and runs every package's tests,
+// then prints one closing line "total: N passed, N failed" that CI reads.
+import { spawn } from 'node:child_process';
+import { ensurePnpm, ensureSystemPackages, installModules } from './setup.mjs';
+
+/** Test suites in the order they run: each is `pnpm --filter <name> test`. */
+const SUITES = ['@wpay/server-helper', '@wpay/sandbox', '@wpay/widget', '@wpay/demo'];
+
+function exec(cmd, args) {
+  return new Promise((resolve) => {
+    let output = '';
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const tee = (stream, sink) =>
+      stream.on('data', (chunk) => {
+        output += chunk;
+        sink.write(chunk);
+      });
+    tee(child.stdout, process.stdout);
+    tee(child.stderr, process.stderr);
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/** Reads the last count a runner printed: TAP's "# pass N"/"# fail N" or "N passed, N failed". */
+export function countResults(output) {
+  const lines = output.split('\n');
+  let passed;
+  let failed;
+  for (const line of lines) {
+    const tapPass = /^# pass (\d+)/.exec(line);
+    const tapFail = /^# fail (\d+)/.exec(line);
+    const plain = /^(?:\w+: )?(\d+) passed, (\d+) failed/.exec(line.trim());
+    if (tapPass) passed = Number(tapPass[1]);
+    if (tapFail) failed = Number(tapFail[1]);
+    if (plain) {
+      passed = Number(plain[1]);
+      failed = Number(plain[2]);
+    }
+  }
+  return { passed, failed };
+}
+
+async function main() {
+  ensurePnpm();
+  ensureSystemPackages();
+  installModules();
+
+  const steps = [
+    ['build', ['pnpm', ['-r', '--reporter-hide-prefix', 'run', 'build']]],
+    ['lint', ['pnpm', ['run', 'lint']]],
+    ['typecheck', ['pnpm', ['-r', '--reporter-hide-prefix', 'run', 'typecheck']]],
+  ];
+  for (const [name, [cmd, args]] of steps) {
+    const { code } = await exec(cmd, args);
+    if (code !== 0) {
+      console.log(`\n${name} failed (exit ${code}).`);
+      console.log('total: 0 passed, 1 failed');
+      process.exit(1);
+    }
+  }
+
+  let passed = 0;
+  let failed = 0;
+  const summary = [];
+  for (const suite of SUITES) {
+    console.log(`\n=== ${suite} ===`);
+    const { code, output } = await exec('pnpm', ['--filter', suite, 'run', 'test']);
+    const counts = countResults(output);
+    const p = counts.passed ?? 0;
+    // A suite that exits non-zero without reporting a failure still counts as one failure.
+    let f = counts.failed ?? 0;
+    if (f === 0 && code !== 0) f = 1;
+    passed += p;
+    failed += f;
+    summary.push(`${suite}: ${p} passed, ${f} failed${code !== 0 ? ` (exit ${code})` : ''}`);
+  }
+  console.log('\n=== summary ===');
+  for (const line of summary) console.log(`  ${line}`);
+  console.log(`total: ${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 || passed === 0 ? 1 : 0);
+}
+
+await main();
