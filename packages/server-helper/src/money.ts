@@ -1,0 +1,288 @@
+/**
+ * Money: ISO 4217 minor units, strict decimal parsing, and wire amounts free of float artifacts.
+ *
+ * WPay sends and receives amounts as JSON numbers in major units (`19.99`). This module turns what
+ * a caller gives (a decimal string or a number) into an exact count of minor units, checked against
+ * the currency, and back into the shortest decimal, so `0.1 + 0.2` reaches the wire as `0.3`, never
+ * `0.30000000000000004`.
+ *
+ * Rules (every violation is reported, nothing is silently changed except float noise):
+ * - strings: plain decimals only (`19.99`, `20`, `0.50`): no sign, exponent, spaces or leading zeros,
+ *   at most as many decimals as the currency has minor units;
+ * - numbers: finite, and within {@link FLOAT_TOLERANCE} of a whole number of minor units (then
+ *   rounded to it);
+ * - both: greater than zero and at most {@link MAX_SIGNIFICANT_DIGITS} significant digits.
+ *
+ * Currencies: the ISO 4217 table below; other codes are refused unless given, as three upper-case
+ * letters, in `extraCurrencies` (`{ XTS: 2 }`) — an option of `WPay` and of every function here.
+ *
+ * @module
+ */
+import { WPayValidationError } from './errors.js';
+
+/** Numbers closer than this to a whole number of minor units are rounded to it. */
+export const FLOAT_TOLERANCE = 1e-9;
+
+/** The most significant digits an amount may have (what a double holds exactly). */
+export const MAX_SIGNIFICANT_DIGITS = 15;
+
+/** The decimals allowed when the currency is not known (refunds): the most any currency has. */
+export const DEFAULT_MAX_MINOR_UNITS = 3;
+
+/** Currencies with no minor unit (ISO 4217). */
+const ZERO_DECIMAL = 'BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF';
+/** Currencies with three decimals (ISO 4217). */
+const THREE_DECIMAL = 'BHD IQD JOD KWD LYD OMR TND';
+/** Currencies with four decimals (ISO 4217 units of account). */
+const FOUR_DECIMAL = 'CLF UYW';
+/** Currencies with two decimals (ISO 4217, active codes). */
+const TWO_DECIMAL =
+  'AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BOV BRL BSD BTN BWP BYN BZD ' +
+  'CAD CDF CHE CHF CHW CNY COP COU CRC CUP CVE CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS ' +
+  'GIP GMD GTQ GYD HKD HNL HTG HUF IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK LBP LKR LRD LSL ' +
+  'MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD PAB PEN PGK ' +
+  'PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB ' +
+  'TJS TMT TOP TRY TTD TWD TZS UAH USD USN UYU UZS VED VES WST XCD XCG YER ZAR ZMW ZWG ZWL';
+
+function table(): Record<string, number> {
+  const entries: [string, number][] = [];
+  for (const [codes, units] of [
+    [TWO_DECIMAL, 2],
+    [ZERO_DECIMAL, 0],
+    [THREE_DECIMAL, 3],
+    [FOUR_DECIMAL, 4],
+  ] as const) {
+    for (const code of codes.split(' ')) entries.push([code, units]);
+  }
+  return Object.fromEntries(entries);
+}
+
+/**
+ * Minor units per ISO 4217 currency code (`USD: 2`, `JPY: 0`, `KWD: 3`…).
+ *
+ * @example
+ * ```ts
+ * CURRENCY_MINOR_UNITS.JPY; // 0
+ * ```
+ */
+export const CURRENCY_MINOR_UNITS: Readonly<Record<string, number>> = Object.freeze(table());
+
+/** Extra currencies: code (three upper-case letters) → minor units (0–4). */
+export type ExtraCurrencies = Readonly<Record<string, number>>;
+
+/** Options shared by the money helpers. */
+export interface MoneyOptions {
+  /** Currencies missing from the ISO table, e.g. `{ XTS: 2 }`. */
+  extraCurrencies?: ExtraCurrencies | undefined;
+}
+
+/** A parsed amount: exact minor units and the canonical decimal. */
+export interface ParsedAmount {
+  /** Whole minor units, e.g. `1999` for `19.99` USD. */
+  minor: number;
+  /** Minor units per major unit used (`2` for USD). */
+  minorUnits: number;
+  /** The amount as WPay receives it: a JSON number in major units with no float noise. */
+  wire: number;
+}
+
+/** The result of {@link parseAmount}: the amount, or why it was refused. */
+export type AmountResult = { ok: true; value: ParsedAmount } | { ok: false; message: string };
+
+/**
+ * Minor units of a currency, or `undefined` when unknown (see {@link minorUnitsOf} to throw).
+ *
+ * @example
+ * ```ts
+ * lookupMinorUnits('KWD'); // 3
+ * lookupMinorUnits('XTS', { extraCurrencies: { XTS: 2 } }); // 2
+ * ```
+ */
+export function lookupMinorUnits(currency: string, options: MoneyOptions = {}): number | undefined {
+  const extra = options.extraCurrencies;
+  if (extra && Object.hasOwn(extra, currency)) return extra[currency];
+  return Object.hasOwn(CURRENCY_MINOR_UNITS, currency) ? CURRENCY_MINOR_UNITS[currency] : undefined;
+}
+
+/**
+ * Minor units of a currency (ISO 4217, plus `extraCurrencies`).
+ *
+ * @throws {WPayValidationError} when the currency is unknown.
+ * @example
+ * ```ts
+ * minorUnitsOf('USD'); // 2
+ * minorUnitsOf('JPY'); // 0
+ * ```
+ */
+export function minorUnitsOf(currency: string, options: MoneyOptions = {}): number {
+  const units = lookupMinorUnits(currency, options);
+  if (units === undefined) {
+    throw new WPayValidationError({
+      what: 'currency',
+      issues: [{ path: 'currency', message: describeUnknownCurrency(currency) }],
+    });
+  }
+  return units;
+}
+
+/** Why a currency code is refused, for validation messages. */
+export function describeUnknownCurrency(currency: string): string {
+  if (!/^[A-Z]{3}$/.test(currency)) {
+    return `"${currency.slice(0, 12)}" is not an ISO 4217 code (three upper-case letters, e.g. USD)`;
+  }
+  return `unknown currency ${currency}; add it with the extraCurrencies option, e.g. { ${currency}: 2 }`;
+}
+
+const DECIMAL = /^(0|[1-9]\d*)(?:\.(\d+))?$/;
+const MAX_MINOR = 10 ** MAX_SIGNIFICANT_DIGITS - 1;
+
+function fromDecimalString(value: string, minorUnits: number): AmountResult {
+  const match = DECIMAL.exec(value);
+  if (!match) {
+    return {
+      ok: false,
+      message: `"${value.slice(0, 24)}" is not a plain positive decimal like "19.99" (no sign, exponent or spaces)`,
+    };
+  }
+  const whole = match[1] ?? '0';
+  const fraction = match[2] ?? '';
+  if (fraction.length > minorUnits) {
+    return {
+      ok: false,
+      message: `${value} has ${fraction.length} decimals; this currency allows ${minorUnits}`,
+    };
+  }
+  const digits = (whole + fraction).replace(/^0+/, '');
+  if (digits.length > MAX_SIGNIFICANT_DIGITS) {
+    return { ok: false, message: `more than ${MAX_SIGNIFICANT_DIGITS} significant digits` };
+  }
+  const minor = Number(whole + fraction.padEnd(minorUnits, '0'));
+  return finish(minor, minorUnits);
+}
+
+function fromNumber(value: number, minorUnits: number): AmountResult {
+  if (!Number.isFinite(value)) return { ok: false, message: `${value} is not a finite amount` };
+  const scale = 10 ** minorUnits;
+  const minor = Math.round(value * scale);
+  if (Math.abs(minor / scale - value) > FLOAT_TOLERANCE) {
+    return {
+      ok: false,
+      message: `${value} has more decimals than this currency allows (${minorUnits})`,
+    };
+  }
+  if (Math.abs(minor) > MAX_MINOR) {
+    return { ok: false, message: `more than ${MAX_SIGNIFICANT_DIGITS} significant digits` };
+  }
+  return finish(minor, minorUnits);
+}
+
+function finish(minor: number, minorUnits: number): AmountResult {
+  if (minor < 0) return { ok: false, message: 'must be greater than zero (it is negative)' };
+  if (minor === 0) return { ok: false, message: 'must be greater than zero' };
+  if (minor > MAX_MINOR) {
+    return { ok: false, message: `more than ${MAX_SIGNIFICANT_DIGITS} significant digits` };
+  }
+  return {
+    ok: true,
+    value: { minor, minorUnits, wire: Number(minorToDecimal(minor, minorUnits)) },
+  };
+}
+
+/** `1999, 2` → `"19.99"`; `5, 2` → `"0.05"`; `500, 0` → `"500"`. */
+function minorToDecimal(minor: number, minorUnits: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const digits = String(Math.abs(minor)).padStart(minorUnits + 1, '0');
+  if (minorUnits === 0) return sign + digits;
+  return `${sign}${digits.slice(0, -minorUnits)}.${digits.slice(-minorUnits)}`;
+}
+
+/**
+ * Parses an amount given as a decimal string or a number, with `minorUnits` decimals at most.
+ * Never throws: returns the amount or the reason it was refused (used by the request schemas).
+ *
+ * @example
+ * ```ts
+ * parseAmount(0.1 + 0.2, 2); // { ok: true, value: { minor: 30, minorUnits: 2, wire: 0.3 } }
+ * parseAmount('1.999', 2);   // { ok: false, message: '1.999 has 3 decimals; this currency allows 2' }
+ * ```
+ */
+export function parseAmount(value: unknown, minorUnits: number): AmountResult {
+  if (typeof value === 'string') return fromDecimalString(value, minorUnits);
+  if (typeof value === 'number') return fromNumber(value, minorUnits);
+  return { ok: false, message: 'must be a decimal string like "19.99" or a number' };
+}
+
+function parseOrThrow(amount: string | number, currency: string, options: MoneyOptions) {
+  const result = parseAmount(amount, minorUnitsOf(currency, options));
+  if (!result.ok) {
+    throw new WPayValidationError({
+      what: 'amount',
+      issues: [{ path: 'amount', message: result.message }],
+    });
+  }
+  return result.value;
+}
+
+/**
+ * Converts a major-unit amount to whole minor units of `currency`.
+ *
+ * @throws {WPayValidationError} for an invalid amount or an unknown currency.
+ * @example
+ * ```ts
+ * toMinorUnits('19.99', 'USD'); // 1999
+ * toMinorUnits(0.1 + 0.2, 'EUR'); // 30
+ * toMinorUnits('500', 'JPY'); // 500
+ * ```
+ */
+export function toMinorUnits(
+  amount: string | number,
+  currency: string,
+  options: MoneyOptions = {},
+): number {
+  return parseOrThrow(amount, currency, options).minor;
+}
+
+/**
+ * Converts whole minor units of `currency` to a major-unit number (as WPay expects it on the wire).
+ *
+ * @throws {WPayValidationError} for a non-integer count or an unknown currency.
+ * @example
+ * ```ts
+ * fromMinorUnits(1999, 'USD'); // 19.99
+ * fromMinorUnits(1500, 'KWD'); // 1.5
+ * ```
+ */
+export function fromMinorUnits(
+  minor: number,
+  currency: string,
+  options: MoneyOptions = {},
+): number {
+  const units = minorUnitsOf(currency, options);
+  if (!Number.isSafeInteger(minor)) {
+    throw new WPayValidationError({
+      what: 'amount',
+      issues: [{ path: 'amount', message: `${minor} is not a whole number of minor units` }],
+    });
+  }
+  return Number(minorToDecimal(minor, units));
+}
+
+/**
+ * Formats a major-unit amount with exactly the currency's decimals (for display or comparison).
+ *
+ * @throws {WPayValidationError} for an invalid amount or an unknown currency.
+ * @example
+ * ```ts
+ * formatAmount(19.9, 'USD'); // '19.90'
+ * formatAmount('500', 'JPY'); // '500'
+ * formatAmount(0.1 + 0.2, 'USD'); // '0.30'
+ * ```
+ */
+export function formatAmount(
+  amount: string | number,
+  currency: string,
+  options: MoneyOptions = {},
+): string {
+  const { minor, minorUnits } = parseOrThrow(amount, currency, options);
+  return minorToDecimal(minor, minorUnits);
+}
