@@ -1,0 +1,159 @@
+/**
+ * Request and response signatures (wpay-api.md §3):
+ *
+ * ```
+ * stringToSign = METHOD + TIMESTAMP + PATH + QUERY + BODY
+ * signature    = Base64(HMAC-SHA512(key = signKey (UTF-8), message = stringToSign (UTF-8)))
+ * ```
+ *
+ * `BODY` is the exact bytes sent (or received, for a response), so callers serialize once and
+ * pass the same string or bytes here and to `fetch`. Web Crypto only: runs on every runtime.
+ *
+ * @module
+ */
+
+const encoder = new TextEncoder();
+
+/** The parts of a signed message. */
+export interface SignatureParts {
+  /** HTTP method; upper-cased here. */
+  method: string;
+  /** Milliseconds since the epoch, the same value as the timestamp header. */
+  timestamp: number | string;
+  /** Path without scheme and host, e.g. `/checkout/w-payment/hpp`. */
+  path: string;
+  /** Raw query without the leading `?`; empty when none. */
+  query?: string | undefined;
+  /** The exact body bytes (compact JSON); empty when none. */
+  body?: string | Uint8Array | undefined;
+}
+
+/** Options of the signing functions. */
+export interface SignOptions {
+  /** Web Crypto to use; default `globalThis.crypto`. */
+  crypto?: Pick<Crypto, 'subtle'> | undefined;
+}
+
+/**
+ * The bytes that are signed: `METHOD + TIMESTAMP + PATH + QUERY + BODY`, UTF-8, no separators.
+ *
+ * @example
+ * ```ts
+ * new TextDecoder().decode(stringToSign({ method: 'post', timestamp: 1, path: '/p', body: '{}' }));
+ * // 'POST1/p{}'
+ * ```
+ */
+export function stringToSign(parts: SignatureParts): Uint8Array {
+  const head = encoder.encode(
+    `${parts.method.toUpperCase()}${parts.timestamp}${parts.path}${parts.query ?? ''}`,
+  );
+  const body = typeof parts.body === 'string' ? encoder.encode(parts.body) : parts.body;
+  if (!body || body.length === 0) return head;
+  const all = new Uint8Array(head.length + body.length);
+  all.set(head, 0);
+  all.set(body, head.length);
+  return all;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** HMAC-SHA512 with one imported key: sign and verify messages. */
+export interface Signer {
+  /** Base64 HMAC-SHA512 of `message` (a string is UTF-8 encoded). */
+  sign(message: string | Uint8Array): Promise<string>;
+  /** Whether `signature` (Base64) is the HMAC of `message`; compared in constant time. */
+  verify(message: string | Uint8Array, signature: string): Promise<boolean>;
+}
+
+/**
+ * Imports `signKey` once and returns a {@link Signer}; reuse it to avoid re-importing the key.
+ * The key never leaves the returned closure.
+ *
+ * @example
+ * ```ts
+ * const signer = createSigner('aR2822Y6XbehWMclnB0Y2NJK');
+ * await signer.sign('POST1636360661729/openapi/test{"a":"124"}'); // 'MxrYnCm9…xdg=='
+ * ```
+ */
+export function createSigner(signKey: string, options: SignOptions = {}): Signer {
+  const subtle = (options.crypto ?? globalThis.crypto).subtle;
+  let key: Promise<CryptoKey> | undefined;
+  const getKey = () => {
+    key ??= subtle.importKey(
+      'raw',
+      encoder.encode(signKey),
+      { name: 'HMAC', hash: 'SHA-512' },
+      false,
+      ['sign', 'verify'],
+    );
+    return key;
+  };
+  const bytes = (message: string | Uint8Array): Uint8Array<ArrayBuffer> => {
+    if (typeof message === 'string') return encoder.encode(message);
+    return message.buffer instanceof ArrayBuffer
+      ? (message as Uint8Array<ArrayBuffer>)
+      : new Uint8Array(message);
+  };
+  return {
+    async sign(message) {
+      const signature = await subtle.sign('HMAC', await getKey(), bytes(message));
+      return toBase64(new Uint8Array(signature));
+    },
+    async verify(message, signature) {
+      const expected = fromBase64(signature.trim());
+      if (expected?.length !== 64) return false;
+      return subtle.verify('HMAC', await getKey(), expected, bytes(message));
+    },
+  };
+}
+
+/**
+ * Signs a request: Base64 HMAC-SHA512 of {@link stringToSign} with `signKey`.
+ *
+ * @example
+ * ```ts
+ * const body = JSON.stringify({ trxNo: 'TRX1' });
+ * const timestamp = Date.now();
+ * const signature = await signRequest({ method: 'POST', timestamp, path: '/checkout/w-payment/payments/detail', body },
+ *   { signKey });
+ * // send headers SIGNATURE: signature, TIMESTAMP: String(timestamp), and exactly `body`
+ * ```
+ */
+export async function signRequest(
+  parts: SignatureParts,
+  options: SignOptions & { signKey: string },
+): Promise<string> {
+  return createSigner(options.signKey, options).sign(stringToSign(parts));
+}
+
+/**
+ * Verifies a signature made by {@link signRequest} (a request, or a signed response: the response's
+ * own timestamp and body, with the request's method and path). Constant-time; `false` for a
+ * malformed signature.
+ *
+ * @example
+ * ```ts
+ * const ok = await verifySignature(
+ *   { method: 'POST', timestamp: res.headers.get('TIMESTAMP') ?? '', path, body: rawText },
+ *   res.headers.get('SIGNATURE') ?? '', { signKey });
+ * ```
+ */
+export async function verifySignature(
+  parts: SignatureParts,
+  signature: string,
+  options: SignOptions & { signKey: string },
+): Promise<boolean> {
+  return createSigner(options.signKey, options).verify(stringToSign(parts), signature);
+}
