@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DEFAULT_DB_PATH, readConfig } from './config.js';
+
+const REAL = {
+  WPAY_API_KEY: 'key_1',
+  WPAY_API_SECRET: 'secret-do-not-print',
+  WPAY_SIGN_KEY: 'sign-do-not-print',
+  WPAY_ENV: 'sandbox',
+};
+
+describe('the demo settings', () => {
+  describe('when nothing is set', () => {
+    it('uses the embedded sandbox on port 3000 and the default database file', () => {
+      const config = readConfig({});
+      assert.deepEqual(config.wpay, { kind: 'sandbox' });
+      assert.equal(config.port, 3000);
+      assert.equal(config.dbPath, DEFAULT_DB_PATH);
+      assert.match(config.dbPath, /demo[/\\]\.data[/\\]demo\.db$/);
+    });
+  });
+
+  describe('when the three credentials and WPAY_ENV are set', () => {
+    it('uses real WPay at the environment base URL', () => {
+      const config = readConfig(REAL);
+      assert.equal(config.wpay.kind, 'real');
+      assert.equal(
+        config.wpay.kind === 'real' && config.wpay.baseUrl,
+        'https://openapi.stg.stablelink.app',
+      );
+    });
+
+    it('prefers WPAY_BASE_URL', () => {
+      const config = readConfig({ ...REAL, WPAY_BASE_URL: 'https://openapi.dev.stablelink.app' });
+      assert.equal(
+        config.wpay.kind === 'real' && config.wpay.baseUrl,
+        'https://openapi.dev.stablelink.app',
+      );
+    });
+  });
+
+  it('refuses a partial set of credentials, naming what is missing but no secret', () => {
+    const { WPAY_SIGN_KEY: _, ...partial } = REAL;
+    assert.throws(
+      () => readConfig(partial),
+      (error: Error) => {
+        assert.match(error.message, /missing WPAY_SIGN_KEY/);
+        assert.doesNotMatch(error.message, /do-not-print/);
+        return true;
+      },
+    );
+  });
+
+  it('refuses credentials without an environment or base URL', () => {
+    const { WPAY_ENV: _, ...noEnv } = REAL;
+    assert.throws(() => readConfig(noEnv), /WPAY_ENV/);
+  });
+
+  it('refuses a port that is not a number', () => {
+    assert.throws(() => readConfig({ PORT: 'eighty' }), /PORT/);
+  });
+
+  it('treats an empty variable as unset', () => {
+    assert.equal(readConfig({ PORT: '', WPAY_API_KEY: '' }).wpay.kind, 'sandbox');
+  });
+});

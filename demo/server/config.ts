@@ -1,0 +1,93 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** WPay's base URLs per environment (docs/wpay-api.md §1); `WPAY_BASE_URL` overrides them. */
+export const WPAY_BASE_URLS = {
+  production: 'https://openapi.stablelink.app',
+  sandbox: 'https://openapi.stg.stablelink.app',
+} as const;
+
+/** Where the demo keeps its SQLite file unless `DEMO_DB` says otherwise. */
+export const DEFAULT_DB_PATH = fileURLToPath(new URL('../.data/demo.db', import.meta.url));
+
+/** Which WPay the demo talks to: the embedded sandbox, or a real WPay account. */
+export type WPayTarget =
+  | { readonly kind: 'sandbox' }
+  | {
+      readonly kind: 'real';
+      readonly baseUrl: string;
+      readonly apiKey: string;
+      readonly apiSecret: string;
+      readonly signKey: string;
+    };
+
+/** The demo's settings, read from the environment by {@link readConfig}. */
+export interface DemoConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dbPath: string;
+  readonly wpay: WPayTarget;
+}
+
+const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
+const optional = z.preprocess(blankIsUnset, z.string().trim().min(1).optional());
+
+const envSchema = z.object({
+  PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: z.preprocess(blankIsUnset, z.string().default('127.0.0.1')),
+  DEMO_DB: z.preprocess(blankIsUnset, z.string().default(DEFAULT_DB_PATH)),
+  WPAY_API_KEY: optional,
+  WPAY_API_SECRET: optional,
+  WPAY_SIGN_KEY: optional,
+  WPAY_ENV: z.preprocess(blankIsUnset, z.enum(['production', 'sandbox']).optional()),
+  WPAY_BASE_URL: z.preprocess(blankIsUnset, z.url({ protocol: /^https?$/ }).optional()),
+});
+
+const CREDENTIALS = ['WPAY_API_KEY', 'WPAY_API_SECRET', 'WPAY_SIGN_KEY'] as const;
+
+/**
+ * Reads the demo's settings from environment variables. With none of the `WPAY_*` credentials it
+ * uses the embedded sandbox; with all three it uses real WPay; with some but not all it throws,
+ * naming what is missing (and never echoing a secret).
+ *
+ * @example
+ * ```ts
+ * const config = readConfig(process.env);
+ * config.wpay.kind; // 'sandbox' unless WPAY_API_KEY, WPAY_API_SECRET and WPAY_SIGN_KEY are set
+ * ```
+ */
+export function readConfig(env: Record<string, string | undefined>): DemoConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(`Invalid demo settings: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return { port: e.PORT, host: e.HOST, dbPath: e.DEMO_DB, wpay: wpayTarget(e) };
+}
+
+function wpayTarget(e: z.infer<typeof envSchema>): WPayTarget {
+  const present = CREDENTIALS.filter((name) => e[name] !== undefined);
+  if (present.length === 0) return { kind: 'sandbox' };
+  if (present.length < CREDENTIALS.length) {
+    const missing = CREDENTIALS.filter((name) => e[name] === undefined);
+    throw new Error(
+      `Real WPay needs ${CREDENTIALS.join(', ')}; missing ${missing.join(', ')}. ` +
+        'Unset them all to use the embedded sandbox.',
+    );
+  }
+  if (e.WPAY_BASE_URL === undefined && e.WPAY_ENV === undefined) {
+    throw new Error(
+      'Real WPay needs WPAY_ENV (production or sandbox) or WPAY_BASE_URL, so that test credentials never hit production by accident.',
+    );
+  }
+  return {
+    kind: 'real',
+    baseUrl: e.WPAY_BASE_URL ?? WPAY_BASE_URLS[e.WPAY_ENV ?? 'sandbox'],
+    apiKey: e.WPAY_API_KEY!,
+    apiSecret: e.WPAY_API_SECRET!,
+    signKey: e.WPAY_SIGN_KEY!,
+  };
+}

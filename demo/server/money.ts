@@ -1,0 +1,45 @@
+/** Minor-unit digits per currency; any other currency is taken to have 2. */
+const MINOR_DIGITS: Readonly<Record<string, number>> = { USD: 2, EUR: 2, GBP: 2, JPY: 0, KRW: 0 };
+
+/**
+ * Converts an amount in minor units to the major-unit number WPay expects (`2500` → `25`).
+ *
+ * @example
+ * ```ts
+ * toMajor(499, 'USD'); // 4.99
+ * ```
+ */
+export function toMajor(minor: number, currency: string): number {
+  const digits = MINOR_DIGITS[currency] ?? 2;
+  return Number((minor / 10 ** digits).toFixed(digits));
+}
+
+/**
+ * Converts a major-unit amount from WPay to minor units, rounding away float noise (`4.99` → `499`).
+ *
+ * @example
+ * ```ts
+ * toMinor(0.1 + 0.2, 'USD'); // 30
+ * ```
+ */
+export function toMinor(major: number, currency: string): number {
+  const digits = MINOR_DIGITS[currency] ?? 2;
+  return Math.round(major * 10 ** digits);
+}
+
+/**
+ * Formats a minor-unit amount for people (`2500, 'USD'` → `$25.00`).
+ *
+ * @example
+ * ```ts
+ * formatMoney(1800, 'USD'); // '$18.00'
+ * ```
+ */
+export function formatMoney(minor: number, currency: string): string {
+  const digits = MINOR_DIGITS[currency] ?? 2;
+  return new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+  }).format(minor / 10 ** digits);
+}

@@ -1,0 +1,70 @@
+/**
+ * The demo's schema, applied in order; `PRAGMA user_version` records how many have run.
+ * Money is stored in minor units (integers), times as ISO-8601 strings in UTC.
+ *
+ * @example
+ * ```ts
+ * for (const sql of MIGRATIONS.slice(db.pragma('user_version', { simple: true }) as number)) db.exec(sql);
+ * ```
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE orders (
+    mch_order_no        TEXT PRIMARY KEY,
+    idempotency_key     TEXT UNIQUE,
+    sku                 TEXT NOT NULL,
+    kind                TEXT NOT NULL CHECK (kind IN ('one_time', 'subscription')),
+    amount_minor        INTEGER NOT NULL CHECK (amount_minor > 0),
+    currency            TEXT NOT NULL,
+    status              TEXT NOT NULL,
+    wpay_status         TEXT,
+    trx_no              TEXT UNIQUE,
+    mch_subscription_no TEXT,
+    refunded_minor      INTEGER NOT NULL DEFAULT 0,
+    created_at          TEXT NOT NULL,
+    updated_at          TEXT NOT NULL,
+    paid_at             TEXT
+  );
+  CREATE INDEX orders_created_at ON orders (created_at);
+
+  CREATE TABLE refunds (
+    refund_no    TEXT PRIMARY KEY,
+    mch_order_no TEXT NOT NULL REFERENCES orders (mch_order_no),
+    amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+    reason       TEXT,
+    created_at   TEXT NOT NULL
+  );
+
+  CREATE TABLE subscriptions (
+    mch_subscription_no TEXT PRIMARY KEY,
+    wpay_id             INTEGER UNIQUE,
+    sku                 TEXT NOT NULL,
+    status              TEXT NOT NULL,
+    amount_minor        INTEGER NOT NULL,
+    currency            TEXT NOT NULL,
+    interval_unit       TEXT NOT NULL,
+    interval_count      INTEGER NOT NULL,
+    created_at          TEXT NOT NULL,
+    updated_at          TEXT NOT NULL
+  );
+
+  CREATE TABLE bills (
+    wpay_id              INTEGER PRIMARY KEY,
+    wpay_subscription_id INTEGER NOT NULL,
+    amount_minor         INTEGER NOT NULL,
+    currency             TEXT NOT NULL,
+    status               TEXT NOT NULL,
+    created_time         TEXT NOT NULL
+  );
+
+  CREATE TABLE webhook_deliveries (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    received_at TEXT NOT NULL,
+    event_id    TEXT,
+    event_type  TEXT,
+    http_status INTEGER NOT NULL,
+    verified    INTEGER NOT NULL CHECK (verified IN (0, 1)),
+    note        TEXT
+  );
+  `,
+];

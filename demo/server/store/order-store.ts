@@ -1,0 +1,196 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from './open-database.js';
+import { canMove, type OrderStatus, orderStatusFromPayment } from './order-status.js';
+
+/** An order as the shop keeps it. */
+export interface Order {
+  readonly mchOrderNo: string;
+  readonly idempotencyKey: string | null;
+  readonly sku: string;
+  readonly kind: 'one_time' | 'subscription';
+  readonly amountMinor: number;
+  readonly currency: string;
+  readonly status: OrderStatus;
+  /** The payment status last read from WPay, verbatim (it may be one this code does not know). */
+  readonly wpayStatus: string | null;
+  readonly trxNo: string | null;
+  readonly mchSubscriptionNo: string | null;
+  readonly refundedMinor: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly paidAt: string | null;
+}
+
+/** What a new order needs. */
+export interface NewOrder {
+  readonly sku: string;
+  readonly kind: Order['kind'];
+  readonly amountMinor: number;
+  readonly currency: string;
+  /** The browser's `Idempotency-Key`: a second request with the same key gets the same order. */
+  readonly idempotencyKey?: string | undefined;
+  readonly mchSubscriptionNo?: string | undefined;
+}
+
+/** A payment detail as read from WPay, reduced to what the order needs. */
+export interface PaymentFacts {
+  readonly trxNo: string;
+  readonly status: string;
+}
+
+interface OrderRow {
+  mch_order_no: string;
+  idempotency_key: string | null;
+  sku: string;
+  kind: Order['kind'];
+  amount_minor: number;
+  currency: string;
+  status: OrderStatus;
+  wpay_status: string | null;
+  trx_no: string | null;
+  mch_subscription_no: string | null;
+  refunded_minor: number;
+  created_at: string;
+  updated_at: string;
+  paid_at: string | null;
+}
+
+/** Options of {@link createOrderStore}. */
+export interface OrderStoreOptions {
+  /** The clock, injectable for tests. */
+  readonly now?: () => Date;
+}
+
+/**
+ * Orders in SQLite: created pending at checkout, then moved only by payment details read from WPay.
+ *
+ * @example
+ * ```ts
+ * const orders = createOrderStore(openDatabase(':memory:'));
+ * const order = orders.create({ sku: 'mug', kind: 'one_time', amountMinor: 1250, currency: 'USD' });
+ * orders.attachTrxNo(order.mchOrderNo, 'TRX1');
+ * orders.applyPayment({ trxNo: 'TRX1', status: 'PAID' });
+ * ```
+ */
+export function createOrderStore(db: Db, { now = () => new Date() }: OrderStoreOptions = {}) {
+  const byNo = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE mch_order_no = ?');
+  const byKey = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE idempotency_key = ?');
+  const byTrx = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE trx_no = ?');
+  const all = db.prepare<[number], OrderRow>(
+    'SELECT * FROM orders ORDER BY created_at DESC, rowid DESC LIMIT ?',
+  );
+  const insert = db.prepare(
+    `INSERT INTO orders (mch_order_no, idempotency_key, sku, kind, amount_minor, currency, status,
+       mch_subscription_no, created_at, updated_at)
+     VALUES (@mchOrderNo, @idempotencyKey, @sku, @kind, @amountMinor, @currency, 'pending',
+       @mchSubscriptionNo, @now, @now)`,
+  );
+  const setTrx = db.prepare(
+    'UPDATE orders SET trx_no = ?, updated_at = ? WHERE mch_order_no = ? AND (trx_no IS NULL OR trx_no = ?)',
+  );
+  const setStatus = db.prepare(
+    `UPDATE orders SET status = @status, wpay_status = @wpayStatus, updated_at = @now,
+       paid_at = COALESCE(paid_at, @paidAt) WHERE mch_order_no = @mchOrderNo`,
+  );
+  const addRefunded = db.prepare(
+    'UPDATE orders SET refunded_minor = refunded_minor + ?, updated_at = ? WHERE mch_order_no = ?',
+  );
+  const stamp = () => now().toISOString();
+
+  return {
+    /** Creates a pending order, or returns the one already made for the same idempotency key. */
+    create(input: NewOrder): Order {
+      return db.transaction((): Order => {
+        const existing = input.idempotencyKey ? byKey.get(input.idempotencyKey) : undefined;
+        if (existing) return toOrder(existing);
+        const mchOrderNo = newOrderNo();
+        insert.run({
+          mchOrderNo,
+          idempotencyKey: input.idempotencyKey ?? null,
+          sku: input.sku,
+          kind: input.kind,
+          amountMinor: input.amountMinor,
+          currency: input.currency,
+          mchSubscriptionNo: input.mchSubscriptionNo ?? null,
+          now: stamp(),
+        });
+        return toOrder(byNo.get(mchOrderNo)!);
+      })();
+    },
+
+    /** Records the WPay transaction of an order; a different trxNo for the same order is refused. */
+    attachTrxNo(mchOrderNo: string, trxNo: string): boolean {
+      return setTrx.run(trxNo, stamp(), mchOrderNo, trxNo).changes === 1;
+    },
+
+    /**
+     * Moves the order of a payment to the status WPay reports, unless that would undo a newer
+     * state. Returns the order (changed or not), or `undefined` when no order has this trxNo.
+     */
+    applyPayment(payment: PaymentFacts, mchOrderNo?: string): Order | undefined {
+      return db.transaction((): Order | undefined => {
+        const row = byTrx.get(payment.trxNo) ?? (mchOrderNo ? byNo.get(mchOrderNo) : undefined);
+        if (!row) return undefined;
+        if (row.trx_no === null)
+          setTrx.run(payment.trxNo, stamp(), row.mch_order_no, payment.trxNo);
+        const next = orderStatusFromPayment(payment.status) ?? row.status;
+        if (!canMove(row.status, next)) return toOrder(byNo.get(row.mch_order_no)!);
+        setStatus.run({
+          status: next,
+          wpayStatus: payment.status,
+          now: stamp(),
+          paidAt: next === 'paid' ? stamp() : null,
+          mchOrderNo: row.mch_order_no,
+        });
+        return toOrder(byNo.get(row.mch_order_no)!);
+      })();
+    },
+
+    /** Adds a refund to the order's refunded total. */
+    addRefunded(mchOrderNo: string, amountMinor: number): void {
+      addRefunded.run(amountMinor, stamp(), mchOrderNo);
+    },
+
+    find(mchOrderNo: string): Order | undefined {
+      const row = byNo.get(mchOrderNo);
+      return row ? toOrder(row) : undefined;
+    },
+
+    findByTrxNo(trxNo: string): Order | undefined {
+      const row = byTrx.get(trxNo);
+      return row ? toOrder(row) : undefined;
+    },
+
+    /** The newest orders first. */
+    list(limit = 100): Order[] {
+      return all.all(limit).map(toOrder);
+    },
+  };
+}
+
+/** The store returned by {@link createOrderStore}. */
+export type OrderStore = ReturnType<typeof createOrderStore>;
+
+/** `ord_` + 20 random hex characters: fits WPay's `[A-Za-z0-9_-]{1,64}`. */
+function newOrderNo(): string {
+  return `ord_${randomBytes(16).toString('hex').slice(0, 20)}`;
+}
+
+function toOrder(row: OrderRow): Order {
+  return {
+    mchOrderNo: row.mch_order_no,
+    idempotencyKey: row.idempotency_key,
+    sku: row.sku,
+    kind: row.kind,
+    amountMinor: row.amount_minor,
+    currency: row.currency,
+    status: row.status,
+    wpayStatus: row.wpay_status,
+    trxNo: row.trx_no,
+    mchSubscriptionNo: row.mch_subscription_no,
+    refundedMinor: row.refunded_minor,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    paidAt: row.paid_at,
+  };
+}
