@@ -1,0 +1,72 @@
+/**
+ * Signing a webhook exactly as WPay does, for tests and sandboxes.
+ *
+ * @module
+ */
+import { bytesToBase64 } from './base64.js';
+import {
+  importSignKey,
+  type RawBody,
+  rawBodyBytes,
+  resolveSubtle,
+  signedBytes,
+} from './webhook-crypto.js';
+import { WEBHOOK_DEFAULTS } from './webhook-defaults.js';
+
+/** Options of {@link signWebhook}. */
+export interface SignWebhookOptions {
+  /** The API key's sign key. */
+  signKey: string;
+  /** Signing time in ms since the epoch. Default: `now()`. */
+  timestamp?: number;
+  /** The clock, in ms since the epoch. Default `Date.now`. */
+  now?: () => number;
+  /** Header names. Default `SIGNATURE` / `TIMESTAMP`. */
+  signatureHeader?: string;
+  timestampHeader?: string;
+  /** Web Crypto implementation. Default `globalThis.crypto`. */
+  crypto?: Pick<Crypto, 'subtle'>;
+}
+
+/** What {@link signWebhook} returns. */
+export interface SignedWebhook {
+  /** `Base64(HMAC-SHA512(signKey, TIMESTAMP + rawBody))`. */
+  signature: string;
+  /** The timestamp that was signed, as sent in the header (ms, decimal). */
+  timestamp: string;
+  /** The two headers to send with the body. */
+  headers: Record<string, string>;
+}
+
+/**
+ * Signs `rawBody` the way WPay signs webhooks: `Base64(HMAC-SHA512(signKey, TIMESTAMP + rawBody))`.
+ *
+ * @example
+ * ```ts
+ * const body = JSON.stringify({ eventId: 'evt_1', eventType: 'credit_card.order.paid', data });
+ * const { headers } = await signWebhook(body, { signKey });
+ * await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
+ * ```
+ */
+export async function signWebhook(
+  rawBody: RawBody,
+  {
+    signKey,
+    now = Date.now,
+    timestamp = now(),
+    signatureHeader = WEBHOOK_DEFAULTS.signatureHeader,
+    timestampHeader = WEBHOOK_DEFAULTS.timestampHeader,
+    crypto,
+  }: SignWebhookOptions,
+): Promise<SignedWebhook> {
+  const subtle = resolveSubtle(crypto);
+  const stamp = String(Math.trunc(timestamp));
+  const key = await importSignKey(subtle, signKey);
+  const mac = await subtle.sign('HMAC', key, signedBytes(stamp, rawBodyBytes(rawBody)));
+  const signature = bytesToBase64(new Uint8Array(mac));
+  return {
+    signature,
+    timestamp: stamp,
+    headers: { [signatureHeader]: signature, [timestampHeader]: stamp },
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * Verifying an incoming WPay webhook: over the raw bytes, before parsing (wpay-api.md §7).
+ *
+ * Checks, in order: both headers present → the timestamp is a number of ms → it lies within
+ * `toleranceMs` of our clock, in either direction → the signature matches one of the sign keys
+ * (Web Crypto `verify`, constant time) → the body is UTF-8 JSON → it is a webhook envelope.
+ * Each failure is a {@link WPayWebhookError} whose `reason` names the check and whose message and
+ * `hint` give the likely cause. No secret ever appears in an error.
+ *
+ * @module
+ */
+import { WPayConfigError, WPayWebhookError, type WPayWebhookErrorReason } from '../errors.js';
+import { base64ToBytes } from './base64.js';
+import { type HeadersLike, readHeader } from './read-header.js';
+import {
+  importSignKey,
+  type RawBody,
+  rawBodyBytes,
+  resolveSubtle,
+  signedBytes,
+} from './webhook-crypto.js';
+import { WEBHOOK_DEFAULTS } from './webhook-defaults.js';
+import { parseWebhookEvent, type WebhookEvent } from './webhook-event.js';
+
+/** Options of {@link verifyWebhook}. Give `signKey`, or `signKeys` during a key rotation. */
+export interface VerifyWebhookOptions {
+  /** The API key's sign key. */
+  signKey?: string;
+  /** Several sign keys (rotation): a webhook signed with any one of them is accepted. */
+  signKeys?: readonly string[];
+  /** Accepted clock distance, both ways. Default 120 000 ms (±2 min). */
+  toleranceMs?: number;
+  /** The clock, in ms since the epoch. Default `Date.now`. */
+  now?: () => number;
+  /** Header names. Default `SIGNATURE` / `TIMESTAMP` (read in any letter case). */
+  signatureHeader?: string;
+  timestampHeader?: string;
+  /** Web Crypto implementation. Default `globalThis.crypto`. */
+  crypto?: Pick<Crypto, 'subtle'>;
+}
+
+const SHA512_BYTES = 64;
+const HINT_PARSED_BODY =
+  'Verify the exact raw bytes received (e.g. `await request.arrayBuffer()` or express.raw()), not JSON that a framework parsed and re-serialized.';
+
+function refuse(reason: WPayWebhookErrorReason, message: string, hint: string): never {
+  throw new WPayWebhookError({ reason, message, hint });
+}
+
+/**
+ * The sign keys of `options`, checked: at least one non-empty key.
+ *
+ * @example
+ * ```ts
+ * signKeysOf({ signKeys: [newKey, oldKey] }); // [newKey, oldKey]
+ * ```
+ */
+export function signKeysOf(options: Pick<VerifyWebhookOptions, 'signKey' | 'signKeys'>): string[] {
+  const keys = [...(options.signKeys ?? []), ...(options.signKey ? [options.signKey] : [])];
+  if (keys.length === 0 || keys.some((key) => typeof key !== 'string' || key.length === 0)) {
+    throw new WPayConfigError({
+      field: 'signKey',
+      message: 'Webhook verification needs signKey (or signKeys), each a non-empty string',
+      hint: 'Pass the sign key of the API key the webhook URL is configured on, e.g. { signKey: process.env.WPAY_SIGN_KEY }.',
+    });
+  }
+  return keys;
+}
+
+function assertRawBody(rawBody: unknown): asserts rawBody is RawBody {
+  if (typeof rawBody === 'string' || rawBody instanceof Uint8Array) return;
+  if (rawBody instanceof ArrayBuffer) return;
+  refuse(
+    'malformed_body',
+    `The webhook body was given as ${rawBody === null ? 'null' : typeof rawBody}, not as the raw text or bytes`,
+    `A body parser probably parsed it already. ${HINT_PARSED_BODY}`,
+  );
+}
+
+function checkTimestamp(stamp: string, now: number, toleranceMs: number, name: string): void {
+  if (!/^\d{1,16}$/.test(stamp.trim())) {
+    refuse(
+      'bad_timestamp',
+      `The ${name} header is not a time in milliseconds since the epoch`,
+      'WPay sends milliseconds; a value in seconds or a date string means the sender is not WPay or the header names are misconfigured.',
+    );
+  }
+  const skew = now - Number(stamp.trim());
+  if (skew > toleranceMs) {
+    refuse(
+      'timestamp_too_old',
+      `The webhook was signed ${Math.round(skew / 1000)} s ago, more than the ${toleranceMs / 1000} s allowed`,
+      'Either a replay of an old delivery, or this server’s clock runs ahead: check NTP.',
+    );
+  }
+  if (-skew > toleranceMs) {
+    refuse(
+      'timestamp_in_future',
+      `The webhook is signed ${Math.round(-skew / 1000)} s in the future, more than the ${toleranceMs / 1000} s allowed`,
+      'This server’s clock is probably behind (check NTP), or the timestamp is forged.',
+    );
+  }
+}
+
+async function signatureMatches(
+  subtle: SubtleCrypto,
+  keys: readonly (string | CryptoKey)[],
+  signature: Uint8Array<ArrayBuffer>,
+  message: Uint8Array<ArrayBuffer>,
+): Promise<boolean> {
+  let matched = false;
+  for (const key of keys) {
+    const cryptoKey = typeof key === 'string' ? await importSignKey(subtle, key) : key;
+    // Web Crypto compares in constant time; every key is tried, whatever the outcome.
+    if (await subtle.verify('HMAC', cryptoKey, signature, message)) matched = true;
+  }
+  return matched;
+}
+
+function decodeJson(body: Uint8Array): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return refuse('malformed_body', 'The webhook body is not valid UTF-8', HINT_PARSED_BODY);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return refuse(
+      'malformed_body',
+      'The webhook body is signed correctly but is not JSON',
+      'WPay sends JSON; check that the route receives WPay’s webhooks only.',
+    );
+  }
+}
+
+/**
+ * @internal The verification itself, with keys that may be pre-imported.
+ */
+export async function verifyWithKeys(
+  rawBody: RawBody,
+  headers: HeadersLike,
+  keys: readonly (string | CryptoKey)[],
+  options: Omit<VerifyWebhookOptions, 'signKey' | 'signKeys'>,
+): Promise<WebhookEvent> {
+  const {
+    toleranceMs = WEBHOOK_DEFAULTS.toleranceMs,
+    now = Date.now,
+    signatureHeader = WEBHOOK_DEFAULTS.signatureHeader,
+    timestampHeader = WEBHOOK_DEFAULTS.timestampHeader,
+  } = options;
+  assertRawBody(rawBody);
+  const signature = readHeader(headers, signatureHeader);
+  const stamp = readHeader(headers, timestampHeader);
+  for (const [name, value] of [
+    [signatureHeader, signature],
+    [timestampHeader, stamp],
+  ] as const) {
+    if (!value) {
+      refuse(
+        'missing_header',
+        `The webhook has no ${name} header`,
+        'Not a WPay delivery, a proxy dropped the header, or the header names differ (signatureHeader / timestampHeader options).',
+      );
+    }
+  }
+  checkTimestamp(stamp as string, now(), toleranceMs, timestampHeader);
+  const subtle = resolveSubtle(options.crypto);
+  const body = rawBodyBytes(rawBody);
+  const sigBytes = base64ToBytes((signature as string).trim());
+  if (sigBytes?.length !== SHA512_BYTES) {
+    refuse(
+      'signature_mismatch',
+      `The ${signatureHeader} header is not a Base64 HMAC-SHA512`,
+      'Not a WPay signature: the sender is not WPay, or a proxy altered the header.',
+    );
+  }
+  const message = signedBytes((stamp as string).trim(), body);
+  if (!(await signatureMatches(subtle, keys, sigBytes as Uint8Array<ArrayBuffer>, message))) {
+    refuse(
+      'signature_mismatch',
+      `The ${signatureHeader} header does not match the body and timestamp for any configured sign key`,
+      `Likely causes: the body was parsed and re-serialized by a framework (${HINT_PARSED_BODY.replace('Verify', 'verify')}), the signKey belongs to another API key or environment, or the body was altered or forged.`,
+    );
+  }
+  const parsed = parseWebhookEvent(decodeJson(body));
+  if (!parsed.success) {
+    const list = parsed.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+    refuse(
+      'invalid_event',
+      `The webhook is signed correctly but is not a WPay event: ${list.join('; ')}`,
+      'Check that the route receives WPay’s webhooks only; report the body to WPay if it is theirs.',
+    );
+  }
+  return parsed.event;
+}
+
+/**
+ * Verifies a WPay webhook over its raw body and returns the typed event. Async, Web Crypto only
+ * (runs on Node, Bun, Deno, Workers). Throws {@link WPayWebhookError} with `reason`.
+ *
+ * @example
+ * ```ts
+ * const rawBody = await request.text(); // or new Uint8Array(await request.arrayBuffer())
+ * try {
+ *   const event = await verifyWebhook(rawBody, request.headers, { signKey: process.env.WPAY_SIGN_KEY });
+ *   if (event.eventType === 'credit_card.order.paid') await markPaid(event.data.trxNo);
+ * } catch (error) {
+ *   if (error instanceof WPayWebhookError) return new Response(error.message, { status: 401 });
+ *   throw error;
+ * }
+ * ```
+ */
+export async function verifyWebhook(
+  rawBody: RawBody,
+  headers: HeadersLike,
+  options: VerifyWebhookOptions,
+): Promise<WebhookEvent> {
+  return verifyWithKeys(rawBody, headers, signKeysOf(options), options);
+}

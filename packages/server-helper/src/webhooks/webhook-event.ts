@@ -1,0 +1,227 @@
+/**
+ * The webhook envelope and the typed events (wpay-api.md §7, docs/protocol-defaults.md).
+ *
+ * `{ eventId, eventType, createTime, data }`: `data` is the payment (order events), the
+ * subscription (subscription events) or `{ subscription, bill }` (bill events). Every object keeps
+ * the fields WPay adds later. An `eventType` this version does not know parses as an unknown
+ * event (`known: false`, `data: unknown`), never as an error.
+ *
+ * @module
+ */
+import { z } from 'zod';
+
+const amount = z.union([z.number(), z.string()]);
+
+/**
+ * The payment carried by order events; only `trxNo` is required, unknown fields are kept.
+ *
+ * @example
+ * ```ts
+ * webhookPaymentSchema.parse({ trxNo: 'TRX1', status: 'PAID', amount: 9.99, currency: 'USD' });
+ * ```
+ */
+export const webhookPaymentSchema = z.looseObject({
+  id: z.number().optional(),
+  trxNo: z.string().min(1),
+  mchOrderNo: z.string().optional(),
+  mchSubscriptionNo: z.string().nullish(),
+  status: z.string().optional(),
+  payMode: z.string().optional(),
+  amount: amount.optional(),
+  currency: z.string().optional(),
+  description: z.string().nullish(),
+  customerEmail: z.string().nullish(),
+  createTime: z.string().nullish(),
+  payTime: z.string().nullish(),
+});
+
+/**
+ * The subscription carried by subscription events; only `id` is required.
+ *
+ * @example
+ * ```ts
+ * webhookSubscriptionSchema.parse({ id: 7, mchSubscriptionNo: 'sub_1', status: 'CANCELLED' });
+ * ```
+ */
+export const webhookSubscriptionSchema = z.looseObject({
+  id: z.union([z.number(), z.string()]),
+  mchSubscriptionNo: z.string().optional(),
+  status: z.string().optional(),
+  amount: amount.optional(),
+  currency: z.string().optional(),
+  intervalUnit: z.string().optional(),
+  intervalCount: z.number().optional(),
+  createdTime: z.string().nullish(),
+});
+
+/**
+ * A subscription bill; only `id` is required.
+ *
+ * @example
+ * ```ts
+ * webhookBillSchema.parse({ id: 3, subscriptionId: 7, status: 'PAID', amount: 9.99 });
+ * ```
+ */
+export const webhookBillSchema = z.looseObject({
+  id: z.union([z.number(), z.string()]),
+  subscriptionId: z.union([z.number(), z.string()]).optional(),
+  status: z.string().optional(),
+  amount: amount.optional(),
+  currency: z.string().optional(),
+  createdTime: z.string().nullish(),
+});
+
+/**
+ * `data` of bill events: `{ subscription, bill }`.
+ *
+ * @example
+ * ```ts
+ * webhookBillDataSchema.parse({ subscription: { id: 7 }, bill: { id: 3 } });
+ * ```
+ */
+export const webhookBillDataSchema = z.looseObject({
+  subscription: webhookSubscriptionSchema,
+  bill: webhookBillSchema,
+});
+
+/**
+ * The envelope every webhook has. `eventId` may arrive as a number; it is read as a string.
+ *
+ * @example
+ * ```ts
+ * webhookEnvelopeSchema.parse({ eventId: 'evt_1', eventType: 'x.y', data: {} });
+ * ```
+ */
+export const webhookEnvelopeSchema = z.looseObject({
+  eventId: z
+    .union([z.string().min(1), z.number()], { error: 'must be a non-empty string' })
+    .transform(String),
+  eventType: z.string().min(1),
+  createTime: z.string().nullish(),
+  data: z.unknown(),
+});
+
+/**
+ * The event types this version knows, each with the schema of its `data`.
+ *
+ * @example
+ * ```ts
+ * Object.keys(WEBHOOK_EVENT_DATA_SCHEMAS); // ['credit_card.order.paid', …]
+ * ```
+ */
+export const WEBHOOK_EVENT_DATA_SCHEMAS = {
+  'credit_card.order.paid': webhookPaymentSchema,
+  'credit_card.order.failed': webhookPaymentSchema,
+  'credit_card.order.cancelled': webhookPaymentSchema,
+  'credit_card.order.expired': webhookPaymentSchema,
+  'credit_card.order.refunded': webhookPaymentSchema,
+  'credit_card.subscription.expired': webhookSubscriptionSchema,
+  'credit_card.subscription.cancelled': webhookSubscriptionSchema,
+  'credit_card.subscription.bill.paid': webhookBillDataSchema,
+  'credit_card.subscription.bill.failed': webhookBillDataSchema,
+} as const;
+
+/** Payment carried by order events. */
+export type WebhookPayment = z.infer<typeof webhookPaymentSchema>;
+/** Subscription carried by subscription events. */
+export type WebhookSubscription = z.infer<typeof webhookSubscriptionSchema>;
+/** `data` of bill events. */
+export type WebhookBillData = z.infer<typeof webhookBillDataSchema>;
+
+/** Every event type this version knows. */
+export type KnownWebhookEventType = keyof typeof WEBHOOK_EVENT_DATA_SCHEMAS;
+
+/** The fields every event has. */
+interface WebhookEventBase {
+  /** Unique per event, the same on every retry: deduplicate on it. */
+  eventId: string;
+  /** When WPay created the event, as sent. */
+  createTime?: string | null | undefined;
+  /** The whole parsed body, for fields this version does not type. */
+  raw: Record<string, unknown>;
+}
+
+/**
+ * A known event, `data` typed by `eventType`.
+ *
+ * @example
+ * ```ts
+ * if (event.known && event.eventType === 'credit_card.order.paid') event.data.trxNo;
+ * ```
+ */
+export type KnownWebhookEvent = {
+  [T in KnownWebhookEventType]: WebhookEventBase & {
+    known: true;
+    eventType: T;
+    data: z.infer<(typeof WEBHOOK_EVENT_DATA_SCHEMAS)[T]>;
+  };
+}[KnownWebhookEventType];
+
+/**
+ * An event whose type this version does not know; acknowledged, never an error.
+ *
+ * @example
+ * ```ts
+ * if (!event.known) log.info(`unhandled WPay event ${event.eventType}`);
+ * ```
+ */
+export interface UnknownWebhookEvent extends WebhookEventBase {
+  known: false;
+  eventType: string;
+  data: unknown;
+}
+
+/**
+ * A verified, parsed webhook event.
+ *
+ * @example
+ * ```ts
+ * const event: WebhookEvent = await wpay.webhooks.verify(rawBody, headers);
+ * ```
+ */
+export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent;
+
+/** The event of type `T`. */
+export type WebhookEventOf<T extends KnownWebhookEventType> = Extract<
+  KnownWebhookEvent,
+  { eventType: T }
+>;
+
+/** Result of {@link parseWebhookEvent}. */
+export type ParseWebhookEventResult =
+  | { success: true; event: WebhookEvent }
+  | { success: false; issues: Array<{ path: string; message: string }> };
+
+function isKnownType(type: string): type is KnownWebhookEventType {
+  return Object.hasOwn(WEBHOOK_EVENT_DATA_SCHEMAS, type);
+}
+
+function toIssues(error: z.ZodError, prefix: string): Array<{ path: string; message: string }> {
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+    message: issue.message,
+  }));
+}
+
+/**
+ * Types a parsed JSON body (after its signature was verified) as a {@link WebhookEvent}.
+ *
+ * @example
+ * ```ts
+ * const result = parseWebhookEvent(JSON.parse(rawText));
+ * if (result.success && result.event.eventType === 'credit_card.order.paid') fulfil(result.event.data.trxNo);
+ * ```
+ */
+export function parseWebhookEvent(json: unknown): ParseWebhookEventResult {
+  const envelope = webhookEnvelopeSchema.safeParse(json);
+  if (!envelope.success) return { success: false, issues: toIssues(envelope.error, '') };
+  const { eventId, eventType, createTime, data } = envelope.data;
+  const raw = json as Record<string, unknown>;
+  if (!isKnownType(eventType)) {
+    return { success: true, event: { known: false, eventId, eventType, createTime, data, raw } };
+  }
+  const parsed = WEBHOOK_EVENT_DATA_SCHEMAS[eventType].safeParse(data);
+  if (!parsed.success) return { success: false, issues: toIssues(parsed.error, 'data') };
+  const event = { known: true, eventId, eventType, createTime, data: parsed.data, raw };
+  return { success: true, event: event as KnownWebhookEvent };
+}
