@@ -1,0 +1,213 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, describe, it } from 'node:test';
+import express from 'express';
+import Fastify from 'fastify';
+import { BODY_ALREADY_PARSED, toNodeHandler } from './node.js';
+
+/** Echoes what the handler received, so each test can check the conversion. */
+async function echo(request: Request): Promise<Response> {
+  const body = new Uint8Array(await request.arrayBuffer());
+  const headers = new Headers({ 'content-type': 'application/json', 'x-echo': 'yes' });
+  headers.append('set-cookie', 'a=1');
+  headers.append('set-cookie', 'b=2');
+  return new Response(
+    JSON.stringify({
+      method: request.method,
+      url: request.url,
+      signature: request.headers.get('signature'),
+      body: new TextDecoder().decode(body),
+      length: body.length,
+    }),
+    { status: 201, headers },
+  );
+}
+
+async function listen(server: Server): Promise<string> {
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const servers: Server[] = [];
+after(async () => {
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+});
+
+async function serve(listener: Parameters<typeof createServer>[1]): Promise<string> {
+  const server = createServer(listener);
+  servers.push(server);
+  return listen(server);
+}
+
+const rawBody = '{"b": 1,  "a":"é"}';
+
+describe('when mounted on node:http', () => {
+  it('hands the handler the method, full URL, headers and exact raw bytes', async () => {
+    const base = await serve(toNodeHandler(echo));
+    const res = await fetch(`${base}/hook?x=1`, {
+      method: 'POST',
+      headers: { SIGNATURE: 'sig' },
+      body: rawBody,
+    });
+    assert.equal(res.status, 201);
+    assert.equal(res.headers.get('x-echo'), 'yes');
+    assert.deepEqual(res.headers.getSetCookie(), ['a=1', 'b=2']);
+    const seen = await res.json();
+    assert.equal(seen.method, 'POST');
+    assert.equal(seen.url, `${base}/hook?x=1`);
+    assert.equal(seen.signature, 'sig');
+    assert.equal(seen.body, rawBody);
+    assert.equal(seen.length, new TextEncoder().encode(rawBody).length);
+  });
+
+  it('streams a large body through unchanged', async () => {
+    const base = await serve(toNodeHandler(echo));
+    const big = 'x'.repeat(3_000_000);
+    const res = await fetch(base, { method: 'POST', body: big });
+    assert.equal((await res.json()).length, big.length);
+  });
+
+  it('builds the URL from X-Forwarded-* only with trustProxy', async () => {
+    const headers = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'shop.example' };
+    const trusting = await serve(toNodeHandler(echo, { trustProxy: true }));
+    const seen = await (await fetch(`${trusting}/p`, { method: 'POST', headers, body: '' })).json();
+    assert.equal(seen.url, 'https://shop.example/p');
+    const plain = await serve(toNodeHandler(echo));
+    const seen2 = await (await fetch(`${plain}/p`, { method: 'POST', headers, body: '' })).json();
+    assert.equal(seen2.url, `${plain}/p`);
+  });
+
+  it('answers 500 without details when the handler throws and there is no next()', async () => {
+    const base = await serve(
+      toNodeHandler(async () => {
+        throw new Error('secret detail');
+      }),
+    );
+    const res = await fetch(base, { method: 'POST', body: 'x' });
+    assert.equal(res.status, 500);
+    assert.ok(!(await res.text()).includes('secret detail'));
+  });
+});
+
+describe('when mounted in Express', () => {
+  it('works on a route mounted before express.json(), under a router prefix', async () => {
+    const app = express();
+    const router = express.Router();
+    router.post('/webhook', toNodeHandler(echo));
+    app.use('/api', router);
+    app.use(express.json());
+    const base = await serve(app);
+    const seen = await (
+      await fetch(`${base}/api/webhook`, { method: 'POST', body: rawBody })
+    ).json();
+    assert.equal(seen.url, `${base}/api/webhook`);
+    assert.equal(seen.body, rawBody);
+  });
+
+  it("uses the raw bytes left by express.raw({ type: '*/*' })", async () => {
+    const app = express();
+    app.post('/webhook', express.raw({ type: '*/*' }), toNodeHandler(echo));
+    const base = await serve(app);
+    const res = await fetch(`${base}/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: rawBody,
+    });
+    assert.equal((await res.json()).body, rawBody);
+  });
+
+  it('answers 500 naming the fix when express.json() parsed the body first', async () => {
+    const app = express();
+    app.use(express.json());
+    app.post('/webhook', toNodeHandler(echo));
+    const base = await serve(app);
+    const res = await fetch(`${base}/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: rawBody,
+    });
+    assert.equal(res.status, 500);
+    const { error } = await res.json();
+    assert.equal(error.code, BODY_ALREADY_PARSED);
+    assert.match(error.message, /before express\.json\(\)/);
+    assert.match(error.message, /express\.raw\(\{ type: '\*\/\*' \}\)/);
+  });
+
+  it('lets a GET through express.json() (nothing to parse)', async () => {
+    const app = express();
+    app.use(express.json());
+    app.get('/status', toNodeHandler(echo));
+    const base = await serve(app);
+    const res = await fetch(`${base}/status?trxNo=TRX1`);
+    assert.equal((await res.json()).url, `${base}/status?trxNo=TRX1`);
+  });
+
+  it('passes handler errors to next()', async () => {
+    const app = express();
+    app.post(
+      '/boom',
+      toNodeHandler(async () => {
+        throw new Error('boom');
+      }),
+    );
+    app.use((_e: unknown, _q: express.Request, res: express.Response, _n: express.NextFunction) => {
+      res.status(599).send('handled by express');
+    });
+    const base = await serve(app);
+    const res = await fetch(`${base}/boom`, { method: 'POST', body: 'x' });
+    assert.equal(res.status, 599);
+  });
+});
+
+describe('when mounted in Fastify', () => {
+  it('gets the raw body with a catch-all parser that leaves it unread', async () => {
+    const app = Fastify();
+    const node = toNodeHandler(echo);
+    await app.register(async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', (_req, _payload, done) => done(null));
+      scope.post('/webhook', async (request, reply) => {
+        reply.hijack();
+        await node(request.raw, reply.raw);
+      });
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { port } = app.server.address() as AddressInfo;
+      const res = await fetch(`http://127.0.0.1:${port}/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: rawBody,
+      });
+      assert.equal(res.status, 201);
+      assert.equal((await res.json()).body, rawBody);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('answers 500 naming the fix when Fastify parsed the JSON first', async () => {
+    const app = Fastify();
+    const node = toNodeHandler(echo);
+    app.post('/webhook', async (request, reply) => {
+      reply.hijack();
+      await node(request.raw, reply.raw);
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { port } = app.server.address() as AddressInfo;
+      const res = await fetch(`http://127.0.0.1:${port}/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: rawBody,
+      });
+      assert.equal(res.status, 500);
+      assert.match((await res.json()).error.message, /addContentTypeParser/);
+    } finally {
+      await app.close();
+    }
+  });
+});
