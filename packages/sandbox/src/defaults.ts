@@ -1,0 +1,88 @@
+/**
+ * Every value the sandbox chose where WPay publishes nothing ([default] in wpay-api.md and
+ * docs/protocol-defaults.md), plus WPay's documented values, each under one name so that it can be
+ * corrected in one place.
+ *
+ * @example
+ * ```ts
+ * import { SANDBOX_DEFAULTS } from '@wpay/sandbox';
+ * SANDBOX_DEFAULTS.webhookRetryScheduleSeconds.length; // 14
+ * ```
+ */
+export const SANDBOX_DEFAULTS = {
+  /** Host the sandbox listens on. */
+  host: '127.0.0.1',
+  /** Port of `startSandbox` (0: a random free port). */
+  port: 0,
+  /** Port of the CLI when `--port` is not given. */
+  cliPort: 4010,
+  /** Divides the webhook retry schedule and the slow card's delay. */
+  timeScale: 1,
+  /** Seed of the fault PRNG. */
+  seed: 1,
+  /** Test credentials (a sandbox only). */
+  credentials: {
+    apiKey: 'wpay_test_api_key',
+    apiSecret: 'wpay_test_api_secret',
+    signKey: 'wpay_test_sign_key',
+  },
+  /** Access-token lifetime [doc]. */
+  tokenTtlSeconds: 21_600,
+  /** Refresh-token lifetime [doc]. */
+  refreshTokenTtlSeconds: 43_200,
+  /** Hosted-page session lifetime [default]. */
+  sessionTtlSeconds: 1_800,
+  /** Accepted distance between a request's TIMESTAMP and the real wall clock [twin]. */
+  timestampToleranceMs: 120_000,
+  /** Signature header name [twin]; another twin uses `D-SIGNATURE`. */
+  signatureHeader: 'SIGNATURE',
+  /** Timestamp header name [twin]; another twin uses `D-TIMESTAMP`. */
+  timestampHeader: 'TIMESTAMP',
+  /** Shape of the refresh-grant answer: the bare token object as documented, or the envelope. */
+  refreshResponseShape: 'bare' as 'bare' | 'envelope',
+  /** Merchant name shown on the hosted page. */
+  merchantName: 'Sandbox Shop',
+  /** Webhook receiver deadline [doc]. Not scaled by `timeScale`. */
+  webhookTimeoutMs: 15_000,
+  /** WPay's 14 retry delays in seconds [doc], divided by `timeScale`. */
+  webhookRetryScheduleSeconds: [
+    15, 15, 30, 180, 600, 1_200, 1_800, 1_800, 3_600, 10_800, 10_800, 10_800, 21_600, 21_600,
+  ] as readonly number[],
+  /** Body a receiver acknowledges with [doc wording, exact body a default]. */
+  webhookAckBody: 'SUCCESS',
+  /** How long the slow test card stays PAYING, in seconds, divided by `timeScale` [default]. */
+  slowCardSeconds: 30,
+  /** Prefix of the hosted-page path: `${publicUrl}/hpp/${sessionId}` [default]. */
+  hostedPagePath: '/hpp',
+  /** Prefix of the control API (no token: local use only). */
+  controlPath: '/__sandbox',
+  /** Channel of every payment. */
+  channelId: 'STRIPE',
+  /** Payment method of every test card. */
+  paymentMethod: 'VISA',
+  /** Processing fee: percent of the amount plus a fixed part in major units [default]. */
+  processingFeePercent: 2.9,
+  processingFeeFixed: 0.3,
+  /** Days after payment when funds are available (`gatewayAvailableOn`) [default]. */
+  gatewayAvailableDays: 2,
+  /** Offset of WPay's zone-less timestamps from UTC, in minutes [default: UTC]. */
+  timeZoneOffsetMinutes: 0,
+  /** Default and maximum page sizes of list endpoints [default]. */
+  defaultPageSize: 10,
+  maxPageSize: 100,
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: 1_048_576,
+  /** Characters of a receiver's answer kept in a delivery attempt. */
+  bodyExcerptChars: 200,
+  /** How long a webhook-reorder fault holds an event back, in ms (divided by `timeScale`). */
+  reorderDelayMs: 5_000,
+  /** Latency added by a latency fault, in ms, when the rule gives none. */
+  faultLatencyMs: 1_000,
+  /** HTTP status of an http-5xx fault when the rule gives none. */
+  faultHttpStatus: 503,
+  /** retcode of a retcode fault when the rule gives none. */
+  faultRetcode: '500',
+} as const;
+
+/** The shape of {@link SANDBOX_DEFAULTS}. */
+export type SandboxDefaults = typeof SANDBOX_DEFAULTS;

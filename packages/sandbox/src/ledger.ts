@@ -1,0 +1,359 @@
+import { ApiError } from './api-error.js';
+import type { SandboxClock } from './clock.js';
+import { fromMinor } from './money.js';
+import type {
+  BillRecord,
+  CheckoutRequest,
+  PaymentRecord,
+  RefundRecord,
+  SubscriptionRecord,
+  TestCard,
+} from './records.js';
+import type { SandboxState } from './state.js';
+import { addIntervals } from './time-format.js';
+import { billView, paymentView, subscriptionView, type ViewSettings } from './views.js';
+
+/** Emits a webhook event. */
+export type EmitEvent = (eventType: string, data: unknown) => void;
+
+/** What the ledger needs. */
+export interface LedgerOptions {
+  state: SandboxState;
+  clock: SandboxClock;
+  emit: EmitEvent;
+  views: ViewSettings;
+  sessionTtlMs: number;
+  /** Real delay of the slow card, already divided by `timeScale`. */
+  slowCardMs: number;
+}
+
+/** Fields compared when a `mchOrderNo` is re-used. */
+const COMPARED: ReadonlyArray<keyof CheckoutRequest> = [
+  'amountMinor',
+  'currency',
+  'payMode',
+  'successUrl',
+  'cancelUrl',
+  'description',
+  'customerEmail',
+  'mchSubscriptionNo',
+  'intervalUnit',
+  'intervalCount',
+];
+
+/**
+ * The business rules: sessions become payments, cards succeed or fail, refunds reduce what is
+ * refundable, subscriptions bill as the clock passes each interval. Every state change emits its
+ * webhook event.
+ *
+ * @example
+ * ```ts
+ * const { payment } = ledger.createCheckout(request);
+ * ledger.pay(payment.trxNo, 'success'); // PAID, emits credit_card.order.paid
+ * ```
+ */
+export class Ledger {
+  readonly #o: LedgerOptions;
+
+  constructor(options: LedgerOptions) {
+    this.#o = options;
+  }
+
+  /** Creates a session, or returns the same one for the same `mchOrderNo` and content. */
+  createCheckout(request: CheckoutRequest): { payment: PaymentRecord; reused: boolean } {
+    const { state, clock } = this.#o;
+    const existing = state.paymentsByOrderNo.get(request.mchOrderNo);
+    if (existing) {
+      const differing = COMPARED.filter((key) => existing.request[key] !== request[key]);
+      if (differing.length > 0) {
+        const fields = differing.map((key) => (key === 'amountMinor' ? 'amount' : key));
+        throw new ApiError(
+          409,
+          '409',
+          `mchOrderNo: ${request.mchOrderNo} was already used with different content (${fields.join(', ')})`,
+        );
+      }
+      return { payment: existing, reused: true };
+    }
+    const now = clock.now();
+    const payment: PaymentRecord = {
+      id: state.nextPaymentId(),
+      trxNo: state.nextTrxNo(now),
+      gatewayOrderNo: state.nextGatewayOrderNo(),
+      sessionId: state.nextSessionId(),
+      request,
+      status: 'PAYING',
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: now + this.#o.sessionTtlMs,
+      paidAt: null,
+      submittedCard: null,
+      failureReason: null,
+      refundedMinor: 0,
+      subscriptionId: null,
+    };
+    state.addPayment(payment, true);
+    clock.at(payment.expiresAt, () => this.expire(payment.trxNo));
+    return { payment, reused: false };
+  }
+
+  /** The payment or a 404 refusal naming the identifier. */
+  payment(trxNo: string): PaymentRecord {
+    const payment = this.#o.state.payments.get(trxNo);
+    if (!payment) throw new ApiError(404, '404', `trxNo: no payment ${trxNo}`);
+    return payment;
+  }
+
+  /** Whether the hosted page still takes a card for this payment. */
+  isOpen(payment: PaymentRecord): boolean {
+    return (
+      payment.status === 'PAYING' &&
+      payment.submittedCard === null &&
+      payment.expiresAt > this.#o.clock.now()
+    );
+  }
+
+  /** Completes the hosted page with a test card. */
+  pay(trxNo: string, card: TestCard): PaymentRecord {
+    const payment = this.#open(trxNo);
+    payment.submittedCard = card;
+    payment.updatedAt = this.#o.clock.now();
+    if (card === 'success') this.#markPaid(payment);
+    else if (card === 'slow')
+      this.#o.clock.after(this.#o.slowCardMs, () => this.#markPaid(payment));
+    else {
+      payment.status = 'FAILED';
+      payment.failureReason = card === 'declined' ? 'card_declined' : 'insufficient_funds';
+      this.#emitPayment('credit_card.order.failed', payment);
+    }
+    return payment;
+  }
+
+  /** Cancels the hosted page: the shopper went back. */
+  cancel(trxNo: string): PaymentRecord {
+    const payment = this.#open(trxNo);
+    payment.status = 'CANCELLED';
+    payment.updatedAt = this.#o.clock.now();
+    this.#emitPayment('credit_card.order.cancelled', payment);
+    return payment;
+  }
+
+  /** Where the browser goes once the page is done: success or cancel URL plus trxNo & mchOrderNo. */
+  returnUrl(payment: PaymentRecord): string {
+    const succeeded = payment.paidAt !== null || payment.submittedCard === 'slow';
+    const url = new URL(succeeded ? payment.request.successUrl : payment.request.cancelUrl);
+    url.searchParams.set('trxNo', payment.trxNo);
+    url.searchParams.set('mchOrderNo', payment.request.mchOrderNo);
+    return url.toString();
+  }
+
+  /** Refunds part or all of a paid payment; settles at once. */
+  refund(trxNo: string, amountMinor: number, reason: string | null): RefundRecord {
+    const { state, clock } = this.#o;
+    const payment = this.payment(trxNo);
+    const { currency } = payment.request;
+    const refundable = payment.request.amountMinor - payment.refundedMinor;
+    const show = (minor: number) => `${fromMinor(minor, currency)} ${currency}`;
+    if (payment.status !== 'PAID' && payment.status !== 'PARTIAL_REFUNDED') {
+      throw new ApiError(
+        422,
+        '422',
+        `amount: payment ${trxNo} is ${payment.status}, nothing is refundable (refundable 0 ${currency})`,
+      );
+    }
+    if (amountMinor > refundable) {
+      throw new ApiError(
+        422,
+        '422',
+        `amount: ${show(amountMinor)} exceeds the refundable ${show(refundable)} of ${trxNo}`,
+      );
+    }
+    const now = clock.now();
+    const refund: RefundRecord = {
+      refundNo: state.nextRefundNo(now),
+      trxNo,
+      amountMinor,
+      currency,
+      reason,
+      status: 'SUCCESS',
+      createdAt: now,
+    };
+    state.refunds.push(refund);
+    payment.refundedMinor += amountMinor;
+    payment.status =
+      payment.refundedMinor === payment.request.amountMinor ? 'REFUNDED' : 'PARTIAL_REFUNDED';
+    payment.updatedAt = now;
+    this.#emitPayment('credit_card.order.refunded', payment);
+    return refund;
+  }
+
+  /** The subscription or a 404 refusal naming the identifier. */
+  subscription(id: number, field = 'id'): SubscriptionRecord {
+    const sub = this.#o.state.subscriptions.get(id);
+    if (!sub) throw new ApiError(404, '404', `${field}: no subscription ${id}`);
+    return sub;
+  }
+
+  /** Cancels a subscription: no more bills. Cancelling twice answers the same subscription. */
+  cancelSubscription(id: number, reason: string | null): SubscriptionRecord {
+    const sub = this.subscription(id);
+    if (sub.status === 'CANCELLED' || sub.status === 'EXPIRED') return sub;
+    sub.status = 'CANCELLED';
+    sub.cancelledAt = this.#o.clock.now();
+    sub.cancelReason = reason;
+    sub.nextBillAt = null;
+    this.#o.emit('credit_card.subscription.cancelled', subscriptionView(sub, this.#o.views));
+    return sub;
+  }
+
+  /** Chooses the card used by a subscription's next renewals (to make a bill fail). */
+  setRenewalCard(id: number, card: TestCard): SubscriptionRecord {
+    const sub = this.subscription(id);
+    sub.renewalCard = card;
+    return sub;
+  }
+
+  /** Expires an open session (scheduled at creation). */
+  expire(trxNo: string): void {
+    const payment = this.#o.state.payments.get(trxNo);
+    if (payment?.status !== 'PAYING' || payment.submittedCard !== null) return;
+    payment.status = 'EXPIRED';
+    payment.updatedAt = this.#o.clock.now();
+    this.#emitPayment('credit_card.order.expired', payment);
+  }
+
+  #open(trxNo: string): PaymentRecord {
+    const payment = this.payment(trxNo);
+    if (payment.status === 'PAYING' && payment.expiresAt <= this.#o.clock.now()) {
+      this.expire(trxNo);
+    }
+    if (!this.isOpen(payment)) {
+      const state = payment.submittedCard === 'slow' ? 'being processed' : payment.status;
+      throw new ApiError(409, '409', `trxNo: payment ${trxNo} is ${state}, the page is closed`);
+    }
+    return payment;
+  }
+
+  #markPaid(payment: PaymentRecord): void {
+    const now = this.#o.clock.now();
+    payment.status = 'PAID';
+    payment.paidAt = now;
+    payment.updatedAt = now;
+    if (payment.request.payMode === 'SUBSCRIPTION') this.#startSubscription(payment, now);
+    this.#emitPayment('credit_card.order.paid', payment);
+  }
+
+  #startSubscription(payment: PaymentRecord, now: number): void {
+    const { state } = this.#o;
+    const r = payment.request;
+    const sub: SubscriptionRecord = {
+      id: state.nextSubscriptionId(),
+      mchSubscriptionNo: r.mchSubscriptionNo ?? r.mchOrderNo,
+      mchOrderNo: r.mchOrderNo,
+      firstTrxNo: payment.trxNo,
+      status: 'ACTIVE',
+      amountMinor: r.amountMinor,
+      currency: r.currency,
+      intervalUnit: r.intervalUnit ?? 'month',
+      intervalCount: r.intervalCount ?? 1,
+      description: r.description,
+      customerEmail: r.customerEmail,
+      createdAt: now,
+      periodsBilled: 1,
+      nextBillAt: null,
+      cancelledAt: null,
+      cancelReason: null,
+      renewalCard: 'success',
+    };
+    state.subscriptions.set(sub.id, sub);
+    payment.subscriptionId = sub.id;
+    this.#addBill(sub, payment.trxNo, 'PAID', null, now);
+    this.#scheduleNextBill(sub);
+  }
+
+  #scheduleNextBill(sub: SubscriptionRecord): void {
+    const dueAt = addIntervals(
+      sub.createdAt,
+      sub.intervalUnit,
+      sub.intervalCount * sub.periodsBilled,
+    );
+    sub.nextBillAt = dueAt;
+    this.#o.clock.at(dueAt, () => this.#renew(sub, dueAt));
+  }
+
+  #renew(sub: SubscriptionRecord, dueAt: number): void {
+    if (sub.nextBillAt !== dueAt || (sub.status !== 'ACTIVE' && sub.status !== 'PAST_DUE')) return;
+    const { state } = this.#o;
+    sub.periodsBilled += 1;
+    const card = sub.renewalCard;
+    const failed = card === 'declined' || card === 'insufficient_funds';
+    const reason = failed ? (card === 'declined' ? 'card_declined' : 'insufficient_funds') : null;
+    const first = state.payments.get(sub.firstTrxNo);
+    const payment: PaymentRecord = {
+      id: state.nextPaymentId(),
+      trxNo: state.nextTrxNo(dueAt),
+      gatewayOrderNo: state.nextGatewayOrderNo(),
+      sessionId: null,
+      request: first?.request ?? renewalRequest(sub),
+      status: failed ? 'FAILED' : 'PAID',
+      createdAt: dueAt,
+      updatedAt: dueAt,
+      expiresAt: dueAt,
+      paidAt: failed ? null : dueAt,
+      submittedCard: card,
+      failureReason: reason,
+      refundedMinor: 0,
+      subscriptionId: sub.id,
+    };
+    state.addPayment(payment, false);
+    sub.status = failed ? 'PAST_DUE' : 'ACTIVE';
+    const bill = this.#addBill(sub, payment.trxNo, failed ? 'FAILED' : 'PAID', reason, dueAt);
+    this.#scheduleNextBill(sub);
+    this.#o.emit(`credit_card.subscription.bill.${failed ? 'failed' : 'paid'}`, {
+      subscription: subscriptionView(sub, this.#o.views),
+      bill: billView(bill, this.#o.views),
+    });
+  }
+
+  #addBill(
+    sub: SubscriptionRecord,
+    trxNo: string,
+    status: BillRecord['status'],
+    failureReason: string | null,
+    at: number,
+  ): BillRecord {
+    const bill: BillRecord = {
+      id: this.#o.state.nextBillId(),
+      subscriptionId: sub.id,
+      trxNo,
+      period: sub.periodsBilled,
+      amountMinor: sub.amountMinor,
+      currency: sub.currency,
+      status,
+      failureReason,
+      createdAt: at,
+    };
+    this.#o.state.bills.push(bill);
+    return bill;
+  }
+
+  #emitPayment(eventType: string, payment: PaymentRecord): void {
+    this.#o.emit(eventType, paymentView(payment, this.#o.views));
+  }
+}
+
+function renewalRequest(sub: SubscriptionRecord): CheckoutRequest {
+  return {
+    mchOrderNo: sub.mchOrderNo,
+    amountMinor: sub.amountMinor,
+    currency: sub.currency,
+    payMode: 'SUBSCRIPTION',
+    successUrl: 'about:blank',
+    cancelUrl: 'about:blank',
+    description: sub.description,
+    customerEmail: sub.customerEmail,
+    mchSubscriptionNo: sub.mchSubscriptionNo,
+    intervalUnit: sub.intervalUnit,
+    intervalCount: sub.intervalCount,
+  };
+}

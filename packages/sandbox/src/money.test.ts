@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { decimalsOf, formatMoney, fromMinor, minorUnits, toMinor } from './money.js';
+
+describe('when converting amounts to minor units', () => {
+  it('converts a USD amount with two decimals', () => {
+    assert.equal(toMinor(19.99, 'USD'), 1999);
+  });
+
+  it('refuses a USD amount with three decimals', () => {
+    assert.equal(toMinor(19.999, 'USD'), undefined);
+  });
+
+  it('refuses a JPY amount with decimals', () => {
+    assert.equal(toMinor(500.5, 'JPY'), undefined);
+  });
+
+  it('accepts a KWD amount with three decimals', () => {
+    assert.equal(toMinor(1.234, 'KWD'), 1234);
+  });
+
+  it('counts decimals of numbers written with an exponent', () => {
+    assert.equal(decimalsOf(1e-7), 7);
+    assert.equal(decimalsOf(1e21), 0);
+  });
+});
+
+describe('when converting minor units back', () => {
+  it('never produces float artifacts', () => {
+    assert.equal(JSON.stringify(fromMinor(10 + 20, 'USD')), '0.3');
+    assert.equal(JSON.stringify(fromMinor(1999 - 999, 'USD')), '10');
+    assert.equal(JSON.stringify(fromMinor(-5, 'USD')), '-0.05');
+  });
+
+  it('keeps zero-decimal currencies whole', () => {
+    assert.equal(fromMinor(500, 'JPY'), 500);
+    assert.equal(minorUnits('JPY'), 0);
+  });
+});
+
+describe('when formatting for people', () => {
+  it('shows the currency symbol and its decimals', () => {
+    assert.equal(formatMoney(1999, 'USD'), '$19.99');
+    assert.equal(formatMoney(500, 'JPY'), '¥500');
+  });
+});

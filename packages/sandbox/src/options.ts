@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { SANDBOX_DEFAULTS } from './defaults.js';
+import { type FaultRuleInput, FaultRuleSchema } from './fault-rule.js';
+import { type SandboxLogger, silentLogger } from './logger.js';
+
+/** Test credentials: `apiKey`/`apiSecret` for tokens, `signKey` for signatures. */
+export interface SandboxCredentials {
+  apiKey: string;
+  apiSecret: string;
+  signKey: string;
+}
+
+/** Options of {@link startSandbox}; every one is optional. */
+export interface SandboxOptions {
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Host to listen on, default `127.0.0.1`. */
+  host?: string;
+  /** Base URL browsers and clients use (default `http://host:port`); `redirectUrl` starts with it. */
+  publicUrl?: string;
+  /** Where webhooks go (also `setWebhookUrl`, the control API and `--webhook-url`). */
+  webhookUrl?: string;
+  /** Divides the webhook retry schedule, the slow card delay and the reorder hold-back. */
+  timeScale?: number;
+  /** Seed of the fault PRNG. */
+  seed?: number;
+  /** Test credentials (defaults in `SANDBOX_DEFAULTS.credentials`). */
+  credentials?: Partial<SandboxCredentials>;
+  tokenTtlSeconds?: number;
+  refreshTokenTtlSeconds?: number;
+  sessionTtlSeconds?: number;
+  /** Accepted distance of a request's TIMESTAMP from the real clock, default 120 000 ms. */
+  timestampToleranceMs?: number;
+  signatureHeader?: string;
+  timestampHeader?: string;
+  /** Refresh-grant answer: the bare token object (default, as documented) or the envelope. */
+  refreshResponseShape?: 'bare' | 'envelope';
+  /** Fault rules active from the start. */
+  faults?: FaultRuleInput[];
+  /** Shown on the hosted page. */
+  merchantName?: string;
+  /** Receiver deadline, default 15 000 ms (not scaled). */
+  webhookTimeoutMs?: number;
+  /** How long the slow card stays PAYING, in seconds before `timeScale`, default 30. */
+  slowCardSeconds?: number;
+  /** Where the sandbox logs (default: nowhere). */
+  logger?: SandboxLogger;
+}
+
+const positive = z.number().positive();
+const header = z
+  .string()
+  .regex(/^[A-Za-z0-9-]+$/, 'must be an HTTP header name')
+  .optional();
+
+const OptionsSchema = z
+  .object({
+    port: z.number().int().min(0).max(65_535).optional(),
+    host: z.string().min(1).optional(),
+    publicUrl: z.url().optional(),
+    webhookUrl: z.url().optional(),
+    timeScale: positive.optional(),
+    seed: z.number().int().optional(),
+    credentials: z
+      .object({
+        apiKey: z.string().min(1).optional(),
+        apiSecret: z.string().min(1).optional(),
+        signKey: z.string().min(1).optional(),
+      })
+      .optional(),
+    tokenTtlSeconds: positive.optional(),
+    refreshTokenTtlSeconds: positive.optional(),
+    sessionTtlSeconds: positive.optional(),
+    timestampToleranceMs: z.number().nonnegative().optional(),
+    signatureHeader: header,
+    timestampHeader: header,
+    refreshResponseShape: z.enum(['bare', 'envelope']).optional(),
+    faults: z.array(FaultRuleSchema).optional(),
+    merchantName: z.string().min(1).max(100).optional(),
+    webhookTimeoutMs: positive.optional(),
+    slowCardSeconds: z.number().nonnegative().optional(),
+    logger: z
+      .custom<SandboxLogger>(
+        (value) =>
+          typeof value === 'object' &&
+          value !== null &&
+          ['debug', 'info', 'warn', 'error'].every(
+            (level) => typeof (value as Record<string, unknown>)[level] === 'function',
+          ),
+        'must have debug, info, warn and error methods',
+      )
+      .optional(),
+  })
+  .strict();
+
+/** Options with every default filled in. */
+export interface ResolvedOptions {
+  port: number;
+  host: string;
+  publicUrl: string | undefined;
+  webhookUrl: string | undefined;
+  timeScale: number;
+  seed: number;
+  credentials: SandboxCredentials;
+  tokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  sessionTtlSeconds: number;
+  timestampToleranceMs: number;
+  signatureHeader: string;
+  timestampHeader: string;
+  refreshResponseShape: 'bare' | 'envelope';
+  faults: FaultRuleInput[];
+  merchantName: string;
+  webhookTimeoutMs: number;
+  slowCardSeconds: number;
+  logger: SandboxLogger;
+}
+
+/**
+ * Validates options and fills in `SANDBOX_DEFAULTS`; throws a message naming each bad option.
+ *
+ * @example
+ * ```ts
+ * resolveOptions({ timeScale: 1000 }).sessionTtlSeconds; // 1800
+ * ```
+ */
+export function resolveOptions(input: SandboxOptions = {}): ResolvedOptions {
+  const parsed = OptionsSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`);
+    throw new TypeError(`startSandbox: invalid options: ${issues.join('; ')}`);
+  }
+  const o = parsed.data;
+  const d = SANDBOX_DEFAULTS;
+  return {
+    port: o.port ?? d.port,
+    host: o.host ?? d.host,
+    publicUrl: o.publicUrl?.replace(/\/+$/, ''),
+    webhookUrl: o.webhookUrl,
+    timeScale: o.timeScale ?? d.timeScale,
+    seed: o.seed ?? d.seed,
+    credentials: { ...d.credentials, ...o.credentials },
+    tokenTtlSeconds: o.tokenTtlSeconds ?? d.tokenTtlSeconds,
+    refreshTokenTtlSeconds: o.refreshTokenTtlSeconds ?? d.refreshTokenTtlSeconds,
+    sessionTtlSeconds: o.sessionTtlSeconds ?? d.sessionTtlSeconds,
+    timestampToleranceMs: o.timestampToleranceMs ?? d.timestampToleranceMs,
+    signatureHeader: o.signatureHeader ?? d.signatureHeader,
+    timestampHeader: o.timestampHeader ?? d.timestampHeader,
+    refreshResponseShape: o.refreshResponseShape ?? d.refreshResponseShape,
+    faults: o.faults ?? [],
+    merchantName: o.merchantName ?? d.merchantName,
+    webhookTimeoutMs: o.webhookTimeoutMs ?? d.webhookTimeoutMs,
+    slowCardSeconds: o.slowCardSeconds ?? d.slowCardSeconds,
+    logger: o.logger ?? silentLogger,
+  };
+}

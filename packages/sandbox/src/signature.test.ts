@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { hmacBase64, signaturesMatch, signRequest, signWebhook } from './signature.js';
+
+const VECTOR = {
+  signKey: 'aR2822Y6XbehWMclnB0Y2NJK',
+  stringToSign: 'POST1636360661729/openapi/test{"a":"124"}',
+  signature:
+    'MxrYnCm9Q7JOAvOrISf8+T2kuTW1d/w0at8aaPaoiX08VWfun3XPokVlIx1TkHXdcitls09wzfUGtXQZq23xdg==',
+};
+
+describe('when signing with the known-answer vector of wpay-api.md §3', () => {
+  it('produces the published signature from the string to sign', () => {
+    assert.equal(hmacBase64(VECTOR.signKey, [VECTOR.stringToSign]), VECTOR.signature);
+  });
+
+  it('produces the same signature from the request parts, the body as raw bytes', () => {
+    const signature = signRequest(VECTOR.signKey, {
+      method: 'post',
+      timestamp: '1636360661729',
+      path: '/openapi/test',
+      query: '',
+      body: Buffer.from('{"a":"124"}', 'utf8'),
+    });
+    assert.equal(signature, VECTOR.signature);
+  });
+
+  it('produces another signature when one byte of the body changes', () => {
+    const signature = signRequest(VECTOR.signKey, {
+      method: 'POST',
+      timestamp: '1636360661729',
+      path: '/openapi/test',
+      query: '',
+      body: '{"a":"125"}',
+    });
+    assert.notEqual(signature, VECTOR.signature);
+  });
+
+  it('produces another signature with another key', () => {
+    assert.notEqual(hmacBase64('another-key', [VECTOR.stringToSign]), VECTOR.signature);
+  });
+});
+
+describe('when signing a webhook', () => {
+  it('signs TIMESTAMP + body', () => {
+    assert.equal(
+      signWebhook(VECTOR.signKey, '1636360661729', '{"a":"124"}'),
+      hmacBase64(VECTOR.signKey, ['1636360661729{"a":"124"}']),
+    );
+  });
+});
+
+describe('when comparing signatures', () => {
+  it('accepts an identical signature', () => {
+    assert.equal(signaturesMatch(VECTOR.signature, VECTOR.signature), true);
+  });
+
+  it('refuses a signature of another length', () => {
+    assert.equal(signaturesMatch(`${VECTOR.signature}x`, VECTOR.signature), false);
+  });
+
+  it('refuses a signature that differs in one character', () => {
+    assert.equal(signaturesMatch(`A${VECTOR.signature.slice(1)}`, VECTOR.signature), false);
+  });
+});
