@@ -1,0 +1,85 @@
+/**
+ * A {@link TokenStore} in Redis, so that any number of server instances share WPay's single live
+ * access token and never refresh it at the same time.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import type { StoredToken, TokenStore } from '../transport/token-store.js';
+import {
+  COMPARE_AND_DELETE,
+  evalScript,
+  type RedisClientLike,
+  type RedisCommand,
+  randomToken,
+  toRedisCommand,
+} from './redis-command.js';
+
+/** Options of {@link RedisTokenStore}. */
+export interface RedisTokenStoreOptions {
+  /** Prefix of every key. Default `'wpay:token:'`. */
+  prefix?: string;
+}
+
+const storedTokenSchema = z.object({
+  accessToken: z.string().min(1),
+  refreshToken: z.string().min(1).optional(),
+  expiresAt: z.number(),
+  refreshExpiresAt: z.number().optional(),
+});
+
+/**
+ * Shares the access token through Redis. `lock` is `SET NX PX` with a random token, released by a
+ * Lua compare-and-delete, so a lock that expired and was taken by another instance is never
+ * released by the first one. A stored value that is not a token (corrupted, another version) reads
+ * as no token.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from 'redis';
+ * import { RedisTokenStore } from '@wpay/server-helper/redis';
+ *
+ * const redis = await createClient({ url: process.env.REDIS_URL }).connect();
+ * const wpay = new WPay({ ...credentials, tokenStore: new RedisTokenStore(redis) });
+ * ```
+ */
+export class RedisTokenStore implements TokenStore {
+  readonly #send: RedisCommand;
+  readonly #prefix: string;
+
+  constructor(client: RedisClientLike, { prefix = 'wpay:token:' }: RedisTokenStoreOptions = {}) {
+    this.#send = toRedisCommand(client);
+    this.#prefix = prefix;
+  }
+
+  async get(key: string): Promise<StoredToken | undefined> {
+    const value = await this.#send(['GET', this.#prefix + key]);
+    if (typeof value !== 'string') return undefined;
+    try {
+      const parsed = storedTokenSchema.safeParse(JSON.parse(value));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async set(key: string, token: StoredToken, ttlSeconds: number): Promise<void> {
+    const ttlMs = String(Math.max(1, Math.floor(ttlSeconds * 1000)));
+    await this.#send(['SET', this.#prefix + key, JSON.stringify(token), 'PX', ttlMs]);
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.#send(['DEL', this.#prefix + key]);
+  }
+
+  async lock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined> {
+    const lockKey = `${this.#prefix}lock:${key}`;
+    const token = randomToken();
+    const px = String(Math.max(1, Math.floor(ttlMs)));
+    const reply = await this.#send(['SET', lockKey, token, 'NX', 'PX', px]);
+    if (reply !== 'OK') return undefined;
+    return async () => {
+      await evalScript(this.#send, COMPARE_AND_DELETE, lockKey, token);
+    };
+  }
+}
