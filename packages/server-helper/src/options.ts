@@ -1,0 +1,426 @@
+/**
+ * The options of `new WPay(…)`: credentials, where WPay is, injectable runtime pieces, and every
+ * protocol default of wpay-api.md / docs/protocol-defaults.md as a named, overridable setting.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { WPayConfigError } from './errors.js';
+import type { ExtraCurrencies } from './money.js';
+import type { TokenStore } from './transport/token-store.js';
+
+/**
+ * Every protocol default, by name. Values marked [default] in wpay-api.md are guesses where WPay
+ * publishes nothing: override any of them in the `WPay` options when the real value is known.
+ *
+ * @example
+ * ```ts
+ * new WPay({ ...credentials, environment: 'sandbox',
+ *   headers: { signature: 'D-SIGNATURE', timestamp: 'D-TIMESTAMP' } });
+ * DEFAULTS.paths.refund; // '/checkout/w-payment/refund'
+ * ```
+ */
+export const DEFAULTS = {
+  /** Base URL of each environment [twin]. */
+  environments: {
+    production: 'https://openapi.stablelink.app',
+    sandbox: 'https://openapi.stg.stablelink.app',
+  },
+  /** Endpoint paths (§2, §5). Refund is [twin], subscription cancel is [default]. */
+  paths: {
+    token: '/user/auth/oauth2/token',
+    checkoutCreate: '/checkout/w-payment/hpp',
+    paymentsList: '/checkout/w-payment/payments/list',
+    paymentsDetail: '/checkout/w-payment/payments/detail',
+    refundCreate: '/checkout/w-payment/refund',
+    subscriptionsList: '/checkout/w-payment/subscriptions/list',
+    subscriptionsDetail: '/checkout/w-payment/subscriptions/detail',
+    subscriptionsCancel: '/checkout/w-payment/subscriptions/cancel',
+    subscriptionsBills: '/checkout/w-payment/subscriptions/bills',
+  },
+  /** Header names [twin; another twin uses `D-SIGNATURE` / `D-TIMESTAMP`]. */
+  headers: {
+    signature: 'SIGNATURE',
+    timestamp: 'TIMESTAMP',
+    authorization: 'Authorization',
+  },
+  /** How the token request carries its fields [default: multipart/form-data, per the doc table]. */
+  tokenRequestEncoding: 'multipart' as 'multipart' | 'urlencoded',
+  /** Retcodes meaning success; compared as strings, so `"200"` and `200` both match [doc]. */
+  successRetcodes: ['200'] as readonly string[],
+  /** Retcodes meaning "bad or expired token": drop the token, retry once [default]. */
+  authErrorRetcodes: ['401'] as readonly string[],
+  /** HTTP statuses meaning the same [default]. */
+  authErrorHttpStatuses: [401] as readonly number[],
+  /** Retcodes of signature refusals (missing header, mismatch, clock skew) [twin/default]. */
+  signatureErrorRetcodes: ['00006', '00007', '00009'] as readonly string[],
+  /** Refresh the access token this long before it expires [default]. */
+  tokenRefreshMarginSeconds: 300,
+  /** Access token lifetime when the answer has no `expires_in` [doc: 21600]. */
+  accessTokenLifetimeSeconds: 21_600,
+  /** Refresh token lifetime when the answer has no `rt_expires_in` [doc: 43200]. */
+  refreshTokenLifetimeSeconds: 43_200,
+  /** Prefix of the token store key (followed by the api key, never the secret). */
+  tokenStoreKeyPrefix: 'wpay:token:',
+  /** How long a token-store lock is held at most. */
+  tokenLockTtlMs: 30_000,
+  /** How long to wait for another instance holding the lock before fetching anyway. */
+  tokenLockWaitMs: 10_000,
+  /** How often to poll the store while another instance holds the lock. */
+  tokenLockPollMs: 100,
+  /** Per-request timeout, including reading the body. */
+  timeoutMs: 30_000,
+  /** Retries after the first attempt (where retrying is safe). */
+  maxRetries: 2,
+  /** Back-off: the cap of attempt n is `min(retryMaxDelayMs, retryBaseDelayMs * 2^n)`; full jitter. */
+  retryBaseDelayMs: 500,
+  /** Back-off ceiling. */
+  retryMaxDelayMs: 10_000,
+  /** The longest `Retry-After` honoured; longer values are capped. */
+  retryAfterMaxMs: 60_000,
+  /** HTTP statuses worth retrying (`'5xx'` matches a class). */
+  retryHttpStatuses: ['429', '5xx'] as readonly string[],
+  /**
+   * Error codes (anywhere in an error's `cause` chain) proving the request never left: connection
+   * refused, DNS failure, no route, connect timeout. Only these allow retrying a refund or a cancel.
+   */
+  notSentErrorCodes: [
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EAI_NONAME',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+  ] as readonly string[],
+  /** Verify signed responses (§3) [default: off]. */
+  verifyResponses: false,
+  /** Accepted distance between a signed response's timestamp and our clock [twin: ±2 min]. */
+  responseTimestampToleranceMs: 120_000,
+  /** Numeric status filter of the payments list [default]. */
+  paymentStatusCodes: {
+    PAYING: 1,
+    PAID: 2,
+    FAILED: 3,
+    CANCELLED: 4,
+    EXPIRED: 5,
+    REFUNDING: 6,
+    PARTIAL_REFUNDED: 7,
+    REFUNDED: 8,
+  } as Readonly<Record<string, number>>,
+  /** Response keys of a page; payments use the same as subscriptions and bills [default]. */
+  pageKeys: { records: 'records', total: 'total', pageSize: 'pageSize', pageNo: 'pageNo' },
+  /** Accepted merchant order / subscription numbers [default: the sandbox's rule, `00008`]. */
+  mchOrderNoPattern: /^[A-Za-z0-9_-]{1,64}$/ as RegExp,
+  /** Page size used by `iterate()` when none is given. */
+  iteratePageSize: 50,
+};
+
+/** The settings after merging the options over {@link DEFAULTS}. */
+export type WPaySettings = {
+  -readonly [K in keyof typeof DEFAULTS]: (typeof DEFAULTS)[K] extends Record<string, string>
+    ? { [P in keyof (typeof DEFAULTS)[K]]: string }
+    : (typeof DEFAULTS)[K];
+};
+
+/** What the `onRequest` hook receives; secrets are redacted. */
+export interface WPayRequestEvent {
+  /** `'token'` for the token call, `'api'` for business calls. */
+  kind: 'token' | 'api';
+  method: string;
+  url: string;
+  path: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** Headers as sent, with `Authorization` and the signature redacted. */
+  headers: Record<string, string>;
+  /** The body: parsed JSON (or token form fields), secrets redacted. */
+  body: unknown;
+}
+
+/** What the `onResponse` hook receives; secrets are redacted. */
+export interface WPayResponseEvent {
+  kind: 'token' | 'api';
+  method: string;
+  url: string;
+  path: string;
+  attempt: number;
+  httpStatus: number;
+  /** Time from sending to the end of the body, per the injected clock. */
+  durationMs: number;
+  headers: Record<string, string>;
+  /** The parsed body (or the text when not JSON), tokens redacted. */
+  body: unknown;
+}
+
+/** What the `onRetry` hook receives. */
+export interface WPayRetryEvent {
+  kind: 'token' | 'api';
+  path: string;
+  /** The attempt that failed (1 = first). */
+  attempt: number;
+  /** How long the client waits before the next attempt. */
+  delayMs: number;
+  /** The failure (a WPayError; never carries a secret). */
+  error: Error;
+}
+
+/** A minimal structured logger (pino, console and most loggers fit). */
+export interface WPayLogger {
+  debug?(message: string, data?: Record<string, unknown>): void;
+  warn?(message: string, data?: Record<string, unknown>): void;
+}
+
+const fn = <T>(name: string) =>
+  z.custom<T>((value) => typeof value === 'function', { message: `${name} must be a function` });
+
+const tokenStoreSchema = z.custom<TokenStore>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    ['get', 'set', 'delete'].every(
+      (method) => typeof (value as Record<string, unknown>)[method] === 'function',
+    ) &&
+    ['undefined', 'function'].includes(typeof (value as Record<string, unknown>).lock),
+  { message: 'tokenStore must have get, set and delete methods (and optionally lock)' },
+);
+
+const nonEmpty = (name: string) =>
+  z.string({ message: `${name} is required (a non-empty string)` }).min(1, `${name} is required`);
+const positiveInt = z.number().int().positive();
+const nonNegativeInt = z.number().int().min(0);
+const stringsOf = <K extends string>(keys: readonly K[]) =>
+  z
+    .object(
+      Object.fromEntries(keys.map((key) => [key, z.string().min(1)])) as Record<K, z.ZodString>,
+    )
+    .partial()
+    .strict();
+
+/**
+ * The zod schema of the `WPay` options. Unknown keys are refused (they are usually typos).
+ *
+ * @example
+ * ```ts
+ * const result = wpayOptionsSchema.safeParse({ apiKey: 'k', apiSecret: 's', signKey: 'x', environment: 'sandbox' });
+ * ```
+ */
+export const wpayOptionsSchema = z
+  .object({
+    /** API key (identifies the merchant; not secret). */
+    apiKey: nonEmpty('apiKey'),
+    /** API secret (for tokens). Kept private; never logged. */
+    apiSecret: nonEmpty('apiSecret'),
+    /** Sign key (request, response and webhook signatures). Kept private; never logged. */
+    signKey: nonEmpty('signKey'),
+    /** `'production'` or `'sandbox'` (the twin base URLs); or give `baseUrl`. */
+    environment: z
+      .enum(['production', 'sandbox'], { message: "environment must be 'production' or 'sandbox'" })
+      .optional(),
+    /** Base URL of WPay (or of `@wpay/sandbox`), e.g. `http://127.0.0.1:4010`. */
+    baseUrl: z
+      .url({ protocol: /^https?$/, message: 'baseUrl must be an http(s) URL' })
+      .refine(
+        (url) => !url.includes('?') && !url.includes('#'),
+        'baseUrl must have no query or hash',
+      )
+      .optional(),
+    fetch: fn<typeof fetch>('fetch').optional(),
+    crypto: z
+      .custom<Pick<Crypto, 'subtle'>>(
+        (value) => typeof value === 'object' && value !== null && 'subtle' in value,
+        { message: 'crypto must provide subtle (Web Crypto)' },
+      )
+      .optional(),
+    now: fn<() => number>('now').optional(),
+    random: fn<() => number>('random').optional(),
+    sleep: fn<(ms: number) => Promise<void>>('sleep').optional(),
+    tokenStore: tokenStoreSchema.optional(),
+    logger: z
+      .custom<WPayLogger>((value) => typeof value === 'object' && value !== null, {
+        message: 'logger must be an object with debug/warn methods',
+      })
+      .optional(),
+    onRequest: fn<(event: WPayRequestEvent) => void>('onRequest').optional(),
+    onResponse: fn<(event: WPayResponseEvent) => void>('onResponse').optional(),
+    onRetry: fn<(event: WPayRetryEvent) => void>('onRetry').optional(),
+    extraCurrencies: z
+      .record(
+        z.string().regex(/^[A-Z]{3}$/, 'currency codes are three upper-case letters'),
+        z.number().int().min(0).max(4),
+      )
+      .optional(),
+    // Every DEFAULTS entry, overridable.
+    environments: stringsOf(['production', 'sandbox'] as const).optional(),
+    paths: stringsOf(Object.keys(DEFAULTS.paths) as (keyof typeof DEFAULTS.paths)[]).optional(),
+    headers: stringsOf(['signature', 'timestamp', 'authorization'] as const).optional(),
+    tokenRequestEncoding: z.enum(['multipart', 'urlencoded']).optional(),
+    successRetcodes: z.array(z.string().min(1)).min(1).optional(),
+    authErrorRetcodes: z.array(z.string().min(1)).optional(),
+    authErrorHttpStatuses: z.array(z.number().int()).optional(),
+    signatureErrorRetcodes: z.array(z.string().min(1)).optional(),
+    tokenRefreshMarginSeconds: nonNegativeInt.optional(),
+    accessTokenLifetimeSeconds: positiveInt.optional(),
+    refreshTokenLifetimeSeconds: positiveInt.optional(),
+    tokenStoreKeyPrefix: z.string().optional(),
+    tokenLockTtlMs: positiveInt.optional(),
+    tokenLockWaitMs: nonNegativeInt.optional(),
+    tokenLockPollMs: positiveInt.optional(),
+    timeoutMs: positiveInt.optional(),
+    maxRetries: nonNegativeInt.max(10).optional(),
+    retryBaseDelayMs: nonNegativeInt.optional(),
+    retryMaxDelayMs: nonNegativeInt.optional(),
+    retryAfterMaxMs: nonNegativeInt.optional(),
+    retryHttpStatuses: z
+      .array(z.string().regex(/^\d(?:\d\d|xx)$/, "use '503' or '5xx'"))
+      .optional(),
+    notSentErrorCodes: z.array(z.string().min(1)).optional(),
+    verifyResponses: z.boolean().optional(),
+    responseTimestampToleranceMs: nonNegativeInt.optional(),
+    paymentStatusCodes: z.record(z.string(), z.number().int()).optional(),
+    pageKeys: stringsOf(['records', 'total', 'pageSize', 'pageNo'] as const).optional(),
+    mchOrderNoPattern: z.instanceof(RegExp).optional(),
+    iteratePageSize: positiveInt.optional(),
+  })
+  .strict();
+
+/** The options of `new WPay(…)`. */
+export type WPayOptions = z.input<typeof wpayOptionsSchema>;
+
+/** Options after validation and merging with {@link DEFAULTS}; credentials kept apart. */
+export interface ResolvedOptions {
+  credentials: { apiKey: string; apiSecret: string; signKey: string };
+  /** Base URL without a trailing slash. */
+  baseUrl: string;
+  settings: WPaySettings;
+  fetch: typeof fetch;
+  crypto: Pick<Crypto, 'subtle'>;
+  now: () => number;
+  random: () => number;
+  sleep: (ms: number) => Promise<void>;
+  tokenStore: TokenStore | undefined;
+  logger: WPayLogger | undefined;
+  extraCurrencies: ExtraCurrencies;
+  hooks: {
+    onRequest?: ((event: WPayRequestEvent) => void) | undefined;
+    onResponse?: ((event: WPayResponseEvent) => void) | undefined;
+    onRetry?: ((event: WPayRetryEvent) => void) | undefined;
+  };
+}
+
+/** Waits `ms` milliseconds (the default `sleep`). */
+export function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function configError(issues: z.core.$ZodIssue[]): WPayConfigError {
+  const first = issues[0];
+  const field = first?.path.map(String).join('.') || 'options';
+  const list = issues
+    .map((issue) => `${issue.path.map(String).join('.') || 'options'}: ${issue.message}`)
+    .join('; ');
+  return new WPayConfigError({
+    field,
+    message: `Invalid WPay options: ${list}`,
+    hint: 'Pass apiKey, apiSecret and signKey, and either environment or baseUrl; see the README options table.',
+  });
+}
+
+/**
+ * Validates `options` and merges them over {@link DEFAULTS}.
+ *
+ * @throws {WPayConfigError} naming the first bad field (the message lists them all).
+ * @example
+ * ```ts
+ * const resolved = resolveOptions({ apiKey, apiSecret, signKey, environment: 'sandbox' });
+ * resolved.baseUrl; // 'https://openapi.stg.stablelink.app'
+ * ```
+ */
+export function resolveOptions(options: WPayOptions): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw configError([
+      { code: 'custom', path: [], message: 'options must be an object', input: undefined },
+    ]);
+  }
+  const parsed = wpayOptionsSchema.safeParse(options);
+  if (!parsed.success) throw configError(parsed.error.issues);
+  const o = parsed.data;
+  if ((o.environment === undefined) === (o.baseUrl === undefined)) {
+    throw new WPayConfigError({
+      field: o.environment === undefined ? 'environment' : 'baseUrl',
+      message:
+        o.environment === undefined
+          ? "Invalid WPay options: give either environment ('production' | 'sandbox') or baseUrl"
+          : 'Invalid WPay options: give environment or baseUrl, not both',
+      hint: "Use environment: 'sandbox' or 'production', or baseUrl for @wpay/sandbox or a proxy.",
+    });
+  }
+  const environments = { ...DEFAULTS.environments, ...o.environments };
+  const baseUrl = (o.baseUrl ?? environments[o.environment ?? 'sandbox']).replace(/\/+$/, '');
+  const settings: WPaySettings = {
+    ...DEFAULTS,
+    ...stripUndefined(o),
+    environments,
+    paths: { ...DEFAULTS.paths, ...o.paths },
+    headers: { ...DEFAULTS.headers, ...o.headers },
+    pageKeys: { ...DEFAULTS.pageKeys, ...o.pageKeys },
+    paymentStatusCodes: { ...DEFAULTS.paymentStatusCodes, ...o.paymentStatusCodes },
+  };
+  const given = o.fetch ?? globalThis.fetch;
+  // Called through a wrapper: browsers and Workers refuse `fetch` invoked as a method of another object.
+  const fetchImpl: typeof fetch = (input, init) => given(input, init);
+  const crypto = o.crypto ?? globalThis.crypto;
+  if (typeof given !== 'function') {
+    throw new WPayConfigError({
+      field: 'fetch',
+      message: 'No fetch in this runtime',
+      hint: 'Pass a fetch implementation (e.g. undici) as the fetch option.',
+    });
+  }
+  if (!crypto?.subtle) {
+    throw new WPayConfigError({
+      field: 'crypto',
+      message: 'No Web Crypto (crypto.subtle) in this runtime',
+      hint: "Pass { crypto: (await import('node:crypto')).webcrypto } on Node 18.",
+    });
+  }
+  return {
+    credentials: { apiKey: o.apiKey, apiSecret: o.apiSecret, signKey: o.signKey },
+    baseUrl,
+    settings,
+    fetch: fetchImpl,
+    crypto,
+    now: o.now ?? Date.now,
+    random: o.random ?? Math.random,
+    sleep: o.sleep ?? defaultSleep,
+    tokenStore: o.tokenStore,
+    logger: o.logger,
+    extraCurrencies: o.extraCurrencies ?? {},
+    hooks: { onRequest: o.onRequest, onResponse: o.onResponse, onRetry: o.onRetry },
+  };
+}
+
+const NOT_SETTINGS = new Set([
+  'apiKey',
+  'apiSecret',
+  'signKey',
+  'environment',
+  'baseUrl',
+  'fetch',
+  'crypto',
+  'now',
+  'random',
+  'sleep',
+  'tokenStore',
+  'logger',
+  'onRequest',
+  'onResponse',
+  'onRetry',
+  'extraCurrencies',
+]);
+
+function stripUndefined(options: Record<string, unknown>): Partial<WPaySettings> {
+  return Object.fromEntries(
+    Object.entries(options).filter(([key, value]) => value !== undefined && !NOT_SETTINGS.has(key)),
+  ) as Partial<WPaySettings>;
+}

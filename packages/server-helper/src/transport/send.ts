@@ -1,0 +1,136 @@
+/**
+ * One HTTP attempt: timeout (covering the body), hooks, and network errors turned into
+ * `WPayNetworkError` / `WPayTimeoutError`.
+ *
+ * @module
+ */
+import { WPayNetworkError, WPayTimeoutError } from '../errors.js';
+import type { TransportContext } from './context.js';
+import { redactBody, redactHeaders } from './redact.js';
+import { causedByCode } from './retry.js';
+
+/** One attempt to send. */
+export interface Attempt {
+  kind: 'token' | 'api';
+  /** The path as called (for messages and hooks). */
+  path: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | FormData | URLSearchParams;
+  /** The body as shown to hooks (secrets are redacted again there). */
+  bodyForHooks: unknown;
+  /** 1 for the first attempt. */
+  attempt: number;
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+}
+
+/** The answer of one attempt: status, headers and the body text. */
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+function parseForHooks(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+  }
+}
+
+function callHook<E>(ctx: TransportContext, hook: ((event: E) => void) | undefined, event: E) {
+  if (!hook) return;
+  try {
+    hook(event);
+  } catch (error) {
+    ctx.logger?.warn?.('wpay: a hook threw; ignored', {
+      error: ctx.scrub(error instanceof Error ? error.message : String(error)),
+    });
+  }
+}
+
+function linkSignal(outer: AbortSignal | undefined, controller: AbortController): () => void {
+  if (!outer) return () => {};
+  if (outer.aborted) controller.abort(outer.reason);
+  const onAbort = () => controller.abort(outer.reason);
+  outer.addEventListener('abort', onAbort, { once: true });
+  return () => outer.removeEventListener('abort', onAbort);
+}
+
+/**
+ * Sends one attempt and reads the whole body within `timeoutMs`.
+ *
+ * @throws {WPayTimeoutError} when the limit passes first.
+ * @throws {WPayNetworkError} when the request fails (`notSent` when provably never sent).
+ * @throws the caller's abort reason when `signal` aborts.
+ * @example
+ * ```ts
+ * const answer = await sendAttempt(ctx, { kind: 'api', path, url, headers, body, bodyForHooks: {}, attempt: 1, timeoutMs: 30_000 });
+ * ```
+ */
+export async function sendAttempt(ctx: TransportContext, attempt: Attempt): Promise<Answer> {
+  const secretHeaders = [ctx.settings.headers.signature, ctx.settings.headers.authorization];
+  const base = { kind: attempt.kind, method: 'POST', url: attempt.url, path: attempt.path };
+  callHook(ctx, ctx.hooks.onRequest, {
+    ...base,
+    attempt: attempt.attempt,
+    headers: redactHeaders(attempt.headers, secretHeaders),
+    body: redactBody(attempt.bodyForHooks),
+  });
+  ctx.logger?.debug?.('wpay: request', { ...base, attempt: attempt.attempt });
+
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, attempt.timeoutMs);
+  const unlink = linkSignal(attempt.signal, controller);
+  const started = ctx.now();
+  try {
+    const response = await ctx.fetch(attempt.url, {
+      method: 'POST',
+      headers: attempt.headers,
+      body: attempt.body,
+      signal: controller.signal,
+      redirect: 'manual',
+    });
+    const text = await response.text();
+    const answer = { status: response.status, headers: response.headers, text };
+    callHook(ctx, ctx.hooks.onResponse, {
+      ...base,
+      attempt: attempt.attempt,
+      httpStatus: response.status,
+      durationMs: ctx.now() - started,
+      headers: redactHeaders(response.headers, secretHeaders),
+      body: redactBody(parseForHooks(text)),
+    });
+    ctx.logger?.debug?.('wpay: response', { ...base, httpStatus: response.status });
+    return answer;
+  } catch (error) {
+    if (timedOut) {
+      throw new WPayTimeoutError({ path: attempt.path, timeoutMs: attempt.timeoutMs });
+    }
+    if (attempt.signal?.aborted) throw attempt.signal.reason;
+    const notSent = causedByCode(error, ctx.settings.notSentErrorCodes);
+    throw new WPayNetworkError({
+      path: attempt.path,
+      notSent,
+      message: `Could not reach WPay for ${attempt.path}: ${ctx.scrub(describe(error))}`,
+      cause: error,
+    });
+  } finally {
+    clearTimeout(timer);
+    unlink();
+  }
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause;
+  const code =
+    cause && typeof cause === 'object' && 'code' in cause ? ` (${String(cause.code)})` : '';
+  return `${error.message}${code}`;
+}

@@ -1,0 +1,153 @@
+/**
+ * The access token, shared: cached until `tokenRefreshMarginSeconds` before it expires, refreshed
+ * with the refresh token (falling back to a new token), fetched by one in-flight request for all
+ * concurrent callers, and shared between instances through the {@link TokenStore} (and its lock).
+ *
+ * @module
+ */
+import type { TransportContext } from './context.js';
+import { requestToken, type TokenGrant } from './token-request.js';
+import type { StoredToken, TokenStore } from './token-store.js';
+
+/** What a {@link TokenManager} needs. */
+export interface TokenManagerOptions {
+  store: TokenStore;
+  /** The store key (derived from the api key). */
+  key: string;
+  apiKey: string;
+  apiSecret: string;
+  /** Fetches a token; default {@link requestToken}. */
+  fetchToken?: (ctx: TransportContext, grant: TokenGrant) => Promise<StoredToken>;
+}
+
+/**
+ * Hands out the current access token; see the module comment for the rules.
+ *
+ * @example
+ * ```ts
+ * const tokens = new TokenManager(ctx, { store: new MemoryTokenStore(), key: 'wpay:token:k', apiKey, apiSecret });
+ * const accessToken = await tokens.get();
+ * await tokens.invalidate(accessToken); // after WPay refused it
+ * ```
+ */
+export class TokenManager {
+  readonly #ctx: TransportContext;
+  readonly #options: TokenManagerOptions;
+  #cached: StoredToken | undefined;
+  #flight: Promise<string> | undefined;
+  /** Tokens seen recently, so they can be scrubbed from any text. */
+  readonly #seen: string[] = [];
+
+  constructor(ctx: TransportContext, options: TokenManagerOptions) {
+    this.#ctx = ctx;
+    this.#options = options;
+  }
+
+  /** Tokens handled recently (for scrubbing free text); never logged. */
+  knownTokens(): readonly string[] {
+    return this.#seen;
+  }
+
+  /** The current access token, fetching one if needed (one flight for all callers). */
+  async get(): Promise<string> {
+    const cached = this.#cached;
+    if (cached && this.#fresh(cached)) return cached.accessToken;
+    this.#flight ??= this.#obtain().finally(() => {
+      this.#flight = undefined;
+    });
+    return this.#flight;
+  }
+
+  /** Forgets `accessToken` after WPay refused it (unless a newer token replaced it already). */
+  async invalidate(accessToken: string): Promise<void> {
+    if (this.#cached?.accessToken === accessToken) this.#cached = undefined;
+    const { store, key } = this.#options;
+    const stored = await store.get(key);
+    if (stored?.accessToken === accessToken) await store.delete(key);
+  }
+
+  #fresh(token: StoredToken): boolean {
+    const margin = this.#ctx.settings.tokenRefreshMarginSeconds * 1000;
+    return token.expiresAt - margin > this.#ctx.now();
+  }
+
+  #use(token: StoredToken): string {
+    this.#cached = token;
+    this.#remember(token.accessToken);
+    if (token.refreshToken) this.#remember(token.refreshToken);
+    return token.accessToken;
+  }
+
+  #remember(secret: string) {
+    if (this.#seen.includes(secret)) return;
+    this.#seen.push(secret);
+    if (this.#seen.length > 8) this.#seen.shift();
+  }
+
+  async #obtain(): Promise<string> {
+    const { store, key } = this.#options;
+    const stored = await store.get(key);
+    if (stored && this.#fresh(stored)) return this.#use(stored);
+    if (!store.lock) return this.#fetchAndStore(stored);
+    const { tokenLockTtlMs, tokenLockWaitMs, tokenLockPollMs } = this.#ctx.settings;
+    const polls = Math.ceil(tokenLockWaitMs / tokenLockPollMs);
+    for (let poll = 0; ; poll++) {
+      const release = await store.lock(key, tokenLockTtlMs);
+      if (release) return this.#underLock(release);
+      if (poll >= polls) break;
+      await this.#ctx.sleep(tokenLockPollMs);
+      const polled = await store.get(key);
+      if (polled && this.#fresh(polled)) return this.#use(polled);
+    }
+    this.#ctx.logger?.warn?.('wpay: token lock still held elsewhere; fetching a token anyway', {
+      waitedMs: tokenLockWaitMs,
+    });
+    return this.#fetchAndStore(await store.get(key));
+  }
+
+  async #underLock(release: () => Promise<void>): Promise<string> {
+    try {
+      const again = await this.#options.store.get(this.#options.key);
+      if (again && this.#fresh(again)) return this.#use(again);
+      return await this.#fetchAndStore(again);
+    } finally {
+      await release().catch(() => {
+        this.#ctx.logger?.warn?.('wpay: could not release the token lock; it will expire');
+      });
+    }
+  }
+
+  async #fetchAndStore(previous: StoredToken | undefined): Promise<string> {
+    const token =
+      (await this.#refresh(previous)) ??
+      (await this.#fetch({
+        type: 'client_credentials',
+        apiKey: this.#options.apiKey,
+        apiSecret: this.#options.apiSecret,
+      }));
+    const until = Math.max(token.expiresAt, token.refreshExpiresAt ?? 0);
+    const ttlSeconds = Math.max(1, Math.ceil((until - this.#ctx.now()) / 1000));
+    await this.#options.store.set(this.#options.key, token, ttlSeconds);
+    return this.#use(token);
+  }
+
+  async #refresh(previous: StoredToken | undefined): Promise<StoredToken | undefined> {
+    const refreshToken = previous?.refreshToken;
+    if (!refreshToken) return undefined;
+    if (previous.refreshExpiresAt !== undefined && previous.refreshExpiresAt <= this.#ctx.now()) {
+      return undefined;
+    }
+    try {
+      return await this.#fetch({ type: 'refresh_token', refreshToken });
+    } catch (error) {
+      this.#ctx.logger?.warn?.('wpay: token refresh failed; fetching a new token', {
+        code: (error as { code?: unknown }).code,
+      });
+      return undefined;
+    }
+  }
+
+  #fetch(grant: TokenGrant): Promise<StoredToken> {
+    return (this.#options.fetchToken ?? requestToken)(this.#ctx, grant);
+  }
+}
