@@ -1,0 +1,316 @@
+/**
+ * `checkoutHandler`: the merchant endpoint behind `<wpay-button>`. It turns a buyer's request
+ * into a WPay hosted-page session, taking the price from the merchant's own `resolveOrder`, never
+ * from the browser.
+ *
+ * Order of checks: 405 (not POST) → 403 (origin, CSRF) → 415 / 413 / 400 (body) → 422 (the
+ * merchant's schema) → 400 / 409 (Idempotency-Key) → `resolveOrder` (422 on `CheckoutRejection`)
+ * → WPay (502 when it fails). Every failure uses the one JSON error shape. An Idempotency-Key is
+ * bound to the fingerprint of the validated body: the same key with another body is a 409.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { WPayConfigError, WPayError } from '../errors.js';
+import { bodyFingerprint } from './body-fingerprint.js';
+import { type AllowedOrigins, checkOrigin, normalizeOrigins } from './check-origin.js';
+import { CheckoutRejection } from './checkout-rejection.js';
+import { type ErrorField, errorResponse, jsonResponse } from './error-response.js';
+import type { CheckoutClient, CheckoutSessionRequest } from './handler-client.js';
+import { describeError, type HandlerLogger, silentLogger } from './handler-logger.js';
+import {
+  type IdempotencyBegin,
+  type IdempotencyStore,
+  MemoryIdempotencyStore,
+} from './idempotency-store.js';
+import { pollUntil } from './poll-until.js';
+import { readRequestBody } from './read-request-body.js';
+
+/**
+ * Checkout handler settings that WPay does not dictate, by name.
+ *
+ * @example
+ * ```ts
+ * CHECKOUT_DEFAULTS.idempotencyTtlMs; // 86_400_000
+ * ```
+ */
+export const CHECKOUT_DEFAULTS = {
+  /** How long an Idempotency-Key returns the same session. */
+  idempotencyTtlMs: 24 * 60 * 60 * 1000,
+  /** How long a running request holds its key (a crashed process frees it after this). */
+  idempotencyLeaseMs: 60 * 1000,
+  /** How long a concurrent duplicate waits for the first request. */
+  idempotencyWaitMs: 15 * 1000,
+  /** How often a waiting duplicate looks again. */
+  pollIntervalMs: 50,
+  /** Largest accepted body. */
+  maxBodyBytes: 64 * 1024,
+  /** `payMode` when `resolveOrder` gives none. */
+  payMode: 'ONETIME',
+} as const;
+
+/** The order as the merchant's server prices it. */
+export interface ResolvedOrder {
+  /** The merchant's order number, 1–64 of `[A-Za-z0-9_-]`. */
+  mchOrderNo: string;
+  /** Major units, e.g. `'19.99'` or `19.99`. */
+  amount: string | number;
+  /** ISO 4217, e.g. `'USD'`. */
+  currency: string;
+  /** `'ONETIME'` (default) or `'SUBSCRIPTION'`. */
+  payMode?: string;
+  description?: string;
+  customerEmail?: string;
+  /** Subscription checkouts: the merchant's subscription number and interval. */
+  mchSubscriptionNo?: string;
+  intervalUnit?: 'day' | 'week' | 'month' | 'year';
+  intervalCount?: number;
+}
+
+/** A return URL, or a function of the order giving one. */
+export type ReturnUrl = string | ((order: ResolvedOrder, request: Request) => string);
+
+/** Options of {@link createCheckoutHandler}. */
+export interface CheckoutHandlerOptions<Body extends z.ZodType> {
+  /** The merchant's zod schema of what the button sends (e.g. `{ sku }`). */
+  body: Body;
+  /** Prices the order from the validated body. Throw `CheckoutRejection` to refuse it. */
+  resolveOrder: (body: z.output<Body>, request: Request) => Promise<ResolvedOrder> | ResolvedOrder;
+  /** Where the hosted page sends the buyer after paying; `mchOrderNo` is added to its query. */
+  successUrl: ReturnUrl;
+  /** Where the hosted page sends the buyer after cancelling or a declined card. */
+  cancelUrl: ReturnUrl;
+  /** The shop's origins allowed to post. Default: the request URL's own origin. */
+  allowedOrigins?: AllowedOrigins;
+  /** Accept requests with none of Origin, Sec-Fetch-Site, Referer (non-browser). Default false. */
+  allowMissingOrigin?: boolean;
+  /** Where Idempotency-Key results live. Default: a `MemoryIdempotencyStore`. */
+  idempotencyStore?: IdempotencyStore;
+  /** How long an Idempotency-Key returns the same session. Default 24 h. */
+  idempotencyTtlMs?: number;
+  idempotencyLeaseMs?: number;
+  idempotencyWaitMs?: number;
+  pollIntervalMs?: number;
+  /** Largest accepted body in bytes. Default 64 KiB. */
+  maxBodyBytes?: number;
+  /** Where failures hidden from the buyer are reported. */
+  logger?: HandlerLogger;
+}
+
+const storedSessionSchema = z.object({
+  trxNo: z.string(),
+  redirectUrl: z.string(),
+  mchOrderNo: z.string(),
+});
+type StoredSession = z.infer<typeof storedSessionSchema>;
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+function returnUrl(url: ReturnUrl, order: ResolvedOrder, request: Request, field: string): string {
+  const raw = typeof url === 'function' ? url(order, request) : url;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw, request.url);
+  } catch {
+    throw new WPayConfigError({
+      field,
+      message: `${field} is not a URL`,
+      hint: `Give ${field} as an absolute URL of your shop, e.g. 'https://shop.example/thanks'.`,
+    });
+  }
+  parsed.searchParams.set('mchOrderNo', order.mchOrderNo);
+  return parsed.href;
+}
+
+function zodFields(error: z.ZodError): ErrorField[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+}
+
+function answer(session: StoredSession, kind: 'json' | 'form', replayed: boolean): Response {
+  const headers: Record<string, string> = replayed ? { 'idempotent-replayed': 'true' } : {};
+  if (kind === 'form') {
+    return new Response(null, {
+      status: 303,
+      headers: { location: session.redirectUrl, 'cache-control': 'no-store', ...headers },
+    });
+  }
+  return jsonResponse(200, { redirectUrl: session.redirectUrl, trxNo: session.trxNo }, headers);
+}
+
+/**
+ * Creates the checkout endpoint: `(request: Request) => Promise<Response>`.
+ *
+ * @example
+ * ```ts
+ * const checkout = createCheckoutHandler(wpay, {
+ *   body: z.object({ sku: z.string() }),
+ *   resolveOrder: async ({ sku }) => {
+ *     const product = await db.product(sku);
+ *     if (!product) throw new CheckoutRejection('Unknown product', { status: 422, code: 'unknown_sku' });
+ *     return { mchOrderNo: `order_${crypto.randomUUID()}`, amount: product.price, currency: 'USD' };
+ *   },
+ *   successUrl: 'https://shop.example/thanks',
+ *   cancelUrl: 'https://shop.example/cart',
+ * });
+ * export const POST = checkout; // Next.js route handler
+ * ```
+ */
+export function createCheckoutHandler<Body extends z.ZodType>(
+  client: CheckoutClient,
+  options: CheckoutHandlerOptions<Body>,
+): (request: Request) => Promise<Response> {
+  const {
+    body: schema,
+    resolveOrder,
+    allowMissingOrigin = false,
+    idempotencyStore = new MemoryIdempotencyStore(),
+    idempotencyTtlMs = CHECKOUT_DEFAULTS.idempotencyTtlMs,
+    idempotencyLeaseMs = CHECKOUT_DEFAULTS.idempotencyLeaseMs,
+    idempotencyWaitMs = CHECKOUT_DEFAULTS.idempotencyWaitMs,
+    pollIntervalMs = CHECKOUT_DEFAULTS.pollIntervalMs,
+    maxBodyBytes = CHECKOUT_DEFAULTS.maxBodyBytes,
+    logger = silentLogger,
+  } = options;
+  if (!schema || typeof schema.safeParse !== 'function') {
+    throw new WPayConfigError({
+      field: 'body',
+      message: 'checkoutHandler needs a zod schema as `body`',
+      hint: 'Pass e.g. body: z.object({ sku: z.string() }) describing what the button sends.',
+    });
+  }
+  const allowedOrigins = normalizeOrigins(options.allowedOrigins);
+
+  async function createSession(
+    body: z.output<Body>,
+    request: Request,
+  ): Promise<StoredSession | Response> {
+    let order: ResolvedOrder;
+    try {
+      order = await resolveOrder(body, request);
+    } catch (error) {
+      if (error instanceof CheckoutRejection) {
+        return errorResponse(error.status, error.code, error.message, { fields: error.fields });
+      }
+      logger.error('checkoutHandler: resolveOrder threw', describeError(error));
+      return errorResponse(500, 'internal_error', 'The order could not be prepared');
+    }
+    try {
+      const sessionRequest: CheckoutSessionRequest = {
+        ...order,
+        payMode: order.payMode ?? CHECKOUT_DEFAULTS.payMode,
+        successUrl: returnUrl(options.successUrl, order, request, 'successUrl'),
+        cancelUrl: returnUrl(options.cancelUrl, order, request, 'cancelUrl'),
+      };
+      const session = await client.checkout.create(sessionRequest);
+      return {
+        trxNo: session.trxNo,
+        redirectUrl: session.redirectUrl,
+        mchOrderNo: order.mchOrderNo,
+      };
+    } catch (error) {
+      const details = { mchOrderNo: order.mchOrderNo, ...describeError(error) };
+      const isProvider =
+        error instanceof WPayError && !['config', 'validation'].includes(error.code);
+      if (isProvider) {
+        logger.error('checkoutHandler: WPay could not create the session', details);
+        return errorResponse(
+          502,
+          'payment_provider_error',
+          'The payment provider could not start the checkout. Please try again.',
+        );
+      }
+      logger.error('checkoutHandler: the checkout request is invalid (merchant code)', details);
+      return errorResponse(500, 'internal_error', 'The checkout could not be started');
+    }
+  }
+
+  async function idempotent(
+    key: string,
+    fingerprint: string,
+    run: () => Promise<StoredSession | Response>,
+    kind: 'json' | 'form',
+  ): Promise<Response> {
+    const begin = () =>
+      idempotencyStore.begin(key, fingerprint, {
+        leaseMs: idempotencyLeaseMs,
+        ttlMs: idempotencyTtlMs,
+      });
+    let state: IdempotencyBegin | undefined = await begin();
+    if (state.status === 'in_progress' && state.fingerprint === fingerprint) {
+      state = await pollUntil(
+        async () => {
+          const next = await begin();
+          return next.status === 'in_progress' && next.fingerprint === fingerprint
+            ? undefined
+            : next;
+        },
+        { timeoutMs: idempotencyWaitMs, intervalMs: pollIntervalMs },
+      );
+      if (!state) {
+        return errorResponse(
+          409,
+          'idempotency_in_progress',
+          'A request with this Idempotency-Key is still being processed; retry shortly',
+          { headers: { 'retry-after': '1' } },
+        );
+      }
+    }
+    if (state.status !== 'started' && state.fingerprint !== fingerprint) {
+      return errorResponse(
+        409,
+        'idempotency_key_reused',
+        'This Idempotency-Key was already used with a different request body',
+      );
+    }
+    if (state.status === 'completed') {
+      const stored = storedSessionSchema.safeParse(state.result);
+      if (stored.success) return answer(stored.data, kind, true);
+      logger.error('checkoutHandler: the stored Idempotency-Key result is unreadable', { key });
+      return errorResponse(500, 'internal_error', 'The checkout could not be started');
+    }
+    if (state.status !== 'started') return errorResponse(500, 'internal_error', 'Unexpected state');
+    const outcome = await run().catch(async (error: unknown) => {
+      await state.abandon();
+      throw error;
+    });
+    if (outcome instanceof Response) {
+      await state.abandon();
+      return outcome;
+    }
+    await state.complete(outcome);
+    return answer(outcome, kind, false);
+  }
+
+  return async (request) => {
+    if (request.method !== 'POST') {
+      return errorResponse(405, 'method_not_allowed', 'Use POST', { headers: { allow: 'POST' } });
+    }
+    const refusal = checkOrigin(request, allowedOrigins, { allowMissing: allowMissingOrigin });
+    if (refusal) return errorResponse(403, 'forbidden_origin', refusal);
+    const read = await readRequestBody(request, { maxBytes: maxBodyBytes });
+    if (!read.ok) return errorResponse(read.status, read.code, read.message);
+    const parsed = schema.safeParse(read.value);
+    if (!parsed.success) {
+      return errorResponse(422, 'invalid_body', 'The request has invalid fields', {
+        fields: zodFields(parsed.error),
+      });
+    }
+    const run = () => createSession(parsed.data as z.output<Body>, request);
+    const key = request.headers.get('idempotency-key');
+    if (key === null) {
+      const outcome = await run();
+      return outcome instanceof Response ? outcome : answer(outcome, read.kind, false);
+    }
+    if (!IDEMPOTENCY_KEY.test(key)) {
+      return errorResponse(
+        400,
+        'invalid_idempotency_key',
+        'Idempotency-Key must be 1 to 255 visible ASCII characters',
+      );
+    }
+    return idempotent(key, await bodyFingerprint(parsed.data), run, read.kind);
+  };
+}

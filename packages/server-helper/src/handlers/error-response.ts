@@ -1,0 +1,73 @@
+/**
+ * The one JSON error shape of every handler (docs/architecture.md):
+ * `{ "error": { "code", "message", "fields"?: [{ "path", "message" }] } }`.
+ *
+ * @module
+ */
+
+/** One bad field of an error answer. */
+export interface ErrorField {
+  /** Dotted path, e.g. `sku` or `items.0.qty`. */
+  path: string;
+  message: string;
+}
+
+/**
+ * The body of every error answer.
+ *
+ * @example
+ * ```ts
+ * const body: HandlerErrorBody = { error: { code: 'invalid_body', message: 'Invalid request', fields: [] } };
+ * ```
+ */
+export interface HandlerErrorBody {
+  error: { code: string; message: string; fields?: ErrorField[] };
+}
+
+/** Options of {@link errorResponse}. */
+export interface ErrorResponseOptions {
+  fields?: ErrorField[] | undefined;
+  headers?: Record<string, string>;
+}
+
+/**
+ * A JSON answer with `Cache-Control: no-store`.
+ *
+ * @example
+ * ```ts
+ * return jsonResponse(200, { redirectUrl, trxNo });
+ * ```
+ */
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      ...headers,
+    },
+  });
+}
+
+/**
+ * An error answer in the shared shape.
+ *
+ * @example
+ * ```ts
+ * return errorResponse(405, 'method_not_allowed', 'Use POST', { headers: { allow: 'POST' } });
+ * ```
+ */
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  { fields, headers }: ErrorResponseOptions = {},
+): Response {
+  const error: HandlerErrorBody['error'] = { code, message };
+  if (fields && fields.length > 0) error.fields = fields;
+  return jsonResponse(status, { error } satisfies HandlerErrorBody, headers);
+}
