@@ -5,34 +5,12 @@
  * @module
  */
 
+import { readLimited } from './read-limited.js';
+
 /** A body that was read, or the refusal to answer. */
 export type ReadBodyResult =
   | { ok: true; kind: 'json' | 'form'; value: unknown }
   | { ok: false; status: 400 | 413 | 415; code: string; message: string };
-
-async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array | undefined> {
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes) return undefined;
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (let part = await reader.read(); !part.done; part = await reader.read()) {
-    total += part.value.length;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(part.value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
-}
 
 function formToObject(form: FormData): Record<string, string | string[]> {
   const result: Record<string, string | string[]> = {};

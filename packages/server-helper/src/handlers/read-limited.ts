@@ -1,0 +1,41 @@
+/**
+ * Reading a request body with a size limit, without buffering more than the limit.
+ *
+ * @module
+ */
+
+/**
+ * The body's bytes, or `undefined` when it (or its declared `Content-Length`) exceeds `maxBytes`.
+ *
+ * @example
+ * ```ts
+ * const bytes = await readLimited(request, 64 * 1024);
+ * if (!bytes) return errorResponse(413, 'body_too_large', 'Too large');
+ * ```
+ */
+export async function readLimited(
+  request: Request,
+  maxBytes: number,
+): Promise<Uint8Array | undefined> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBytes) return undefined;
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    total += part.value.length;
+    if (total > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(part.value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}

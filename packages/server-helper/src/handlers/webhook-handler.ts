@@ -1,0 +1,195 @@
+/**
+ * `webhookHandler`: the endpoint WPay posts events to (wpay-api.md §7).
+ *
+ * It reads the raw body itself (bytes, never re-encoded), verifies it, deduplicates on `eventId`, runs the merchant's
+ * handler for the event type and acknowledges with `200 SUCCESS`. Answers: 405 (not POST), 401
+ * (signature, timestamp or header check failed), 400 (malformed body), 413 (body too large),
+ * 500 (the merchant's code threw: WPay retries, the event is not marked done), 409 (a duplicate of
+ * a delivery still running after `duplicateWaitMs`: WPay retries later).
+ *
+ * @module
+ */
+import { WPayWebhookError } from '../errors.js';
+import type { DedupeStore } from '../webhooks/dedupe-store.js';
+import { MemoryDedupeStore } from '../webhooks/dedupe-store.js';
+import type { HeadersLike } from '../webhooks/read-header.js';
+import type { RawBody } from '../webhooks/webhook-crypto.js';
+import { WEBHOOK_DEFAULTS } from '../webhooks/webhook-defaults.js';
+import type {
+  KnownWebhookEventType,
+  UnknownWebhookEvent,
+  WebhookEvent,
+  WebhookEventOf,
+} from '../webhooks/webhook-event.js';
+import { errorResponse } from './error-response.js';
+import { describeError, type HandlerLogger, silentLogger } from './handler-logger.js';
+import { pollUntil } from './poll-until.js';
+import { readLimited } from './read-limited.js';
+
+/** Handlers per known event type; each gets its typed event. */
+export type WebhookEventHandlers = {
+  [T in KnownWebhookEventType]?: (event: WebhookEventOf<T>, request: Request) => unknown;
+};
+
+/** Verifies webhooks: `wpay.webhooks` (or `createWebhooks(...)`). */
+export interface WebhookVerifier {
+  verify(rawBody: RawBody, headers: HeadersLike): Promise<WebhookEvent>;
+}
+
+/** Options of {@link createWebhookHandler}. */
+export interface WebhookHandlerOptions {
+  /** What to do per event type. Known types without a handler are acknowledged and ignored. */
+  on?: WebhookEventHandlers;
+  /** Events of a type this version does not know. They are acknowledged either way. */
+  onUnknown?: (event: UnknownWebhookEvent, request: Request) => unknown;
+  /** Called when the merchant's handler throws (the answer is then 500). */
+  onError?: (error: unknown, event: WebhookEvent) => unknown;
+  /** Where handled event ids are remembered. Default `MemoryDedupeStore`; `false` to disable. */
+  dedupe?: DedupeStore | false;
+  /** How long a handled event id is remembered. Default 48 h (WPay retries for ~23.6 h). */
+  dedupeTtlMs?: number;
+  /** How long one delivery holds an event while its handler runs. Default 60 s. */
+  dedupeLeaseMs?: number;
+  /** How long a concurrent duplicate waits for the first delivery. Default 10 s (WPay waits 15 s). */
+  duplicateWaitMs?: number;
+  /** How often a waiting duplicate looks again. Default 50 ms. */
+  pollIntervalMs?: number;
+  /** Largest accepted body. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Where refusals and failures are reported. */
+  logger?: HandlerLogger;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function acknowledge(): Response {
+  return new Response(WEBHOOK_DEFAULTS.ackBody, {
+    status: 200,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+async function dispatch(
+  event: WebhookEvent,
+  request: Request,
+  on: WebhookEventHandlers,
+  onUnknown: WebhookHandlerOptions['onUnknown'],
+): Promise<void> {
+  if (!event.known) {
+    await onUnknown?.(event, request);
+    return;
+  }
+  const handler = on[event.eventType] as ((e: WebhookEvent, r: Request) => unknown) | undefined;
+  await handler?.(event, request);
+}
+
+/**
+ * Creates the webhook endpoint: `(request: Request) => Promise<Response>`.
+ *
+ * @example
+ * ```ts
+ * const webhook = createWebhookHandler(wpay.webhooks, {
+ *   on: {
+ *     'credit_card.order.paid': async (event) => {
+ *       const payment = await wpay.payments.retrieve({ trxNo: event.data.trxNo }); // proof, not hint
+ *       if (payment.status === 'PAID') await orders.markPaid(payment.mchOrderNo);
+ *     },
+ *   },
+ *   onUnknown: (event) => log.info(`ignored ${event.eventType}`),
+ *   dedupe: new RedisDedupeStore(redis),
+ * });
+ * ```
+ */
+export function createWebhookHandler(
+  verifier: WebhookVerifier,
+  options: WebhookHandlerOptions = {},
+): (request: Request) => Promise<Response> {
+  const {
+    on = {},
+    onUnknown,
+    onError,
+    dedupe = new MemoryDedupeStore(),
+    dedupeTtlMs = WEBHOOK_DEFAULTS.dedupeTtlMs,
+    dedupeLeaseMs = WEBHOOK_DEFAULTS.dedupeLeaseMs,
+    duplicateWaitMs = WEBHOOK_DEFAULTS.duplicateWaitMs,
+    pollIntervalMs = 50,
+    maxBodyBytes = MAX_BODY_BYTES,
+    logger = silentLogger,
+  } = options;
+
+  async function run(event: WebhookEvent, request: Request): Promise<Response | undefined> {
+    try {
+      await dispatch(event, request, on, onUnknown);
+      return undefined;
+    } catch (error) {
+      logger.error('webhookHandler: the handler threw; WPay will retry', {
+        eventId: event.eventId,
+        eventType: event.eventType,
+        ...describeError(error),
+      });
+      try {
+        await onError?.(error, event);
+      } catch {
+        // onError must not change the answer
+      }
+      return errorResponse(500, 'handler_failed', 'The event could not be processed; retry later');
+    }
+  }
+
+  async function handleOnce(event: WebhookEvent, request: Request): Promise<Response> {
+    if (!dedupe) return (await run(event, request)) ?? acknowledge();
+    const claimOptions = { leaseMs: dedupeLeaseMs, ttlMs: dedupeTtlMs };
+    let claim = await dedupe.claim(event.eventId, claimOptions);
+    if (claim.status === 'in_progress') {
+      claim =
+        (await pollUntil(
+          async () => {
+            const next = await dedupe.claim(event.eventId, claimOptions);
+            return next.status === 'in_progress' ? undefined : next;
+          },
+          { timeoutMs: duplicateWaitMs, intervalMs: pollIntervalMs },
+        )) ?? claim;
+    }
+    if (claim.status === 'done') return acknowledge();
+    if (claim.status === 'in_progress') {
+      return errorResponse(
+        409,
+        'delivery_in_progress',
+        'This event is being processed; retry later',
+        {
+          headers: { 'retry-after': '60' },
+        },
+      );
+    }
+    const failure = await run(event, request);
+    if (failure) {
+      await claim.release();
+      return failure;
+    }
+    await claim.done();
+    return acknowledge();
+  }
+
+  return async (request) => {
+    if (request.method !== 'POST') {
+      return errorResponse(405, 'method_not_allowed', 'Use POST', { headers: { allow: 'POST' } });
+    }
+    const rawBody = await readLimited(request, maxBodyBytes);
+    if (!rawBody) {
+      return errorResponse(413, 'body_too_large', `The body exceeds ${maxBodyBytes} bytes`);
+    }
+    let event: WebhookEvent;
+    try {
+      event = await verifier.verify(rawBody, request.headers);
+    } catch (error) {
+      if (!(error instanceof WPayWebhookError)) throw error;
+      const malformed = error.reason === 'malformed_body' || error.reason === 'invalid_event';
+      logger.warn(`webhookHandler: refused (${error.reason})`, {
+        message: error.message,
+        hint: error.hint,
+      });
+      return errorResponse(malformed ? 400 : 401, error.reason, error.message);
+    }
+    return handleOnce(event, request);
+  };
+}
