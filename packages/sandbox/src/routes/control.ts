@@ -1,0 +1,186 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { ApiError } from '../api-error.js';
+import type { SandboxContext } from '../context.js';
+import { SANDBOX_DEFAULTS } from '../defaults.js';
+import { FaultRuleSchema } from '../fault-rule.js';
+import { readBody } from '../http-io.js';
+import { advanceClock, stateSnapshot, statsOf, triggerEvent } from '../operations.js';
+import { TEST_CARDS, type TestCard } from '../records.js';
+import { type RequestTarget, sendSigned } from '../respond.js';
+import { paymentView, subscriptionView } from '../views.js';
+
+const CARD = z.enum(TEST_CARDS.map((c) => c.card) as [TestCard, ...TestCard[]]);
+const AdvanceSchema = z
+  .object({
+    ms: z.number().nonnegative().optional(),
+    hours: z.number().nonnegative().optional(),
+    days: z.number().nonnegative().optional(),
+    months: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+const WebhookUrlSchema = z.object({ url: z.union([z.url(), z.null()]) }).strict();
+const TriggerSchema = z
+  .object({
+    eventType: z.string().min(1),
+    trxNo: z.string().min(1).optional(),
+    subscriptionId: z.number().int().positive().optional(),
+  })
+  .strict();
+const PaySchema = z.object({ card: CARD.default('success') }).strict();
+const RenewalSchema = z.object({ card: CARD }).strict();
+
+/** Control routes: `METHOD path-pattern` → handler of the parsed JSON body and path params. */
+type ControlRoute = (
+  ctx: SandboxContext,
+  body: unknown,
+  params: string[],
+) => unknown | Promise<unknown>;
+
+const ROUTES: Array<[string, RegExp, ControlRoute]> = [
+  ['GET', /^\/state$/, (ctx) => stateSnapshot(ctx)],
+  ['GET', /^\/stats$/, (ctx) => statsOf(ctx)],
+  ['GET', /^\/requests$/, (ctx) => ctx.requestLog],
+  ['GET', /^\/clock$/, (ctx) => clockOf(ctx)],
+  [
+    'POST',
+    /^\/clock\/advance$/,
+    async (ctx, body) => {
+      await advanceClock(ctx, parse(AdvanceSchema, body));
+      return clockOf(ctx);
+    },
+  ],
+  ['GET', /^\/faults$/, (ctx) => ctx.faults.list()],
+  ['POST', /^\/faults$/, (ctx, body) => ctx.faults.add(parse(FaultRuleSchema, body))],
+  [
+    'DELETE',
+    /^\/faults$/,
+    (ctx) => {
+      ctx.faults.clear();
+      return ctx.faults.list();
+    },
+  ],
+  [
+    'DELETE',
+    /^\/faults\/(\d+)$/,
+    (ctx, _body, [id]) => {
+      if (!ctx.faults.remove(Number(id))) throw new ApiError(404, '404', `fault ${id} not found`);
+      return ctx.faults.list();
+    },
+  ],
+  ['GET', /^\/webhook-url$/, (ctx) => ({ url: ctx.webhookUrl ?? null })],
+  ['PUT', /^\/webhook-url$/, (ctx, body) => setWebhookUrl(ctx, body)],
+  ['POST', /^\/webhook-url$/, (ctx, body) => setWebhookUrl(ctx, body)],
+  ['GET', /^\/deliveries$/, (ctx) => ctx.webhooks.deliveries()],
+  ['GET', /^\/events$/, (ctx) => ctx.webhooks.events()],
+  [
+    'POST',
+    /^\/events\/trigger$/,
+    (ctx, body) => {
+      const { eventType, ...target } = parse(TriggerSchema, body);
+      return triggerEvent(ctx, eventType, target);
+    },
+  ],
+  [
+    'POST',
+    /^\/events\/([^/]+)\/redeliver$/,
+    (ctx, _body, [eventId = '']) => {
+      const delivery = ctx.webhooks.redeliver(decodeURIComponent(eventId));
+      if (!delivery) throw new ApiError(404, '404', `event ${eventId} not found`);
+      return delivery;
+    },
+  ],
+  [
+    'POST',
+    /^\/payments\/([^/]+)\/pay$/,
+    (ctx, body, [trxNo = '']) => {
+      const { card } = parse(PaySchema, body ?? {});
+      const payment = ctx.ledger.pay(decodeURIComponent(trxNo), card);
+      return { payment: paymentView(payment, ctx.views), returnUrl: ctx.ledger.returnUrl(payment) };
+    },
+  ],
+  [
+    'POST',
+    /^\/payments\/([^/]+)\/cancel$/,
+    (ctx, _body, [trxNo = '']) => {
+      const payment = ctx.ledger.cancel(decodeURIComponent(trxNo));
+      return { payment: paymentView(payment, ctx.views), returnUrl: ctx.ledger.returnUrl(payment) };
+    },
+  ],
+  [
+    'POST',
+    /^\/subscriptions\/(\d+)\/renewal-card$/,
+    (ctx, body, [id]) => {
+      const { card } = parse(RenewalSchema, body);
+      return subscriptionView(ctx.ledger.setRenewalCard(Number(id), card), ctx.views);
+    },
+  ],
+  [
+    'GET',
+    /^\/idle$/,
+    async (ctx) => {
+      await ctx.webhooks.idle({ retries: false });
+      return { idle: true };
+    },
+  ],
+];
+
+/**
+ * The control API under `/__sandbox/` (JSON in and out, no token: for local use only).
+ *
+ * @example
+ * ```ts
+ * await handleControl(ctx, req, res, { method: 'POST', path: '/__sandbox/clock/advance', query: '' });
+ * ```
+ */
+export async function handleControl(
+  ctx: SandboxContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: RequestTarget,
+): Promise<void> {
+  const send = (status: number, body: unknown) =>
+    sendSigned(ctx, res, target, status, 'application/json; charset=utf-8', JSON.stringify(body));
+  const sub = target.path.slice(SANDBOX_DEFAULTS.controlPath.length) || '/';
+  const matching = ROUTES.filter(([, pattern]) => pattern.test(sub));
+  const route = matching.find(([method]) => method === target.method);
+  if (!route) {
+    const allowed = matching.map(([method]) => method).join(', ');
+    return matching.length > 0
+      ? send(405, { error: { message: `use ${allowed} for ${target.path}` } })
+      : send(404, { error: { message: `no control endpoint ${target.method} ${target.path}` } });
+  }
+  try {
+    const raw = await readBody(req, SANDBOX_DEFAULTS.maxBodyBytes);
+    let body: unknown;
+    try {
+      body = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
+    } catch {
+      throw new ApiError(400, '400', 'body: not valid JSON');
+    }
+    const params = route[1].exec(sub)?.slice(1) ?? [];
+    send(200, await route[2](ctx, body, params));
+  } catch (error) {
+    if (error instanceof ApiError)
+      return send(error.httpStatus, { error: { message: error.message } });
+    throw error;
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body ?? {});
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
+  throw new ApiError(400, '400', issues.join('; '));
+}
+
+function setWebhookUrl(ctx: SandboxContext, body: unknown): { url: string | null } {
+  const { url } = parse(WebhookUrlSchema, body);
+  ctx.webhookUrl = url ?? undefined;
+  return { url };
+}
+
+function clockOf(ctx: SandboxContext): { now: number; iso: string; offsetMs: number } {
+  const now = ctx.clock.now();
+  return { now, iso: new Date(now).toISOString(), offsetMs: ctx.clock.offset };
+}

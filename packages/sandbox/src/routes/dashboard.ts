@@ -1,0 +1,88 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError } from '../api-error.js';
+import type { SandboxContext } from '../context.js';
+import { readBody } from '../http-io.js';
+import { advanceClock, stateSnapshot, statsOf, triggerEvent } from '../operations.js';
+import { renderDashboard } from '../pages/dashboard.js';
+import { PAGE_HEADERS } from '../pages/html.js';
+import { type RequestTarget, sendSigned } from '../respond.js';
+
+/** Prefix of the dashboard's form actions. */
+export const DASHBOARD_ACTIONS = '/__dashboard/';
+
+const ADVANCE = { '1h': { hours: 1 }, '1d': { days: 1 }, '1mo': { months: 1 } } as const;
+
+/**
+ * `GET /` renders the dashboard (`?refresh=5` reloads it every 5 s); form POSTs to
+ * `/__dashboard/{advance,trigger,redeliver,webhook-url,faults/clear}` act and 303 back to `/`.
+ *
+ * @example
+ * ```ts
+ * await handleDashboard(ctx, req, res, { method: 'GET', path: '/', query: '' });
+ * ```
+ */
+export async function handleDashboard(
+  ctx: SandboxContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: RequestTarget,
+): Promise<void> {
+  const page = (status: number, body: string, headers: Record<string, string> = {}) =>
+    sendSigned(ctx, res, target, status, PAGE_HEADERS['content-type']!, body, {
+      ...PAGE_HEADERS,
+      ...headers,
+    });
+  if (target.path === '/' && (target.method === 'GET' || target.method === 'HEAD')) {
+    const refresh = Number(new URLSearchParams(target.query).get('refresh'));
+    return page(
+      200,
+      renderDashboard({
+        merchantName: ctx.options.merchantName,
+        url: ctx.publicUrl,
+        webhookUrl: ctx.webhookUrl,
+        snapshot: stateSnapshot(ctx),
+        deliveries: ctx.webhooks.deliveries(),
+        faults: ctx.faults.list(),
+        stats: statsOf(ctx),
+        refreshSeconds: Number.isInteger(refresh) && refresh > 0 ? refresh : null,
+      }),
+    );
+  }
+  if (target.method !== 'POST') return page(405, 'Method not allowed', { allow: 'POST' });
+  const form = new URLSearchParams((await readBody(req, 65_536)).toString('utf8'));
+  try {
+    await act(ctx, target.path.slice(DASHBOARD_ACTIONS.length), form);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return page(
+      error.httpStatus,
+      `<p>${error.message.replace(/[<>&"]/g, '')}</p><p><a href="/">Back</a></p>`,
+    );
+  }
+  sendSigned(ctx, res, target, 303, 'text/plain; charset=utf-8', 'See Other', { location: '/' });
+}
+
+async function act(ctx: SandboxContext, action: string, form: URLSearchParams): Promise<void> {
+  if (action === 'advance') {
+    const by = ADVANCE[form.get('by') as keyof typeof ADVANCE];
+    if (!by) throw new ApiError(400, '400', 'by: must be 1h, 1d or 1mo');
+    await advanceClock(ctx, by);
+  } else if (action === 'trigger') {
+    const eventType = form.get('eventType');
+    const trxNo = form.get('trxNo');
+    if (!eventType || !trxNo) throw new ApiError(400, '400', 'eventType and trxNo are required');
+    triggerEvent(ctx, eventType, { trxNo });
+  } else if (action === 'redeliver') {
+    const eventId = form.get('eventId') ?? '';
+    if (!ctx.webhooks.redeliver(eventId))
+      throw new ApiError(404, '404', `event ${eventId} not found`);
+  } else if (action === 'webhook-url') {
+    const url = form.get('url')?.trim();
+    if (url && !URL.canParse(url)) throw new ApiError(400, '400', 'url: must be an absolute URL');
+    ctx.webhookUrl = url || undefined;
+  } else if (action === 'faults/clear') {
+    ctx.faults.clear();
+  } else {
+    throw new ApiError(404, '404', `no dashboard action ${action}`);
+  }
+}

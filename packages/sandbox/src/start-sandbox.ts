@@ -1,0 +1,320 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SandboxClock } from './clock.js';
+import type { RequestLogEntry, SandboxContext, SandboxStats } from './context.js';
+import { SANDBOX_DEFAULTS } from './defaults.js';
+import type { FaultRuleInput } from './fault-rule.js';
+import { type ActiveFault, FaultInjector } from './faults.js';
+import { Ledger } from './ledger.js';
+import {
+  type AdvanceBy,
+  advanceClock,
+  type StateSnapshot,
+  stateSnapshot,
+  statsOf,
+  type TriggerTarget,
+  triggerEvent,
+} from './operations.js';
+import { resolveOptions, type SandboxCredentials, type SandboxOptions } from './options.js';
+import type { TestCard } from './records.js';
+import { createRequestListener } from './server.js';
+import { SandboxState } from './state.js';
+import { TokenAuthority } from './tokens.js';
+import { billView, paymentView, refundView, subscriptionView, type ViewSettings } from './views.js';
+import {
+  type Delivery,
+  type DeliveryState,
+  WebhookDispatcher,
+  type WebhookEvent,
+} from './webhooks.js';
+
+/** A payment as the API shows it (wpay-api.md §6), plus where the browser would go. */
+export type SandboxPayment = Record<string, unknown> & {
+  trxNo: string;
+  status: string;
+  returnUrl: string;
+};
+
+/** Read access to what the sandbox holds (fresh copies on every read). */
+export interface SandboxStateView {
+  readonly payments: Record<string, unknown>[];
+  readonly subscriptions: Record<string, unknown>[];
+  readonly bills: Record<string, unknown>[];
+  readonly refunds: Record<string, unknown>[];
+  /** One payment, or `undefined`. */
+  payment(trxNo: string): Record<string, unknown> | undefined;
+  /** Everything at once. */
+  snapshot(): StateSnapshot;
+}
+
+/** What `waitForDeliveries` waits for. */
+export interface WaitForDeliveries {
+  /** How many matching deliveries (default 1). */
+  count?: number;
+  eventType?: string;
+  /** Default `delivered`. */
+  state?: DeliveryState;
+  /** Give up after this many real ms (default 10 000). */
+  timeoutMs?: number;
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  /** The WPay base URL, e.g. `http://127.0.0.1:54321`. */
+  readonly url: string;
+  readonly credentials: SandboxCredentials;
+  readonly clock: {
+    /** Sandbox time, epoch ms. */
+    now(): number;
+    /** Moves the clock forward and runs what became due (bills, expiries, slow cards, retries). */
+    advance(ms: number): Promise<void>;
+    /** Moves by hours/days/calendar months; resolves with the new time. */
+    advanceBy(by: AdvanceBy): Promise<number>;
+  };
+  readonly faults: {
+    add(rule: FaultRuleInput): ActiveFault;
+    remove(id: number): boolean;
+    clear(): void;
+    list(): ActiveFault[];
+  };
+  readonly state: SandboxStateView;
+  setWebhookUrl(url: string | undefined): void;
+  stats(): SandboxStats;
+  /** Log of API calls: method, path, status, retcode, at, fault. */
+  requests(): RequestLogEntry[];
+  /** Webhook deliveries with their attempts. */
+  deliveries(): Delivery[];
+  /** Webhook events as sent (body = exact bytes). */
+  events(): WebhookEvent[];
+  /** Delivers an event again; throws for an unknown event. */
+  redeliver(eventId: string): Delivery;
+  /** Sends an event on demand for a payment or a subscription. */
+  trigger(eventType: string, target: TriggerTarget): WebhookEvent;
+  /** Completes a hosted page with a test card, as the browser would. */
+  pay(trxNo: string, options?: { card?: TestCard }): Promise<SandboxPayment>;
+  /** Cancels a hosted page, as the browser would. */
+  cancel(trxNo: string): Promise<SandboxPayment>;
+  /** Makes a subscription's next renewals succeed or fail. */
+  setRenewalCard(subscriptionId: number, card: TestCard): void;
+  /** Resolves when no webhook attempt is running or (with `retries`, default) waiting. */
+  idle(options?: { retries?: boolean }): Promise<void>;
+  /** Resolves with the matching deliveries once there are `count` of them. */
+  waitForDeliveries(options?: WaitForDeliveries): Promise<Delivery[]>;
+  /** Stops everything: server, held requests, timers, webhook attempts. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a local WPay: the API of wpay-api.md, a hosted payment page, signed webhooks with WPay's
+ * retry schedule, faults on demand, a dashboard at `/` and a control API at `/__sandbox/`.
+ *
+ * @example
+ * ```ts
+ * import { startSandbox } from '@wpay/sandbox';
+ * const sb = await startSandbox({ port: 0, webhookUrl: 'http://127.0.0.1:3000/hooks', timeScale: 1000 });
+ * console.log(sb.url, sb.credentials.apiKey);
+ * await sb.close();
+ * ```
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const o = resolveOptions(options);
+  const d = SANDBOX_DEFAULTS;
+  const closing = new AbortController();
+  const clock = new SandboxClock({
+    onError: (error) =>
+      o.logger.error('scheduled job failed', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+  });
+  const views: ViewSettings = {
+    timeZoneOffsetMinutes: d.timeZoneOffsetMinutes,
+    channelId: d.channelId,
+    paymentMethod: d.paymentMethod,
+    processingFeePercent: d.processingFeePercent,
+    processingFeeFixed: d.processingFeeFixed,
+    gatewayAvailableDays: d.gatewayAvailableDays,
+  };
+  const state = new SandboxState();
+  const faults = new FaultInjector(o.seed, o.faults);
+  let ctx: SandboxContext | undefined;
+  const stats = {
+    tokenRequests: 0,
+    requests: 0,
+    refusals: 0,
+    checkouts: 0,
+    webhookAttempts: 0,
+    webhooksDelivered: 0,
+  };
+  const webhooks = new WebhookDispatcher({
+    clock,
+    faults,
+    logger: o.logger,
+    signKey: o.credentials.signKey,
+    signatureHeader: o.signatureHeader,
+    timestampHeader: o.timestampHeader,
+    retryDelaysMs: d.webhookRetryScheduleSeconds.map((s) => (s * 1000) / o.timeScale),
+    timeoutMs: o.webhookTimeoutMs,
+    reorderDelayMs: d.reorderDelayMs / o.timeScale,
+    ackBody: d.webhookAckBody,
+    bodyExcerptChars: d.bodyExcerptChars,
+    timeZoneOffsetMinutes: d.timeZoneOffsetMinutes,
+    url: () => ctx?.webhookUrl,
+    onAttempt: (delivery, attempt) => {
+      stats.webhookAttempts += 1;
+      if (delivery.state === 'delivered') stats.webhooksDelivered += 1;
+      o.logger.debug('webhook attempt', {
+        eventId: delivery.eventId,
+        status: attempt.status,
+        error: attempt.error,
+      });
+    },
+  });
+  const ledger = new Ledger({
+    state,
+    clock,
+    views,
+    emit: (eventType, data) => void webhooks.emit(eventType, data),
+    sessionTtlMs: o.sessionTtlSeconds * 1000,
+    slowCardMs: (o.slowCardSeconds * 1000) / o.timeScale,
+  });
+  const tokens = new TokenAuthority({
+    now: () => clock.now(),
+    tokenTtlSeconds: o.tokenTtlSeconds,
+    refreshTokenTtlSeconds: o.refreshTokenTtlSeconds,
+  });
+  const context: SandboxContext = {
+    options: o,
+    clock,
+    state,
+    ledger,
+    tokens,
+    faults,
+    webhooks,
+    views,
+    stats,
+    requestLog: [],
+    closing: closing.signal,
+    publicUrl: '',
+    webhookUrl: o.webhookUrl,
+  };
+  ctx = context;
+
+  const server = createServer(createRequestListener(context));
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = o.host.includes(':') ? `[${o.host}]` : o.host;
+  const url = `http://${host}:${port}`;
+  context.publicUrl = o.publicUrl ?? url;
+  o.logger.info('sandbox listening', { url, publicUrl: context.publicUrl });
+
+  const withReturnUrl = (trxNo: string): SandboxPayment => {
+    const payment = ledger.payment(trxNo);
+    return {
+      ...paymentView(payment, views),
+      trxNo,
+      status: payment.status,
+      returnUrl: ledger.returnUrl(payment),
+    };
+  };
+  let closed: Promise<void> | undefined;
+
+  return {
+    url,
+    credentials: { ...o.credentials },
+    clock: {
+      now: () => clock.now(),
+      advance: (ms) => clock.advance(ms),
+      advanceBy: (by) => advanceClock(context, by),
+    },
+    faults: {
+      add: (rule) => faults.add(rule),
+      remove: (id) => faults.remove(id),
+      clear: () => faults.clear(),
+      list: () => faults.list(),
+    },
+    state: {
+      get payments() {
+        return state.paymentList().map((p) => paymentView(p, views));
+      },
+      get subscriptions() {
+        return state.subscriptionList().map((s) => subscriptionView(s, views));
+      },
+      get bills() {
+        return state.bills.map((b) => billView(b, views));
+      },
+      get refunds() {
+        return state.refunds.map((r) => refundView(r, views));
+      },
+      payment: (trxNo) => {
+        const payment = state.payments.get(trxNo);
+        return payment ? paymentView(payment, views) : undefined;
+      },
+      snapshot: () => stateSnapshot(context),
+    },
+    setWebhookUrl: (next) => {
+      context.webhookUrl = next;
+    },
+    stats: () => statsOf(context),
+    requests: () => context.requestLog.map((entry) => ({ ...entry })),
+    deliveries: () => webhooks.deliveries(),
+    events: () => webhooks.events(),
+    redeliver: (eventId) => {
+      const delivery = webhooks.redeliver(eventId);
+      if (!delivery) throw new Error(`redeliver: no event ${eventId}`);
+      return delivery;
+    },
+    trigger: (eventType, target) => triggerEvent(context, eventType, target),
+    pay: async (trxNo, { card = 'success' } = {}) => {
+      ledger.pay(trxNo, card);
+      return withReturnUrl(trxNo);
+    },
+    cancel: async (trxNo) => {
+      ledger.cancel(trxNo);
+      return withReturnUrl(trxNo);
+    },
+    setRenewalCard: (id, card) => void ledger.setRenewalCard(id, card),
+    idle: (idleOptions) => webhooks.idle(idleOptions),
+    waitForDeliveries: (wait) => waitFor(webhooks, wait),
+    close: () => {
+      closed ??= new Promise<void>((resolve) => {
+        closing.abort();
+        webhooks.close();
+        clock.stop();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}
+
+function waitFor(webhooks: WebhookDispatcher, wait: WaitForDeliveries = {}): Promise<Delivery[]> {
+  const { count = 1, eventType, state = 'delivered', timeoutMs = 10_000 } = wait;
+  const matching = () =>
+    webhooks
+      .deliveries()
+      .filter((d) => d.state === state && (eventType === undefined || d.eventType === eventType));
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const check = () => {
+      const found = matching();
+      if (found.length >= count) return resolve(found);
+      if (Date.now() - started >= timeoutMs) {
+        return reject(
+          new Error(
+            `waitForDeliveries: ${found.length} of ${count} ${state} deliveries after ${timeoutMs} ms`,
+          ),
+        );
+      }
+      setTimeout(check, 10);
+    };
+    check();
+  });
+}
