@@ -1,0 +1,87 @@
+// The JSON the merchant server's admin routes answer with, shared by the server and the admin page.
+// Amounts are decimal strings in major units ("25.00"), next to the integer minor units.
+
+/** An order row on the admin page. */
+export interface AdminOrder {
+  readonly mchOrderNo: string;
+  readonly sku: string;
+  readonly productName: string;
+  readonly kind: 'one_time' | 'subscription';
+  readonly amount: string;
+  readonly currency: string;
+  readonly status: string;
+  /** The payment status last read from WPay by the shop, or null before any. */
+  readonly wpayStatus: string | null;
+  readonly trxNo: string | null;
+  readonly refunded: string;
+  /** What may still be refunded, in major units; "0.00" when nothing. */
+  readonly refundable: string;
+  readonly createdAt: string;
+  readonly paidAt: string | null;
+}
+
+/** A payment as listed by WPay, beside the shop's orders. */
+export interface AdminPayment {
+  readonly trxNo: string;
+  readonly mchOrderNo: string | null;
+  readonly status: string;
+  readonly amount: string;
+  readonly currency: string;
+  readonly createTime: string | null;
+}
+
+/** A bill of a subscription, as listed by WPay. */
+export interface AdminBill {
+  readonly id: number;
+  readonly amount: string;
+  readonly currency: string;
+  readonly status: string;
+  readonly createdTime: string;
+}
+
+/** A subscription row on the admin page. */
+export interface AdminSubscription {
+  readonly mchSubscriptionNo: string;
+  readonly wpayId: number | null;
+  readonly sku: string;
+  readonly productName: string;
+  readonly status: string;
+  readonly amount: string;
+  readonly currency: string;
+  readonly interval: string;
+  readonly createdAt: string;
+  /** WPay's bills, or null when WPay could not be asked (see `billsError`). */
+  readonly bills: readonly AdminBill[] | null;
+  readonly billsError?: string;
+}
+
+/** A webhook delivery row. */
+export interface AdminDelivery {
+  readonly id: number;
+  readonly receivedAt: string;
+  readonly eventId: string | null;
+  readonly eventType: string | null;
+  readonly httpStatus: number;
+  readonly verified: boolean;
+  readonly note: string | null;
+}
+
+/** `GET /api/admin/state`. */
+export interface AdminState {
+  readonly mode: 'sandbox' | 'real';
+  readonly orders: readonly AdminOrder[];
+  /** WPay's payment list, or an error message when WPay could not be asked. */
+  readonly payments:
+    | { readonly ok: true; readonly records: readonly AdminPayment[] }
+    | {
+        readonly ok: false;
+        readonly error: string;
+      };
+  readonly subscriptions: readonly AdminSubscription[];
+  readonly deliveries: readonly AdminDelivery[];
+}
+
+/** The error body of every admin route (the same shape as the checkout handler's). */
+export interface AdminError {
+  readonly error: { readonly code: string; readonly message: string };
+}

@@ -1,0 +1,251 @@
+// The admin page: the shop's orders beside WPay's payments, refunds, subscriptions with their bills,
+// and the webhook deliveries received. Everything is read from the merchant server's admin API.
+import type {
+  AdminDelivery,
+  AdminError,
+  AdminOrder,
+  AdminPayment,
+  AdminState,
+  AdminSubscription,
+} from '../../shared/admin-api.js';
+import { type Child, h, required, statusPill } from './dom.js';
+
+const regions = {
+  orders: required<HTMLElement>('[data-orders]'),
+  payments: required<HTMLElement>('[data-payments]'),
+  subscriptions: required<HTMLElement>('[data-subscriptions]'),
+  deliveries: required<HTMLElement>('[data-deliveries]'),
+};
+const toast = required<HTMLElement>('[data-toast]');
+const mode = required<HTMLElement>('[data-mode]');
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+function say(message: string): void {
+  toast.textContent = message;
+  toast.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => {
+    toast.hidden = true;
+  }, 6000);
+}
+
+function table(label: string, headers: readonly string[], rows: readonly HTMLTableRowElement[]) {
+  if (rows.length === 0) return h('p', { class: 'empty' }, 'Nothing yet.');
+  const numeric = new Set(['Amount', 'Refunded']);
+  return h(
+    'table',
+    { 'aria-label': label },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ...headers.map((name) =>
+          h('th', { scope: 'col', class: numeric.has(name) ? 'num' : undefined }, name),
+        ),
+      ),
+    ),
+    h('tbody', {}, ...rows),
+  );
+}
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const code = (text: string | null) => (text ? h('span', { class: 'mono' }, text) : '—');
+
+async function post(path: string, body: unknown): Promise<boolean> {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  }).catch(() => undefined);
+  if (!response) {
+    say('The shop server did not answer.');
+    return false;
+  }
+  if (!response.ok) {
+    const failure = (await response.json().catch(() => undefined)) as AdminError | undefined;
+    say(failure?.error.message ?? `The shop server answered ${response.status}.`);
+    return false;
+  }
+  return true;
+}
+
+function refundForm(order: AdminOrder): Child {
+  if (Number(order.refundable) <= 0 || !order.trxNo) return '—';
+  const input = h('input', {
+    type: 'text',
+    inputmode: 'decimal',
+    name: 'amount',
+    value: order.refundable,
+    'aria-label': `Refund amount for ${order.mchOrderNo}`,
+    required: true,
+    pattern: '\\d+(\\.\\d{1,2})?',
+  });
+  const button = h(
+    'button',
+    { type: 'submit', class: 'button button-small button-danger' },
+    'Refund',
+  );
+  const form = h('form', { class: 'refund-form', 'data-refund': order.mchOrderNo }, input, button);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    button.disabled = true;
+    const ok = await post('/api/admin/refunds', {
+      mchOrderNo: order.mchOrderNo,
+      amount: input.value,
+    });
+    if (ok) say(`Refunded ${input.value} ${order.currency} on ${order.mchOrderNo}.`);
+    await load();
+  });
+  return form;
+}
+
+function orderRow(order: AdminOrder, wpay: ReadonlyMap<string, AdminPayment>): HTMLTableRowElement {
+  const listed = order.trxNo ? wpay.get(order.trxNo) : undefined;
+  return h(
+    'tr',
+    { 'data-order': order.mchOrderNo },
+    h('td', {}, code(order.mchOrderNo), h('br'), h('small', {}, when(order.createdAt))),
+    h('td', {}, order.productName),
+    h('td', { class: 'num' }, `${order.amount} ${order.currency}`),
+    h('td', { 'data-status': order.status }, statusPill(order.status)),
+    h('td', { 'data-wpay-status': listed?.status ?? '' }, listed ? statusPill(listed.status) : '—'),
+    h('td', {}, code(order.trxNo)),
+    h('td', { class: 'num', 'data-refunded': order.refunded }, order.refunded),
+    h('td', {}, refundForm(order)),
+  );
+}
+
+function paymentRow(payment: AdminPayment): HTMLTableRowElement {
+  return h(
+    'tr',
+    { 'data-payment': payment.trxNo },
+    h('td', {}, code(payment.trxNo)),
+    h('td', {}, code(payment.mchOrderNo)),
+    h('td', { class: 'num' }, `${payment.amount} ${payment.currency}`),
+    h('td', {}, statusPill(payment.status)),
+    h('td', {}, payment.createTime ?? '—'),
+  );
+}
+
+function subscriptionRow(sub: AdminSubscription): HTMLTableRowElement {
+  const bills = sub.bills
+    ? h(
+        'ul',
+        { class: 'bills', 'data-bills': sub.bills.length },
+        ...sub.bills.map((bill) =>
+          h(
+            'li',
+            {},
+            `${bill.createdTime} · ${bill.amount} ${bill.currency} · `,
+            statusPill(bill.status),
+          ),
+        ),
+      )
+    : h('small', {}, sub.billsError ?? 'Not yet known to WPay.');
+  const cancel =
+    sub.status === 'active' || sub.status === 'past_due'
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'button button-small button-secondary',
+            onclick: async () => {
+              if (
+                await post('/api/admin/subscriptions/cancel', {
+                  mchSubscriptionNo: sub.mchSubscriptionNo,
+                })
+              ) {
+                say(`Cancelled ${sub.mchSubscriptionNo}.`);
+              }
+              await load();
+            },
+          },
+          'Cancel',
+          h('span', { class: 'visually-hidden' }, ` ${sub.mchSubscriptionNo}`),
+        )
+      : '—';
+  return h(
+    'tr',
+    { 'data-subscription': sub.mchSubscriptionNo },
+    h(
+      'td',
+      {},
+      code(sub.mchSubscriptionNo),
+      h('br'),
+      h('small', {}, `WPay id ${sub.wpayId ?? '—'}`),
+    ),
+    h('td', {}, sub.productName),
+    h('td', { class: 'num' }, `${sub.amount} ${sub.currency} / ${sub.interval}`),
+    h('td', { 'data-status': sub.status }, statusPill(sub.status)),
+    h('td', {}, bills),
+    h('td', {}, cancel),
+  );
+}
+
+function deliveryRow(delivery: AdminDelivery): HTMLTableRowElement {
+  return h(
+    'tr',
+    { 'data-delivery': delivery.id },
+    h('td', {}, when(delivery.receivedAt)),
+    h('td', {}, delivery.eventType ?? '—'),
+    h('td', {}, code(delivery.eventId)),
+    h('td', {}, statusPill(delivery.verified ? 'verified' : 'rejected')),
+    h('td', {}, String(delivery.httpStatus)),
+    h('td', {}, delivery.note ?? ''),
+  );
+}
+
+function render(state: AdminState): void {
+  mode.textContent =
+    state.mode === 'sandbox' ? 'Merchant admin · WPay sandbox' : 'Merchant admin · real WPay';
+  const payments = state.payments.ok ? state.payments.records : [];
+  const byTrx = new Map(payments.map((payment) => [payment.trxNo, payment]));
+  regions.orders.replaceChildren(
+    table(
+      'Orders',
+      ['Order', 'Product', 'Amount', 'Shop status', 'WPay status', 'trxNo', 'Refunded', 'Refund'],
+      state.orders.map((order) => orderRow(order, byTrx)),
+    ),
+  );
+  regions.payments.replaceChildren(
+    state.payments.ok
+      ? table(
+          'Payments at WPay',
+          ['trxNo', 'mchOrderNo', 'Amount', 'Status', 'Created'],
+          payments.map(paymentRow),
+        )
+      : h('p', { class: 'empty' }, `WPay could not be asked: ${state.payments.error}`),
+  );
+  regions.subscriptions.replaceChildren(
+    table(
+      'Subscriptions',
+      ['Subscription', 'Product', 'Amount', 'Status', 'Bills', 'Action'],
+      state.subscriptions.map(subscriptionRow),
+    ),
+  );
+  regions.deliveries.replaceChildren(
+    table(
+      'Webhook deliveries',
+      ['Received', 'Event', 'Event id', 'Signature', 'Answer', 'Note'],
+      state.deliveries.map(deliveryRow),
+    ),
+  );
+  document.body.dataset.loaded = String(Date.now());
+}
+
+async function load(): Promise<void> {
+  const response = await fetch('/api/admin/state', {
+    headers: { Accept: 'application/json' },
+    cache: 'no-store',
+  }).catch(() => undefined);
+  if (!response?.ok) {
+    say('Could not load the admin data from the shop server.');
+    return;
+  }
+  render((await response.json()) as AdminState);
+}
+
+required<HTMLButtonElement>('[data-refresh]').addEventListener('click', () => void load());
+void load();
