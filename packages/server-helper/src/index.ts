@@ -1,3 +1,5 @@
+// The public surface of @wpay/server-helper. This is the only barrel.
+
 export type {
   WPayApiErrorInit,
   WPayErrorCode,
@@ -16,5 +18,101 @@ export {
   WPayValidationError,
   WPayWebhookError,
 } from './errors.js';
+export type { AmountResult, ExtraCurrencies, MoneyOptions, ParsedAmount } from './money.js';
+export {
+  CURRENCY_MINOR_UNITS,
+  formatAmount,
+  fromMinorUnits,
+  minorUnitsOf,
+  parseAmount,
+  toMinorUnits,
+} from './money.js';
+export type {
+  WPayLogger,
+  WPayOptions,
+  WPayRequestEvent,
+  WPayResponseEvent,
+  WPayRetryEvent,
+  WPaySettings,
+} from './options.js';
+export { DEFAULTS, resolveOptions, wpayOptionsSchema } from './options.js';
+export type { CheckoutResource } from './resources/checkout.js';
+export { paginate } from './resources/paginate.js';
+export type { PaymentsResource } from './resources/payments.js';
+export type { RefundsResource } from './resources/refunds.js';
+export type { CallOptions } from './resources/resource-context.js';
+export type { SubscriptionsResource } from './resources/subscriptions.js';
+export type {
+  CheckoutCreateBody,
+  CheckoutCreateParams,
+  CheckoutSession,
+  CheckoutSessionStatus,
+  IntervalUnit,
+} from './schemas/checkout.js';
+export {
+  checkoutCreateParamsSchema,
+  checkoutSessionSchema,
+  createCheckoutCreateParamsSchema,
+  INTERVAL_UNITS,
+} from './schemas/checkout.js';
+export type { AmountInput, Page, SchemaSettings } from './schemas/common.js';
+export { DEFAULT_SCHEMA_SETTINGS, normalizePage, pageSchema } from './schemas/common.js';
+export type {
+  KnownPaymentStatus,
+  Payment,
+  PaymentPage,
+  PaymentStatus,
+  PaymentsFilters,
+  PaymentsListParams,
+  PaymentsRetrieveParams,
+} from './schemas/payments.js';
+export {
+  createPaymentsListParamsSchema,
+  KNOWN_PAYMENT_STATUSES,
+  paymentPageSchema,
+  paymentSchema,
+  paymentsListParamsSchema,
+  paymentsRetrieveParamsSchema,
+} from './schemas/payments.js';
+export type { KnownRefundStatus, Refund, RefundsCreateParams } from './schemas/refunds.js';
+export {
+  createRefundsCreateParamsSchema,
+  refundSchema,
+  refundsCreateParamsSchema,
+} from './schemas/refunds.js';
+export type {
+  Bill,
+  BillPage,
+  KnownBillStatus,
+  KnownSubscriptionStatus,
+  Subscription,
+  SubscriptionPage,
+  SubscriptionsBillsParams,
+  SubscriptionsCancelParams,
+  SubscriptionsFilters,
+  SubscriptionsListParams,
+  SubscriptionsRetrieveParams,
+} from './schemas/subscriptions.js';
+export {
+  billPageSchema,
+  billSchema,
+  KNOWN_BILL_STATUSES,
+  KNOWN_SUBSCRIPTION_STATUSES,
+  subscriptionPageSchema,
+  subscriptionSchema,
+  subscriptionsBillsParamsSchema,
+  subscriptionsCancelParamsSchema,
+  subscriptionsListParamsSchema,
+  subscriptionsRetrieveParamsSchema,
+} from './schemas/subscriptions.js';
+export type { TokenData } from './schemas/token.js';
+export { tokenDataSchema } from './schemas/token.js';
+export type { Envelope } from './transport/envelope.js';
+export { envelopeSchema } from './transport/envelope.js';
+export type { RequestOptions } from './transport/request.js';
+export type { RetryPolicy } from './transport/retry.js';
+export type { SignatureParts, Signer, SignOptions } from './transport/sign.js';
+export { createSigner, signRequest, stringToSign, verifySignature } from './transport/sign.js';
 export type { MemoryTokenStoreOptions, StoredToken, TokenStore } from './transport/token-store.js';
 export { MemoryTokenStore } from './transport/token-store.js';
+export { WPay } from './wpay.js';

@@ -1,0 +1,45 @@
+/**
+ * `wpay.checkout`: hosted payment page sessions.
+ *
+ * @module
+ */
+import {
+  type CheckoutCreateParams,
+  type CheckoutSession,
+  checkoutSessionSchema,
+  createCheckoutCreateParamsSchema,
+} from '../schemas/checkout.js';
+import { type CallOptions, type ResourceContext, validateRequest } from './resource-context.js';
+
+/** `wpay.checkout`. */
+export interface CheckoutResource {
+  /**
+   * Creates a hosted payment page session; send the customer to `redirectUrl`. Retried on
+   * network errors, timeouts, 5xx and 429 (idempotent by `mchOrderNo`).
+   */
+  create(params: CheckoutCreateParams, options?: CallOptions): Promise<CheckoutSession>;
+}
+
+/**
+ * Binds `wpay.checkout` to a resource context.
+ *
+ * @example
+ * ```ts
+ * const session = await wpay.checkout.create({ mchOrderNo: 'order_42', amount: '19.99', currency: 'USD',
+ *   payMode: 'ONETIME', successUrl: 'https://shop.example/ok', cancelUrl: 'https://shop.example/cancel' });
+ * ```
+ */
+export function createCheckoutResource(rc: ResourceContext): CheckoutResource {
+  const schema = createCheckoutCreateParamsSchema(rc.schemaSettings);
+  return {
+    create(params, options = {}) {
+      const body = validateRequest(schema, params, 'checkout.create');
+      return rc.call(rc.settings.paths.checkoutCreate, body, {
+        ...options,
+        schema: checkoutSessionSchema,
+        retry: 'safe',
+        name: 'checkout.create',
+      });
+    },
+  };
+}

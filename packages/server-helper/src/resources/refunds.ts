@@ -1,0 +1,45 @@
+/**
+ * `wpay.refunds`: refund a payment.
+ *
+ * @module
+ */
+import {
+  createRefundsCreateParamsSchema,
+  type Refund,
+  type RefundsCreateParams,
+  refundSchema,
+} from '../schemas/refunds.js';
+import { type CallOptions, type ResourceContext, validateRequest } from './resource-context.js';
+
+/** `wpay.refunds`. */
+export interface RefundsResource {
+  /**
+   * Refunds `amount` of a payment. Not idempotent: retried only when the request provably never
+   * reached WPay (connection refused, DNS failure), never after a timeout or an answer. After a
+   * `WPayTimeoutError`, retrieve the payment to learn whether the refund happened.
+   */
+  create(params: RefundsCreateParams, options?: CallOptions): Promise<Refund>;
+}
+
+/**
+ * Binds `wpay.refunds` to a resource context.
+ *
+ * @example
+ * ```ts
+ * const { refundNo } = await wpay.refunds.create({ trxNo: 'TRX123', amount: '5.00', currency: 'USD', reason: 'damaged' });
+ * ```
+ */
+export function createRefundsResource(rc: ResourceContext): RefundsResource {
+  const schema = createRefundsCreateParamsSchema(rc.schemaSettings);
+  return {
+    create(params, options = {}) {
+      const body = validateRequest(schema, params, 'refunds.create');
+      return rc.call(rc.settings.paths.refundCreate, body, {
+        ...options,
+        schema: refundSchema,
+        retry: 'unsent-only',
+        name: 'refunds.create',
+      });
+    },
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * `POST /checkout/w-payment/hpp`: create a hosted payment page session (§5).
+ *
+ * @module
+ */
+import { z } from 'zod';
+import {
+  amountInput,
+  amountsToWire,
+  currencyCode,
+  DEFAULT_SCHEMA_SETTINGS,
+  httpUrl,
+  merchantReference,
+  refineAmounts,
+  type SchemaSettings,
+} from './common.js';
+
+/** Subscription interval units [default]. */
+export const INTERVAL_UNITS = ['day', 'week', 'month', 'year'] as const;
+
+/** A subscription interval unit. */
+export type IntervalUnit = (typeof INTERVAL_UNITS)[number];
+
+const AMOUNT = { amounts: ['amount'], currency: 'currency' } as const;
+
+/**
+ * The schema of `checkout.create` parameters for the given settings: `payMode: 'ONETIME'`, or
+ * `'SUBSCRIPTION'` with `mchSubscriptionNo`, `intervalUnit` and `intervalCount` [default]. The
+ * output has `amount` as WPay's wire number. Unknown keys are refused.
+ *
+ * @example
+ * ```ts
+ * const schema = createCheckoutCreateParamsSchema({ ...DEFAULT_SCHEMA_SETTINGS, extraCurrencies: { XTS: 2 } });
+ * ```
+ */
+export function createCheckoutCreateParamsSchema(settings: SchemaSettings) {
+  const base = {
+    mchOrderNo: merchantReference(settings.mchOrderNoPattern),
+    amount: amountInput,
+    currency: currencyCode,
+    successUrl: httpUrl,
+    cancelUrl: httpUrl,
+    description: z.string().max(512).optional(),
+    customerEmail: z.email().optional(),
+  };
+  return z
+    .discriminatedUnion(
+      'payMode',
+      [
+        z.object({ ...base, payMode: z.literal('ONETIME') }).strict(),
+        z
+          .object({
+            ...base,
+            payMode: z.literal('SUBSCRIPTION'),
+            mchSubscriptionNo: merchantReference(settings.mchOrderNoPattern),
+            intervalUnit: z.enum(INTERVAL_UNITS),
+            intervalCount: z.number().int().positive(),
+          })
+          .strict(),
+      ],
+      { message: "payMode must be 'ONETIME' or 'SUBSCRIPTION'" },
+    )
+    .superRefine(refineAmounts(AMOUNT, settings))
+    .transform(amountsToWire(AMOUNT, settings));
+}
+
+/**
+ * `checkout.create` parameters with the default settings.
+ *
+ * @example
+ * ```ts
+ * checkoutCreateParamsSchema.parse({ mchOrderNo: 'o1', amount: '19.99', currency: 'USD', payMode: 'ONETIME',
+ *   successUrl: 'https://shop.example/ok', cancelUrl: 'https://shop.example/cancel' }).amount; // 19.99
+ * ```
+ */
+export const checkoutCreateParamsSchema = createCheckoutCreateParamsSchema(DEFAULT_SCHEMA_SETTINGS);
+
+/** What `checkout.create` takes (amount as a decimal string or a number). */
+export type CheckoutCreateParams = z.input<typeof checkoutCreateParamsSchema>;
+
+/** The body sent to WPay for `checkout.create`. */
+export type CheckoutCreateBody = z.output<typeof checkoutCreateParamsSchema>;
+
+/**
+ * The created session: `status` is a number here (`1` = created / paying) [doc].
+ *
+ * @example
+ * ```ts
+ * const session = checkoutSessionSchema.parse(retdata);
+ * redirect(session.redirectUrl);
+ * ```
+ */
+export const checkoutSessionSchema = z
+  .object({
+    trxNo: z.string(),
+    mchOrderNo: z.string(),
+    status: z.number(),
+    amount: z.number(),
+    redirectUrl: z.string(),
+  })
+  .loose();
+
+/** A created hosted payment page session. */
+export type CheckoutSession = z.infer<typeof checkoutSessionSchema>;
+
+/** Numeric `status` of a created session; `1` = created / paying [doc]. */
+export type CheckoutSessionStatus = 1 | (number & {});

@@ -1,0 +1,205 @@
+/**
+ * Building blocks of the request and response schemas: amounts checked against their currency,
+ * open enums (known values typed, unknown values accepted), pages.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import {
+  DEFAULT_MAX_MINOR_UNITS,
+  describeUnknownCurrency,
+  type ExtraCurrencies,
+  lookupMinorUnits,
+  parseAmount,
+} from '../money.js';
+import { DEFAULTS } from '../options.js';
+
+/** What request schemas depend on: options of the `WPay` instance. */
+export interface SchemaSettings {
+  /** Currencies beyond ISO 4217 (`{ XTS: 2 }`). */
+  extraCurrencies: ExtraCurrencies;
+  /** Accepted `mchOrderNo` / `mchSubscriptionNo`. */
+  mchOrderNoPattern: RegExp;
+  /** Numeric payment status filter by name (`PAID` → 2). */
+  paymentStatusCodes: Readonly<Record<string, number>>;
+}
+
+/** The schema settings of {@link DEFAULTS}. */
+export const DEFAULT_SCHEMA_SETTINGS: SchemaSettings = {
+  extraCurrencies: {},
+  mchOrderNoPattern: DEFAULTS.mchOrderNoPattern,
+  paymentStatusCodes: DEFAULTS.paymentStatusCodes,
+};
+
+/** An amount as a caller gives it: a decimal string (`'19.99'`) or a number (`19.99`). */
+export type AmountInput = string | number;
+
+/**
+ * An amount field before its currency is known (checked by {@link refineAmounts}).
+ *
+ * @example
+ * ```ts
+ * z.object({ amount: amountInput, currency: currencyCode });
+ * ```
+ */
+export const amountInput = z.union([z.string(), z.number()], {
+  message: 'must be a decimal string like "19.99" or a number',
+});
+
+/** A currency code field (checked against the table by {@link refineAmounts}). */
+export const currencyCode = z.string({ message: 'must be an ISO 4217 code like "USD"' });
+
+/** An http(s) URL. */
+export const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+
+/** A `yyyy-MM-dd HH:mm:ss` time, as WPay's list filters take it. */
+export const wpayDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'must look like "2026-04-23 10:00:00"');
+
+/**
+ * A merchant reference (`mchOrderNo`, `mchSubscriptionNo`) matching `pattern`.
+ *
+ * @example
+ * ```ts
+ * merchantReference(/^[A-Za-z0-9_-]{1,64}$/).parse('order_42');
+ * ```
+ */
+export function merchantReference(pattern: RegExp) {
+  return z.string().regex(pattern, `must match ${pattern} (letters, digits, _ and -, 1–64)`);
+}
+
+/** Where amounts sit in an object, and which field holds their currency. */
+export interface AmountFields {
+  /** Amount field names. */
+  amounts: readonly string[];
+  /** Currency field name; when absent (or not given), amounts get up to 3 decimals. */
+  currency?: string;
+}
+
+/**
+ * Checks amounts against their currency's minor units and adds one issue per bad field. Runs even
+ * when other fields failed, so every bad field is listed at once.
+ *
+ * @example
+ * ```ts
+ * schema.superRefine(refineAmounts({ amounts: ['amount'], currency: 'currency' }, settings));
+ * ```
+ */
+export function refineAmounts(fields: AmountFields, settings: SchemaSettings) {
+  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    let minorUnits = DEFAULT_MAX_MINOR_UNITS;
+    const currency = fields.currency ? value[fields.currency] : undefined;
+    if (fields.currency && typeof currency === 'string') {
+      const units = lookupMinorUnits(currency, settings);
+      if (units === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [fields.currency],
+          message: describeUnknownCurrency(currency),
+        });
+        return;
+      }
+      minorUnits = units;
+    }
+    for (const name of fields.amounts) {
+      const amount = value[name];
+      if (amount === undefined || (typeof amount !== 'string' && typeof amount !== 'number')) {
+        continue;
+      }
+      const result = parseAmount(amount, minorUnits);
+      if (!result.ok) ctx.addIssue({ code: 'custom', path: [name], message: result.message });
+    }
+  };
+}
+
+/**
+ * Replaces amounts by their wire value (a JSON number with no float noise). Runs after
+ * {@link refineAmounts} passed.
+ *
+ * @example
+ * ```ts
+ * schema.transform(amountsToWire({ amounts: ['amount'], currency: 'currency' }, settings));
+ * ```
+ */
+export function amountsToWire(fields: AmountFields, settings: SchemaSettings) {
+  return <T extends Record<string, unknown>>(value: T): T => {
+    const currency = fields.currency ? value[fields.currency] : undefined;
+    const minorUnits =
+      (typeof currency === 'string' ? lookupMinorUnits(currency, settings) : undefined) ??
+      DEFAULT_MAX_MINOR_UNITS;
+    const out: Record<string, unknown> = { ...value };
+    for (const name of fields.amounts) {
+      const result = parseAmount(value[name], minorUnits);
+      if (result.ok) out[name] = result.value.wire;
+    }
+    return out as T;
+  };
+}
+
+/**
+ * A string enum that also accepts values WPay may add later: typed as the known values or any
+ * string.
+ *
+ * @example
+ * ```ts
+ * const status = openEnum(['PAID', 'FAILED'] as const); // z.ZodType<'PAID' | 'FAILED' | (string & {})>
+ * ```
+ */
+export function openEnum<T extends string>(_known: readonly T[]): z.ZodType<T | (string & {})> {
+  return z.string() as z.ZodType<T | (string & {})>;
+}
+
+/**
+ * A page of `item` (`records`, `total`, `pageSize`, `pageNo`), unknown keys kept.
+ *
+ * @example
+ * ```ts
+ * const paymentPageSchema = pageSchema(paymentSchema);
+ * ```
+ */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z
+    .object({
+      records: z.array(item),
+      total: z.number(),
+      pageSize: z.number(),
+      pageNo: z.number(),
+    })
+    .loose();
+}
+
+/** A page of records. */
+export interface Page<T> {
+  records: T[];
+  total: number;
+  pageSize: number;
+  pageNo: number;
+  [key: string]: unknown;
+}
+
+/**
+ * Renames the page keys WPay used (the `pageKeys` setting) to `records`, `total`, `pageSize`,
+ * `pageNo`, keeping every other key.
+ *
+ * @example
+ * ```ts
+ * normalizePage({ list: [], count: 0, size: 20, current: 1 },
+ *   { records: 'list', total: 'count', pageSize: 'size', pageNo: 'current' });
+ * ```
+ */
+export function normalizePage(
+  data: unknown,
+  keys: { records: string; total: string; pageSize: string; pageNo: string },
+): unknown {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  const source = data as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...source };
+  for (const [canonical, actual] of Object.entries(keys)) {
+    if (canonical !== actual && actual in source) {
+      out[canonical] = source[actual];
+      delete out[actual];
+    }
+  }
+  return out;
+}

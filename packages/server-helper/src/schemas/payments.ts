@@ -1,0 +1,160 @@
+/**
+ * Payments (§5–6): the payment object, its list and detail requests.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import {
+  amountInput,
+  amountsToWire,
+  currencyCode,
+  DEFAULT_SCHEMA_SETTINGS,
+  openEnum,
+  pageSchema,
+  refineAmounts,
+  type SchemaSettings,
+  wpayDateTime,
+} from './common.js';
+
+/** Payment statuses known today [doc + twins]; WPay may add others. */
+export const KNOWN_PAYMENT_STATUSES = [
+  'PAYING',
+  'PAID',
+  'FAILED',
+  'CANCELLED',
+  'EXPIRED',
+  'REFUNDING',
+  'PARTIAL_REFUNDED',
+  'REFUNDED',
+] as const;
+
+/** A known payment status. */
+export type KnownPaymentStatus = (typeof KNOWN_PAYMENT_STATUSES)[number];
+
+/** A payment status: a known one, or any string WPay adds later. */
+export type PaymentStatus = KnownPaymentStatus | (string & {});
+
+/**
+ * A payment (§6). Unknown fields are kept; unknown statuses accepted.
+ *
+ * @example
+ * ```ts
+ * const payment = paymentSchema.parse(retdata);
+ * if (payment.status === 'PAID') fulfil(payment.mchOrderNo);
+ * ```
+ */
+export const paymentSchema = z
+  .object({
+    id: z.number(),
+    trxNo: z.string(),
+    gatewayOrderNo: z.string().nullish(),
+    channelId: z.string().nullish(),
+    status: openEnum(KNOWN_PAYMENT_STATUSES),
+    payMode: z.string().nullish(),
+    mchOrderNo: z.string(),
+    mchSubscriptionNo: z.string().nullish(),
+    amount: z.number(),
+    currency: z.string(),
+    description: z.string().nullish(),
+    customerEmail: z.string().nullish(),
+    createTime: z.string().nullish(),
+    payTime: z.string().nullish(),
+    processingFee: z.number().nullish(),
+    netAmount: z.number().nullish(),
+    gatewayAvailableOn: z.string().nullish(),
+  })
+  .loose();
+
+/** A payment. */
+export type Payment = z.infer<typeof paymentSchema>;
+
+/**
+ * A page of payments.
+ *
+ * @example
+ * ```ts
+ * const page = paymentPageSchema.parse(retdata); // { records, total, pageSize, pageNo }
+ * ```
+ */
+export const paymentPageSchema = pageSchema(paymentSchema);
+
+/** A page of payments. */
+export type PaymentPage = z.infer<typeof paymentPageSchema>;
+
+/**
+ * `payments.retrieve` parameters.
+ *
+ * @example
+ * ```ts
+ * paymentsRetrieveParamsSchema.parse({ trxNo: 'TRX123' });
+ * ```
+ */
+export const paymentsRetrieveParamsSchema = z.object({ trxNo: z.string().min(1) }).strict();
+
+/** What `payments.retrieve` takes. */
+export type PaymentsRetrieveParams = z.input<typeof paymentsRetrieveParamsSchema>;
+
+const LIST_AMOUNTS = { amounts: ['amountMin', 'amountMax'], currency: 'currency' } as const;
+
+/** The filters of the payments list (everything but the page). */
+function filterShape(settings: SchemaSettings) {
+  const statusNames = Object.keys(settings.paymentStatusCodes);
+  return {
+    /** Numeric status (`1` PAYING … `8` REFUNDED) or its name (`'PAID'`), sent as the number. */
+    status: z
+      .union([
+        z.number().int(),
+        z
+          .string()
+          .refine((name) => statusNames.includes(name), `must be one of ${statusNames.join(', ')}`),
+      ])
+      .transform((status) =>
+        typeof status === 'number' ? status : (settings.paymentStatusCodes[status] ?? 0),
+      )
+      .optional(),
+    channelId: z.string().min(1).optional(),
+    startTime: wpayDateTime.optional(),
+    endTime: wpayDateTime.optional(),
+    currency: currencyCode.optional(),
+    amountMin: amountInput.optional(),
+    amountMax: amountInput.optional(),
+    paymentMethod: z.string().min(1).optional(),
+  };
+}
+
+/**
+ * The schema of `payments.list` parameters for the given settings. `pageNum` defaults to 1 and
+ * `pageSize` to 20; `status` may be a number or a status name.
+ *
+ * @example
+ * ```ts
+ * createPaymentsListParamsSchema(DEFAULT_SCHEMA_SETTINGS).parse({ status: 'PAID' }); // { status: 2, pageNum: 1, pageSize: 20 }
+ * ```
+ */
+export function createPaymentsListParamsSchema(settings: SchemaSettings) {
+  return z
+    .object({
+      pageNum: z.number().int().positive().default(1),
+      pageSize: z.number().int().positive().max(1000).default(20),
+      ...filterShape(settings),
+    })
+    .strict()
+    .superRefine(refineAmounts(LIST_AMOUNTS, settings))
+    .transform(amountsToWire(LIST_AMOUNTS, settings));
+}
+
+/**
+ * `payments.list` parameters with the default settings.
+ *
+ * @example
+ * ```ts
+ * paymentsListParamsSchema.parse({ pageNum: 2, pageSize: 50, status: 2 });
+ * ```
+ */
+export const paymentsListParamsSchema = createPaymentsListParamsSchema(DEFAULT_SCHEMA_SETTINGS);
+
+/** What `payments.list` takes. */
+export type PaymentsListParams = z.input<typeof paymentsListParamsSchema>;
+
+/** What `payments.iterate` takes: the list filters, without the page. */
+export type PaymentsFilters = Omit<PaymentsListParams, 'pageNum' | 'pageSize'>;

@@ -1,0 +1,154 @@
+/**
+ * Subscriptions and their bills (§5–6).
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { openEnum, pageSchema } from './common.js';
+
+/** Subscription statuses known today [doc + twins]; WPay may add others. */
+export const KNOWN_SUBSCRIPTION_STATUSES = ['ACTIVE', 'CANCELLED', 'EXPIRED', 'PAST_DUE'] as const;
+
+/** A known subscription status. */
+export type KnownSubscriptionStatus = (typeof KNOWN_SUBSCRIPTION_STATUSES)[number];
+
+/** Bill statuses known today; WPay may add others. */
+export const KNOWN_BILL_STATUSES = ['PAID', 'FAILED'] as const;
+
+/** A known bill status. */
+export type KnownBillStatus = (typeof KNOWN_BILL_STATUSES)[number];
+
+/**
+ * A subscription (§6). Unknown fields kept; unknown statuses accepted.
+ *
+ * @example
+ * ```ts
+ * const subscription = subscriptionSchema.parse(retdata);
+ * ```
+ */
+export const subscriptionSchema = z
+  .object({
+    id: z.number(),
+    mchSubscriptionNo: z.string().nullish(),
+    status: openEnum(KNOWN_SUBSCRIPTION_STATUSES),
+    amount: z.number(),
+    currency: z.string(),
+    intervalUnit: z.string().nullish(),
+    intervalCount: z.number().nullish(),
+    createdTime: z.string().nullish(),
+  })
+  .loose();
+
+/** A subscription. */
+export type Subscription = z.infer<typeof subscriptionSchema>;
+
+/**
+ * A bill of a subscription (§6).
+ *
+ * @example
+ * ```ts
+ * const bill = billSchema.parse(record);
+ * ```
+ */
+export const billSchema = z
+  .object({
+    id: z.number(),
+    subscriptionId: z.number(),
+    amount: z.number(),
+    currency: z.string(),
+    status: openEnum(KNOWN_BILL_STATUSES),
+    createdTime: z.string().nullish(),
+  })
+  .loose();
+
+/** A bill. */
+export type Bill = z.infer<typeof billSchema>;
+
+/**
+ * A page of subscriptions.
+ *
+ * @example
+ * ```ts
+ * subscriptionPageSchema.parse(retdata).records;
+ * ```
+ */
+export const subscriptionPageSchema = pageSchema(subscriptionSchema);
+
+/** A page of subscriptions. */
+export type SubscriptionPage = z.infer<typeof subscriptionPageSchema>;
+
+/**
+ * A page of bills.
+ *
+ * @example
+ * ```ts
+ * billPageSchema.parse(retdata).records;
+ * ```
+ */
+export const billPageSchema = pageSchema(billSchema);
+
+/** A page of bills. */
+export type BillPage = z.infer<typeof billPageSchema>;
+
+const page = z.number().int().positive().default(1);
+const size = z.number().int().positive().max(1000).default(20);
+const id = z.number().int().positive();
+
+/**
+ * `subscriptions.list` parameters: `page` (default 1), `size` (default 20), `status`.
+ *
+ * @example
+ * ```ts
+ * subscriptionsListParamsSchema.parse({ status: 'ACTIVE' }); // { page: 1, size: 20, status: 'ACTIVE' }
+ * ```
+ */
+export const subscriptionsListParamsSchema = z
+  .object({ page, size, status: openEnum(KNOWN_SUBSCRIPTION_STATUSES).optional() })
+  .strict();
+
+/** What `subscriptions.list` takes. */
+export type SubscriptionsListParams = z.input<typeof subscriptionsListParamsSchema>;
+
+/** What `subscriptions.iterate` takes: the list filters, without the page. */
+export type SubscriptionsFilters = Omit<SubscriptionsListParams, 'page' | 'size'>;
+
+/**
+ * `subscriptions.retrieve` parameters.
+ *
+ * @example
+ * ```ts
+ * subscriptionsRetrieveParamsSchema.parse({ id: 7 });
+ * ```
+ */
+export const subscriptionsRetrieveParamsSchema = z.object({ id }).strict();
+
+/** What `subscriptions.retrieve` takes. */
+export type SubscriptionsRetrieveParams = z.input<typeof subscriptionsRetrieveParamsSchema>;
+
+/**
+ * `subscriptions.cancel` parameters [default]: `id`, optional `reason`.
+ *
+ * @example
+ * ```ts
+ * subscriptionsCancelParamsSchema.parse({ id: 7, reason: 'customer asked' });
+ * ```
+ */
+export const subscriptionsCancelParamsSchema = z
+  .object({ id, reason: z.string().max(512).optional() })
+  .strict();
+
+/** What `subscriptions.cancel` takes. */
+export type SubscriptionsCancelParams = z.input<typeof subscriptionsCancelParamsSchema>;
+
+/**
+ * `subscriptions.bills` parameters: `subscriptionId`, `page` (default 1), `size` (default 20).
+ *
+ * @example
+ * ```ts
+ * subscriptionsBillsParamsSchema.parse({ subscriptionId: 7 });
+ * ```
+ */
+export const subscriptionsBillsParamsSchema = z.object({ subscriptionId: id, page, size }).strict();
+
+/** What `subscriptions.bills` takes. */
+export type SubscriptionsBillsParams = z.input<typeof subscriptionsBillsParamsSchema>;

@@ -1,0 +1,159 @@
+/**
+ * A signed business call (§3–4): serialize the body once, sign those exact bytes with a fresh
+ * timestamp on every attempt, send, read the envelope, verify the response signature when asked,
+ * retry where safe, and on an auth failure drop the token and retry once.
+ *
+ * @module
+ */
+import type { z } from 'zod';
+import { WPayAuthError, WPaySignatureError } from '../errors.js';
+import type { TransportContext } from './context.js';
+import { interpretEnvelope } from './envelope.js';
+import type { RetryPolicy } from './retry.js';
+import { type Answer, sendAttempt } from './send.js';
+import { stringToSign } from './sign.js';
+import type { TokenManager } from './token-manager.js';
+import { validateAnswer } from './validate-answer.js';
+import { withRetries } from './with-retries.js';
+
+/** Per-call options of `wpay.request(…)`. */
+export interface RequestOptions<T = unknown> {
+  /** Parses `retdata` (use `.loose()` objects); without it `retdata` is returned as `unknown`. */
+  schema?: z.ZodType<T>;
+  /** How the call may be retried; default `'unsent-only'` (safe for any call). */
+  retry?: RetryPolicy;
+  /** Overrides the `maxRetries` option for this call. */
+  maxRetries?: number;
+  /** Overrides the `timeoutMs` option for this call. */
+  timeoutMs?: number;
+  /** Aborts the call (the abort reason is thrown as is). */
+  signal?: AbortSignal;
+  /** Names the call in validation messages, e.g. `'payments.retrieve'`. */
+  name?: string;
+}
+
+function splitPath(path: string): { pathname: string; query: string } {
+  const at = path.indexOf('?');
+  return at < 0
+    ? { pathname: path, query: '' }
+    : { pathname: path.slice(0, at), query: path.slice(at + 1) };
+}
+
+async function verifyAnswer(
+  ctx: TransportContext,
+  answer: Answer,
+  signedPath: string,
+  query: string,
+) {
+  const { signature: signatureHeader, timestamp: timestampHeader } = ctx.settings.headers;
+  const path = signedPath;
+  const signature = answer.headers.get(signatureHeader);
+  const timestamp = answer.headers.get(timestampHeader);
+  if (!signature || !timestamp) {
+    throw new WPaySignatureError({
+      path,
+      reason: 'missing_header',
+      message: `The response to ${path} has no ${signature ? timestampHeader : signatureHeader} header`,
+    });
+  }
+  const tolerance = ctx.settings.responseTimestampToleranceMs;
+  if (!/^\d+$/.test(timestamp) || Math.abs(Number(timestamp) - ctx.now()) > tolerance) {
+    throw new WPaySignatureError({
+      path,
+      reason: 'bad_timestamp',
+      message: `The response to ${path} has a ${timestampHeader} outside ±${tolerance} ms of this clock`,
+    });
+  }
+  const parts = { method: 'POST', timestamp, path: signedPath, query, body: answer.text };
+  if (!(await ctx.signer.verify(stringToSign(parts), signature))) {
+    throw new WPaySignatureError({ path, reason: 'signature_mismatch' });
+  }
+}
+
+/** One business call; see {@link RequestOptions}. */
+export interface ApiCall {
+  path: string;
+  body: unknown;
+  options: RequestOptions<unknown>;
+}
+
+/**
+ * Sends a signed business call and returns its parsed `retdata`.
+ *
+ * @throws {WPayApiError} / {@link WPayAuthError} when WPay refuses, {@link WPayNetworkError},
+ *   {@link WPayTimeoutError}, {@link WPaySignatureError}, or {@link WPayValidationError} when the
+ *   answer does not match `schema`.
+ * @example
+ * ```ts
+ * const payment = await apiRequest(ctx, tokens, '/checkout/w-payment/payments/detail', { trxNo },
+ *   { schema: paymentSchema, retry: 'safe' });
+ * ```
+ */
+export async function apiRequest<T>(
+  ctx: TransportContext,
+  tokens: TokenManager,
+  path: string,
+  body: unknown,
+  options: RequestOptions<T> = {},
+): Promise<T> {
+  const bytes = body === undefined ? '' : JSON.stringify(body);
+  const { pathname, query } = splitPath(path);
+  const signedPath = `${ctx.basePath}${pathname}`;
+  const url = `${ctx.baseUrl}${pathname}${query ? `?${query}` : ''}`;
+  const { headers: names, verifyResponses } = ctx.settings;
+  const timeoutMs = options.timeoutMs ?? ctx.settings.timeoutMs;
+
+  const attempt = async (accessToken: string, number: number) => {
+    const timestamp = ctx.now();
+    const signature = await ctx.signer.sign(
+      stringToSign({ method: 'POST', timestamp, path: signedPath, query, body: bytes }),
+    );
+    const answer = await sendAttempt(ctx, {
+      kind: 'api',
+      path,
+      url,
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        [names.authorization]: `Bearer ${accessToken}`,
+        [names.signature]: signature,
+        [names.timestamp]: String(timestamp),
+      },
+      body: bytes,
+      bodyForHooks: body,
+      attempt: number,
+      timeoutMs,
+      signal: options.signal,
+    });
+    const data = interpretEnvelope(answer, {
+      path,
+      settings: ctx.settings,
+      now: ctx.now(),
+      scrub: ctx.scrub,
+    });
+    if (verifyResponses) await verifyAnswer(ctx, answer, signedPath, query);
+    return data;
+  };
+
+  const retry = {
+    kind: 'api' as const,
+    path,
+    policy: options.retry ?? 'unsent-only',
+    maxRetries: options.maxRetries ?? ctx.settings.maxRetries,
+    signal: options.signal,
+  };
+  let data: unknown;
+  for (let authRetried = false; ; authRetried = true) {
+    const accessToken = await tokens.get();
+    try {
+      data = await withRetries(ctx, retry, (number) => attempt(accessToken, number));
+      break;
+    } catch (error) {
+      if (!(error instanceof WPayAuthError) || authRetried) throw error;
+      ctx.logger?.debug?.('wpay: token refused; fetching a new one and retrying once', { path });
+      await tokens.invalidate(accessToken);
+    }
+  }
+  if (!options.schema) return data as T;
+  return validateAnswer(options.schema, data, `answer of ${options.name ?? path}`);
+}

@@ -1,0 +1,139 @@
+/**
+ * `WPay`: one object binding credentials, settings, transport and resources.
+ *
+ * @module
+ */
+import { resolveOptions, type WPayOptions, type WPaySettings } from './options.js';
+import { type CheckoutResource, createCheckoutResource } from './resources/checkout.js';
+import { createPaymentsResource, type PaymentsResource } from './resources/payments.js';
+import { createRefundsResource, type RefundsResource } from './resources/refunds.js';
+import type { ResourceContext } from './resources/resource-context.js';
+import {
+  createSubscriptionsResource,
+  type SubscriptionsResource,
+} from './resources/subscriptions.js';
+import type { SchemaSettings } from './schemas/common.js';
+import type { TransportContext } from './transport/context.js';
+import { scrub } from './transport/redact.js';
+import { apiRequest, type RequestOptions } from './transport/request.js';
+import { createSigner } from './transport/sign.js';
+import { TokenManager } from './transport/token-manager.js';
+import { MemoryTokenStore } from './transport/token-store.js';
+
+/**
+ * The WPay API client. Validates its options at once (throwing `WPayConfigError`), then fetches
+ * and shares access tokens, signs every call and validates every request and answer.
+ *
+ * Secrets (api secret, sign key, tokens) live in private fields: `console.log(wpay)`,
+ * `JSON.stringify(wpay)` and every error, hook and log line are free of them.
+ *
+ * @example
+ * ```ts
+ * import { WPay } from '@wpay/server-helper';
+ *
+ * const wpay = new WPay({
+ *   apiKey: process.env.WPAY_API_KEY!,
+ *   apiSecret: process.env.WPAY_API_SECRET!,
+ *   signKey: process.env.WPAY_SIGN_KEY!,
+ *   environment: 'sandbox',
+ * });
+ * const session = await wpay.checkout.create({ mchOrderNo: 'order_42', amount: '19.99', currency: 'USD',
+ *   payMode: 'ONETIME', successUrl: 'https://shop.example/ok', cancelUrl: 'https://shop.example/cancel' });
+ * // redirect the customer to session.redirectUrl
+ * ```
+ */
+export class WPay {
+  /** Hosted payment page sessions. */
+  readonly checkout: CheckoutResource;
+  /** Payments: retrieve, list, iterate. */
+  readonly payments: PaymentsResource;
+  /** Refunds. */
+  readonly refunds: RefundsResource;
+  /** Subscriptions and their bills. */
+  readonly subscriptions: SubscriptionsResource;
+  /** The base URL in use (no trailing slash). */
+  readonly baseUrl: string;
+  /** The effective settings (DEFAULTS merged with the options); contains no secret. */
+  readonly settings: Readonly<WPaySettings>;
+
+  readonly #ctx: TransportContext;
+  readonly #tokens: TokenManager;
+
+  constructor(options: WPayOptions) {
+    const resolved = resolveOptions(options);
+    const { credentials, settings } = resolved;
+    this.baseUrl = resolved.baseUrl;
+    this.settings = settings;
+    const knownSecrets = () => [
+      credentials.apiSecret,
+      credentials.signKey,
+      ...this.#tokens.knownTokens(),
+    ];
+    this.#ctx = {
+      baseUrl: resolved.baseUrl,
+      basePath: new URL(resolved.baseUrl).pathname.replace(/\/+$/, ''),
+      settings,
+      fetch: resolved.fetch,
+      crypto: resolved.crypto,
+      now: resolved.now,
+      random: resolved.random,
+      sleep: resolved.sleep,
+      logger: resolved.logger,
+      hooks: resolved.hooks,
+      signer: createSigner(credentials.signKey, { crypto: resolved.crypto }),
+      scrub: (text) => scrub(text, knownSecrets()),
+    };
+    this.#tokens = new TokenManager(this.#ctx, {
+      store: resolved.tokenStore ?? new MemoryTokenStore({ now: resolved.now }),
+      key: `${settings.tokenStoreKeyPrefix}${credentials.apiKey}`,
+      apiKey: credentials.apiKey,
+      apiSecret: credentials.apiSecret,
+    });
+    const schemaSettings: SchemaSettings = {
+      extraCurrencies: resolved.extraCurrencies,
+      mchOrderNoPattern: settings.mchOrderNoPattern,
+      paymentStatusCodes: settings.paymentStatusCodes,
+    };
+    const rc: ResourceContext = {
+      call: (path, body, callOptions) => this.request(path, body, callOptions),
+      settings,
+      schemaSettings,
+    };
+    this.checkout = createCheckoutResource(rc);
+    this.payments = createPaymentsResource(rc);
+    this.refunds = createRefundsResource(rc);
+    this.subscriptions = createSubscriptionsResource(rc);
+  }
+
+  /**
+   * The low-level call every resource uses: a signed `POST` of `body` (compact JSON) to `path`
+   * with the access token, returning `retdata` (parsed by `options.schema` when given). No request
+   * validation happens here. Retry policy defaults to `'unsent-only'`; pass `retry: 'safe'` for
+   * reads and idempotent writes.
+   *
+   * @example
+   * ```ts
+   * const data = await wpay.request('/checkout/w-payment/payments/detail', { trxNo: 'TRX123' }, { retry: 'safe' });
+   * ```
+   */
+  request<T = unknown>(path: string, body: unknown, options: RequestOptions<T> = {}): Promise<T> {
+    return apiRequest(this.#ctx, this.#tokens, path, body, options);
+  }
+
+  /**
+   * Fetches (or loads from the token store) an access token now, so the first call does not wait.
+   *
+   * @example
+   * ```ts
+   * await wpay.warmUp(); // at server start
+   * ```
+   */
+  async warmUp(): Promise<void> {
+    await this.#tokens.get();
+  }
+
+  /** What `JSON.stringify(wpay)` shows: no secret. */
+  toJSON(): Record<string, unknown> {
+    return { baseUrl: this.baseUrl };
+  }
+}
