@@ -1,0 +1,74 @@
+import { WpayRequestError } from './request-error.js';
+import { parseServerError } from './response-guards.js';
+
+/** How {@link fetchJson} sends one request. */
+export interface FetchJsonOptions {
+  /** Everything `fetch` takes except `signal`. */
+  init: Omit<RequestInit, 'signal'>;
+  /** Milliseconds until the request (headers and body) is abandoned with code `timeout`. */
+  timeout: number;
+  /** Aborts the request with code `aborted` (the element was removed, the page restored…). */
+  signal?: AbortSignal | undefined;
+  /** The `fetch` to use; the page's current `fetch` by default. */
+  fetch?: typeof fetch;
+}
+
+const TIMEOUT = Symbol('timeout');
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Sends one request to the merchant's server and returns its parsed JSON body. Every failure is a
+ * {@link WpayRequestError}: `network` (fetch rejected), `timeout`, `aborted` (`signal` fired),
+ * `http` (non-2xx, with the server's JSON error when it sent one) or `invalid-response` (2xx that
+ * is not JSON). The timeout covers reading the body too.
+ *
+ * @example
+ * ```ts
+ * const body = await fetchJson('/api/checkout', {
+ *   init: { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' },
+ *   timeout: 15_000,
+ * });
+ * ```
+ */
+export async function fetchJson(url: string, options: FetchJsonOptions): Promise<unknown> {
+  const { init, timeout, signal, fetch: fetchFn = globalThis.fetch } = options;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(TIMEOUT), timeout);
+  const forwardAbort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) forwardAbort();
+  signal?.addEventListener('abort', forwardAbort, { once: true });
+  const failure = () => {
+    if (!controller.signal.aborted) return new WpayRequestError('network');
+    return new WpayRequestError(controller.signal.reason === TIMEOUT ? 'timeout' : 'aborted');
+  };
+  try {
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchFn(url, { ...init, signal: controller.signal });
+      text = await response.text();
+    } catch {
+      throw failure();
+    }
+    const body = parseJson(text);
+    if (!response.ok) {
+      throw new WpayRequestError('http', {
+        status: response.status,
+        serverError: parseServerError(body),
+      });
+    }
+    if (body === undefined)
+      throw new WpayRequestError('invalid-response', { status: response.status });
+    return body;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', forwardAbort);
+  }
+}

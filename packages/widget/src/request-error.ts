@@ -1,0 +1,79 @@
+import type { WpayErrorDetail } from './events.js';
+
+/**
+ * Why a request to the merchant's server failed:
+ * - `network`: the server could not be reached (offline, DNS, CORS, connection reset);
+ * - `timeout`: no complete answer within the element's `timeout`;
+ * - `http`: the server answered with a non-2xx status;
+ * - `invalid-response`: a 2xx answer that is not the JSON the contract promises;
+ * - `blocked-redirect`: the redirect URL was refused by the redirect policy (`<wpay-button>` only);
+ * - `missing-identifier`: the return page's URL carries neither `trxNo` nor `mchOrderNo`
+ *   (`<wpay-return>` only).
+ */
+export type WpayErrorCode =
+  | 'network'
+  | 'timeout'
+  | 'http'
+  | 'invalid-response'
+  | 'blocked-redirect'
+  | 'missing-identifier';
+
+/** One entry of the `fields` list of the merchant server's JSON error. */
+export interface ServerFieldError {
+  path: string;
+  message: string;
+}
+
+/** The merchant server's JSON error body: `{ "error": { code, message, fields? } }`. */
+export interface ServerError {
+  code: string;
+  message: string;
+  fields?: ServerFieldError[];
+}
+
+/**
+ * A failed request to the merchant's server. `code` says what went wrong; `status` and
+ * `serverError` are set when the server answered. `aborted` marks a request cancelled by the
+ * element itself (removed from the page, page restored from the back-forward cache): it is not
+ * reported to the shopper.
+ *
+ * @example
+ * ```ts
+ * throw new WpayRequestError('http', { status: 502 });
+ * ```
+ */
+export class WpayRequestError extends Error {
+  readonly code: WpayErrorCode | 'aborted';
+  readonly status: number | undefined;
+  readonly serverError: ServerError | undefined;
+
+  constructor(
+    code: WpayErrorCode | 'aborted',
+    { status, serverError }: { status?: number; serverError?: ServerError | undefined } = {},
+  ) {
+    super(status === undefined ? code : `${code} ${status}`);
+    this.code = code;
+    this.status = status;
+    this.serverError = serverError;
+  }
+}
+
+/**
+ * The `wpay-error` detail for a failure, with `message` shown to the shopper. A request the
+ * element aborted itself reads as `network`.
+ *
+ * @example
+ * ```ts
+ * errorDetail(new WpayRequestError('http', { status: 502 }), 'Please try again.');
+ * // { code: 'http', message: 'Please try again.', status: 502 }
+ * ```
+ */
+export function errorDetail(error: WpayRequestError, message: string): WpayErrorDetail {
+  const detail: WpayErrorDetail = {
+    code: error.code === 'aborted' ? 'network' : error.code,
+    message,
+  };
+  if (error.status !== undefined) detail.status = error.status;
+  if (error.serverError) detail.serverError = error.serverError;
+  return detail;
+}
