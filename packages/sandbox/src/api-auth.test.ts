@@ -157,8 +157,9 @@ describe('when the signature headers are wrong', () => {
   });
 
   it('judges the window by the real clock, not the advanced sandbox clock', async () => {
+    await client.token();
     await sb.clock.advance(86_400_000);
-    const answer = await client.call(HPP, checkoutBody());
+    const answer = await client.call(HPP, checkoutBody(), { token: client.accessToken ?? null });
     assert.equal(answer.json.retcode, '401', 'the token expired on the sandbox clock');
     await client.token();
     const fresh = await client.call(HPP, checkoutBody());

@@ -165,7 +165,7 @@ describe('when tokens outlive their lifetimes', () => {
     try {
       await client.token();
       await sb.clock.advance(61_000);
-      const call = await client.call(HPP, checkoutBody());
+      const call = await client.call(HPP, checkoutBody(), { token: client.accessToken ?? null });
       assert.equal(call.status, 401);
       assert.match(String(call.json.retmsg), /access token expired/);
       await sb.clock.advance(60_000);

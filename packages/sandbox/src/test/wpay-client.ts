@@ -85,9 +85,20 @@ export class TestClient {
     return answerOf(await fetch(`${this.sb.url}${TOKEN}`, { method: 'POST', body, headers }));
   }
 
-  /** A signed business call; fetches a token first when none is held. */
+  /**
+   * A signed business call; fetches a token first when none is held and, like a real client,
+   * fetches a new one and retries once on a 401 retcode (unless the token is given).
+   */
   async call(path: string, body: unknown, o: CallOptions = {}): Promise<Answer> {
-    if (o.token === undefined && !this.accessToken) await this.token();
+    if (o.token !== undefined) return this.#send(path, body, o);
+    if (!this.accessToken) await this.token();
+    const answer = await this.#send(path, body, o);
+    if (answer.json.retcode !== '401') return answer;
+    await this.token();
+    return this.#send(path, body, o);
+  }
+
+  async #send(path: string, body: unknown, o: CallOptions): Promise<Answer> {
     const method = o.method ?? 'POST';
     const raw = o.raw ?? JSON.stringify(body);
     const query = o.query ?? '';
