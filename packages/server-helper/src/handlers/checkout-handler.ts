@@ -122,6 +122,31 @@ function returnUrl(url: ReturnUrl, order: ResolvedOrder, request: Request, field
   return parsed.href;
 }
 
+/** The WPay request: the order's known fields only (WPay's schema refuses unknown keys). */
+function sessionRequestOf(
+  order: ResolvedOrder,
+  urls: { successUrl: string; cancelUrl: string },
+): CheckoutSessionRequest {
+  const request: CheckoutSessionRequest = {
+    mchOrderNo: order.mchOrderNo,
+    amount: order.amount,
+    currency: order.currency,
+    payMode: order.payMode ?? CHECKOUT_DEFAULTS.payMode,
+    ...urls,
+  };
+  const optional = [
+    'description',
+    'customerEmail',
+    'mchSubscriptionNo',
+    'intervalUnit',
+    'intervalCount',
+  ] as const;
+  for (const key of optional) {
+    if (order[key] !== undefined) Object.assign(request, { [key]: order[key] });
+  }
+  return request;
+}
+
 function zodFields(error: z.ZodError): ErrorField[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
@@ -198,12 +223,10 @@ export function createCheckoutHandler<Body extends z.ZodType>(
       return errorResponse(500, 'internal_error', 'The order could not be prepared');
     }
     try {
-      const sessionRequest: CheckoutSessionRequest = {
-        ...order,
-        payMode: order.payMode ?? CHECKOUT_DEFAULTS.payMode,
+      const sessionRequest = sessionRequestOf(order, {
         successUrl: returnUrl(options.successUrl, order, request, 'successUrl'),
         cancelUrl: returnUrl(options.cancelUrl, order, request, 'cancelUrl'),
-      };
+      });
       const session = await client.checkout.create(sessionRequest);
       return {
         trxNo: session.trxNo,
