@@ -177,7 +177,7 @@ export async function startFakeWPay(): Promise<FakeWPay> {
     };
     fake.requests.push(request);
     let reply: Reply;
-    if (request.path === '/user/auth/oauth2/token') {
+    if (request.path.endsWith('/user/auth/oauth2/token')) {
       fake.tokenRequests.push(request);
       reply = await (fake.tokenHandler ?? defaultToken)(request, fake);
     } else {
