@@ -21,21 +21,19 @@ describe('the demo settings', () => {
   });
 
   describe('when the three credentials and WPAY_ENV are set', () => {
-    it('uses real WPay at the environment base URL', () => {
+    it('uses real WPay in that environment', () => {
       const config = readConfig(REAL);
       assert.equal(config.wpay.kind, 'real');
-      assert.equal(
-        config.wpay.kind === 'real' && config.wpay.baseUrl,
-        'https://openapi.stg.stablelink.app',
-      );
+      assert.deepEqual(config.wpay.kind === 'real' && config.wpay.endpoint, {
+        environment: 'sandbox',
+      });
     });
 
     it('prefers WPAY_BASE_URL', () => {
       const config = readConfig({ ...REAL, WPAY_BASE_URL: 'https://openapi.dev.stablelink.app' });
-      assert.equal(
-        config.wpay.kind === 'real' && config.wpay.baseUrl,
-        'https://openapi.dev.stablelink.app',
-      );
+      assert.deepEqual(config.wpay.kind === 'real' && config.wpay.endpoint, {
+        baseUrl: 'https://openapi.dev.stablelink.app',
+      });
     });
   });
 

@@ -1,12 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-/** WPay's base URLs per environment (docs/wpay-api.md §1); `WPAY_BASE_URL` overrides them. */
-export const WPAY_BASE_URLS = {
-  production: 'https://openapi.stablelink.app',
-  sandbox: 'https://openapi.stg.stablelink.app',
-} as const;
-
 /** Where the demo keeps its SQLite file unless `DEMO_DB` says otherwise. */
 export const DEFAULT_DB_PATH = fileURLToPath(new URL('../.data/demo.db', import.meta.url));
 
@@ -15,7 +9,10 @@ export type WPayTarget =
   | { readonly kind: 'sandbox' }
   | {
       readonly kind: 'real';
-      readonly baseUrl: string;
+      /** Which WPay: a named environment (the server helper knows its URL), or a base URL. */
+      readonly endpoint:
+        | { readonly environment: 'production' | 'sandbox' }
+        | { readonly baseUrl: string };
       readonly apiKey: string;
       readonly apiSecret: string;
       readonly signKey: string;
@@ -85,7 +82,10 @@ function wpayTarget(e: z.infer<typeof envSchema>): WPayTarget {
   }
   return {
     kind: 'real',
-    baseUrl: e.WPAY_BASE_URL ?? WPAY_BASE_URLS[e.WPAY_ENV ?? 'sandbox'],
+    endpoint:
+      e.WPAY_BASE_URL !== undefined
+        ? { baseUrl: e.WPAY_BASE_URL }
+        : { environment: e.WPAY_ENV ?? 'sandbox' },
     apiKey: e.WPAY_API_KEY!,
     apiSecret: e.WPAY_API_SECRET!,
     signKey: e.WPAY_SIGN_KEY!,

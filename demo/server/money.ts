@@ -43,3 +43,41 @@ export function formatMoney(minor: number, currency: string): string {
     minimumFractionDigits: digits,
   }).format(minor / 10 ** digits);
 }
+
+/**
+ * Formats minor units as the decimal string WPay and the admin page use (`499` → `'4.99'`).
+ *
+ * @example
+ * ```ts
+ * formatMajor(2500, 'USD'); // '25.00'
+ * ```
+ */
+export function formatMajor(minor: number, currency: string): string {
+  const digits = MINOR_DIGITS[currency] ?? 2;
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  if (digits === 0) return `${sign}${abs}`;
+  const scale = 10 ** digits;
+  const whole = Math.floor(abs / scale);
+  const fraction = String(abs % scale).padStart(digits, '0');
+  return `${sign}${whole}.${fraction}`;
+}
+
+/**
+ * Parses a decimal amount typed by a person into minor units, without floats; `undefined` when
+ * it is not a positive amount with at most the currency's decimals (`'5.5'` → `550`).
+ *
+ * @example
+ * ```ts
+ * parseMajor('12.50', 'USD'); // 1250
+ * parseMajor('1.999', 'USD'); // undefined
+ * ```
+ */
+export function parseMajor(text: string, currency: string): number | undefined {
+  const digits = MINOR_DIGITS[currency] ?? 2;
+  const match = /^(\d{1,12})(?:\.(\d+))?$/.exec(text.trim());
+  if (!match) return undefined;
+  const [, whole = '0', fraction = ''] = match;
+  if (fraction.length > digits) return undefined;
+  return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+}

@@ -1,0 +1,239 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AdminBill, AdminOrder, AdminState, AdminSubscription } from '../shared/admin-api.js';
+import { describeInterval, findProduct } from './catalogue.js';
+import type { Fulfilment } from './fulfilment.js';
+import { type DemoLogger, describe } from './logger.js';
+import { formatMajor, parseMajor, toMinor } from './money.js';
+import { sameOriginWrites } from './same-origin.js';
+import type { ShopWPay } from './shop-wpay.js';
+import type { Order, OrderStore } from './store/order-store.js';
+import type { RefundStore } from './store/refund-store.js';
+import type { Subscription, SubscriptionStore } from './store/subscription-store.js';
+import type { WebhookLog } from './store/webhook-log.js';
+
+/** What {@link createAdminRoutes} works with. */
+export interface AdminDeps {
+  readonly mode: AdminState['mode'];
+  readonly wpay: ShopWPay;
+  readonly orders: OrderStore;
+  readonly refunds: RefundStore;
+  readonly subscriptions: SubscriptionStore;
+  readonly webhookLog: WebhookLog;
+  readonly fulfil: Fulfilment;
+  readonly logger: DemoLogger;
+}
+
+const refundBodySchema = z.object({
+  mchOrderNo: z.string().min(1).max(64),
+  /** Major units as typed ("5.00"); the whole refundable amount when absent. */
+  amount: z.string().trim().max(20).optional(),
+  reason: z.string().trim().max(200).optional(),
+});
+
+const cancelBodySchema = z.object({ mchSubscriptionNo: z.string().min(1).max(64) });
+
+const REFUNDABLE: ReadonlySet<string> = new Set(['paid', 'partially_refunded']);
+
+/**
+ * The admin API behind `/admin` (mount it at `/api/admin`): `GET /state` (orders beside WPay's
+ * payments, subscriptions with WPay's bills, webhook deliveries), `POST /refunds` (full or
+ * partial) and `POST /subscriptions/cancel`. Demo-grade: it has no login, so do not expose it.
+ *
+ * @example
+ * ```ts
+ * app.route('/api/admin', createAdminRoutes({ mode: 'sandbox', wpay, orders, refunds, subscriptions, webhookLog, fulfil, logger }));
+ * ```
+ */
+export function createAdminRoutes(deps: AdminDeps): Hono {
+  const { wpay, orders, refunds, subscriptions, webhookLog, fulfil, logger } = deps;
+  const admin = new Hono();
+  admin.use('*', sameOriginWrites());
+
+  admin.get('/state', async (c) => {
+    const [payments, subs] = await Promise.all([listPayments(), listSubscriptions()]);
+    const state: AdminState = {
+      mode: deps.mode,
+      orders: orders.list(200).map(toAdminOrder),
+      payments,
+      subscriptions: subs,
+      deliveries: webhookLog.recent(100),
+    };
+    c.header('Cache-Control', 'no-store');
+    return c.json(state);
+  });
+
+  admin.post('/refunds', async (c) => {
+    const body = refundBodySchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!body.success) return fail(c, 400, 'invalid_body', z.prettifyError(body.error));
+    const order = orders.find(body.data.mchOrderNo);
+    if (!order?.trxNo) return fail(c, 404, 'unknown_order', 'No paid order has this number.');
+    if (!REFUNDABLE.has(order.status)) {
+      return fail(c, 409, 'not_refundable', `An order that is ${order.status} cannot be refunded.`);
+    }
+    const refundable = order.amountMinor - order.refundedMinor;
+    const amountMinor =
+      body.data.amount === undefined ? refundable : parseMajor(body.data.amount, order.currency);
+    if (amountMinor === undefined || amountMinor <= 0 || amountMinor > refundable) {
+      const most = formatMajor(refundable, order.currency);
+      return fail(
+        c,
+        422,
+        'invalid_amount',
+        `Refund an amount from 0.01 to ${most} ${order.currency}.`,
+      );
+    }
+    try {
+      const refund = await wpay.refunds.create({
+        trxNo: order.trxNo,
+        amount: formatMajor(amountMinor, order.currency),
+        currency: order.currency,
+        ...(body.data.reason ? { reason: body.data.reason } : {}),
+      });
+      const reason = body.data.reason ?? null;
+      if (
+        refunds.record({
+          refundNo: refund.refundNo,
+          mchOrderNo: order.mchOrderNo,
+          amountMinor,
+          reason,
+        })
+      ) {
+        orders.addRefunded(order.mchOrderNo, amountMinor);
+      }
+      const updated = (await fulfil.payment(order.trxNo)) ?? orders.find(order.mchOrderNo);
+      logger.info('refund made', { mchOrderNo: order.mchOrderNo, refundNo: refund.refundNo });
+      return c.json({ refundNo: refund.refundNo, order: updated ? toAdminOrder(updated) : null });
+    } catch (error) {
+      logger.error('refund failed', { mchOrderNo: order.mchOrderNo, ...describe(error) });
+      return fail(c, 502, 'refund_failed', `WPay refused the refund: ${messageOf(error)}`);
+    }
+  });
+
+  admin.post('/subscriptions/cancel', async (c) => {
+    const body = cancelBodySchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!body.success) return fail(c, 400, 'invalid_body', z.prettifyError(body.error));
+    const sub = subscriptions.find(body.data.mchSubscriptionNo);
+    if (!sub) return fail(c, 404, 'unknown_subscription', 'No subscription has this number.');
+    if (sub.wpayId === null) {
+      return fail(
+        c,
+        409,
+        'not_active',
+        'This subscription was never paid, so there is nothing to cancel.',
+      );
+    }
+    try {
+      const cancelled = await wpay.subscriptions.cancel({
+        id: sub.wpayId,
+        reason: 'Cancelled from the shop admin',
+      });
+      const updated = subscriptions.applyWpay(cancelled) ?? sub;
+      logger.info('subscription cancelled', { mchSubscriptionNo: sub.mchSubscriptionNo });
+      return c.json({
+        subscription: { mchSubscriptionNo: updated.mchSubscriptionNo, status: updated.status },
+      });
+    } catch (error) {
+      logger.error('cancel failed', {
+        mchSubscriptionNo: sub.mchSubscriptionNo,
+        ...describe(error),
+      });
+      return fail(c, 502, 'cancel_failed', `WPay refused the cancellation: ${messageOf(error)}`);
+    }
+  });
+
+  async function listPayments(): Promise<AdminState['payments']> {
+    try {
+      const page = await wpay.payments.list({ pageNum: 1, pageSize: 50 });
+      return {
+        ok: true,
+        records: page.records.map((p) => ({
+          trxNo: p.trxNo,
+          mchOrderNo: p.mchOrderNo ?? null,
+          status: p.status,
+          amount: formatMajor(toMinor(p.amount, p.currency), p.currency),
+          currency: p.currency,
+          createTime: p.createTime ?? null,
+        })),
+      };
+    } catch (error) {
+      logger.warn('could not list WPay payments', describe(error));
+      return { ok: false, error: messageOf(error) };
+    }
+  }
+
+  async function listSubscriptions(): Promise<AdminSubscription[]> {
+    return Promise.all(subscriptions.list().map(withBills));
+  }
+
+  async function withBills(sub: Subscription): Promise<AdminSubscription> {
+    const row = toAdminSubscription(sub);
+    if (sub.wpayId === null) return { ...row, bills: null };
+    try {
+      const page = await wpay.subscriptions.bills({
+        subscriptionId: sub.wpayId,
+        page: 1,
+        size: 50,
+      });
+      const bills: AdminBill[] = page.records.map((bill) => ({
+        id: bill.id,
+        amount: formatMajor(toMinor(bill.amount, bill.currency), bill.currency),
+        currency: bill.currency,
+        status: bill.status,
+        createdTime: bill.createdTime ?? '',
+      }));
+      return { ...row, bills };
+    } catch (error) {
+      return { ...row, bills: null, billsError: `WPay could not be asked: ${messageOf(error)}` };
+    }
+  }
+
+  return admin;
+}
+
+function toAdminOrder(order: Order): AdminOrder {
+  const refundable = REFUNDABLE.has(order.status) ? order.amountMinor - order.refundedMinor : 0;
+  return {
+    mchOrderNo: order.mchOrderNo,
+    sku: order.sku,
+    productName: findProduct(order.sku)?.name ?? order.sku,
+    kind: order.kind,
+    amount: formatMajor(order.amountMinor, order.currency),
+    currency: order.currency,
+    status: order.status,
+    wpayStatus: order.wpayStatus,
+    trxNo: order.trxNo,
+    refunded: formatMajor(order.refundedMinor, order.currency),
+    refundable: formatMajor(Math.max(refundable, 0), order.currency),
+    createdAt: order.createdAt,
+    paidAt: order.paidAt,
+  };
+}
+
+function toAdminSubscription(sub: Subscription): Omit<AdminSubscription, 'bills'> {
+  return {
+    mchSubscriptionNo: sub.mchSubscriptionNo,
+    wpayId: sub.wpayId,
+    sku: sub.sku,
+    productName: findProduct(sub.sku)?.name ?? sub.sku,
+    status: sub.status,
+    amount: formatMajor(sub.amountMinor, sub.currency),
+    currency: sub.currency,
+    interval: describeInterval(sub.interval),
+    createdAt: sub.createdAt,
+  };
+}
+
+function fail(
+  c: { json: (body: unknown, status: 400 | 404 | 409 | 422 | 502) => Response },
+  status: 400 | 404 | 409 | 422 | 502,
+  code: string,
+  message: string,
+): Response {
+  return c.json({ error: { code, message } }, status);
+}
+
+/** Error messages of the server helper never carry secrets (it scrubs them); others are generic. */
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : 'unknown error';
+}

@@ -1,0 +1,66 @@
+// `pnpm --filter @wpay/demo start` (or `npm run demo` at the root): the storefront, the merchant
+// server and the embedded WPay sandbox in one process. Ctrl-C (or SIGTERM) stops everything.
+import { readConfig } from './config.js';
+import type { DemoLogger } from './logger.js';
+import { startDemo } from './start-demo.js';
+
+const log =
+  (write: (...data: unknown[]) => void, level: string) =>
+  (message: string, details?: Record<string, unknown>) =>
+    write(`[demo] ${level}${message}`, ...(details ? [JSON.stringify(details)] : []));
+
+const logger: DemoLogger = {
+  info: log(console.log, ''),
+  warn: log(console.warn, 'warning: '),
+  error: log(console.error, 'error: '),
+};
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env);
+  const demo = await startDemo({
+    port: config.port,
+    host: config.host,
+    fallbackWhenBusy: true,
+    dbPath: config.dbPath,
+    wpay: config.wpay,
+    logger,
+  });
+  if (demo.port !== config.port && config.port !== 0) {
+    logger.warn(`port ${config.port} is busy; using ${demo.port} instead`);
+  }
+  console.log(`Storefront: ${demo.url}`);
+  console.log(`Admin:      ${demo.url}admin`);
+  if (demo.sandbox) {
+    console.log(`WPay sandbox dashboard: ${demo.sandbox.url}/`);
+    console.log(
+      'Pay with 4242 4242 4242 4242 (any future date, any CVC); 4000 0000 0000 0002 is declined.',
+    );
+  } else {
+    console.log(
+      `WPay: ${demo.wpay.baseUrl} (real account; set its webhook URL to <public URL>/api/webhooks/wpay)`,
+    );
+  }
+  console.log(`Database: ${config.dbPath}`);
+  console.log('Press Ctrl-C to stop.');
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    demo.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('could not stop cleanly', { error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

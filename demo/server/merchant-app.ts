@@ -1,0 +1,125 @@
+import { Hono } from 'hono';
+import { createAdminRoutes } from './admin-routes.js';
+import { createFulfilment } from './fulfilment.js';
+import { type DemoLogger, describe } from './logger.js';
+import { orderSummaryRoute } from './order-route.js';
+import { checkoutBodySchema, createOrderResolver } from './resolve-order.js';
+import { mountStorefront } from './static-site.js';
+import type { OrderStore } from './store/order-store.js';
+import type { RefundStore } from './store/refund-store.js';
+import type { SubscriptionStore } from './store/subscription-store.js';
+import type { WebhookLog } from './store/webhook-log.js';
+import { logDeliveries } from './webhook-delivery-log.js';
+import {
+  createCheckoutHandler,
+  createStatusHandler,
+  createWebhookHandler,
+  type WebhookVerifier,
+  type WPay,
+} from './wpay-helper.js';
+
+/** What {@link createMerchantApp} works with. */
+export interface MerchantAppDeps {
+  readonly mode: 'sandbox' | 'real';
+  readonly wpay: WPay;
+  /** Verifies WPay's webhook signatures (bound to the sign key). */
+  readonly webhooks: WebhookVerifier;
+  readonly stores: {
+    readonly orders: OrderStore;
+    readonly refunds: RefundStore;
+    readonly subscriptions: SubscriptionStore;
+    readonly webhookLog: WebhookLog;
+  };
+  /** The built storefront (`vite build` output). */
+  readonly distDir: string;
+  readonly logger: DemoLogger;
+}
+
+/**
+ * The merchant server: the three WPay endpoints (each one line, using the server helper's
+ * handlers), the shop's own routes, the admin API and the storefront.
+ *
+ * @example
+ * ```ts
+ * const app = createMerchantApp({ mode: 'sandbox', wpay, webhooks, stores, distDir, logger });
+ * createServer(getRequestListener(app.fetch)).listen(3000);
+ * ```
+ */
+export function createMerchantApp(deps: MerchantAppDeps): Hono {
+  const { wpay, stores, logger } = deps;
+  const { orders, subscriptions } = stores;
+  const fulfil = createFulfilment({ wpay, orders, subscriptions, logger });
+
+  const checkout = createCheckoutHandler(recordingTrxNo(wpay, orders), {
+    body: checkoutBodySchema,
+    resolveOrder: createOrderResolver({ orders, subscriptions }),
+    successUrl: '/success',
+    cancelUrl: '/cancel',
+    logger,
+  });
+
+  const webhook = logDeliveries(
+    createWebhookHandler(deps.webhooks, {
+      on: {
+        // A webhook is a hint: each handler re-reads the payment or subscription from WPay.
+        'credit_card.order.paid': (event) => fulfil.payment(event.data.trxNo),
+        'credit_card.order.failed': (event) => fulfil.payment(event.data.trxNo),
+        'credit_card.order.cancelled': (event) => fulfil.payment(event.data.trxNo),
+        'credit_card.order.expired': (event) => fulfil.payment(event.data.trxNo),
+        'credit_card.order.refunded': (event) => fulfil.payment(event.data.trxNo),
+        'credit_card.subscription.cancelled': (event) => fulfil.subscription(Number(event.data.id)),
+        'credit_card.subscription.expired': (event) => fulfil.subscription(Number(event.data.id)),
+        'credit_card.subscription.bill.paid': (event) =>
+          fulfil.subscription(Number(event.data.subscription.id)),
+        'credit_card.subscription.bill.failed': (event) =>
+          fulfil.subscription(Number(event.data.subscription.id)),
+      },
+      onUnknown: (event) =>
+        logger.info('ignored a WPay event of an unknown type', { eventType: event.eventType }),
+      onError: (error, event) =>
+        logger.error('webhook handling failed', { eventId: event.eventId, ...describe(error) }),
+      logger,
+    }),
+    stores.webhookLog,
+  );
+
+  const status = createStatusHandler(wpay, {
+    findTrxNo: async (mchOrderNo) => orders.find(mchOrderNo)?.trxNo,
+    logger,
+  });
+
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'same-origin');
+    c.header('X-Frame-Options', 'DENY');
+  });
+
+  // The WPay endpoints: one line per route.
+  app.post('/api/checkout', (c) => checkout(c.req.raw));
+  app.post('/api/webhooks/wpay', (c) => webhook(c.req.raw));
+  app.get('/api/status', (c) => status(c.req.raw));
+
+  app.get('/api/orders/:mchOrderNo', orderSummaryRoute(orders));
+  app.route('/api/admin', createAdminRoutes({ ...stores, mode: deps.mode, wpay, fulfil, logger }));
+  mountStorefront(app, deps.distDir);
+  app.onError((error, c) => {
+    logger.error('unhandled error', { path: c.req.path, ...describe(error) });
+    return c.json({ error: { code: 'internal_error', message: 'Something went wrong' } }, 500);
+  });
+  return app;
+}
+
+/** `wpay`, but remembering on each new order the `trxNo` WPay gave its session. */
+function recordingTrxNo(wpay: WPay, orders: OrderStore): Pick<WPay, 'checkout'> {
+  return {
+    checkout: {
+      async create(params, options) {
+        const session = await wpay.checkout.create(params, options);
+        orders.attachTrxNo(params.mchOrderNo, session.trxNo);
+        return session;
+      },
+    },
+  };
+}

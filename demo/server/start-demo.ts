@@ -1,0 +1,135 @@
+import { createServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { type Sandbox, type SandboxOptions, startSandbox } from '@wpay/sandbox';
+import { DIST_DIR } from '../build/vite-config.js';
+import { DEFAULT_DB_PATH, type WPayTarget } from './config.js';
+import { closeServer, listen } from './listen.js';
+import { type DemoLogger, silentLogger } from './logger.js';
+import { createMerchantApp } from './merchant-app.js';
+import { type Db, openDatabase } from './store/open-database.js';
+import { createOrderStore, type OrderStore } from './store/order-store.js';
+import { createRefundStore, type RefundStore } from './store/refund-store.js';
+import { createSubscriptionStore, type SubscriptionStore } from './store/subscription-store.js';
+import { createWebhookLog, type WebhookLog } from './store/webhook-log.js';
+import { ensureStorefront } from './storefront-build.js';
+import { createWebhooks, type WebhookVerifier, WPay } from './wpay-helper.js';
+
+/** Options of {@link startDemo}; every one is optional. */
+export interface StartDemoOptions {
+  /** The merchant server's port; 0 picks a free one. Default 3000. */
+  readonly port?: number;
+  /** Default `127.0.0.1`. */
+  readonly host?: string;
+  /** When `port` is taken, use a free one instead of failing. Default false. */
+  readonly fallbackWhenBusy?: boolean;
+  /** The SQLite file (created if needed), or `':memory:'`. Default `demo/.data/demo.db`. */
+  readonly dbPath?: string;
+  /** Real WPay, or (default) the embedded sandbox. */
+  readonly wpay?: WPayTarget;
+  /** Extra options of the embedded sandbox (e.g. `timeScale`, `slowCardSeconds`). */
+  readonly sandbox?: Omit<SandboxOptions, 'port' | 'webhookUrl'>;
+  /** Build the storefront first when it is missing or out of date. Default true. */
+  readonly build?: boolean;
+  readonly logger?: DemoLogger;
+}
+
+/** A running demo. */
+export interface Demo {
+  /** The storefront, e.g. `http://localhost:3000/` (with the trailing slash). */
+  readonly url: string;
+  /** The same on 127.0.0.1, for clients that must not resolve `localhost`. */
+  readonly loopbackUrl: string;
+  readonly port: number;
+  /** The embedded sandbox (absent with real WPay): its `url` is also its dashboard. */
+  readonly sandbox: Sandbox | undefined;
+  readonly wpay: WPay;
+  readonly db: Db;
+  readonly stores: {
+    readonly orders: OrderStore;
+    readonly refunds: RefundStore;
+    readonly subscriptions: SubscriptionStore;
+    readonly webhookLog: WebhookLog;
+  };
+  /** Stops the merchant server and the sandbox, then closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the whole demo in this process: builds the storefront if needed, opens the SQLite
+ * database, starts the merchant server and, unless real WPay is configured, the embedded WPay
+ * sandbox with its webhooks pointed at the merchant server.
+ *
+ * @example
+ * ```ts
+ * const demo = await startDemo({ port: 0, dbPath: ':memory:' });
+ * console.log(`Storefront: ${demo.url}`);
+ * await demo.close();
+ * ```
+ */
+export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
+  const { host = '127.0.0.1', logger = silentLogger, wpay: target = { kind: 'sandbox' } } = options;
+  if (options.build !== false) await ensureStorefront({ logger });
+
+  const db = openDatabase(options.dbPath ?? DEFAULT_DB_PATH);
+  const stores = {
+    orders: createOrderStore(db),
+    refunds: createRefundStore(db),
+    subscriptions: createSubscriptionStore(db),
+    webhookLog: createWebhookLog(db),
+  };
+  const server = createServer();
+  let sandbox: Sandbox | undefined;
+  try {
+    const port = await listen(server, {
+      port: options.port ?? 3000,
+      host,
+      fallbackWhenBusy: options.fallbackWhenBusy ?? false,
+    });
+    const loopbackUrl = `http://127.0.0.1:${port}/`;
+    let wpay: WPay;
+    let webhooks: WebhookVerifier;
+    if (target.kind === 'sandbox') {
+      sandbox = await startSandbox({
+        merchantName: 'Kit & Co.',
+        ...options.sandbox,
+        port: 0,
+        webhookUrl: `${loopbackUrl}api/webhooks/wpay`,
+      });
+      wpay = new WPay({ ...sandbox.credentials, baseUrl: sandbox.url });
+      webhooks = createWebhooks({ signKey: sandbox.credentials.signKey });
+    } else {
+      const { apiKey, apiSecret, signKey, endpoint } = target;
+      wpay = new WPay({ apiKey, apiSecret, signKey, ...endpoint });
+      webhooks = createWebhooks({ signKey });
+    }
+    const app = createMerchantApp({
+      mode: target.kind,
+      wpay,
+      webhooks,
+      stores,
+      distDir: DIST_DIR,
+      logger,
+    });
+    server.on('request', getRequestListener(app.fetch));
+    const running = sandbox;
+    return {
+      url: `http://localhost:${port}/`,
+      loopbackUrl,
+      port,
+      sandbox: running,
+      wpay,
+      db,
+      stores,
+      async close() {
+        await closeServer(server);
+        await running?.close();
+        db.close();
+      },
+    };
+  } catch (error) {
+    await closeServer(server).catch(() => {});
+    await sandbox?.close().catch(() => {});
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { DIST_DIR, storefrontViteConfig } from '../build/vite-config.js';
+import type { DemoLogger } from './logger.js';
+
+const DEMO_DIR = fileURLToPath(new URL('../', import.meta.url));
+const STAMP = join(DIST_DIR, '.built');
+/** What the storefront build reads: when any of it is newer than the last build, build again. */
+const STOREFRONT_INPUTS = ['storefront', 'build', 'server/catalogue.ts', 'server/money.ts'];
+const WIDGET_OUTPUTS = ['dist/index.js', 'dist/wpay-widget.iife.js'];
+
+/** Options of {@link ensureStorefront}. */
+export interface EnsureStorefrontOptions {
+  readonly logger: DemoLogger;
+  /** Build even when everything looks up to date. */
+  readonly force?: boolean;
+}
+
+/**
+ * Makes sure `demo/dist` holds an up-to-date storefront, so `start` works from a clean clone with
+ * no manual build step: builds `@wpay/widget` when its `dist` is missing or older than its
+ * sources (the storefront imports the ESM build and hosts the script-tag build), then runs
+ * `vite build` when the storefront's inputs changed since the last build. Fast when nothing did.
+ *
+ * @example
+ * ```ts
+ * await ensureStorefront({ logger: console });
+ * ```
+ */
+export async function ensureStorefront({ logger, force = false }: EnsureStorefrontOptions) {
+  const widgetDir = dirname(createRequire(import.meta.url).resolve('@wpay/widget/package.json'));
+  const widgetOutputs = WIDGET_OUTPUTS.map((file) => join(widgetDir, file));
+  if (force || isStale(widgetOutputs, [join(widgetDir, 'src')])) buildWidget(widgetDir, logger);
+
+  const inputs = [...STOREFRONT_INPUTS.map((path) => join(DEMO_DIR, path)), ...widgetOutputs];
+  if (!force && !isStale([STAMP], inputs)) return;
+  logger.info('Building the storefront (vite build)…');
+  await build(storefrontViteConfig({ logLevel: 'warn' }));
+  writeFileSync(STAMP, `${new Date().toISOString()}\n`);
+}
+
+function buildWidget(widgetDir: string, logger: DemoLogger): void {
+  logger.info('Building @wpay/widget (its dist is missing or older than its sources)…');
+  let result = spawnSync('pnpm', ['run', 'build'], { cwd: widgetDir, encoding: 'utf8' });
+  const iife = join(widgetDir, 'dist/wpay-widget.iife.js');
+  if (result.status === 0 && !existsSync(iife)) {
+    // The widget's `build` script may not make the script-tag file; its Vite config does.
+    result = spawnSync('pnpm', ['exec', 'vite', 'build', '--mode', 'iife'], {
+      cwd: widgetDir,
+      encoding: 'utf8',
+    });
+  }
+  if (result.status === 0) return;
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`
+    .trim()
+    .split('\n')
+    .slice(-15)
+    .join('\n');
+  const built = WIDGET_OUTPUTS.every((file) => existsSync(join(widgetDir, file)));
+  if (!built) {
+    throw new Error(
+      `Could not build @wpay/widget (pnpm run build in ${widgetDir}${result.error ? `: ${result.error.message}` : ''}).\n${output}`,
+    );
+  }
+  logger.warn('Could not rebuild @wpay/widget; using its previous build.', { output });
+}
+
+/** Whether any output is missing, or older than the newest file among the inputs. */
+function isStale(outputs: readonly string[], inputs: readonly string[]): boolean {
+  let oldestOutput = Number.POSITIVE_INFINITY;
+  for (const output of outputs) {
+    if (!existsSync(output)) return true;
+    oldestOutput = Math.min(oldestOutput, statSync(output).mtimeMs);
+  }
+  return inputs.some((input) => newestMtime(input) > oldestOutput);
+}
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  let newest = stats.mtimeMs;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry.name)));
+  }
+  return newest;
+}
