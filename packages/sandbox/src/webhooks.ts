@@ -21,6 +21,8 @@ export interface DeliveryAttempt {
   attempt: number;
   /** ISO time (real clock) the attempt started. */
   at: string;
+  /** Planned wait before this attempt, in ms (0 for the first; scaled retry delays after). */
+  delayMs: number;
   /** HTTP status, `null` when there was no answer. */
   status: number | null;
   durationMs: number;
@@ -90,6 +92,7 @@ export class WebhookDispatcher {
   readonly #deliveries: Delivery[] = [];
   readonly #inFlight = new Set<Promise<void>>();
   readonly #controller = new AbortController();
+  readonly #plannedDelay = new WeakMap<Delivery, number>();
   #waiters: Array<{ retries: boolean; resolve: () => void }> = [];
   #nextDeliveryId = 1;
   #closed = false;
@@ -200,6 +203,7 @@ export class WebhookDispatcher {
   #plan(delivery: Delivery, event: WebhookEvent, delayMs: number): void {
     const dueAt = this.#o.clock.now() + delayMs;
     delivery.nextAttemptAt = dueAt;
+    this.#plannedDelay.set(delivery, delayMs);
     this.#o.clock.at(dueAt, () => {
       if (this.#closed || delivery.state !== 'pending') return;
       delivery.nextAttemptAt = null;
@@ -219,6 +223,7 @@ export class WebhookDispatcher {
     const attempt: DeliveryAttempt = {
       attempt: delivery.attempts.length + 1,
       at: new Date().toISOString(),
+      delayMs: this.#plannedDelay.get(delivery) ?? 0,
       status: null,
       durationMs: 0,
       bodyExcerpt: '',
