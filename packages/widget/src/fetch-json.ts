@@ -9,8 +9,6 @@ export interface FetchJsonOptions {
   timeout: number;
   /** Aborts the request with code `aborted` (the element was removed, the page restored…). */
   signal?: AbortSignal | undefined;
-  /** The `fetch` to use; the page's current `fetch` by default. */
-  fetch?: typeof fetch;
 }
 
 const TIMEOUT = Symbol('timeout');
@@ -38,7 +36,7 @@ function parseJson(text: string): unknown {
  * ```
  */
 export async function fetchJson(url: string, options: FetchJsonOptions): Promise<unknown> {
-  const { init, timeout, signal, fetch: fetchFn = globalThis.fetch } = options;
+  const { init, timeout, signal } = options;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(TIMEOUT), timeout);
   const forwardAbort = () => controller.abort(signal?.reason);
@@ -52,7 +50,7 @@ export async function fetchJson(url: string, options: FetchJsonOptions): Promise
     let response: Response;
     let text: string;
     try {
-      response = await fetchFn(url, { ...init, signal: controller.signal });
+      response = await fetch(url, { ...init, signal: controller.signal });
       text = await response.text();
     } catch {
       throw failure();

@@ -17,7 +17,7 @@ export { formatAmount } from './format-amount.js';
 export { CATALOG, resolveLocale, stringsFor, type WpayStrings } from './i18n/index.js';
 export type { WpayButtonJsxProps, WpayJsxBaseProps, WpayReturnJsxProps } from './jsx.js';
 export { consoleLogger, type Logger } from './logger.js';
-export { hostMatches, LOOPBACK_HOSTS, safeRedirectUrl } from './redirect-policy.js';
+export { LOOPBACK_HOSTS, safeRedirectUrl } from './redirect-policy.js';
 export type { ServerError, ServerFieldError, WpayErrorCode } from './request-error.js';
 export type { CheckoutResponse, PaymentOutcome, PaymentStatus } from './response-guards.js';
 export { VERSION } from './version.js';

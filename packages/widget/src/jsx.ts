@@ -43,8 +43,6 @@ export interface WpayButtonJsxProps extends WpayJsxBaseProps {
 /** `<wpay-return>` in React-, Preact- or Solid-style JSX. */
 export interface WpayReturnJsxProps extends WpayJsxBaseProps {
   'status-endpoint': string;
-  'trx-no'?: string;
-  'mch-order-no'?: string;
   'max-attempts'?: number;
   'poll-interval'?: number;
   timeout?: number;

@@ -51,7 +51,7 @@ export class WpayRequestError extends Error {
     code: WpayErrorCode | 'aborted',
     { status, serverError }: { status?: number; serverError?: ServerError | undefined } = {},
   ) {
-    super(status === undefined ? code : `${code} ${status}`);
+    super(code);
     this.code = code;
     this.status = status;
     this.serverError = serverError;

@@ -2,30 +2,22 @@
 export type ReturnIdentifier = { trxNo: string } | { mchOrderNo: string };
 
 /**
- * The payment's identifier for the status request: `trxNo` if known, else `mchOrderNo`, each
- * taken from the explicit value if given, else from the page URL's query (`?trxNo=…&mchOrderNo=…`,
- * as appended by WPay to the return URLs). `undefined` when there is neither.
+ * The payment's identifier for the status request, from the page URL's query (`?trxNo=…` and
+ * `&mchOrderNo=…`, as WPay appends them to the return URLs): `trxNo` if present, else
+ * `mchOrderNo`, else `undefined`.
  *
  * @example
  * ```ts
- * returnIdentifier({ search: '?trxNo=TRX123&mchOrderNo=order-1' }); // { trxNo: 'TRX123' }
- * returnIdentifier({ search: '', mchOrderNo: 'order-1' });          // { mchOrderNo: 'order-1' }
+ * returnIdentifier('?trxNo=TRX123&mchOrderNo=order-1'); // { trxNo: 'TRX123' }
+ * returnIdentifier('?mchOrderNo=order-1');              // { mchOrderNo: 'order-1' }
  * ```
  */
-export function returnIdentifier({
-  search,
-  trxNo,
-  mchOrderNo,
-}: {
-  search: string;
-  trxNo?: string;
-  mchOrderNo?: string;
-}): ReturnIdentifier | undefined {
+export function returnIdentifier(search: string): ReturnIdentifier | undefined {
   const query = new URLSearchParams(search);
-  const trx = trxNo || query.get('trxNo');
-  if (trx) return { trxNo: trx };
-  const order = mchOrderNo || query.get('mchOrderNo');
-  return order ? { mchOrderNo: order } : undefined;
+  const trxNo = query.get('trxNo');
+  if (trxNo) return { trxNo };
+  const mchOrderNo = query.get('mchOrderNo');
+  return mchOrderNo ? { mchOrderNo } : undefined;
 }
 
 /**

@@ -1,11 +1,10 @@
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { type CheckoutPayload, collectPayload } from './collect-payload.js';
 import { WpayCheckoutEvent, WpayErrorEvent, WpayRedirectEvent } from './events.js';
 import { fetchJson } from './fetch-json.js';
 import { formatAmount } from './format-amount.js';
 import { resolveLocale, stringsFor, type WpayStrings } from './i18n/index.js';
 import { IntentKeys } from './intent-keys.js';
-import { consoleLogger, type Logger } from './logger.js';
 import { safeRedirectUrl } from './redirect-policy.js';
 import { errorDetail, type WpayErrorCode, WpayRequestError } from './request-error.js';
 import { parseCheckoutResponse } from './response-guards.js';
@@ -103,8 +102,6 @@ export class WpayButton extends LitElement {
     navigate: { attribute: false },
   };
   static override styles = [sharedStyles, buttonStyles];
-  /** Receives misuse warnings (a click without `endpoint`); the console by default. */
-  static logger: Logger = consoleLogger;
 
   readonly #intents = new IntentKeys();
   #request: AbortController | undefined;
@@ -113,7 +110,7 @@ export class WpayButton extends LitElement {
   private errorMessage = '';
   private hasLabel = false;
 
-  /** The merchant's checkout URL (POST JSON → `{ redirectUrl }`). */
+  /** The merchant's checkout URL (POST JSON → `{ redirectUrl }`); the button is disabled without it. */
   endpoint = '';
 
   /** Extra fields sent with the `data-*` attributes (wins over them). Must be JSON-serialisable. */
@@ -146,7 +143,7 @@ export class WpayButton extends LitElement {
   /** Takes the full width of its container. */
   fullWidth = false;
 
-  /** Disables the button. */
+  /** Disables the button (so does a missing `endpoint`). */
   disabled = false;
 
   /** Leaves the page for the payment page. Replace it to navigate another way (or in tests). */
@@ -170,11 +167,6 @@ export class WpayButton extends LitElement {
     this.reset();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated) this.hasLabel = Array.from(this.childNodes).some(isLabelNode);
-    super.willUpdate(changed);
-  }
-
   /** Back from the payment page through the back-forward cache: the button is idle again. */
   private readonly handlePageShow = (event: PageTransitionEvent): void => {
     if (event.persisted) this.reset();
@@ -186,11 +178,7 @@ export class WpayButton extends LitElement {
   };
 
   private readonly handleClick = (): void => {
-    if (this.disabled || this.phase === 'busy' || this.phase === 'redirecting') return;
-    if (!this.endpoint) {
-      WpayButton.logger.warn('<wpay-button> needs an endpoint attribute');
-      return;
-    }
+    if (this.phase === 'busy' || this.phase === 'redirecting') return;
     const checkout = new WpayCheckoutEvent({ payload: collectPayload(this.payload, this.dataset) });
     if (!this.dispatchEvent(checkout)) return;
     void this.checkout(checkout.detail.payload);
@@ -273,7 +261,7 @@ export class WpayButton extends LitElement {
         part="base"
         class="button ${this.variant} ${this.size}"
         type="button"
-        ?disabled=${this.disabled}
+        ?disabled=${this.disabled || !this.endpoint}
         aria-busy=${working ? 'true' : 'false'}
         aria-disabled=${working ? 'true' : nothing}
         aria-describedby="error"
@@ -288,14 +276,14 @@ export class WpayButton extends LitElement {
 
   private renderLabel() {
     const fallback = this.hasLabel ? nothing : this.fallbackLabel;
-    return html`<span part="label" class="label"
+    return html`<span part="label"
       ><slot @slotchange=${this.handleSlotChange}></slot>${fallback}</span
     >`;
   }
 
   private renderAmount() {
     const price = formatAmount(this.amount, this.currency, this.resolvedLocale);
-    return price ? html`<span part="amount" class="amount">${price}</span>` : nothing;
+    return price ? html`<span part="amount">${price}</span>` : nothing;
   }
 }
 

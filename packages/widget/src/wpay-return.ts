@@ -37,8 +37,9 @@ function isTransient(error: WpayRequestError): boolean {
   return error.code === 'http' && (error.status === 429 || (error.status ?? 0) >= 500);
 }
 
+/** The attribute's number if it is a positive one, else the default. */
 function positive(value: number, fallback: number): number {
-  return Number.isFinite(value) && value > 0 ? value : fallback;
+  return value > 0 ? value : fallback;
 }
 
 /**
@@ -82,8 +83,6 @@ export class WpayReturn extends LitElement {
     phase: { state: true },
     slow: { state: true },
     statusEndpoint: { attribute: 'status-endpoint' },
-    trxNo: { attribute: 'trx-no' },
-    mchOrderNo: { attribute: 'mch-order-no' },
     maxAttempts: { type: Number, attribute: 'max-attempts' },
     pollInterval: { type: Number, attribute: 'poll-interval' },
     timeout: { type: Number },
@@ -99,12 +98,6 @@ export class WpayReturn extends LitElement {
 
   /** The merchant's status URL (GET `?trxNo=` or `?mchOrderNo=` → the payment's outcome). */
   statusEndpoint = '';
-
-  /** The transaction number; read from the URL's `trxNo` when not set. */
-  trxNo = '';
-
-  /** The merchant's order number; read from the URL's `mchOrderNo` when not set. */
-  mchOrderNo = '';
 
   /** How many status checks at most before giving up on a payment still processing. */
   maxAttempts: number = RETURN_DEFAULTS.maxAttempts;
@@ -146,11 +139,7 @@ export class WpayReturn extends LitElement {
     this.#run = run;
     await this.updateComplete;
     if (run.signal.aborted) return;
-    const identifier = returnIdentifier({
-      search: window.location.search,
-      trxNo: this.trxNo,
-      mchOrderNo: this.mchOrderNo,
-    });
+    const identifier = returnIdentifier(window.location.search);
     if (!identifier) {
       this.fail(new WpayRequestError('missing-identifier'));
       return;
@@ -219,7 +208,7 @@ export class WpayReturn extends LitElement {
     const key = this.phase === 'processing' && this.slow ? 'processingSlow' : MESSAGES[this.phase];
     return html`<div part="base" class="base" role="status">
       ${waiting ? this.renderSpinner() : nothing}
-      <span part="message" class="message"><slot name=${slot}>${this.resolvedStrings[key]}</slot></span>
+      <span part="message"><slot name=${slot}>${this.resolvedStrings[key]}</slot></span>
     </div>`;
   }
 

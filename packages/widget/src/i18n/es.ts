@@ -5,7 +5,7 @@ export const es: WpayStrings = {
   pay: 'Pagar',
   busy: 'Iniciando el pago…',
   errorNetwork: 'Tienda no disponible. Inténtalo de nuevo.',
-  errorServer: 'No se pudo iniciar el pago. Inténtalo de nuevo.',
+  errorServer: 'El pago no pudo iniciarse. Inténtalo de nuevo.',
   succeeded: 'Pago confirmado. ¡Gracias!',
   processing: 'Confirmando el pago…',
   processingSlow: 'Sigue en proceso. Vuelve más tarde.',
