@@ -18,6 +18,47 @@ export {
   WPayValidationError,
   WPayWebhookError,
 } from './errors.js';
+export type { AllowedOrigins } from './handlers/check-origin.js';
+// Handlers (Request -> Response) and webhooks.
+export type {
+  CheckoutHandlerOptions,
+  ResolvedOrder,
+  ReturnUrl,
+} from './handlers/checkout-handler.js';
+export { CHECKOUT_DEFAULTS, createCheckoutHandler } from './handlers/checkout-handler.js';
+export type { CheckoutRejectionOptions } from './handlers/checkout-rejection.js';
+export { CheckoutRejection } from './handlers/checkout-rejection.js';
+export type { ErrorField, HandlerErrorBody } from './handlers/error-response.js';
+export type {
+  CheckoutClient,
+  CheckoutSessionLike,
+  CheckoutSessionRequest,
+  PaymentLike,
+  PaymentPageLike,
+  PaymentsClient,
+} from './handlers/handler-client.js';
+export type { HandlerLogger } from './handlers/handler-logger.js';
+export type {
+  IdempotencyBegin,
+  IdempotencyBeginOptions,
+  IdempotencyStore,
+  MemoryIdempotencyStoreOptions,
+} from './handlers/idempotency-store.js';
+export { MemoryIdempotencyStore } from './handlers/idempotency-store.js';
+export type { PaymentOutcome } from './handlers/payment-outcome.js';
+export { paymentOutcome } from './handlers/payment-outcome.js';
+export type {
+  PaymentScanOptions,
+  PaymentStatusBody,
+  StatusHandlerOptions,
+} from './handlers/status-handler.js';
+export { createStatusHandler } from './handlers/status-handler.js';
+export type {
+  WebhookEventHandlers,
+  WebhookHandlerOptions,
+  WebhookVerifier,
+} from './handlers/webhook-handler.js';
+export { createWebhookHandler } from './handlers/webhook-handler.js';
 export type { AmountResult, ExtraCurrencies, MoneyOptions, ParsedAmount } from './money.js';
 export {
   CURRENCY_MINOR_UNITS,
@@ -115,4 +156,40 @@ export type { SignatureParts, Signer, SignOptions } from './transport/sign.js';
 export { createSigner, signRequest, stringToSign, verifySignature } from './transport/sign.js';
 export type { MemoryTokenStoreOptions, StoredToken, TokenStore } from './transport/token-store.js';
 export { MemoryTokenStore } from './transport/token-store.js';
+export type { Webhooks } from './webhooks/create-webhooks.js';
+export { createWebhooks } from './webhooks/create-webhooks.js';
+export type {
+  DedupeClaim,
+  DedupeClaimOptions,
+  DedupeStore,
+  MemoryDedupeStoreOptions,
+} from './webhooks/dedupe-store.js';
+export { MemoryDedupeStore } from './webhooks/dedupe-store.js';
+export type { HeadersLike } from './webhooks/read-header.js';
+export type { SignedWebhook, SignWebhookOptions } from './webhooks/sign-webhook.js';
+export { signWebhook } from './webhooks/sign-webhook.js';
+export type { VerifyWebhookOptions } from './webhooks/verify-webhook.js';
+export { verifyWebhook } from './webhooks/verify-webhook.js';
+export type { RawBody } from './webhooks/webhook-crypto.js';
+export { WEBHOOK_DEFAULTS } from './webhooks/webhook-defaults.js';
+export type {
+  KnownWebhookEvent,
+  KnownWebhookEventType,
+  ParseWebhookEventResult,
+  UnknownWebhookEvent,
+  WebhookBillData,
+  WebhookEvent,
+  WebhookEventOf,
+  WebhookPayment,
+  WebhookSubscription,
+} from './webhooks/webhook-event.js';
+export {
+  parseWebhookEvent,
+  WEBHOOK_EVENT_DATA_SCHEMAS,
+  webhookBillDataSchema,
+  webhookBillSchema,
+  webhookEnvelopeSchema,
+  webhookPaymentSchema,
+  webhookSubscriptionSchema,
+} from './webhooks/webhook-event.js';
 export { WPay } from './wpay.js';

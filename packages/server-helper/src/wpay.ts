@@ -3,6 +3,10 @@
  *
  * @module
  */
+import type { z } from 'zod';
+import { type CheckoutHandlerOptions, createCheckoutHandler } from './handlers/checkout-handler.js';
+import { createStatusHandler, type StatusHandlerOptions } from './handlers/status-handler.js';
+import { createWebhookHandler, type WebhookHandlerOptions } from './handlers/webhook-handler.js';
 import { resolveOptions, type WPayOptions, type WPaySettings } from './options.js';
 import { type CheckoutResource, createCheckoutResource } from './resources/checkout.js';
 import { createPaymentsResource, type PaymentsResource } from './resources/payments.js';
@@ -19,6 +23,7 @@ import { apiRequest, type RequestOptions } from './transport/request.js';
 import { createSigner } from './transport/sign.js';
 import { TokenManager } from './transport/token-manager.js';
 import { MemoryTokenStore } from './transport/token-store.js';
+import { createWebhooks, type Webhooks } from './webhooks/create-webhooks.js';
 
 /**
  * The WPay API client. Validates its options at once (throwing `WPayConfigError`), then fetches
@@ -55,6 +60,8 @@ export class WPay {
   readonly baseUrl: string;
   /** The effective settings (DEFAULTS merged with the options); contains no secret. */
   readonly settings: Readonly<WPaySettings>;
+  /** Webhook verification with this client's sign key: `await wpay.webhooks.verify(raw, headers)`. */
+  readonly webhooks: Webhooks;
 
   readonly #ctx: TransportContext;
   readonly #tokens: TokenManager;
@@ -103,6 +110,58 @@ export class WPay {
     this.payments = createPaymentsResource(rc);
     this.refunds = createRefundsResource(rc);
     this.subscriptions = createSubscriptionsResource(rc);
+    this.webhooks = createWebhooks({
+      signKey: credentials.signKey,
+      crypto: resolved.crypto,
+      now: resolved.now,
+      signatureHeader: settings.headers.signature,
+      timestampHeader: settings.headers.timestamp,
+    });
+  }
+
+  /**
+   * The endpoint behind `<wpay-button>`: `(request: Request) => Promise<Response>`. See
+   * `createCheckoutHandler`.
+   *
+   * @example
+   * ```ts
+   * export const POST = wpay.checkoutHandler({ body: z.object({ sku: z.string() }),
+   *   resolveOrder: async ({ sku }) => ({ mchOrderNo: newOrderNo(), amount: await priceOf(sku), currency: 'USD' }),
+   *   successUrl: 'https://shop.example/thanks', cancelUrl: 'https://shop.example/cart' });
+   * ```
+   */
+  checkoutHandler<Body extends z.ZodType>(
+    options: CheckoutHandlerOptions<Body>,
+  ): (request: Request) => Promise<Response> {
+    return createCheckoutHandler(this, options);
+  }
+
+  /**
+   * The endpoint WPay posts webhooks to: `(request: Request) => Promise<Response>`. See
+   * `createWebhookHandler`.
+   *
+   * @example
+   * ```ts
+   * export const POST = wpay.webhookHandler({
+   *   on: { 'credit_card.order.paid': async (event) => fulfil(event.data.trxNo) },
+   * });
+   * ```
+   */
+  webhookHandler(options: WebhookHandlerOptions = {}): (request: Request) => Promise<Response> {
+    return createWebhookHandler(this.webhooks, options);
+  }
+
+  /**
+   * The endpoint `<wpay-return>` polls: `(request: Request) => Promise<Response>`. See
+   * `createStatusHandler`.
+   *
+   * @example
+   * ```ts
+   * export const GET = wpay.statusHandler({ findTrxNo: async (no) => (await db.order(no))?.trxNo });
+   * ```
+   */
+  statusHandler(options: StatusHandlerOptions = {}): (request: Request) => Promise<Response> {
+    return createStatusHandler(this, options);
   }
 
   /**
