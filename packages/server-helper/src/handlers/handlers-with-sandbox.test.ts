@@ -11,13 +11,12 @@ import { toNodeHandler } from '../node.js';
 import { RedisIdempotencyStore } from '../redis/redis-idempotency-store.js';
 import { RedisTokenStore } from '../redis/redis-token-store.js';
 import { startRedis, type TestRedis } from '../test/redis-server.js';
-import { createWebhooks } from '../webhooks/create-webhooks.js';
 import { verifyWebhook } from '../webhooks/verify-webhook.js';
 import type { WebhookEvent } from '../webhooks/webhook-event.js';
 import { WPay } from '../wpay.js';
-import { type CheckoutHandlerOptions, createCheckoutHandler } from './checkout-handler.js';
+import type { CheckoutHandlerOptions } from './checkout-handler.js';
 import { createStatusHandler } from './status-handler.js';
-import { createWebhookHandler, type WebhookHandlerOptions } from './webhook-handler.js';
+import type { WebhookHandlerOptions } from './webhook-handler.js';
 
 const SHOP = 'https://shop.example';
 const PRICES: Record<string, string> = { tee: '19.99', mug: '8.50' };
@@ -26,7 +25,7 @@ let orderSeq = 0;
 const skuBody = z.object({ sku: z.enum(['tee', 'mug']) });
 
 function checkoutFor(wpay: WPay, extra: Partial<CheckoutHandlerOptions<typeof skuBody>> = {}) {
-  return createCheckoutHandler(wpay, {
+  return wpay.checkoutHandler({
     body: skuBody,
     resolveOrder: ({ sku }) => ({
       mchOrderNo: `order_${process.pid}_${++orderSeq}`,
@@ -68,10 +67,7 @@ let wpay: WPay;
 const servers: Server[] = [];
 
 async function serveWebhook(options: WebhookHandlerOptions): Promise<string> {
-  const handler = createWebhookHandler(
-    createWebhooks({ signKey: sb.credentials.signKey }),
-    options,
-  );
+  const handler = wpay.webhookHandler(options);
   const server = createServer(toNodeHandler(handler));
   servers.push(server);
   server.listen(0, '127.0.0.1');
@@ -126,7 +122,7 @@ describe('a checkout through the sandbox', () => {
   it('reports the confirmed status after the buyer pays, by trxNo and by mchOrderNo', async () => {
     const res = await checkoutFor(wpay)(buttonPost({ sku: 'mug' }));
     const { trxNo } = (await res.json()) as { trxNo: string };
-    const status = createStatusHandler(wpay);
+    const status = wpay.statusHandler();
     const before = await (await status(new Request(`${SHOP}/status?trxNo=${trxNo}`))).json();
     assert.deepEqual(
       [before.status, before.outcome, before.final],
@@ -193,6 +189,7 @@ describe('webhooks sent by the sandbox', () => {
     };
     const event = await verifyWebhook(sent.body, headers, { signKey: sb.credentials.signKey });
     assert.equal(event.eventId, sent.eventId);
+    assert.equal((await wpay.webhooks.verify(sent.body, headers)).eventId, sent.eventId);
     await assert.rejects(
       verifyWebhook(`${sent.body} `, headers, { signKey: sb.credentials.signKey }),
       /does not match/,
