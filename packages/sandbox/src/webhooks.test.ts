@@ -4,6 +4,7 @@ import { SANDBOX_DEFAULTS } from './defaults.js';
 import type { Sandbox } from './index.js';
 import { signWebhook } from './signature.js';
 import {
+  type Received,
   type Receiver,
   sandboxWithClient,
   startReceiver,
