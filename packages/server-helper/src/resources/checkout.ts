@@ -32,7 +32,7 @@ export interface CheckoutResource {
 export function createCheckoutResource(rc: ResourceContext): CheckoutResource {
   const schema = createCheckoutCreateParamsSchema(rc.schemaSettings);
   return {
-    create(params, options = {}) {
+    async create(params, options = {}) {
       const body = validateRequest(schema, params, 'checkout.create');
       return rc.call(rc.settings.paths.checkoutCreate, body, {
         ...options,

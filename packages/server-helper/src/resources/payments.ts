@@ -57,7 +57,7 @@ export function createPaymentsResource(rc: ResourceContext): PaymentsResource {
     );
   };
   return {
-    retrieve(params, options = {}) {
+    async retrieve(params, options = {}) {
       const body = validateRequest(paymentsRetrieveParamsSchema, params, 'payments.retrieve');
       return rc.call(rc.settings.paths.paymentsDetail, body, {
         ...options,
@@ -67,9 +67,9 @@ export function createPaymentsResource(rc: ResourceContext): PaymentsResource {
       });
     },
     list,
-    iterate(filters = {}, { pageSize = rc.settings.iteratePageSize, ...options } = {}) {
+    async *iterate(filters = {}, { pageSize = rc.settings.iteratePageSize, ...options } = {}) {
       validateRequest(listSchema, { ...filters, pageSize }, 'payments.iterate');
-      return paginate((pageNum) => list({ ...filters, pageNum, pageSize }, options), { pageSize });
+      yield* paginate((pageNum) => list({ ...filters, pageNum, pageSize }, options), { pageSize });
     },
   };
 }

@@ -32,7 +32,7 @@ export interface RefundsResource {
 export function createRefundsResource(rc: ResourceContext): RefundsResource {
   const schema = createRefundsCreateParamsSchema(rc.schemaSettings);
   return {
-    create(params, options = {}) {
+    async create(params, options = {}) {
       const body = validateRequest(schema, params, 'refunds.create');
       return rc.call(rc.settings.paths.refundCreate, body, {
         ...options,

@@ -68,7 +68,7 @@ export function createSubscriptionsResource(rc: ResourceContext): SubscriptionsR
   };
   return {
     list,
-    retrieve(params, options = {}) {
+    async retrieve(params, options = {}) {
       const body = validateRequest(
         subscriptionsRetrieveParamsSchema,
         params,
@@ -81,7 +81,7 @@ export function createSubscriptionsResource(rc: ResourceContext): SubscriptionsR
         name: 'subscriptions.retrieve',
       });
     },
-    cancel(params, options = {}) {
+    async cancel(params, options = {}) {
       const body = validateRequest(subscriptionsCancelParamsSchema, params, 'subscriptions.cancel');
       return rc.call(paths.subscriptionsCancel, body, {
         ...options,
@@ -103,13 +103,13 @@ export function createSubscriptionsResource(rc: ResourceContext): SubscriptionsR
         'answer of subscriptions.bills',
       );
     },
-    iterate(filters = {}, { pageSize = rc.settings.iteratePageSize, ...options } = {}) {
+    async *iterate(filters = {}, { pageSize = rc.settings.iteratePageSize, ...options } = {}) {
       validateRequest(
         subscriptionsListParamsSchema,
         { ...filters, size: pageSize },
         'subscriptions.iterate',
       );
-      return paginate((page) => list({ ...filters, page, size: pageSize }, options), {
+      yield* paginate((page) => list({ ...filters, page, size: pageSize }, options), {
         pageSize,
       });
     },
