@@ -34,10 +34,13 @@ const AMOUNT = { amounts: ['amount'], currency: 'currency' } as const;
  * ```
  */
 export function createCheckoutCreateParamsSchema(settings: SchemaSettings) {
-  const base = {
+  // Keys in the order of wpay-api.md §5, so the JSON sent reads like the documentation.
+  const head = {
     mchOrderNo: merchantReference(settings.mchOrderNoPattern),
     amount: amountInput,
     currency: currencyCode,
+  };
+  const tail = {
     successUrl: httpUrl,
     cancelUrl: httpUrl,
     description: z.string().max(512).optional(),
@@ -47,11 +50,12 @@ export function createCheckoutCreateParamsSchema(settings: SchemaSettings) {
     .discriminatedUnion(
       'payMode',
       [
-        z.object({ ...base, payMode: z.literal('ONETIME') }).strict(),
+        z.object({ ...head, payMode: z.literal('ONETIME'), ...tail }).strict(),
         z
           .object({
-            ...base,
+            ...head,
             payMode: z.literal('SUBSCRIPTION'),
+            ...tail,
             mchSubscriptionNo: merchantReference(settings.mchOrderNoPattern),
             intervalUnit: z.enum(INTERVAL_UNITS),
             intervalCount: z.number().int().positive(),
