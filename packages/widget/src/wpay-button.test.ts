@@ -1,0 +1,521 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import {
+  deferred,
+  type FetchHandler,
+  type FetchMock,
+  HPP_URL,
+  json,
+  mockFetch,
+  never,
+} from '../test/mock-fetch.js';
+import './index.js';
+import { WpayCheckoutEvent, type WpayErrorEvent, WpayRedirectEvent } from './events.js';
+import type { WpayButton } from './wpay-button.js';
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+let server: FetchMock | undefined;
+
+function serve(handler: FetchHandler): FetchMock {
+  server = mockFetch(handler);
+  return server;
+}
+
+afterEach(() => {
+  server?.restore();
+  server = undefined;
+});
+
+/** A button on the page whose navigations are recorded instead of leaving the test page. */
+async function setup(
+  template = html`<wpay-button endpoint="/api/checkout" data-sku="tee-42">Buy now</wpay-button>`,
+) {
+  const el = await fixture<WpayButton>(template);
+  const navigations: string[] = [];
+  el.navigate = (url) => navigations.push(url);
+  const inner = el.shadowRoot!.querySelector('button')!;
+  const errorText = () => el.shadowRoot!.querySelector('[part="error"]')!.textContent ?? '';
+  return { el, inner, navigations, errorText };
+}
+
+/** Clicks and waits for the outcome: the wpay-error event, or navigation. */
+async function clickForError(el: WpayButton, inner: HTMLButtonElement): Promise<WpayErrorEvent> {
+  const failed = oneEvent(el, 'wpay-error');
+  inner.click();
+  return failed;
+}
+
+describe('<wpay-button>', () => {
+  describe('when clicked', () => {
+    it('posts its data-* attributes and payload as JSON to the endpoint, then navigates to the redirect URL', async () => {
+      const mock = serve(() => json({ redirectUrl: HPP_URL, trxNo: 'TRX1' }));
+      const { el, inner, navigations } = await setup(
+        html`<wpay-button endpoint="/api/checkout" data-sku="tee-42" data-plan-id="p1">Buy</wpay-button>`,
+      );
+      el.payload = { quantity: 2 };
+      const redirected = oneEvent(el, 'wpay-redirect');
+      inner.click();
+      const event = await redirected;
+
+      expect(mock.calls).to.have.length(1);
+      const [call] = mock.calls;
+      expect(call?.method).to.equal('POST');
+      expect(new URL(call?.url ?? '', location.href).pathname).to.equal('/api/checkout');
+      expect(call?.headers.get('Content-Type')).to.equal('application/json');
+      expect(call?.headers.get('Accept')).to.equal('application/json');
+      expect(JSON.parse(call?.body ?? '')).to.deep.equal({
+        sku: 'tee-42',
+        planId: 'p1',
+        quantity: 2,
+      });
+      expect(event.detail).to.deep.equal({ url: HPP_URL, trxNo: 'TRX1' });
+      expect(navigations).to.deep.equal([HPP_URL]);
+      expect(el.state).to.equal('redirecting');
+    });
+
+    it('lets the payload property win over a data-* attribute of the same name', async () => {
+      const mock = serve(() => json({ redirectUrl: HPP_URL }));
+      const { el, inner } = await setup();
+      el.payload = { sku: 'tee-43' };
+      const redirected = oneEvent(el, 'wpay-redirect');
+      inner.click();
+      await redirected;
+      expect(JSON.parse(mock.calls[0]?.body ?? '')).to.deep.equal({ sku: 'tee-43' });
+    });
+
+    it('fires wpay-checkout, then wpay-redirect, as typed events that bubble out of the shadow root', async () => {
+      serve(() => json({ redirectUrl: HPP_URL }));
+      const { inner } = await setup();
+      const seen: Event[] = [];
+      const record = (event: Event) => seen.push(event);
+      document.addEventListener('wpay-checkout', record);
+      document.addEventListener('wpay-redirect', record);
+      try {
+        const redirected = oneEvent(document, 'wpay-redirect');
+        inner.click();
+        await redirected;
+      } finally {
+        document.removeEventListener('wpay-checkout', record);
+        document.removeEventListener('wpay-redirect', record);
+      }
+      expect(seen.map((event) => event.type)).to.deep.equal(['wpay-checkout', 'wpay-redirect']);
+      expect(seen[0]).to.be.instanceOf(WpayCheckoutEvent);
+      expect(seen[1]).to.be.instanceOf(WpayRedirectEvent);
+      for (const event of seen) {
+        expect(event.bubbles && event.composed && event.cancelable, event.type).to.equal(true);
+      }
+    });
+
+    it('sends the payload as edited by a wpay-checkout listener', async () => {
+      const mock = serve(() => json({ redirectUrl: HPP_URL }));
+      const { el, inner } = await setup();
+      el.addEventListener('wpay-checkout', (event) => {
+        event.detail.payload.quantity = 3;
+        delete event.detail.payload.sku;
+      });
+      const redirected = oneEvent(el, 'wpay-redirect');
+      inner.click();
+      await redirected;
+      expect(JSON.parse(mock.calls[0]?.body ?? '')).to.deep.equal({ quantity: 3 });
+      expect(el.payload).to.deep.equal({});
+    });
+
+    it('sends nothing when wpay-checkout is cancelled', async () => {
+      const mock = serve(() => json({ redirectUrl: HPP_URL }));
+      const { el, inner } = await setup();
+      el.addEventListener('wpay-checkout', (event) => event.preventDefault());
+      inner.click();
+      await el.updateComplete;
+      expect(mock.calls).to.have.length(0);
+      expect(el.state).to.equal('idle');
+    });
+
+    it('does not navigate when wpay-redirect is cancelled, and is idle again', async () => {
+      serve(() => json({ redirectUrl: HPP_URL }));
+      const { el, inner, navigations } = await setup();
+      el.addEventListener('wpay-redirect', (event) => event.preventDefault());
+      const redirected = oneEvent(el, 'wpay-redirect');
+      inner.click();
+      await redirected;
+      await el.updateComplete;
+      expect(navigations).to.deep.equal([]);
+      expect(el.state).to.equal('idle');
+    });
+
+    it('fires no event when its properties are set by code', async () => {
+      const { el } = await setup();
+      const seen: string[] = [];
+      for (const type of ['wpay-checkout', 'wpay-redirect', 'wpay-error']) {
+        el.addEventListener(type, () => seen.push(type));
+      }
+      el.payload = { sku: 'other' };
+      el.endpoint = '/api/other';
+      el.amount = '5';
+      await el.updateComplete;
+      expect(seen).to.deep.equal([]);
+    });
+
+    it('is disabled, and sends nothing, without an endpoint', async () => {
+      const mock = serve(() => json({ redirectUrl: HPP_URL }));
+      const { inner } = await setup(html`<wpay-button>Buy</wpay-button>`);
+      expect(inner.disabled).to.equal(true);
+      inner.click();
+      expect(mock.calls).to.have.length(0);
+    });
+  });
+
+  describe('when the request fails', () => {
+    it('reports an unreachable server as network, shows a message and is usable again', async () => {
+      serve(() => {
+        throw new TypeError('Failed to fetch');
+      });
+      const { el, inner, errorText } = await setup();
+      const event = await clickForError(el, inner);
+      await el.updateComplete;
+      expect(event.detail.code).to.equal('network');
+      expect(event.bubbles && event.composed).to.equal(true);
+      expect(errorText()).to.equal('Store unreachable. Try again.');
+      expect(event.detail.message).to.equal(errorText());
+      expect(el.state).to.equal('error');
+      expect(inner.disabled).to.equal(false);
+      expect(inner.getAttribute('aria-busy')).to.equal('false');
+    });
+
+    it('aborts after the timeout attribute with code timeout', async () => {
+      const mock = serve(() => never());
+      const { el, inner } = await setup(
+        html`<wpay-button endpoint="/api/checkout" timeout="50">Buy</wpay-button>`,
+      );
+      const event = await clickForError(el, inner);
+      expect(event.detail.code).to.equal('timeout');
+      expect(mock.calls[0]?.signal?.aborted).to.equal(true);
+    });
+
+    it('waits 15 s by default', async () => {
+      const { el } = await setup();
+      expect(el.timeout).to.equal(15_000);
+    });
+
+    it('reports a non-2xx answer as http, with the status and the server JSON error', async () => {
+      const error = {
+        code: 'invalid_body',
+        message: 'sku: required',
+        fields: [{ path: 'sku', message: 'required' }],
+      };
+      serve(() => json({ error }, 400));
+      const { el, inner, errorText } = await setup();
+      const event = await clickForError(el, inner);
+      await el.updateComplete;
+      expect(event.detail).to.deep.equal({
+        code: 'http',
+        message: 'Payment could not start. Try again.',
+        status: 400,
+        serverError: error,
+      });
+      expect(errorText()).to.equal('Payment could not start. Try again.');
+    });
+
+    it('reports a non-2xx HTML page (a proxy error) as http without a server error', async () => {
+      serve(
+        () =>
+          new Response('<h1>Bad gateway</h1>', {
+            status: 502,
+            headers: { 'Content-Type': 'text/html' },
+          }),
+      );
+      const { el, inner } = await setup();
+      const event = await clickForError(el, inner);
+      expect(event.detail.code).to.equal('http');
+      expect(event.detail.status).to.equal(502);
+      expect(event.detail.serverError).to.equal(undefined);
+    });
+
+    it('reports a 200 that is not JSON as invalid-response', async () => {
+      serve(
+        () =>
+          new Response('<html>login</html>', {
+            status: 200,
+            headers: { 'Content-Type': 'text/html' },
+          }),
+      );
+      const { el, inner } = await setup();
+      const event = await clickForError(el, inner);
+      expect(event.detail.code).to.equal('invalid-response');
+    });
+
+    it('reports JSON without a string redirectUrl as invalid-response', async () => {
+      for (const body of [
+        { url: HPP_URL },
+        { redirectUrl: 42 },
+        { redirectUrl: '' },
+        [HPP_URL],
+        null,
+      ]) {
+        serve(() => json(body));
+        const { el, inner, navigations } = await setup();
+        const event = await clickForError(el, inner);
+        expect(event.detail.code, JSON.stringify(body)).to.equal('invalid-response');
+        expect(navigations).to.deep.equal([]);
+        server?.restore();
+      }
+    });
+
+    it('blocks a javascript: redirect with blocked-redirect and never navigates', async () => {
+      serve(() => json({ redirectUrl: 'javascript:alert(document.cookie)' }));
+      const { el, inner, navigations } = await setup();
+      const event = await clickForError(el, inner);
+      expect(event.detail.code).to.equal('blocked-redirect');
+      expect(navigations).to.deep.equal([]);
+    });
+
+    it('blocks data:, relative and plain-http redirects', async () => {
+      for (const redirectUrl of ['data:text/html,hi', '/hpp/123', 'http://pay.example.com/hpp']) {
+        serve(() => json({ redirectUrl }));
+        const { el, inner, navigations } = await setup();
+        const event = await clickForError(el, inner);
+        expect(event.detail.code, redirectUrl).to.equal('blocked-redirect');
+        expect(navigations).to.deep.equal([]);
+        server?.restore();
+      }
+    });
+
+    it('follows plain http to the sandbox on localhost', async () => {
+      serve(() => json({ redirectUrl: 'http://127.0.0.1:4010/hpp/1' }));
+      const { el, inner, navigations } = await setup();
+      const redirected = oneEvent(el, 'wpay-redirect');
+      inner.click();
+      await redirected;
+      expect(navigations).to.deep.equal(['http://127.0.0.1:4010/hpp/1']);
+    });
+
+    it('blocks a host outside allowed-hosts', async () => {
+      serve(() => json({ redirectUrl: 'https://evil.test/hpp/1' }));
+      const { el, inner, navigations } = await setup(
+        html`<wpay-button endpoint="/api/checkout" allowed-hosts="openapi.stablelink.app openapi.stg.stablelink.app">Buy</wpay-button>`,
+      );
+      const event = await clickForError(el, inner);
+      expect(event.detail.code).to.equal('blocked-redirect');
+      expect(navigations).to.deep.equal([]);
+    });
+
+    it('follows a host listed in allowed-hosts', async () => {
+      serve(() => json({ redirectUrl: HPP_URL }));
+      const { el, inner, navigations } = await setup(
+        html`<wpay-button endpoint="/api/checkout" allowed-hosts="openapi.stg.stablelink.app">Buy</wpay-button>`,
+      );
+      const redirected = oneEvent(el, 'wpay-redirect');
+      inner.click();
+      await redirected;
+      expect(navigations).to.deep.equal([HPP_URL]);
+    });
+
+    it('clears the message when the shopper tries again', async () => {
+      let fail = true;
+      serve(() => {
+        if (fail) throw new TypeError('Failed to fetch');
+        return json({ redirectUrl: HPP_URL });
+      });
+      const { el, inner, errorText } = await setup();
+      await clickForError(el, inner);
+      fail = false;
+      const redirected = oneEvent(el, 'wpay-redirect');
+      inner.click();
+      await redirected;
+      await el.updateComplete;
+      expect(errorText()).to.equal('');
+    });
+  });
+
+  describe('never twice', () => {
+    it('sends one request however often it is clicked', async () => {
+      const answer = deferred<Response>();
+      const mock = serve(() => answer.promise);
+      const { el, inner, navigations } = await setup();
+      inner.click();
+      inner.click();
+      inner.dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
+      await el.updateComplete;
+      inner.click();
+      inner.click();
+      expect(mock.calls).to.have.length(1);
+      const redirected = oneEvent(el, 'wpay-redirect');
+      answer.resolve(json({ redirectUrl: HPP_URL }));
+      await redirected;
+      inner.click();
+      await el.updateComplete;
+      expect(mock.calls).to.have.length(1);
+      expect(navigations).to.deep.equal([HPP_URL]);
+    });
+
+    it('sends an Idempotency-Key that is a UUID v4', async () => {
+      const mock = serve(() => json({ redirectUrl: HPP_URL }));
+      const { el, inner } = await setup();
+      const redirected = oneEvent(el, 'wpay-redirect');
+      inner.click();
+      await redirected;
+      expect(mock.calls[0]?.headers.get('Idempotency-Key')).to.match(UUID_V4);
+    });
+
+    it('reuses the key when the same payload is retried after an error', async () => {
+      const mock = serve((_call, index) => {
+        if (index === 0) throw new TypeError('Failed to fetch');
+        return json({ redirectUrl: HPP_URL });
+      });
+      const { el, inner } = await setup();
+      await clickForError(el, inner);
+      const redirected = oneEvent(el, 'wpay-redirect');
+      inner.click();
+      await redirected;
+      const [first, second] = mock.calls.map((call) => call.headers.get('Idempotency-Key'));
+      expect(first).to.match(UUID_V4);
+      expect(second).to.equal(first);
+    });
+
+    it('uses a new key when the payload changed after an error', async () => {
+      const mock = serve(() => {
+        throw new TypeError('Failed to fetch');
+      });
+      const { el, inner } = await setup();
+      await clickForError(el, inner);
+      el.payload = { quantity: 2 };
+      await clickForError(el, inner);
+      const [first, second] = mock.calls.map((call) => call.headers.get('Idempotency-Key'));
+      expect(second).to.match(UUID_V4);
+      expect(second).not.to.equal(first);
+    });
+
+    it('uses a new key for the next intent after a successful one', async () => {
+      const mock = serve(() => json({ redirectUrl: HPP_URL }));
+      const { el, inner } = await setup();
+      el.addEventListener('wpay-redirect', (event) => event.preventDefault());
+      for (let i = 0; i < 2; i++) {
+        const redirected = oneEvent(el, 'wpay-redirect');
+        inner.click();
+        await redirected;
+        await el.updateComplete;
+      }
+      const [first, second] = mock.calls.map((call) => call.headers.get('Idempotency-Key'));
+      expect(second).not.to.equal(first);
+    });
+
+    it('marks the button aria-busy while the request runs', async () => {
+      const answer = deferred<Response>();
+      serve(() => answer.promise);
+      const { el, inner } = await setup();
+      inner.click();
+      await el.updateComplete;
+      expect(el.state).to.equal('busy');
+      expect(inner.getAttribute('aria-busy')).to.equal('true');
+      expect(inner.getAttribute('aria-disabled')).to.equal('true');
+      const redirected = oneEvent(el, 'wpay-redirect');
+      answer.resolve(json({ redirectUrl: HPP_URL }));
+      await redirected;
+    });
+  });
+
+  describe('never stuck', () => {
+    it('is idle again when the page comes back from the back-forward cache', async () => {
+      const mock = serve(() => json({ redirectUrl: HPP_URL }));
+      const { el, inner, navigations } = await setup();
+      const redirected = oneEvent(el, 'wpay-redirect');
+      inner.click();
+      await redirected;
+      await el.updateComplete;
+      expect(inner.getAttribute('aria-busy')).to.equal('true');
+
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      await el.updateComplete;
+      expect(el.state).to.equal('idle');
+      expect(inner.getAttribute('aria-busy')).to.equal('false');
+
+      const again = oneEvent(el, 'wpay-redirect');
+      inner.click();
+      await again;
+      expect(mock.calls).to.have.length(2);
+      expect(navigations).to.have.length(2);
+    });
+
+    it('ignores a pageshow that is not a restore from the back-forward cache', async () => {
+      serve(() => json({ redirectUrl: HPP_URL }));
+      const { el, inner } = await setup();
+      const redirected = oneEvent(el, 'wpay-redirect');
+      inner.click();
+      await redirected;
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+      await el.updateComplete;
+      expect(el.state).to.equal('redirecting');
+    });
+
+    it('aborts its request, silently, when removed from the page', async () => {
+      const mock = serve(() => never());
+      const { el, inner } = await setup();
+      const errors: Event[] = [];
+      el.addEventListener('wpay-error', (event) => errors.push(event));
+      inner.click();
+      await el.updateComplete;
+      el.remove();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(mock.calls[0]?.signal?.aborted).to.equal(true);
+      expect(errors).to.deep.equal([]);
+    });
+  });
+
+  describe('without JavaScript', () => {
+    it('hides its fallback form once upgraded and takes its label from the form button', async () => {
+      const { el, inner } = await setup(html`
+        <wpay-button endpoint="/api/checkout" data-sku="tee-42">
+          <form method="post" action="/api/checkout">
+            <input type="hidden" name="sku" value="tee-42" />
+            <button type="submit">Buy the tee</button>
+          </form>
+        </wpay-button>
+      `);
+      const form = el.querySelector('form')!;
+      expect(form.getClientRects().length).to.equal(0);
+      const label = el.shadowRoot!.querySelector('[part="label"]') as HTMLElement;
+      expect(label.textContent?.trim()).to.equal('Buy the tee');
+      expect(inner.getBoundingClientRect().width).to.be.greaterThan(0);
+    });
+
+    it('keeps its own label when it has one besides the form', async () => {
+      const { el } = await setup(html`
+        <wpay-button endpoint="/api/checkout"
+          >Buy now<form method="post" action="/api/checkout"><button>Fallback</button></form></wpay-button
+        >
+      `);
+      const label = el.shadowRoot!.querySelector('[part="label"]')!;
+      const slot = label.querySelector('slot')!;
+      const slotted = slot.assignedNodes().map((node) => node.textContent?.trim() ?? '');
+      expect(slotted).to.include('Buy now');
+      expect(label.textContent?.trim(), 'no fallback label').to.equal('');
+    });
+
+    it('posts the fallback form, urlencoded with the same field names, when the script never runs', async () => {
+      const frame = document.createElement('iframe');
+      frame.setAttribute('sandbox', 'allow-forms allow-same-origin');
+      frame.src = '/test/no-js.html';
+      const loaded = () =>
+        new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      let next = loaded();
+      document.body.append(frame);
+      try {
+        await next;
+        const doc = frame.contentDocument!;
+        expect(doc.querySelector('wpay-button')?.matches(':defined')).to.equal(false);
+        const submit = doc.querySelector<HTMLButtonElement>('wpay-button form button')!;
+        expect(submit.getClientRects().length).to.be.greaterThan(0);
+        next = loaded();
+        submit.click();
+        await next;
+        const echoed = JSON.parse(frame.contentDocument!.body.textContent ?? '');
+        expect(echoed).to.deep.equal({
+          method: 'POST',
+          contentType: 'application/x-www-form-urlencoded',
+          fields: { sku: 'tee-42', planId: 'basic' },
+        });
+      } finally {
+        frame.remove();
+      }
+    });
+  });
+});

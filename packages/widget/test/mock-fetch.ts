@@ -1,0 +1,77 @@
+// A stand-in for the merchant's server: replaces window.fetch for one test, records every request
+// and answers through a handler. Like the real fetch, it rejects with an AbortError when the
+// request's signal aborts.
+
+/** One request the page sent. */
+export interface FetchCall {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: string | undefined;
+  signal: AbortSignal | undefined;
+}
+
+/** Answers one request; throw a TypeError to simulate an unreachable server. */
+export type FetchHandler = (call: FetchCall, index: number) => Response | Promise<Response>;
+
+/** The installed mock. */
+export interface FetchMock {
+  calls: FetchCall[];
+  restore(): void;
+}
+
+/** Replaces `window.fetch` until `restore()`. */
+export function mockFetch(handler: FetchHandler): FetchMock {
+  const original = window.fetch;
+  const calls: FetchCall[] = [];
+  window.fetch = (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const call: FetchCall = {
+      url: String(input instanceof Request ? input.url : input),
+      method: init.method ?? 'GET',
+      headers: new Headers(init.headers),
+      body: typeof init.body === 'string' ? init.body : undefined,
+      signal: init.signal ?? undefined,
+    };
+    const index = calls.push(call) - 1;
+    return new Promise<Response>((resolve, reject) => {
+      const signal = init.signal;
+      const abort = () => reject(new DOMException('The operation was aborted.', 'AbortError'));
+      if (signal?.aborted) return abort();
+      signal?.addEventListener('abort', abort, { once: true });
+      Promise.resolve()
+        .then(() => handler(call, index))
+        .then(resolve, reject);
+    });
+  };
+  return {
+    calls,
+    restore: () => {
+      window.fetch = original;
+    },
+  };
+}
+
+/** A JSON response. */
+export function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+/** A promise that never settles: the server never answers (until the request is aborted). */
+export function never(): Promise<Response> {
+  return new Promise<Response>(() => {});
+}
+
+/** A promise settled from outside, to hold a response until the test lets it go. */
+export function deferred<T>(): { promise: Promise<T>; resolve(value: T): void } {
+  let resolve: (value: T) => void = () => {};
+  const promise = new Promise<T>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
+/** The hosted payment page URL the mock server hands out. */
+export const HPP_URL = 'https://openapi.stg.stablelink.app/hpp/sess_123';
