@@ -1,0 +1,7 @@
+import { Hono } from 'hono';
+import { checkout, status, webhook } from './wpay.js';
+
+export const app = new Hono();
+app.post('/api/checkout', (c) => checkout(c.req.raw));
+app.post('/api/wpay/webhook', (c) => webhook(c.req.raw)); // c.req.raw: the untouched Request
+app.get('/api/wpay/status', (c) => status(c.req.raw));

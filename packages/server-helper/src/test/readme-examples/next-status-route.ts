@@ -1,0 +1,5 @@
+// app/api/wpay/status/route.ts
+import { status } from './wpay.js';
+
+export const GET = status;
+export const dynamic = 'force-dynamic'; // never cache payment status

@@ -1,0 +1,4 @@
+// app/api/wpay/webhook/route.ts
+import { webhook } from './wpay.js';
+
+export const POST = webhook;
