@@ -1,0 +1,96 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { type FetchMock, mockFetch } from '../test/mock-fetch.js';
+import './index.js';
+import type { WpayButton } from './wpay-button.js';
+
+const label = (el: WpayButton) =>
+  el.shadowRoot!.querySelector('[part="label"]')!.textContent?.trim() ?? '';
+const amount = (el: WpayButton) =>
+  (el.shadowRoot!.querySelector('[part="amount"]')?.textContent ?? '').replace(
+    /[\u00a0\u202f]/g,
+    ' ',
+  );
+
+describe('<wpay-button> languages', () => {
+  let server: FetchMock | undefined;
+  let lang = '';
+  beforeEach(() => {
+    lang = document.documentElement.lang;
+  });
+  afterEach(() => {
+    server?.restore();
+    server = undefined;
+    document.documentElement.lang = lang;
+  });
+
+  it('labels itself in the locale attribute’s language when the page gives no label', async () => {
+    const labels: Record<string, string> = {
+      en: 'Pay',
+      zh: '支付',
+      es: 'Pagar',
+      fr: 'Payer',
+      de: 'Bezahlen',
+      ja: '支払う',
+    };
+    for (const [locale, expected] of Object.entries(labels)) {
+      const el = await fixture<WpayButton>(
+        html`<wpay-button endpoint="/x" locale=${locale}></wpay-button>`,
+      );
+      expect(label(el), locale).to.equal(expected);
+    }
+  });
+
+  it('formats the amount for each locale', async () => {
+    const prices: Record<string, string> = {
+      'en-US': '€1,234.50',
+      'zh-CN': '€1,234.50',
+      'es-ES': '1234,50 €',
+      'fr-FR': '1 234,50 €',
+      'de-DE': '1.234,50 €',
+      'ja-JP': '€1,234.50',
+    };
+    for (const [locale, expected] of Object.entries(prices)) {
+      const el = await fixture<WpayButton>(
+        html`<wpay-button endpoint="/x" amount="1234.5" currency="EUR" locale=${locale}>Buy</wpay-button>`,
+      );
+      expect(amount(el), locale).to.equal(expected);
+    }
+  });
+
+  it('speaks the page’s <html lang> without a locale attribute', async () => {
+    document.documentElement.lang = 'de-CH';
+    const el = await fixture<WpayButton>(
+      html`<wpay-button endpoint="/x" amount="5" currency="CHF"></wpay-button>`,
+    );
+    expect(label(el)).to.equal('Bezahlen');
+    expect(amount(el)).to.equal('CHF 5.00');
+  });
+
+  it('shows its error messages in its language', async () => {
+    server = mockFetch(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    const el = await fixture<WpayButton>(
+      html`<wpay-button endpoint="/x" locale="fr">Acheter</wpay-button>`,
+    );
+    const failed = oneEvent(el, 'wpay-error');
+    el.shadowRoot!.querySelector('button')!.click();
+    const event = await failed;
+    expect(event.detail.message).to.equal('Boutique injoignable. Réessayez.');
+  });
+
+  it('uses the strings property over the built-in strings', async () => {
+    server = mockFetch(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    const el = await fixture<WpayButton>(
+      html`<wpay-button endpoint="/x" locale="fr"></wpay-button>`,
+    );
+    el.strings = { pay: 'Payer maintenant', errorNetwork: 'Hors ligne ?' };
+    await el.updateComplete;
+    expect(label(el)).to.equal('Payer maintenant');
+    const failed = oneEvent(el, 'wpay-error');
+    el.shadowRoot!.querySelector('button')!.click();
+    expect((await failed).detail.message).to.equal('Hors ligne ?');
+  });
+});
