@@ -313,12 +313,15 @@ export function defaultSleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+function fieldOf(issue: z.core.$ZodIssue): string {
+  const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+  return [...issue.path.map(String), ...keys.slice(0, 1)].join('.') || 'options';
+}
+
 function configError(issues: z.core.$ZodIssue[]): WPayConfigError {
   const first = issues[0];
-  const field = first?.path.map(String).join('.') || 'options';
-  const list = issues
-    .map((issue) => `${issue.path.map(String).join('.') || 'options'}: ${issue.message}`)
-    .join('; ');
+  const field = first ? fieldOf(first) : 'options';
+  const list = issues.map((issue) => `${fieldOf(issue)}: ${issue.message}`).join('; ');
   return new WPayConfigError({
     field,
     message: `Invalid WPay options: ${list}`,

@@ -26,20 +26,26 @@ const SECRET_KEYS = new Set(
 
 /**
  * A deep copy of `value` with every secret-looking key (`api_secret`, `access_token`,
- * `refresh_token`, `signKey`, …) replaced by `[REDACTED]`.
+ * `refresh_token`, `signKey`, …) replaced by `[REDACTED]`, and `scrubText` applied to every
+ * other string (to remove known secrets a server may echo).
  *
  * @example
  * ```ts
  * redactBody({ access_token: 'abc', expires_in: 60 }); // { access_token: '[REDACTED]', expires_in: 60 }
  * ```
  */
-export function redactBody(value: unknown, depth = 0): unknown {
+export function redactBody(
+  value: unknown,
+  scrubText: (text: string) => string = (text) => text,
+  depth = 0,
+): unknown {
+  if (typeof value === 'string') return scrubText(value);
   if (depth > 20 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => redactBody(item, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => redactBody(item, scrubText, depth + 1));
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => [
       key,
-      SECRET_KEYS.has(key.toLowerCase()) ? REDACTED : redactBody(item, depth + 1),
+      SECRET_KEYS.has(key.toLowerCase()) ? REDACTED : redactBody(item, scrubText, depth + 1),
     ]),
   );
 }

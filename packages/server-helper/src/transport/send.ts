@@ -77,7 +77,7 @@ export async function sendAttempt(ctx: TransportContext, attempt: Attempt): Prom
     ...base,
     attempt: attempt.attempt,
     headers: redactHeaders(attempt.headers, secretHeaders),
-    body: redactBody(attempt.bodyForHooks),
+    body: redactBody(attempt.bodyForHooks, ctx.scrub),
   });
   ctx.logger?.debug?.('wpay: request', { ...base, attempt: attempt.attempt });
 
@@ -105,7 +105,7 @@ export async function sendAttempt(ctx: TransportContext, attempt: Attempt): Prom
       httpStatus: response.status,
       durationMs: ctx.now() - started,
       headers: redactHeaders(response.headers, secretHeaders),
-      body: redactBody(parseForHooks(text)),
+      body: redactBody(parseForHooks(text), ctx.scrub),
     });
     ctx.logger?.debug?.('wpay: response', { ...base, httpStatus: response.status });
     return answer;

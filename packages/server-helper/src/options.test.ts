@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { WPayConfigError } from './errors.js';
+import { DEFAULTS, resolveOptions, type WPayOptions } from './options.js';
+import { WPay } from './wpay.js';
+
+const VALID: WPayOptions = {
+  apiKey: 'key',
+  apiSecret: 'secret-value-1',
+  signKey: 'sign-value-1',
+  environment: 'sandbox',
+};
+
+function refusedField(options: unknown): string {
+  try {
+    new WPay(options as WPayOptions);
+  } catch (error) {
+    assert.ok(error instanceof WPayConfigError, String(error));
+    assert.equal(error.code, 'config');
+    return error.field;
+  }
+  assert.fail('expected a WPayConfigError');
+}
+
+describe('WPay options', () => {
+  it('accepts credentials and an environment', () => {
+    assert.equal(new WPay(VALID).baseUrl, 'https://openapi.stg.stablelink.app');
+    assert.equal(
+      new WPay({ ...VALID, environment: 'production' }).baseUrl,
+      'https://openapi.stablelink.app',
+    );
+  });
+
+  it('accepts a baseUrl instead, without its trailing slash', () => {
+    const { environment: _environment, ...rest } = VALID;
+    assert.equal(
+      new WPay({ ...rest, baseUrl: 'http://127.0.0.1:4010/' }).baseUrl,
+      'http://127.0.0.1:4010',
+    );
+  });
+
+  it('names a missing apiKey', () => {
+    const { apiKey: _apiKey, ...rest } = VALID;
+    assert.equal(refusedField(rest), 'apiKey');
+  });
+
+  it('names an empty apiSecret and signKey', () => {
+    assert.equal(refusedField({ ...VALID, apiSecret: '' }), 'apiSecret');
+    assert.equal(refusedField({ ...VALID, signKey: '' }), 'signKey');
+  });
+
+  it('refuses a baseUrl that is not an http(s) URL', () => {
+    const { environment: _environment, ...rest } = VALID;
+    assert.equal(refusedField({ ...rest, baseUrl: 'not a url' }), 'baseUrl');
+    assert.equal(refusedField({ ...rest, baseUrl: 'ftp://example.com' }), 'baseUrl');
+  });
+
+  it('refuses both environment and baseUrl', () => {
+    assert.equal(refusedField({ ...VALID, baseUrl: 'https://example.com' }), 'baseUrl');
+  });
+
+  it('refuses neither environment nor baseUrl', () => {
+    const { environment: _environment, ...rest } = VALID;
+    assert.equal(refusedField(rest), 'environment');
+  });
+
+  it('refuses an unknown environment', () => {
+    assert.equal(refusedField({ ...VALID, environment: 'staging' }), 'environment');
+  });
+
+  it('refuses unknown options (typos)', () => {
+    assert.equal(refusedField({ ...VALID, timeoutMS: 5 }), 'timeoutMS');
+  });
+
+  it('refuses a non-object', () => {
+    assert.equal(refusedField(undefined), 'options');
+  });
+
+  it('refuses a tokenStore without get/set/delete', () => {
+    assert.equal(refusedField({ ...VALID, tokenStore: { get() {} } }), 'tokenStore');
+  });
+
+  it('refuses a negative timeout and too many retries', () => {
+    assert.equal(refusedField({ ...VALID, timeoutMs: -1 }), 'timeoutMs');
+    assert.equal(refusedField({ ...VALID, maxRetries: 99 }), 'maxRetries');
+  });
+
+  it('never puts a secret in the message', () => {
+    try {
+      new WPay({ ...VALID, apiKey: '', timeoutMs: 'x' } as unknown as WPayOptions);
+    } catch (error) {
+      assert.ok(error instanceof WPayConfigError);
+      assert.doesNotMatch(error.message, /secret-value-1|sign-value-1/);
+      return;
+    }
+    assert.fail('expected a WPayConfigError');
+  });
+
+  describe('when merging settings', () => {
+    it('uses every default of DEFAULTS', () => {
+      const { settings } = resolveOptions(VALID);
+      assert.equal(settings.timeoutMs, 30_000);
+      assert.equal(settings.maxRetries, 2);
+      assert.equal(settings.tokenRefreshMarginSeconds, 300);
+      assert.deepEqual(settings.paths, DEFAULTS.paths);
+      assert.deepEqual(settings.headers, {
+        signature: 'SIGNATURE',
+        timestamp: 'TIMESTAMP',
+        authorization: 'Authorization',
+      });
+      assert.deepEqual(settings.authErrorRetcodes, ['401']);
+    });
+
+    it('overrides single nested settings and keeps the rest', () => {
+      const { settings } = resolveOptions({
+        ...VALID,
+        paths: { refundCreate: '/v2/refund' },
+        headers: { signature: 'D-SIGNATURE' },
+        timeoutMs: 5000,
+      });
+      assert.equal(settings.paths.refundCreate, '/v2/refund');
+      assert.equal(settings.paths.checkoutCreate, DEFAULTS.paths.checkoutCreate);
+      assert.equal(settings.headers.signature, 'D-SIGNATURE');
+      assert.equal(settings.headers.timestamp, 'TIMESTAMP');
+      assert.equal(settings.timeoutMs, 5000);
+    });
+
+    it('lets an environment URL be corrected', () => {
+      const wpay = new WPay({
+        ...VALID,
+        environments: { sandbox: 'https://openapi.dev.stablelink.app' },
+      });
+      assert.equal(wpay.baseUrl, 'https://openapi.dev.stablelink.app');
+    });
+  });
+});
