@@ -28,7 +28,8 @@ describe('<wpay-button> accessibility', () => {
   });
 
   it('starts the checkout from the keyboard', async () => {
-    const mock = (server = mockFetch(() => json({ redirectUrl: HPP_URL })));
+    const mock = mockFetch(() => json({ redirectUrl: HPP_URL }));
+    server = mock;
     const { el } = await setup();
     el.focus();
     const redirected = oneEvent(el, 'wpay-redirect');
