@@ -1,0 +1,337 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { render } from 'lit';
+import { type FetchHandler, type FetchMock, json, mockFetch, never } from '../test/mock-fetch.js';
+import './index.js';
+import { type WpayErrorEvent, WpayStatusEvent } from './events.js';
+import type { PaymentStatus } from './response-guards.js';
+import type { WpayReturn } from './wpay-return.js';
+
+const PAID: PaymentStatus = {
+  trxNo: 'TRX1',
+  mchOrderNo: 'order-1',
+  status: 'PAID',
+  outcome: 'succeeded',
+  final: true,
+  amount: 19.99,
+  currency: 'USD',
+};
+const PAYING: PaymentStatus = { ...PAID, status: 'PAYING', outcome: 'processing', final: false };
+
+let server: FetchMock | undefined;
+let originalUrl = '';
+
+function serve(handler: FetchHandler): FetchMock {
+  server = mockFetch(handler);
+  return server;
+}
+
+/** Puts return-URL parameters on the test page's own URL (keeping the runner's). */
+function arriveWith(params: Record<string, string>): void {
+  const url = new URL(location.href);
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+  history.replaceState(history.state, '', url);
+}
+
+beforeEach(() => {
+  originalUrl = location.href;
+});
+
+afterEach(() => {
+  server?.restore();
+  server = undefined;
+  history.replaceState(history.state, '', originalUrl);
+});
+
+const message = (el: WpayReturn) =>
+  el.shadowRoot!.querySelector('[part="message"]')!.textContent?.trim();
+const spinner = (el: WpayReturn) => el.shadowRoot!.querySelector('[part="spinner"]');
+
+/** Mounts the element and waits for its next wpay-status or wpay-error event. */
+async function mount(
+  template = html`<wpay-return status-endpoint="/api/status" poll-interval="5"></wpay-return>`,
+) {
+  const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  const settled = Promise.race([
+    oneEvent(container, 'wpay-status'),
+    oneEvent(container, 'wpay-error'),
+  ]);
+  render(template, container);
+  const el = container.querySelector('wpay-return') as WpayReturn;
+  const first = await settled;
+  await el.updateComplete;
+  return { el, first };
+}
+
+describe('<wpay-return>', () => {
+  describe('when the server confirms the payment', () => {
+    it('asks the status endpoint about the URL’s trxNo and shows the confirmed outcome', async () => {
+      arriveWith({ trxNo: 'TRX1', mchOrderNo: 'order-1' });
+      const mock = serve(() => json(PAID));
+      const { el, first } = await mount();
+      expect(mock.calls).to.have.length(1);
+      const url = new URL(mock.calls[0]?.url ?? '');
+      expect(url.pathname).to.equal('/api/status');
+      expect(url.search).to.equal('?trxNo=TRX1');
+      expect(mock.calls[0]?.method).to.equal('GET');
+      expect(mock.calls[0]?.headers.get('Accept')).to.equal('application/json');
+      expect(first).to.be.instanceOf(WpayStatusEvent);
+      expect((first as WpayStatusEvent).detail).to.deep.equal(PAID);
+      expect(first.bubbles && first.composed).to.equal(true);
+      expect(el.state).to.equal('succeeded');
+      expect(el.status).to.deep.equal(PAID);
+      expect(message(el)).to.equal('Payment confirmed. Thank you!');
+      expect(spinner(el)).to.equal(null);
+    });
+
+    it('asks about mchOrderNo when the URL has no trxNo', async () => {
+      arriveWith({ mchOrderNo: 'order-1' });
+      const mock = serve(() => json(PAID));
+      await mount();
+      expect(new URL(mock.calls[0]?.url ?? '').search).to.equal('?mchOrderNo=order-1');
+    });
+
+    it('keeps the status endpoint’s own query', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      const mock = serve(() => json(PAID));
+      await mount(html`<wpay-return status-endpoint="/api/status?shop=7"></wpay-return>`);
+      expect(new URL(mock.calls[0]?.url ?? '').search).to.equal('?shop=7&trxNo=TRX1');
+    });
+
+    it('believes the server, not the URL: a success page whose payment was cancelled says cancelled', async () => {
+      arriveWith({ trxNo: 'TRX1', outcome: 'succeeded', status: 'PAID' });
+      serve(() => json({ ...PAID, status: 'CANCELLED', outcome: 'cancelled' }));
+      const { el } = await mount();
+      expect(el.state).to.equal('cancelled');
+      expect(message(el)).to.equal('Payment cancelled.');
+    });
+
+    it('shows a failed payment', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      serve(() => json({ ...PAID, status: 'FAILED', outcome: 'failed' }));
+      const { el } = await mount();
+      expect(el.state).to.equal('failed');
+      expect(message(el)).to.equal('Payment failed.');
+    });
+  });
+
+  describe('while the payment is processing', () => {
+    it('polls with back-off until the status is final', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      const answers = [PAYING, PAYING, PAID];
+      const mock = serve((_call, index) => json(answers[index]));
+      const statuses: PaymentStatus[] = [];
+      const { el, first } = await mount();
+      statuses.push((first as WpayStatusEvent).detail);
+      expect(el.state).to.equal('processing');
+      expect(message(el)).to.equal('Confirming payment…');
+      expect(spinner(el)).to.exist;
+      el.addEventListener('wpay-status', (event) => statuses.push(event.detail));
+      await waitUntil(() => el.state === 'succeeded', 'never confirmed', { timeout: 5000 });
+      expect(mock.calls).to.have.length(3);
+      expect(statuses.map((status) => status.outcome)).to.deep.equal([
+        'processing',
+        'processing',
+        'succeeded',
+      ]);
+      expect(statuses.at(-1)?.final).to.equal(true);
+    });
+
+    it('gives up after max-attempts checks and says it is still processing', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      const mock = serve(() => json(PAYING));
+      const { el } = await mount(
+        html`<wpay-return status-endpoint="/api/status" poll-interval="5" max-attempts="3"></wpay-return>`,
+      );
+      await waitUntil(
+        () => message(el) === 'Still processing. Check back later.',
+        'never gave up',
+        {
+          timeout: 5000,
+        },
+      );
+      expect(mock.calls).to.have.length(3);
+      expect(el.state).to.equal('processing');
+      expect(spinner(el)).to.equal(null);
+    });
+
+    it('stops polling when removed from the page', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      const mock = serve((_call, index) => (index === 0 ? json(PAYING) : never()));
+      const { el } = await mount(
+        html`<wpay-return status-endpoint="/api/status" poll-interval="1"></wpay-return>`,
+      );
+      await waitUntil(() => mock.calls.length === 2, 'no second check', { timeout: 5000 });
+      el.remove();
+      expect(mock.calls[1]?.signal?.aborted).to.equal(true);
+    });
+  });
+
+  describe('when the status cannot be confirmed', () => {
+    it('reports a URL without identifiers as missing-identifier, without asking the server', async () => {
+      const mock = serve(() => json(PAID));
+      const { el, first } = await mount();
+      expect((first as WpayErrorEvent).detail.code).to.equal('missing-identifier');
+      expect(mock.calls).to.have.length(0);
+      expect(el.state).to.equal('error');
+      expect(message(el)).to.equal('Could not check the payment. Reload the page.');
+    });
+
+    it('reports an unknown payment (404) at once as http', async () => {
+      arriveWith({ trxNo: 'TRX404' });
+      const error = { code: 'not_found', message: 'unknown trxNo' };
+      const mock = serve(() => json({ error }, 404));
+      const { el, first } = await mount();
+      expect((first as WpayErrorEvent).detail).to.deep.equal({
+        code: 'http',
+        message: 'Could not check the payment. Reload the page.',
+        status: 404,
+        serverError: error,
+      });
+      expect(mock.calls).to.have.length(1);
+      expect(el.state).to.equal('error');
+    });
+
+    it('retries a failing server (502) and shows the status once it answers', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      const mock = serve((_call, index) =>
+        index < 2 ? json({ error: { code: 'upstream', message: 'x' } }, 502) : json(PAID),
+      );
+      const { el } = await mount();
+      expect(mock.calls).to.have.length(3);
+      expect(el.state).to.equal('succeeded');
+    });
+
+    it('reports an unreachable server as network after max-attempts tries', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      const mock = serve(() => {
+        throw new TypeError('Failed to fetch');
+      });
+      const { el, first } = await mount(
+        html`<wpay-return status-endpoint="/api/status" poll-interval="1" max-attempts="2"></wpay-return>`,
+      );
+      expect((first as WpayErrorEvent).detail.code).to.equal('network');
+      expect(mock.calls).to.have.length(2);
+      expect(el.state).to.equal('error');
+    });
+
+    it('reports a request slower than timeout as timeout', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      serve(() => never());
+      const { first } = await mount(
+        html`<wpay-return status-endpoint="/api/status" timeout="30" max-attempts="1"></wpay-return>`,
+      );
+      expect((first as WpayErrorEvent).detail.code).to.equal('timeout');
+    });
+
+    it('reports a malformed status as invalid-response', async () => {
+      for (const body of [
+        { ...PAID, outcome: 'paid' },
+        { outcome: 'succeeded' },
+        { ...PAID, trxNo: 42 },
+        'PAID',
+      ]) {
+        arriveWith({ trxNo: 'TRX1' });
+        serve(() => json(body));
+        const { first } = await mount();
+        expect((first as WpayErrorEvent).detail.code, JSON.stringify(body)).to.equal(
+          'invalid-response',
+        );
+        server?.restore();
+      }
+    });
+
+    it('reports a 200 that is not JSON as invalid-response', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      serve(() => new Response('<html></html>', { headers: { 'Content-Type': 'text/html' } }));
+      const { first } = await mount();
+      expect((first as WpayErrorEvent).detail.code).to.equal('invalid-response');
+    });
+  });
+
+  describe('named slots', () => {
+    it('replace the message of their state and stay hidden in other states', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      serve(() => json(PAID));
+      const { el } = await mount(html`
+        <wpay-return status-endpoint="/api/status">
+          <p slot="succeeded" id="thanks">Thanks! Your tee is on its way.</p>
+          <p slot="failed" id="sorry">Sorry.</p>
+        </wpay-return>
+      `);
+      const slot = el.shadowRoot!.querySelector('slot')!;
+      expect(slot.name).to.equal('succeeded');
+      expect(slot.assignedElements().map((node) => node.id)).to.deep.equal(['thanks']);
+      expect(el.querySelector('#thanks')!.getClientRects().length).to.be.greaterThan(0);
+      expect(el.querySelector('#sorry')!.getClientRects().length).to.equal(0);
+    });
+
+    it('offer a slot for every state: succeeded, processing, cancelled, failed and error', async () => {
+      const cases: [PaymentStatus | undefined, string][] = [
+        [PAID, 'succeeded'],
+        [{ ...PAYING }, 'processing'],
+        [{ ...PAID, outcome: 'cancelled' }, 'cancelled'],
+        [{ ...PAID, outcome: 'failed' }, 'failed'],
+        [undefined, 'error'],
+      ];
+      for (const [status, slotName] of cases) {
+        arriveWith({ trxNo: 'TRX1' });
+        serve(() => (status ? json(status) : json({ error: { code: 'x', message: 'x' } }, 400)));
+        const { el } = await mount(
+          html`<wpay-return status-endpoint="/api/status" max-attempts="1"></wpay-return>`,
+        );
+        expect(el.shadowRoot!.querySelector('slot')!.name, slotName).to.equal(slotName);
+        server?.restore();
+      }
+    });
+  });
+
+  it('speaks the locale attribute’s language', async () => {
+    arriveWith({ trxNo: 'TRX1' });
+    serve(() => json(PAID));
+    const { el } = await mount(
+      html`<wpay-return status-endpoint="/api/status" locale="ja"></wpay-return>`,
+    );
+    expect(message(el)).to.equal('お支払いが完了しました。');
+  });
+
+  it('uses the strings property over the built-in strings', async () => {
+    arriveWith({ trxNo: 'TRX1' });
+    serve(() => json(PAID));
+    const { el } = await mount();
+    el.strings = { succeeded: 'Paid, thanks.' };
+    await el.updateComplete;
+    expect(message(el)).to.equal('Paid, thanks.');
+  });
+
+  describe('accessibility', () => {
+    it('holds its message in a status live region', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      serve(() => json(PAID));
+      const { el } = await mount();
+      expect(el.shadowRoot!.querySelector('[part="base"]')?.getAttribute('role')).to.equal(
+        'status',
+      );
+    });
+
+    it('passes axe while checking, once confirmed and on error', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      serve(() => never());
+      const checking = await fixture<WpayReturn>(
+        html`<wpay-return status-endpoint="/api/status"></wpay-return>`,
+      );
+      expect(checking.state).to.equal('checking');
+      await expect(checking).to.be.accessible();
+      server?.restore();
+
+      serve(() => json(PAID));
+      const { el: confirmed } = await mount();
+      await expect(confirmed).to.be.accessible();
+      server?.restore();
+
+      serve(() => json({ error: { code: 'x', message: 'x' } }, 404));
+      const { el: failed } = await mount();
+      expect(failed.state).to.equal('error');
+      await expect(failed).to.be.accessible();
+    });
+  });
+});
