@@ -136,6 +136,22 @@ describe('when mounted in Express', () => {
     assert.match(error.message, /express\.raw\(\{ type: '\*\/\*' \}\)/);
   });
 
+  it('reads the stream when a parser set req.body = {} without reading it (Express 4)', async () => {
+    const app = express();
+    app.use((req, _res, next) => {
+      req.body = {};
+      next();
+    });
+    app.post('/checkout', toNodeHandler(echo));
+    const base = await serve(app);
+    const res = await fetch(`${base}/checkout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'sku=tee',
+    });
+    assert.equal((await res.json()).body, 'sku=tee');
+  });
+
   it('lets a GET through express.json() (nothing to parse)', async () => {
     const app = express();
     app.use(express.json());

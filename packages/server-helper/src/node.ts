@@ -3,8 +3,8 @@
  * server, Express or Fastify.
  *
  * The request body is streamed to the handler untouched (webhook signatures are computed over the
- * raw bytes). When a body parser has already consumed it (`req.body` is parsed JSON or form data,
- * or the stream was read), the adapter answers 500 with a message naming the fix instead of
+ * raw bytes). When a body parser has already consumed it (the stream was read and `req.body`
+ * holds parsed JSON or form data), the adapter answers 500 with a message naming the fix instead of
  * handing the handler an empty body. A raw body left by `express.raw()` / `express.text()` (a
  * `Buffer` or string in `req.body`) is used as is.
  *
@@ -50,7 +50,8 @@ function rawBodyState(req: NodeRequest): RawBodyState {
   const { body } = req;
   if (body instanceof Uint8Array) return { kind: 'bytes', bytes: body };
   if (typeof body === 'string') return { kind: 'bytes', bytes: new TextEncoder().encode(body) };
-  if (body !== undefined) return { kind: 'parsed' };
+  // Express 4's parsers set `req.body = {}` even when they leave the stream alone: only a read
+  // stream means the body is gone.
   if (req.readableDidRead || req.readableEnded) return { kind: 'parsed' };
   return { kind: 'stream' };
 }
