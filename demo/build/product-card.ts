@@ -40,10 +40,10 @@ export function productCard(
       <p>${escapeHtml(product.description)}</p>
       <p class="price">${price}${per}</p>
       <wpay-button endpoint="${escapeHtml(endpoint)}" data-sku="${sku}" full-width>
-        <span class="button-label">${verb}<span class="visually-hidden">: ${name}</span></span>
+        <span class="button-label">${verb} <span class="visually-hidden">(${name})</span></span>
         <form method="post" action="${escapeHtml(endpoint)}">
           <input type="hidden" name="sku" value="${sku}">
-          <button type="submit" class="fallback-button">${verb}<span class="visually-hidden">: ${name}</span></button>
+          <button type="submit" class="fallback-button">${verb} <span class="visually-hidden">(${name})</span></button>
         </form>
       </wpay-button>
     </div>

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { CATALOGUE, findProduct, type Product } from '../server/catalogue.js';
 import { productCard } from './product-card.js';
@@ -67,6 +68,32 @@ export function widgetScriptTag(): Plugin {
     generateBundle() {
       const file = createRequire(import.meta.url).resolve('@wpay/widget/iife');
       this.emitFile({ type: 'asset', fileName: IIFE_PATH, source: readFileSync(file) });
+    },
+  };
+}
+
+/** The file whose age tells the demo server when the storefront was last built. */
+export const BUILD_STAMP = '.built';
+
+/**
+ * Writes `dist/.built` after each build, so that the demo server's start-up check knows the
+ * storefront is up to date, whoever ran the build (`pnpm build` or the server itself).
+ *
+ * @example
+ * ```ts
+ * export default defineConfig({ plugins: [buildStamp()] });
+ * ```
+ */
+export function buildStamp(): Plugin {
+  let outDir = '';
+  return {
+    name: 'wpay-demo:build-stamp',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    writeBundle() {
+      writeFileSync(join(outDir, BUILD_STAMP), `${new Date().toISOString()}\n`);
     },
   };
 }

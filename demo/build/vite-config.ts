@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { InlineConfig } from 'vite';
-import { storefrontPages, widgetScriptTag } from './storefront-plugin.js';
+import { buildStamp, storefrontPages, widgetScriptTag } from './storefront-plugin.js';
 
 /** The storefront's sources (Vite's root). */
 export const STOREFRONT_DIR = fileURLToPath(new URL('../storefront/', import.meta.url));
@@ -30,11 +30,12 @@ export function storefrontViteConfig({
     root: STOREFRONT_DIR,
     base: '/',
     logLevel,
-    plugins: [storefrontPages(), widgetScriptTag()],
+    plugins: [storefrontPages(), widgetScriptTag(), buildStamp()],
     build: {
       outDir: DIST_DIR,
       emptyOutDir: true,
       target: 'es2022',
+      modulePreload: { polyfill: false },
       reportCompressedSize: false,
       rolldownOptions: {
         input: Object.fromEntries(PAGES.map((page) => [page, `${STOREFRONT_DIR}${page}.html`])),

@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { BUILD_STAMP } from '../build/storefront-plugin.js';
 import { DIST_DIR, storefrontViteConfig } from '../build/vite-config.js';
 import type { DemoLogger } from './logger.js';
 
 const DEMO_DIR = fileURLToPath(new URL('../', import.meta.url));
-const STAMP = join(DIST_DIR, '.built');
+const STAMP = join(DIST_DIR, BUILD_STAMP);
 /** What the storefront build reads: when any of it is newer than the last build, build again. */
 const STOREFRONT_INPUTS = ['storefront', 'build', 'server/catalogue.ts', 'server/money.ts'];
 const WIDGET_OUTPUTS = ['dist/index.js', 'dist/wpay-widget.iife.js'];
@@ -39,8 +39,8 @@ export async function ensureStorefront({ logger, force = false }: EnsureStorefro
   const inputs = [...STOREFRONT_INPUTS.map((path) => join(DEMO_DIR, path)), ...widgetOutputs];
   if (!force && !isStale([STAMP], inputs)) return;
   logger.info('Building the storefront (vite build)…');
+  const { build } = await import('vite'); // loaded only when a build is needed: it is slow to load
   await build(storefrontViteConfig({ logLevel: 'warn' }));
-  writeFileSync(STAMP, `${new Date().toISOString()}\n`);
 }
 
 function buildWidget(widgetDir: string, logger: DemoLogger): void {

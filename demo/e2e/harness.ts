@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Demo, startDemo } from '../server/start-demo.js';
+
+/** Debian's Chromium (never a downloaded browser); `WPAY_CHROMIUM` overrides it. */
+export const CHROMIUM = process.env.WPAY_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Where the tests save the screenshots the README shows. */
+export const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+
+/** Everything one test file needs: one demo, one browser. */
+export interface Stack {
+  readonly demo: Demo;
+  readonly browser: Browser;
+  /** A fresh browser context (own cookies, 1280×800) and its page. */
+  newPage(options?: { javaScriptEnabled?: boolean }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the whole demo in-process on random ports with a fresh SQLite file, and one headless
+ * Chromium with the back-forward cache enabled (Playwright disables it by default).
+ *
+ * @example
+ * ```ts
+ * let stack: Stack;
+ * before(async () => { stack = await startStack(); });
+ * after(() => stack.close());
+ * ```
+ */
+export async function startStack(): Promise<Stack> {
+  const dir = mkdtempSync(join(tmpdir(), 'wpay-demo-e2e-'));
+  const demo = await startDemo({
+    port: 0,
+    dbPath: join(dir, 'demo.db'),
+    sandbox: { timeScale: 1000 },
+  });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+      ignoreDefaultArgs: ['--disable-back-forward-cache'],
+    });
+  } catch (error) {
+    await demo.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const contexts: BrowserContext[] = [];
+  return {
+    demo,
+    browser,
+    async newPage({ javaScriptEnabled = true } = {}) {
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        javaScriptEnabled,
+      });
+      context.setDefaultTimeout(30_000);
+      contexts.push(context);
+      return context.newPage();
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => {});
+      await browser.close();
+      await demo.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Waits until `check` returns a value other than `undefined`/`false`, polling every 50 ms; throws
+ * with `what` after `timeoutMs`. For state that changes asynchronously (a webhook landing).
+ *
+ * @example
+ * ```ts
+ * const order = await eventually('the order is paid', () => orders.find(no)?.status === 'paid' && orders.find(no));
+ * ```
+ */
+export async function eventually<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  { timeoutMs = 15_000 } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
