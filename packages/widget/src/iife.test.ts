@@ -1,0 +1,88 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import { type FetchMock, HPP_URL, json, mockFetch } from '../test/mock-fetch.js';
+import type { WpayButton } from './wpay-button.js';
+
+// The built file, as a plain page loads it: `pnpm test` builds it first. Nothing else in this
+// test file imports the sources, so the tags come from dist/wpay-widget.iife.js alone.
+const IIFE = '/dist/wpay-widget.iife.js';
+
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.append(script);
+  });
+}
+
+type WidgetGlobal = {
+  VERSION: string;
+  WpayButton: CustomElementConstructor;
+  WpayReturn: CustomElementConstructor;
+};
+
+describe('dist/wpay-widget.iife.js', () => {
+  let server: FetchMock | undefined;
+  const warnings: unknown[][] = [];
+  const warn = console.warn;
+
+  before(async () => {
+    console.warn = (...args: unknown[]) => {
+      warnings.push(args);
+    };
+    await loadScript(IIFE);
+  });
+
+  after(() => {
+    console.warn = warn;
+  });
+
+  afterEach(() => {
+    server?.restore();
+    server = undefined;
+    document.body.replaceChildren();
+  });
+
+  it('defines both tags and exposes window.WPayWidget', () => {
+    const widget = (window as unknown as { WPayWidget: WidgetGlobal }).WPayWidget;
+    expect(widget.VERSION).to.match(/^\d+\.\d+\.\d+/);
+    expect(customElements.get('wpay-button')).to.equal(widget.WpayButton);
+    expect(customElements.get('wpay-return')).to.equal(widget.WpayReturn);
+  });
+
+  it('bundles Lit in production mode (no dev-mode warning)', () => {
+    expect(warnings.flat().join(' ')).not.to.contain('dev mode');
+  });
+
+  it('runs a checkout from plain HTML markup', async () => {
+    server = mockFetch(() => json({ redirectUrl: HPP_URL }));
+    document.body.innerHTML =
+      '<wpay-button endpoint="/api/checkout" data-sku="tee-42" amount="19.99" currency="USD" locale="en-US">Buy now</wpay-button>';
+    const el = document.querySelector('wpay-button') as WpayButton;
+    await el.updateComplete;
+    const navigations: string[] = [];
+    el.navigate = (url) => navigations.push(url);
+    expect(el.shadowRoot!.querySelector('[part="amount"]')?.textContent).to.equal('$19.99');
+    const redirected = oneEvent(el, 'wpay-redirect');
+    el.shadowRoot!.querySelector('button')!.click();
+    await redirected;
+    expect(JSON.parse(server.calls[0]?.body ?? '')).to.deep.equal({ sku: 'tee-42' });
+    expect(server.calls[0]?.headers.get('Idempotency-Key')).to.have.length(36);
+    expect(navigations).to.deep.equal([HPP_URL]);
+  });
+
+  it('is harmless when loaded a second time', async () => {
+    const before = customElements.get('wpay-button');
+    await loadScript(`${IIFE}?again`);
+    expect(customElements.get('wpay-button')).to.equal(before);
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('lives with the npm build of the same version on one page, silently', async () => {
+    const before = customElements.get('wpay-button');
+    await import('./index.js');
+    expect(customElements.get('wpay-button')).to.equal(before);
+    expect(warnings.filter((args) => String(args[0]).includes('@wpay/widget'))).to.deep.equal([]);
+  });
+});
