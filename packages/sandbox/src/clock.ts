@@ -57,12 +57,20 @@ export class SandboxClock {
   /** Runs `run` when the sandbox clock reaches `dueAt`; returns a function that cancels it. */
   at(dueAt: number, run: () => void | Promise<void>): () => void {
     const job: Job = { dueAt, seq: this.#seq++, run };
-    this.#jobs.push(job);
-    this.#jobs.sort((a, b) => a.dueAt - b.dueAt || a.seq - b.seq);
-    this.#arm();
+    let low = 0;
+    let high = this.#jobs.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.#jobs[mid]?.dueAt ?? 0) <= dueAt) low = mid + 1;
+      else high = mid;
+    }
+    this.#jobs.splice(low, 0, job);
+    if (low === 0) this.#arm();
     return () => {
-      this.#jobs = this.#jobs.filter((other) => other !== job);
-      this.#arm();
+      const index = this.#jobs.indexOf(job);
+      if (index < 0) return;
+      this.#jobs.splice(index, 1);
+      if (index === 0) this.#arm();
     };
   }
 

@@ -1,5 +1,18 @@
 import { z } from 'zod';
 
+// Building a zod schema costs far more than using one: the factories below cache what they build,
+// so routes can name their fields inline without rebuilding schemas on every request.
+const cache = new Map<string, z.ZodType>();
+
+function cached<T extends z.ZodType>(key: string, build: () => T): T {
+  let schema = cache.get(key);
+  if (!schema) {
+    schema = build();
+    cache.set(key, schema);
+  }
+  return schema as T;
+}
+
 /**
  * An integer sent as a JSON number or as a string of digits (lenient, like WPay's Java stack).
  *
@@ -9,26 +22,28 @@ import { z } from 'zod';
  * ```
  */
 export function intField(min: number, max: number) {
-  return z
-    .union(
-      [
-        z.number(),
+  return cached(`int:${min}:${max}`, () =>
+    z
+      .union(
+        [
+          z.number(),
+          z
+            .string()
+            .regex(/^-?\d+$/)
+            .transform(Number),
+        ],
+        {
+          error: 'must be an integer',
+        },
+      )
+      .pipe(
         z
-          .string()
-          .regex(/^-?\d+$/)
-          .transform(Number),
-      ],
-      {
-        error: 'must be an integer',
-      },
-    )
-    .pipe(
-      z
-        .number()
-        .int('must be an integer')
-        .min(min, `must be at least ${min}`)
-        .max(max, `must be at most ${max}`),
-    );
+          .number()
+          .int('must be an integer')
+          .min(min, `must be at least ${min}`)
+          .max(max, `must be at most ${max}`),
+      ),
+  );
 }
 
 /**
@@ -40,10 +55,12 @@ export function intField(min: number, max: number) {
  * ```
  */
 export function textField(max: number) {
-  return z
-    .string({ error: 'must be a string' })
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+  return cached(`text:${max}`, () =>
+    z
+      .string({ error: 'must be a string' })
+      .min(1, 'must not be empty')
+      .max(max, `must be at most ${max} characters`),
+  );
 }
 
 /**
@@ -59,6 +76,18 @@ export const amountField = z
   .refine(Number.isFinite, 'must be a finite number');
 
 /**
+ * Any string (filters that accept free text).
+ *
+ * @example
+ * ```ts
+ * stringField.parse('ACTIVE');
+ * ```
+ */
+export const stringField = z.string({ error: 'must be a string' });
+
+const optionals = new WeakMap<z.ZodType, z.ZodType>();
+
+/**
  * Makes a schema accept `undefined` and `null` (an absent filter).
  *
  * @example
@@ -66,6 +95,11 @@ export const amountField = z
  * optional(textField(10)).parse(null); // undefined
  * ```
  */
-export function optional<T>(schema: z.ZodType<T>) {
-  return z.union([z.undefined(), z.null().transform(() => undefined), schema]);
+export function optional<T>(schema: z.ZodType<T>): z.ZodType<T | undefined> {
+  let wrapped = optionals.get(schema);
+  if (!wrapped) {
+    wrapped = z.union([z.undefined(), z.null().transform(() => undefined), schema]);
+    optionals.set(schema, wrapped);
+  }
+  return wrapped as z.ZodType<T | undefined>;
 }

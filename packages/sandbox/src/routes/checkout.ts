@@ -18,6 +18,19 @@ const httpUrl = z.string({ error: 'must be a string' }).refine((value) => {
   }
 }, 'must be an absolute http(s) URL');
 
+const payModeField = z.enum(['ONETIME', 'SUBSCRIPTION'], {
+  error: 'must be ONETIME or SUBSCRIPTION',
+});
+const emailField = optional(z.email('must be an e-mail address'));
+const subscriptionNoField = textField(64).regex(
+  ORDER_NO,
+  'must be 1-64 characters of A-Z, a-z, 0-9, _ or -',
+);
+const intervalUnitField = z.enum(['day', 'week', 'month', 'year'], {
+  error: 'must be day, week, month or year',
+});
+const intervalCountField = intField(1, 365);
+
 const currencyField = z
   .string({ error: 'must be a string' })
   .regex(/^[A-Z]{3}$/, 'must be a 3-letter upper-case ISO 4217 code')
@@ -66,28 +79,16 @@ function parseCheckout(body: unknown): CheckoutRequest {
   const mchOrderNo = fields.take('mchOrderNo', textField(64));
   const currency = fields.take('currency', currencyField);
   const amountMinor = takeAmount(fields, 'amount', currency);
-  const payMode = fields.take(
-    'payMode',
-    z.enum(['ONETIME', 'SUBSCRIPTION'], { error: 'must be ONETIME or SUBSCRIPTION' }),
-  );
+  const payMode = fields.take('payMode', payModeField);
   const successUrl = fields.take('successUrl', httpUrl);
   const cancelUrl = fields.take('cancelUrl', httpUrl);
   const description = fields.take('description', optional(textField(500))) ?? null;
-  const customerEmail =
-    fields.take('customerEmail', optional(z.email('must be an e-mail address'))) ?? null;
+  const customerEmail = fields.take('customerEmail', emailField) ?? null;
   const subscription = payMode === 'SUBSCRIPTION';
   const need = <T>(schema: z.ZodType<T>) => (subscription ? schema : optional(schema));
-  const mchSubscriptionNo =
-    fields.take(
-      'mchSubscriptionNo',
-      need(textField(64).regex(ORDER_NO, 'must be 1-64 characters of A-Z, a-z, 0-9, _ or -')),
-    ) ?? null;
-  const intervalUnit =
-    fields.take(
-      'intervalUnit',
-      need(z.enum(['day', 'week', 'month', 'year'], { error: 'must be day, week, month or year' })),
-    ) ?? null;
-  const intervalCount = fields.take('intervalCount', need(intField(1, 365))) ?? null;
+  const mchSubscriptionNo = fields.take('mchSubscriptionNo', need(subscriptionNoField)) ?? null;
+  const intervalUnit = fields.take('intervalUnit', need(intervalUnitField)) ?? null;
+  const intervalCount = fields.take('intervalCount', need(intervalCountField)) ?? null;
   fields.throwIfBad();
   return {
     mchOrderNo: mchOrderNo!,

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import type { SandboxContext } from '../context.js';
 import { SANDBOX_DEFAULTS } from '../defaults.js';
-import { amountField, intField, optional, textField } from '../fields.js';
+import { amountField, intField, optional, stringField, textField } from '../fields.js';
 import { fromMinor } from '../money.js';
 import { PAYMENT_STATUS_CODES, type PaymentRecord } from '../records.js';
 import { parseWpayTime } from '../time-format.js';
@@ -35,7 +34,7 @@ export function listPayments(body: unknown, ctx: SandboxContext): Record<string,
   const amountMax = fields.take('amountMax', optional(amountField));
   const offset = ctx.views.timeZoneOffsetMinutes;
   const time = (name: string) => {
-    const text = fields.take(name, optional(z.string({ error: 'must be a string' })));
+    const text = fields.take(name, optional(stringField));
     if (text === undefined || text === '') return undefined;
     const ms = parseWpayTime(text, offset);
     if (ms === undefined) fields.fail(name, 'must be yyyy-MM-dd HH:mm:ss');

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import type { SandboxContext } from '../context.js';
 import { SANDBOX_DEFAULTS } from '../defaults.js';
-import { intField, optional, textField } from '../fields.js';
+import { intField, optional, stringField, textField } from '../fields.js';
 import { FieldCheck } from '../validate.js';
 import { billView, subscriptionView } from '../views.js';
 import { paginate } from './pagination.js';
@@ -22,7 +21,7 @@ export function listSubscriptions(body: unknown, ctx: SandboxContext): Record<st
   const fields = new FieldCheck(body ?? {});
   const page = fields.take('page', optional(intField(1, 1_000_000))) ?? 1;
   const size = fields.take('size', optional(intField(1, maxPageSize))) ?? defaultPageSize;
-  const status = fields.take('status', optional(z.string({ error: 'must be a string' })));
+  const status = fields.take('status', optional(stringField));
   const mchSubscriptionNo = fields.take('mchSubscriptionNo', optional(textField(64)));
   fields.throwIfBad();
   const matching = ctx.state
