@@ -209,7 +209,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
   });
   const { port } = server.address() as AddressInfo;
-  const host = o.host.includes(':') ? `[${o.host}]` : o.host;
+  const reachable = o.host === '0.0.0.0' ? '127.0.0.1' : o.host === '::' ? '::1' : o.host;
+  const host = reachable.includes(':') ? `[${reachable}]` : reachable;
   const url = `http://${host}:${port}`;
   context.publicUrl = o.publicUrl ?? url;
   o.logger.info('sandbox listening', { url, publicUrl: context.publicUrl });
