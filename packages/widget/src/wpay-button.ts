@@ -41,6 +41,7 @@ function isLabelNode(node: Node): boolean {
  * A `<form method="post">` child is the no-JavaScript fallback: it is hidden once the element
  * upgrades, and its submit button's text becomes the label if the element has no other label.
  *
+ * @tagname wpay-button
  * @summary Sends the shopper to WPay's hosted payment page, once per intent.
  *
  * @fires {WpayCheckoutEvent} wpay-checkout - Cancelable, before the request; `detail.payload` is editable.

@@ -49,6 +49,7 @@ function positive(value: number, fallback: number): number {
  * payment is processing it checks again with back-off (1 s, 2 s, 4 s… up to `max-attempts`
  * checks). Each state's message can be replaced through the slot of the same name.
  *
+ * @tagname wpay-return
  * @summary Confirms a payment's outcome with the merchant's server on the return page.
  *
  * @fires {WpayStatusEvent} wpay-status - After each answer from the status endpoint; `detail.final` marks the last.
