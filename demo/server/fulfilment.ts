@@ -86,8 +86,15 @@ export function createFulfilment({ wpay, orders, subscriptions, logger }: Fulfil
       return order;
     },
 
-    /** Reads a subscription (and its bills) from WPay and stores it. */
-    subscription: syncSubscription,
+    /** Reads a subscription (and its bills) from WPay and stores it; `id` as an event carries it. */
+    async subscription(id: number | string): Promise<Subscription | undefined> {
+      const numeric = Number(id);
+      if (!Number.isSafeInteger(numeric) || numeric <= 0) {
+        logger.warn('ignored a subscription event without a usable id', { id: String(id) });
+        return undefined;
+      }
+      return syncSubscription(numeric);
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { createCheckoutHandler, type WPay } from '@wpay/server-helper';
 import { Hono } from 'hono';
 import { createAdminRoutes } from './admin-routes.js';
 import { createFulfilment } from './fulfilment.js';
@@ -10,20 +11,11 @@ import type { RefundStore } from './store/refund-store.js';
 import type { SubscriptionStore } from './store/subscription-store.js';
 import type { WebhookLog } from './store/webhook-log.js';
 import { logDeliveries } from './webhook-delivery-log.js';
-import {
-  createCheckoutHandler,
-  createStatusHandler,
-  createWebhookHandler,
-  type WebhookVerifier,
-  type WPay,
-} from './wpay-helper.js';
 
 /** What {@link createMerchantApp} works with. */
 export interface MerchantAppDeps {
   readonly mode: 'sandbox' | 'real';
   readonly wpay: WPay;
-  /** Verifies WPay's webhook signatures (bound to the sign key). */
-  readonly webhooks: WebhookVerifier;
   readonly stores: {
     readonly orders: OrderStore;
     readonly refunds: RefundStore;
@@ -41,7 +33,7 @@ export interface MerchantAppDeps {
  *
  * @example
  * ```ts
- * const app = createMerchantApp({ mode: 'sandbox', wpay, webhooks, stores, distDir, logger });
+ * const app = createMerchantApp({ mode: 'sandbox', wpay, stores, distDir, logger });
  * createServer(getRequestListener(app.fetch)).listen(3000);
  * ```
  */
@@ -59,7 +51,7 @@ export function createMerchantApp(deps: MerchantAppDeps): Hono {
   });
 
   const webhook = logDeliveries(
-    createWebhookHandler(deps.webhooks, {
+    wpay.webhookHandler({
       on: {
         // A webhook is a hint: each handler re-reads the payment or subscription from WPay.
         'credit_card.order.paid': (event) => fulfil.payment(event.data.trxNo),
@@ -67,12 +59,12 @@ export function createMerchantApp(deps: MerchantAppDeps): Hono {
         'credit_card.order.cancelled': (event) => fulfil.payment(event.data.trxNo),
         'credit_card.order.expired': (event) => fulfil.payment(event.data.trxNo),
         'credit_card.order.refunded': (event) => fulfil.payment(event.data.trxNo),
-        'credit_card.subscription.cancelled': (event) => fulfil.subscription(Number(event.data.id)),
-        'credit_card.subscription.expired': (event) => fulfil.subscription(Number(event.data.id)),
+        'credit_card.subscription.cancelled': (event) => fulfil.subscription(event.data.id),
+        'credit_card.subscription.expired': (event) => fulfil.subscription(event.data.id),
         'credit_card.subscription.bill.paid': (event) =>
-          fulfil.subscription(Number(event.data.subscription.id)),
+          fulfil.subscription(event.data.subscription.id),
         'credit_card.subscription.bill.failed': (event) =>
-          fulfil.subscription(Number(event.data.subscription.id)),
+          fulfil.subscription(event.data.subscription.id),
       },
       onUnknown: (event) =>
         logger.info('ignored a WPay event of an unknown type', { eventType: event.eventType }),
@@ -83,7 +75,7 @@ export function createMerchantApp(deps: MerchantAppDeps): Hono {
     stores.webhookLog,
   );
 
-  const status = createStatusHandler(wpay, {
+  const status = wpay.statusHandler({
     findTrxNo: async (mchOrderNo) => orders.find(mchOrderNo)?.trxNo,
     logger,
   });

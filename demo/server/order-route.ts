@@ -1,6 +1,6 @@
 import type { Handler } from 'hono';
 import { describeInterval, findProduct } from './catalogue.js';
-import { formatMajor } from './money.js';
+import { formatMajor, formatMoney } from './money.js';
 import type { OrderStore } from './store/order-store.js';
 
 const ORDER_NO = /^[A-Za-z0-9_-]{1,64}$/;
@@ -27,6 +27,7 @@ export function orderSummaryRoute(orders: OrderStore): Handler {
       productName: product?.name ?? order.sku,
       amount: formatMajor(order.amountMinor, order.currency),
       currency: order.currency,
+      price: formatMoney(order.amountMinor, order.currency),
       status: order.status,
       interval: product?.interval ? describeInterval(product.interval) : null,
     });

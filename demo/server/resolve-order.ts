@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { CheckoutRejection, type ResolvedOrder } from '@wpay/server-helper';
 import { z } from 'zod';
 import { CATALOGUE, findProduct, type Product, skuSchema } from './catalogue.js';
 import { formatMajor } from './money.js';
 import type { OrderStore } from './store/order-store.js';
 import type { SubscriptionStore } from './store/subscription-store.js';
-import { CheckoutRejection, type ResolvedOrder } from './wpay-helper.js';
 
 /**
  * What the storefront's button (and its no-JS form) may send: a sku, nothing else. Any price the

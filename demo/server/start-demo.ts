@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { type Sandbox, type SandboxOptions, startSandbox } from '@wpay/sandbox';
+import { WPay } from '@wpay/server-helper';
 import { DIST_DIR } from '../build/vite-config.js';
 import { DEFAULT_DB_PATH, type WPayTarget } from './config.js';
 import { closeServer, listen } from './listen.js';
@@ -12,7 +13,6 @@ import { createRefundStore, type RefundStore } from './store/refund-store.js';
 import { createSubscriptionStore, type SubscriptionStore } from './store/subscription-store.js';
 import { createWebhookLog, type WebhookLog } from './store/webhook-log.js';
 import { ensureStorefront } from './storefront-build.js';
-import { createWebhooks, type WebhookVerifier, WPay } from './wpay-helper.js';
 
 /** Options of {@link startDemo}; every one is optional. */
 export interface StartDemoOptions {
@@ -87,7 +87,6 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
     });
     const loopbackUrl = `http://127.0.0.1:${port}/`;
     let wpay: WPay;
-    let webhooks: WebhookVerifier;
     if (target.kind === 'sandbox') {
       sandbox = await startSandbox({
         merchantName: 'Kit & Co.',
@@ -96,16 +95,13 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
         webhookUrl: `${loopbackUrl}api/webhooks/wpay`,
       });
       wpay = new WPay({ ...sandbox.credentials, baseUrl: sandbox.url });
-      webhooks = createWebhooks({ signKey: sandbox.credentials.signKey });
     } else {
       const { apiKey, apiSecret, signKey, endpoint } = target;
       wpay = new WPay({ apiKey, apiSecret, signKey, ...endpoint });
-      webhooks = createWebhooks({ signKey });
     }
     const app = createMerchantApp({
       mode: target.kind,
       wpay,
-      webhooks,
       stores,
       distDir: DIST_DIR,
       logger,

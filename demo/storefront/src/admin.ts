@@ -110,8 +110,13 @@ function orderRow(order: AdminOrder, wpay: ReadonlyMap<string, AdminPayment>): H
     h('td', {}, order.productName),
     h('td', { class: 'num' }, `${order.amount} ${order.currency}`),
     h('td', { 'data-status': order.status }, statusPill(order.status)),
-    h('td', { 'data-wpay-status': listed?.status ?? '' }, listed ? statusPill(listed.status) : '—'),
-    h('td', {}, code(order.trxNo)),
+    h(
+      'td',
+      { 'data-wpay-status': listed?.status ?? '' },
+      listed ? statusPill(listed.status) : '—',
+      order.trxNo ? h('br') : null,
+      order.trxNo ? h('small', { class: 'mono' }, order.trxNo) : null,
+    ),
     h('td', { class: 'num', 'data-refunded': order.refunded }, order.refunded),
     h('td', {}, refundForm(order)),
   );
@@ -205,7 +210,7 @@ function render(state: AdminState): void {
   regions.orders.replaceChildren(
     table(
       'Orders',
-      ['Order', 'Product', 'Amount', 'Shop status', 'WPay status', 'trxNo', 'Refunded', 'Refund'],
+      ['Order', 'Product', 'Amount', 'Shop status', 'WPay status · trxNo', 'Refunded', 'Refund'],
       state.orders.map((order) => orderRow(order, byTrx)),
     ),
   );

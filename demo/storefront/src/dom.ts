@@ -55,9 +55,9 @@ export function required<E extends Element>(selector: string, root: ParentNode =
  */
 export function statusPill(status: string): HTMLSpanElement {
   const value = status.toLowerCase();
-  const tone = /^(paid|active|succeeded)$/.test(value)
+  const tone = /^(paid|active|succeeded|verified)$/.test(value)
     ? 'status-good'
-    : /(fail|declin|cancel|expir|past_due)/.test(value)
+    : /(fail|declin|cancel|expir|past_due|rejected)/.test(value)
       ? 'status-bad'
       : /(pending|paying|refund|processing)/.test(value)
         ? 'status-warn'

@@ -9,6 +9,8 @@ interface OrderSummary {
   productName: string;
   amount: string;
   currency: string;
+  /** The amount formatted for people (`$25.00`). */
+  price: string;
   status: string;
   interval: string | null;
 }
@@ -32,7 +34,7 @@ async function fetchOrder(mchOrderNo: string): Promise<OrderSummary | undefined>
 }
 
 function render(order: OrderSummary): void {
-  const price = `${order.amount} ${order.currency}${order.interval ? ` / ${order.interval}` : ''}`;
+  const price = `${order.price}${order.interval ? ` / ${order.interval}` : ''}`;
   summary.replaceChildren(
     h(
       'dl',
