@@ -7,7 +7,14 @@ import type { TokenAuthority } from './tokens.js';
 import type { ViewSettings } from './views.js';
 import type { WebhookDispatcher } from './webhooks.js';
 
-/** One API call as logged by the sandbox. */
+/**
+ * One API call as logged by the sandbox.
+ *
+ * @example
+ * ```ts
+ * sb.requests().at(-1); // { method: 'POST', path: '/checkout/w-payment/hpp', status: 200, retcode: '200', at, fault: null }
+ * ```
+ */
 export interface RequestLogEntry {
   method: string;
   path: string;
@@ -21,7 +28,14 @@ export interface RequestLogEntry {
   fault: string | null;
 }
 
-/** Counters of `sb.stats()`. */
+/**
+ * Counters of `sb.stats()`.
+ *
+ * @example
+ * ```ts
+ * sb.stats().tokenRequests; // 1
+ * ```
+ */
 export interface SandboxStats {
   /** Calls to the token endpoint. */
   tokenRequests: number;

@@ -84,5 +84,12 @@ export const SANDBOX_DEFAULTS = {
   faultRetcode: '500',
 } as const;
 
-/** The shape of {@link SANDBOX_DEFAULTS}. */
+/**
+ * The shape of {@link SANDBOX_DEFAULTS}.
+ *
+ * @example
+ * ```ts
+ * const schedule: SandboxDefaults['webhookRetryScheduleSeconds'] = SANDBOX_DEFAULTS.webhookRetryScheduleSeconds;
+ * ```
+ */
 export type SandboxDefaults = typeof SANDBOX_DEFAULTS;

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
-/** Every fault the sandbox can inject. */
+/**
+ * Every fault the sandbox can inject.
+ *
+ * @example
+ * ```ts
+ * FAULT_KINDS.includes('http-5xx'); // true
+ * ```
+ */
 export const FAULT_KINDS = [
   'latency',
   'http-5xx',
@@ -13,7 +20,14 @@ export const FAULT_KINDS = [
   'webhook-drop',
 ] as const;
 
-/** A kind of fault. */
+/**
+ * A kind of fault.
+ *
+ * @example
+ * ```ts
+ * const kind: FaultKind = 'webhook-drop';
+ * ```
+ */
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** Kinds that act on webhook deliveries (their `path` matches the event type). */
@@ -53,10 +67,24 @@ export const FaultRuleSchema = z
   })
   .strict();
 
-/** A fault rule as written (defaults optional). */
+/**
+ * A fault rule as written (defaults optional).
+ *
+ * @example
+ * ```ts
+ * const rule: FaultRuleInput = { kind: 'latency', latencyMs: 200 };
+ * ```
+ */
 export type FaultRuleInput = z.input<typeof FaultRuleSchema>;
 
-/** A fault rule with its defaults. */
+/**
+ * A fault rule with its defaults.
+ *
+ * @example
+ * ```ts
+ * const rule: FaultRule = parseFaultFlag('kind=timeout,holdMs=500'); // path '*', probability 1
+ * ```
+ */
 export type FaultRule = z.output<typeof FaultRuleSchema>;
 
 const NUMERIC = new Set(['probability', 'times', 'latencyMs', 'status', 'holdMs', 'delayMs']);

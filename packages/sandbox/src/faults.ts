@@ -7,7 +7,14 @@ import {
 } from './fault-rule.js';
 import { mulberry32, type Random } from './prng.js';
 
-/** A rule as stored: its id and how many times it may still fire. */
+/**
+ * A rule as stored: its id and how many times it may still fire.
+ *
+ * @example
+ * ```ts
+ * const rule: ActiveFault = sb.faults.add({ kind: 'http-5xx', times: 2 }); // rule.remaining === 2
+ * ```
+ */
 export interface ActiveFault extends FaultRule {
   id: number;
   /** Times left, `null` when unlimited. */

@@ -4,7 +4,14 @@ import { addIntervals } from './time-format.js';
 import { billView, paymentView, refundView, subscriptionView } from './views.js';
 import type { WebhookEvent } from './webhooks.js';
 
-/** How far to move the sandbox clock; the parts add up. */
+/**
+ * How far to move the sandbox clock; the parts add up.
+ *
+ * @example
+ * ```ts
+ * await sb.clock.advanceBy({ days: 1, hours: 2 });
+ * ```
+ */
 export interface AdvanceBy {
   ms?: number;
   hours?: number;
@@ -29,7 +36,14 @@ export async function advanceClock(ctx: SandboxContext, by: AdvanceBy): Promise<
   return ctx.clock.now();
 }
 
-/** The objects an on-demand event can carry. */
+/**
+ * The objects an on-demand event can carry.
+ *
+ * @example
+ * ```ts
+ * sb.trigger('credit_card.subscription.cancelled', { subscriptionId: 501 });
+ * ```
+ */
 export interface TriggerTarget {
   trxNo?: string;
   subscriptionId?: number;
@@ -65,7 +79,14 @@ export function triggerEvent(
   throw new ApiError(400, '400', 'trxNo or subscriptionId: one is required');
 }
 
-/** Everything the sandbox holds, as the API shows it. */
+/**
+ * Everything the sandbox holds, as the API shows it.
+ *
+ * @example
+ * ```ts
+ * const { payments, bills }: StateSnapshot = sb.state.snapshot();
+ * ```
+ */
 export interface StateSnapshot {
   /** Sandbox time, epoch ms. */
   now: number;

@@ -3,14 +3,28 @@ import { SANDBOX_DEFAULTS } from './defaults.js';
 import { type FaultRuleInput, FaultRuleSchema } from './fault-rule.js';
 import { type SandboxLogger, silentLogger } from './logger.js';
 
-/** Test credentials: `apiKey`/`apiSecret` for tokens, `signKey` for signatures. */
+/**
+ * Test credentials: `apiKey`/`apiSecret` for tokens, `signKey` for signatures.
+ *
+ * @example
+ * ```ts
+ * startSandbox({ credentials: { apiKey: 'k', apiSecret: 's', signKey: 'sk' } });
+ * ```
+ */
 export interface SandboxCredentials {
   apiKey: string;
   apiSecret: string;
   signKey: string;
 }
 
-/** Options of {@link startSandbox}; every one is optional. */
+/**
+ * Options of {@link startSandbox}; every one is optional.
+ *
+ * @example
+ * ```ts
+ * const options: SandboxOptions = { port: 0, timeScale: 1000, seed: 7, sessionTtlSeconds: 60 };
+ * ```
+ */
 export interface SandboxOptions {
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;

@@ -1,6 +1,13 @@
 import type { IntervalUnit } from './time-format.js';
 
-/** Payment statuses (wpay-api.md §6 and the twins). */
+/**
+ * Payment statuses (wpay-api.md §6 and the twins).
+ *
+ * @example
+ * ```ts
+ * const status: PaymentStatus = 'PARTIAL_REFUNDED';
+ * ```
+ */
 export type PaymentStatus =
   | 'PAYING'
   | 'PAID'
@@ -11,7 +18,14 @@ export type PaymentStatus =
   | 'PARTIAL_REFUNDED'
   | 'REFUNDED';
 
-/** Numeric statuses of the create answer and the list filter (protocol-defaults.md). */
+/**
+ * Numeric statuses of the create answer and the list filter (protocol-defaults.md).
+ *
+ * @example
+ * ```ts
+ * PAYMENT_STATUS_CODES.PAID; // 2
+ * ```
+ */
 export const PAYMENT_STATUS_CODES: Readonly<Record<PaymentStatus, number>> = {
   PAYING: 1,
   PAID: 2,
@@ -23,10 +37,24 @@ export const PAYMENT_STATUS_CODES: Readonly<Record<PaymentStatus, number>> = {
   REFUNDED: 8,
 };
 
-/** The test cards the hosted page offers. */
+/**
+ * The test cards the hosted page offers.
+ *
+ * @example
+ * ```ts
+ * await sb.pay(trxNo, { card: 'insufficient_funds' satisfies TestCard });
+ * ```
+ */
 export type TestCard = 'success' | 'declined' | 'insufficient_funds' | 'slow';
 
-/** Card numbers and outcomes of the test cards (protocol-defaults.md). */
+/**
+ * Card numbers and outcomes of the test cards (protocol-defaults.md).
+ *
+ * @example
+ * ```ts
+ * TEST_CARDS[0]; // { card: 'success', number: '4242 4242 4242 4242', outcome: 'succeeds' }
+ * ```
+ */
 export const TEST_CARDS: ReadonlyArray<{ card: TestCard; number: string; outcome: string }> = [
   { card: 'success', number: '4242 4242 4242 4242', outcome: 'succeeds' },
   { card: 'declined', number: '4000 0000 0000 0002', outcome: 'is declined' },

@@ -28,14 +28,28 @@ import {
   type WebhookEvent,
 } from './webhooks.js';
 
-/** A payment as the API shows it (wpay-api.md §6), plus where the browser would go. */
+/**
+ * A payment as the API shows it (wpay-api.md §6), plus where the browser would go.
+ *
+ * @example
+ * ```ts
+ * const { status, returnUrl }: SandboxPayment = await sb.pay(trxNo);
+ * ```
+ */
 export type SandboxPayment = Record<string, unknown> & {
   trxNo: string;
   status: string;
   returnUrl: string;
 };
 
-/** Read access to what the sandbox holds (fresh copies on every read). */
+/**
+ * Read access to what the sandbox holds (fresh copies on every read).
+ *
+ * @example
+ * ```ts
+ * sb.state.payments.filter((p) => p.status === 'PAID').length;
+ * ```
+ */
 export interface SandboxStateView {
   readonly payments: Record<string, unknown>[];
   readonly subscriptions: Record<string, unknown>[];
@@ -47,7 +61,14 @@ export interface SandboxStateView {
   snapshot(): StateSnapshot;
 }
 
-/** What `waitForDeliveries` waits for. */
+/**
+ * What `waitForDeliveries` waits for.
+ *
+ * @example
+ * ```ts
+ * await sb.waitForDeliveries({ eventType: 'credit_card.order.paid', count: 2, timeoutMs: 5_000 });
+ * ```
+ */
 export interface WaitForDeliveries {
   /** How many matching deliveries (default 1). */
   count?: number;
@@ -58,7 +79,15 @@ export interface WaitForDeliveries {
   timeoutMs?: number;
 }
 
-/** A running sandbox. */
+/**
+ * A running sandbox.
+ *
+ * @example
+ * ```ts
+ * const sb: Sandbox = await startSandbox({ timeScale: 1000 });
+ * await sb.close();
+ * ```
+ */
 export interface Sandbox {
   /** The WPay base URL, e.g. `http://127.0.0.1:54321`. */
   readonly url: string;

@@ -7,7 +7,14 @@ import type { SandboxLogger } from './logger.js';
 import { signWebhook } from './signature.js';
 import { formatWpayTime } from './time-format.js';
 
-/** An event as sent: its envelope serialized once, so every attempt sends the same bytes. */
+/**
+ * An event as sent: its envelope serialized once, so every attempt sends the same bytes.
+ *
+ * @example
+ * ```ts
+ * JSON.parse(sb.events()[0].body).eventType; // 'credit_card.order.paid'
+ * ```
+ */
 export interface WebhookEvent {
   eventId: string;
   eventType: string;
@@ -16,7 +23,14 @@ export interface WebhookEvent {
   body: string;
 }
 
-/** One try to deliver an event. */
+/**
+ * One try to deliver an event.
+ *
+ * @example
+ * ```ts
+ * sb.deliveries()[0].attempts.map((a: DeliveryAttempt) => a.status); // [500, 200]
+ * ```
+ */
 export interface DeliveryAttempt {
   attempt: number;
   /** ISO time (real clock) the attempt started. */
@@ -33,10 +47,24 @@ export interface DeliveryAttempt {
   warning: string | null;
 }
 
-/** Where a delivery stands. */
+/**
+ * Where a delivery stands.
+ *
+ * @example
+ * ```ts
+ * sb.deliveries().filter((d) => d.state === ('failed' satisfies DeliveryState));
+ * ```
+ */
 export type DeliveryState = 'pending' | 'delivered' | 'failed' | 'dropped' | 'no_url' | 'closed';
 
-/** The delivery of one event to the webhook URL, with every attempt. */
+/**
+ * The delivery of one event to the webhook URL, with every attempt.
+ *
+ * @example
+ * ```ts
+ * const [delivery]: Delivery[] = sb.deliveries(); // delivery.state === 'delivered'
+ * ```
+ */
 export interface Delivery {
   deliveryId: number;
   eventId: string;
