@@ -94,6 +94,18 @@ describe('access tokens', () => {
     });
   });
 
+  it('shrinks the margin to half the lifetime of a short-lived token', async () => {
+    fake.expiresIn = 60;
+    const wpay = client();
+    await wpay.payments.retrieve({ trxNo: 'TRX1' });
+    now += 29_000;
+    await wpay.payments.retrieve({ trxNo: 'TRX1' });
+    assert.equal(fake.tokenRequests.length, 1);
+    now += 2_000;
+    await wpay.payments.retrieve({ trxNo: 'TRX1' });
+    assert.equal(fake.tokenRequests.length, 2);
+  });
+
   it('accepts the enveloped shape of the refresh answer too', async () => {
     fake.refreshShape = 'envelope';
     const wpay = client();

@@ -66,8 +66,12 @@ export class TokenManager {
     if (stored?.accessToken === accessToken) await store.delete(key);
   }
 
+  /** Fresh until `tokenRefreshMarginSeconds` before expiry (at most half the known lifetime). */
   #fresh(token: StoredToken): boolean {
-    const margin = this.#ctx.settings.tokenRefreshMarginSeconds * 1000;
+    let margin = this.#ctx.settings.tokenRefreshMarginSeconds * 1000;
+    if (token.issuedAt !== undefined) {
+      margin = Math.min(margin, Math.max(0, token.expiresAt - token.issuedAt) / 2);
+    }
     return token.expiresAt - margin > this.#ctx.now();
   }
 

@@ -105,7 +105,11 @@ export async function requestToken(ctx: TransportContext, grant: TokenGrant): Pr
   const now = ctx.now();
   const t = token.data;
   const expiresIn = t.expires_in ?? ctx.settings.accessTokenLifetimeSeconds;
-  const stored: StoredToken = { accessToken: t.access_token, expiresAt: now + expiresIn * 1000 };
+  const stored: StoredToken = {
+    accessToken: t.access_token,
+    expiresAt: now + expiresIn * 1000,
+    issuedAt: now,
+  };
   if (t.refresh_token) {
     stored.refreshToken = t.refresh_token;
     stored.refreshExpiresAt =

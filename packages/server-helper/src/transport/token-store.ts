@@ -36,6 +36,11 @@ export interface StoredToken {
   expiresAt: number;
   /** When the refresh token expires (ms epoch), if known. */
   refreshExpiresAt?: number;
+  /**
+   * When the token was issued (ms epoch), if known. Lets the client shrink its refresh margin for
+   * short-lived tokens (at most half the lifetime). Stores should keep it; dropping it is harmless.
+   */
+  issuedAt?: number;
 }
 
 /**
