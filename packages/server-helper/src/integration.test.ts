@@ -249,23 +249,28 @@ describe('against @wpay/sandbox', () => {
       sb.faults.remove(fault.id);
     });
 
-    it('refreshes within the margin before expiry, with the refresh token', async () => {
-      let offset = 0;
-      const grants: unknown[] = [];
-      const timed = client({
-        now: () => Date.now() + offset,
-        tokenRefreshMarginSeconds: 21_600 - 10,
-        onRequest: (event) => {
-          if (event.kind === 'token')
-            grants.push((event.body as { grant_type?: unknown }).grant_type);
-        },
-      });
-      const session = await paidPayment();
-      await timed.payments.retrieve({ trxNo: session.trxNo });
-      offset = 20_000; // within ±2 min of the sandbox, past the token's (shortened) freshness
-      const payment = await timed.payments.retrieve({ trxNo: session.trxNo });
-      assert.equal(payment.trxNo, session.trxNo);
-      assert.deepEqual(grants, ['client_credentials', 'refresh_token']);
+    it('refreshes a short-lived token with the refresh token', async () => {
+      const short = await startSandbox({ port: 0, tokenTtlSeconds: 60 });
+      try {
+        let offset = 0;
+        const grants: unknown[] = [];
+        const timed = new WPay({
+          ...short.credentials,
+          baseUrl: short.url,
+          now: () => Date.now() + offset,
+          onRequest: (event) => {
+            if (event.kind === 'token')
+              grants.push((event.body as { grant_type?: unknown }).grant_type);
+          },
+        });
+        await timed.payments.list();
+        offset = 40_000; // past half of the 60 s lifetime, within the sandbox's ±2 min window
+        await timed.payments.list();
+        assert.deepEqual(grants, ['client_credentials', 'refresh_token']);
+        assert.equal(short.stats().tokenRequests, 2);
+      } finally {
+        await short.close();
+      }
     });
   });
 });
