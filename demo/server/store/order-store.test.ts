@@ -72,6 +72,15 @@ describe('the order store', () => {
       assert.equal(orders.findByTrxNo('TRX9')?.mchOrderNo, order.mchOrderNo);
     });
 
+    it('leaves the order alone for another payment with its number (a renewal)', () => {
+      const order = orders.create(MUG);
+      orders.attachTrxNo(order.mchOrderNo, 'TRX1');
+      orders.applyPayment({ trxNo: 'TRX1', status: 'PAID' });
+      const after = orders.applyPayment({ trxNo: 'TRX2', status: 'REFUNDED' }, order.mchOrderNo);
+      assert.equal(after?.status, 'paid');
+      assert.equal(after?.trxNo, 'TRX1');
+    });
+
     it('ignores a payment of an order the shop does not have', () => {
       assert.equal(orders.applyPayment({ trxNo: 'TRX404', status: 'PAID' }), undefined);
     });

@@ -131,6 +131,8 @@ export function createOrderStore(db: Db, { now = () => new Date() }: OrderStoreO
       return db.transaction((): Order | undefined => {
         const row = byTrx.get(payment.trxNo) ?? (mchOrderNo ? byNo.get(mchOrderNo) : undefined);
         if (!row) return undefined;
+        // Another payment of the same order number (a subscription renewal) is not this order's.
+        if (row.trx_no !== null && row.trx_no !== payment.trxNo) return toOrder(row);
         if (row.trx_no === null)
           setTrx.run(payment.trxNo, stamp(), row.mch_order_no, payment.trxNo);
         const next = orderStatusFromPayment(payment.status) ?? row.status;
