@@ -1,4 +1,11 @@
-/** The JSON object a checkout request carries. */
+/**
+ * The JSON object a checkout request carries.
+ *
+ * @example
+ * ```ts
+ * const payload: CheckoutPayload = { sku: 'tee-42', quantity: 2 };
+ * ```
+ */
 export type CheckoutPayload = Record<string, unknown>;
 
 /**

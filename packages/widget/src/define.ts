@@ -1,9 +1,24 @@
 import { consoleLogger, type Logger } from './logger.js';
 
-/** A custom element class that says which `@wpay/widget` version it comes from. */
+/**
+ * A custom element class that says which `@wpay/widget` version it comes from.
+ *
+ * @example
+ * ```ts
+ * class MyButton extends HTMLElement { static readonly version = '1.0.0'; }
+ * const element: VersionedElement = MyButton;
+ * ```
+ */
 export type VersionedElement = CustomElementConstructor & { readonly version?: string };
 
-/** Where and how {@link defineElements} registers the tags. */
+/**
+ * Where and how {@link defineElements} registers the tags.
+ *
+ * @example
+ * ```ts
+ * const options: DefineOptions = { logger: { warn: (message) => monitoring.capture(message) } };
+ * ```
+ */
 export interface DefineOptions {
   /** The registry; the page's `customElements` by default. */
   registry?: CustomElementRegistry;

@@ -12,7 +12,14 @@ abstract class WpayEvent<Detail> extends Event {
   }
 }
 
-/** `wpay-checkout`'s detail: the request body, which listeners may edit or replace. */
+/**
+ * `wpay-checkout`'s detail: the request body, which listeners may edit or replace.
+ *
+ * @example
+ * ```ts
+ * const detail: WpayCheckoutDetail = { payload: { sku: 'tee-42' } };
+ * ```
+ */
 export interface WpayCheckoutDetail {
   payload: CheckoutPayload;
 }
@@ -35,7 +42,14 @@ export class WpayCheckoutEvent extends WpayEvent<WpayCheckoutDetail> {
   }
 }
 
-/** `wpay-redirect`'s detail: where the shopper is about to go. */
+/**
+ * `wpay-redirect`'s detail: where the shopper is about to go.
+ *
+ * @example
+ * ```ts
+ * const detail: WpayRedirectDetail = { url: 'https://openapi.stablelink.app/hpp/abc', trxNo: 'TRX1' };
+ * ```
+ */
 export interface WpayRedirectDetail {
   /** The hosted payment page, already checked by the redirect policy. */
   url: string;
@@ -60,7 +74,14 @@ export class WpayRedirectEvent extends WpayEvent<WpayRedirectDetail> {
   }
 }
 
-/** `wpay-error`'s detail. */
+/**
+ * `wpay-error`'s detail.
+ *
+ * @example
+ * ```ts
+ * const detail: WpayErrorDetail = { code: 'http', message: 'Payment could not start. Try again.', status: 502 };
+ * ```
+ */
 export interface WpayErrorDetail {
   code: WpayErrorCode;
   /** The translated message shown to the shopper. */

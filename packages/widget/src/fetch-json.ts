@@ -1,7 +1,14 @@
 import { WpayRequestError } from './request-error.js';
 import { parseServerError } from './response-guards.js';
 
-/** How {@link fetchJson} sends one request. */
+/**
+ * How {@link fetchJson} sends one request.
+ *
+ * @example
+ * ```ts
+ * const options: FetchJsonOptions = { init: { method: 'GET' }, timeout: 15_000 };
+ * ```
+ */
 export interface FetchJsonOptions {
   /** Everything `fetch` takes except `signal`. */
   init: Omit<RequestInit, 'signal'>;

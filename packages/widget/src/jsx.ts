@@ -8,7 +8,14 @@ import type {
 import type { WpayStrings } from './i18n/index.js';
 import type { WpayButtonSize, WpayButtonVariant } from './wpay-button.js';
 
-/** Attributes every element accepts in JSX, plus `data-*` (sent by `<wpay-button>`). */
+/**
+ * Attributes every element accepts in JSX, plus `data-*` (sent by `<wpay-button>`).
+ *
+ * @example
+ * ```ts
+ * const props: WpayJsxBaseProps = { id: 'buy', 'data-sku': 'tee-42' };
+ * ```
+ */
 export interface WpayJsxBaseProps {
   id?: string;
   class?: string;
@@ -21,7 +28,16 @@ export interface WpayJsxBaseProps {
   [data: `data-${string}`]: string | number | undefined;
 }
 
-/** `<wpay-button>` in React-, Preact- or Solid-style JSX. */
+/**
+ * `<wpay-button>` in React-, Preact- or Solid-style JSX.
+ *
+ * @example
+ * ```tsx
+ * <wpay-button endpoint="/api/checkout" data-sku="tee-42" onwpay-error={(event) => log(event.detail.code)}>
+ *   Buy now
+ * </wpay-button>
+ * ```
+ */
 export interface WpayButtonJsxProps extends WpayJsxBaseProps {
   endpoint: string;
   amount?: string | number;
@@ -40,7 +56,14 @@ export interface WpayButtonJsxProps extends WpayJsxBaseProps {
   'onwpay-error'?: (event: WpayErrorEvent) => void;
 }
 
-/** `<wpay-return>` in React-, Preact- or Solid-style JSX. */
+/**
+ * `<wpay-return>` in React-, Preact- or Solid-style JSX.
+ *
+ * @example
+ * ```tsx
+ * <wpay-return status-endpoint="/api/checkout/status" max-attempts={10} />
+ * ```
+ */
 export interface WpayReturnJsxProps extends WpayJsxBaseProps {
   'status-endpoint': string;
   'max-attempts'?: number;

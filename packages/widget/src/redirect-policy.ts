@@ -1,4 +1,11 @@
-/** Hosts where plain `http:` is accepted, for a sandbox running on the developer's machine. */
+/**
+ * Hosts where plain `http:` is accepted, for a sandbox running on the developer's machine.
+ *
+ * @example
+ * ```ts
+ * LOOPBACK_HOSTS.includes(new URL('http://127.0.0.1:4010/hpp/1').hostname); // true
+ * ```
+ */
 export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
 
 /**

@@ -9,6 +9,13 @@ import type { WpayErrorDetail } from './events.js';
  * - `blocked-redirect`: the redirect URL was refused by the redirect policy (`<wpay-button>` only);
  * - `missing-identifier`: the return page's URL carries neither `trxNo` nor `mchOrderNo`
  *   (`<wpay-return>` only).
+ *
+ * @example
+ * ```ts
+ * button.addEventListener('wpay-error', (event) => {
+ *   const code: WpayErrorCode = event.detail.code;
+ * });
+ * ```
  */
 export type WpayErrorCode =
   | 'network'
@@ -18,13 +25,27 @@ export type WpayErrorCode =
   | 'blocked-redirect'
   | 'missing-identifier';
 
-/** One entry of the `fields` list of the merchant server's JSON error. */
+/**
+ * One entry of the `fields` list of the merchant server's JSON error.
+ *
+ * @example
+ * ```ts
+ * const field: ServerFieldError = { path: 'sku', message: 'unknown product' };
+ * ```
+ */
 export interface ServerFieldError {
   path: string;
   message: string;
 }
 
-/** The merchant server's JSON error body: `{ "error": { code, message, fields? } }`. */
+/**
+ * The merchant server's JSON error body: `{ "error": { code, message, fields? } }`.
+ *
+ * @example
+ * ```ts
+ * const error: ServerError = { code: 'invalid_body', message: 'sku: required', fields: [{ path: 'sku', message: 'required' }] };
+ * ```
+ */
 export interface ServerError {
   code: string;
   message: string;

@@ -3,16 +3,37 @@ import type { ServerError, ServerFieldError } from './request-error.js';
 // The widget validates the merchant server's answers by hand rather than with zod: zod/mini alone
 // weighs about 5.7 kB gzip, half the widget's 12 kB budget, for three small shapes.
 
-/** The checkout endpoint's success body. */
+/**
+ * The checkout endpoint's success body.
+ *
+ * @example
+ * ```ts
+ * const response: CheckoutResponse = { redirectUrl: 'https://openapi.stablelink.app/hpp/abc', trxNo: 'TRX1' };
+ * ```
+ */
 export interface CheckoutResponse {
   redirectUrl: string;
   trxNo?: string;
 }
 
-/** What the return page shows, derived by the merchant's server from the payment's status. */
+/**
+ * What the return page shows, derived by the merchant's server from the payment's status.
+ *
+ * @example
+ * ```ts
+ * const outcome: PaymentOutcome = 'succeeded';
+ * ```
+ */
 export type PaymentOutcome = 'succeeded' | 'processing' | 'cancelled' | 'failed';
 
-/** The status endpoint's success body (see docs/architecture.md, "Widget ⇄ merchant endpoints"). */
+/**
+ * The status endpoint's success body (see docs/architecture.md, "Widget ⇄ merchant endpoints").
+ *
+ * @example
+ * ```ts
+ * const status: PaymentStatus = { trxNo: 'TRX1', outcome: 'processing', final: false };
+ * ```
+ */
 export interface PaymentStatus {
   outcome: PaymentOutcome;
   final: boolean;

@@ -1,4 +1,11 @@
-/** How `<wpay-return>` names the payment to its status endpoint. */
+/**
+ * How `<wpay-return>` names the payment to its status endpoint.
+ *
+ * @example
+ * ```ts
+ * const identifier: ReturnIdentifier = { trxNo: 'TRX1' };
+ * ```
+ */
 export type ReturnIdentifier = { trxNo: string } | { mchOrderNo: string };
 
 /**

@@ -12,14 +12,42 @@ import { sharedStyles } from './shared.styles.js';
 import { VERSION } from './version.js';
 import { buttonStyles } from './wpay-button.styles.js';
 
-/** `<wpay-button>`'s looks. */
+/**
+ * `<wpay-button>`'s looks.
+ *
+ * @example
+ * ```ts
+ * button.variant = 'outline' satisfies WpayButtonVariant;
+ * ```
+ */
 export type WpayButtonVariant = 'primary' | 'secondary' | 'outline';
-/** `<wpay-button>`'s sizes. */
+/**
+ * `<wpay-button>`'s sizes.
+ *
+ * @example
+ * ```ts
+ * button.size = 'large' satisfies WpayButtonSize;
+ * ```
+ */
 export type WpayButtonSize = 'small' | 'medium' | 'large';
-/** Where `<wpay-button>` is in its flow: `error` is idle, with a message shown. */
+/**
+ * Where `<wpay-button>` is in its flow: `error` is idle, with a message shown.
+ *
+ * @example
+ * ```ts
+ * if (button.state === ('busy' satisfies WpayButtonState)) showHint();
+ * ```
+ */
 export type WpayButtonState = 'idle' | 'busy' | 'redirecting' | 'error';
 
-/** The default of the `timeout` attribute, in milliseconds. */
+/**
+ * The default of the `timeout` attribute, in milliseconds.
+ *
+ * @example
+ * ```ts
+ * button.timeout = DEFAULT_TIMEOUT_MS * 2; // a slow merchant server
+ * ```
+ */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** The message shown for a failure: "unreachable" (worth checking the connection) or "refused". */

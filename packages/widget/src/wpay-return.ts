@@ -11,10 +11,24 @@ import { sleep } from './sleep.js';
 import { VERSION } from './version.js';
 import { returnStyles } from './wpay-return.styles.js';
 
-/** What `<wpay-return>` shows: `checking` until the first answer, then the confirmed outcome. */
+/**
+ * What `<wpay-return>` shows: `checking` until the first answer, then the confirmed outcome.
+ *
+ * @example
+ * ```ts
+ * if (returnEl.state === ('succeeded' satisfies WpayReturnState)) clearCart();
+ * ```
+ */
 export type WpayReturnState = 'checking' | PaymentOutcome | 'error';
 
-/** Defaults of `<wpay-return>`'s polling attributes. */
+/**
+ * Defaults of `<wpay-return>`'s polling attributes.
+ *
+ * @example
+ * ```ts
+ * returnEl.maxAttempts = RETURN_DEFAULTS.maxAttempts * 2;
+ * ```
+ */
 export const RETURN_DEFAULTS = {
   maxAttempts: 8,
   pollInterval: 1000,

@@ -1,6 +1,13 @@
 import type { WpayStrings } from './strings.js';
 
-/** German. */
+/**
+ * German.
+ *
+ * @example
+ * ```ts
+ * de.pay; // 'Bezahlen'
+ * ```
+ */
 export const de: WpayStrings = {
   pay: 'Bezahlen',
   busy: 'Kasse wird geöffnet…',

@@ -1,6 +1,13 @@
 import type { WpayStrings } from './strings.js';
 
-/** English. */
+/**
+ * English.
+ *
+ * @example
+ * ```ts
+ * en.pay; // 'Pay'
+ * ```
+ */
 export const en: WpayStrings = {
   pay: 'Pay',
   busy: 'Starting checkout…',

@@ -1,6 +1,13 @@
 import type { WpayStrings } from './strings.js';
 
-/** Spanish. */
+/**
+ * Spanish.
+ *
+ * @example
+ * ```ts
+ * es.pay; // 'Pagar'
+ * ```
+ */
 export const es: WpayStrings = {
   pay: 'Pagar',
   busy: 'Iniciando el pago…',

@@ -1,6 +1,13 @@
 import type { WpayStrings } from './strings.js';
 
-/** French. */
+/**
+ * French.
+ *
+ * @example
+ * ```ts
+ * fr.pay; // 'Payer'
+ * ```
+ */
 export const fr: WpayStrings = {
   pay: 'Payer',
   busy: 'Ouverture du paiement…',

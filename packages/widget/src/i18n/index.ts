@@ -8,7 +8,14 @@ import { zh } from './zh.js';
 
 export type { WpayStrings } from './strings.js';
 
-/** The built-in translations, by primary language subtag. */
+/**
+ * The built-in translations, by primary language subtag.
+ *
+ * @example
+ * ```ts
+ * Object.keys(CATALOG); // ['en', 'zh', 'es', 'fr', 'de', 'ja']
+ * ```
+ */
 export const CATALOG: Readonly<Record<string, WpayStrings>> = { en, zh, es, fr, de, ja };
 
 /**

@@ -1,6 +1,13 @@
 import type { WpayStrings } from './strings.js';
 
-/** Japanese. */
+/**
+ * Japanese.
+ *
+ * @example
+ * ```ts
+ * ja.pay; // '支払う'
+ * ```
+ */
 export const ja: WpayStrings = {
   pay: '支払う',
   busy: '決済を開始しています…',

@@ -1,6 +1,11 @@
 /**
  * Every text the widget shows. Pass a partial object as an element's `strings` property to
  * override some of them; the rest come from the element's locale.
+ *
+ * @example
+ * ```ts
+ * button.strings = { pay: 'Buy now', errorNetwork: 'You seem to be offline.' } satisfies Partial<WpayStrings>;
+ * ```
  */
 export interface WpayStrings {
   /** `<wpay-button>`'s label when the page gives none. */

@@ -1,6 +1,13 @@
 import type { WpayStrings } from './strings.js';
 
-/** Simplified Chinese. */
+/**
+ * Simplified Chinese.
+ *
+ * @example
+ * ```ts
+ * zh.pay; // '支付'
+ * ```
+ */
 export const zh: WpayStrings = {
   pay: '支付',
   busy: '正在前往结账…',
