@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Sandbox, startSandbox } from '@wpay/sandbox';
-import { WPayApiError, WPayValidationError } from './errors.js';
+import { WPayApiError, WPayError, WPayValidationError } from './errors.js';
 import type { WPayOptions } from './options.js';
 import { WPay } from './wpay.js';
 
@@ -236,6 +236,46 @@ describe('against @wpay/sandbox', () => {
     it('cancels it', async () => {
       const cancelled = await wpay.subscriptions.cancel({ id: subscriptionId, reason: 'test' });
       assert.equal(cancelled.status, 'CANCELLED');
+    });
+  });
+
+  describe('faults', () => {
+    it('times out on a held connection and retries a read', async () => {
+      const session = await paidPayment();
+      const fault = sb.faults.add({
+        kind: 'timeout',
+        path: '/checkout/w-payment/payments/detail',
+        times: 1,
+      });
+      const payment = await client({ timeoutMs: 200 }).payments.retrieve({ trxNo: session.trxNo });
+      assert.equal(payment.trxNo, session.trxNo);
+      sb.faults.remove(fault.id);
+    });
+
+    it('surfaces an injected retcode as WPayApiError', async () => {
+      const fault = sb.faults.add({
+        kind: 'retcode',
+        path: '/checkout/w-payment/payments/list',
+        retcode: '00042',
+        retmsg: 'gateway busy',
+        times: 1,
+      });
+      await assert.rejects(wpay.payments.list(), (error: unknown) => {
+        assert.ok(error instanceof WPayApiError);
+        assert.equal(String(error.retcode), '00042');
+        return true;
+      });
+      sb.faults.remove(fault.id);
+    });
+
+    it('refuses a malformed answer', async () => {
+      const fault = sb.faults.add({
+        kind: 'malformed',
+        path: '/checkout/w-payment/payments/list',
+        times: 1,
+      });
+      await assert.rejects(wpay.payments.list({}, { maxRetries: 0 }), WPayError);
+      sb.faults.remove(fault.id);
     });
   });
 

@@ -53,8 +53,8 @@ export const refundsCreateParamsSchema = createRefundsCreateParamsSchema(DEFAULT
 /** What `refunds.create` takes. */
 export type RefundsCreateParams = z.input<typeof refundsCreateParamsSchema>;
 
-/** Refund statuses known today [default]; others are accepted. */
-export type KnownRefundStatus = 'REFUNDING' | 'REFUNDED' | 'PARTIAL_REFUNDED' | 'FAILED';
+/** Refund statuses known today (none is documented; the sandbox answers `SUCCESS`); others are accepted. */
+export type KnownRefundStatus = 'SUCCESS' | 'PROCESSING' | 'FAILED';
 
 /**
  * The refund answer: `refundNo` [twin], plus `trxNo`, `amount`, `status` [default] when present.
