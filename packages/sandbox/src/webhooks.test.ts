@@ -23,7 +23,7 @@ describe('when a payment changes state', () => {
   let receiver: Receiver;
   before(async () => {
     receiver = await startReceiver();
-    ({ sb, client } = await sandboxWithClient({ webhookUrl: receiver.url }));
+    ({ sb, client } = await sandboxWithClient({ webhookUrl: receiver.url, timeScale: 1 }));
   });
   after(async () => {
     await sb.close();

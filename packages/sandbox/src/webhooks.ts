@@ -246,6 +246,7 @@ export class WebhookDispatcher {
 
   async #attempt(delivery: Delivery, event: WebhookEvent): Promise<void> {
     const { signKey, signatureHeader, timestampHeader, timeoutMs, ackBody } = this.#o;
+    delivery.url = this.#o.url() ?? delivery.url;
     const timestamp = String(Date.now());
     const started = performance.now();
     const attempt: DeliveryAttempt = {

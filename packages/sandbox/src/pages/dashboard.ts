@@ -17,6 +17,9 @@ export interface DashboardView {
   refreshSeconds: number | null;
 }
 
+/** Rows shown per table (newest first). */
+const MAX_ROWS = 200;
+
 /** Event types the trigger form offers for a payment. */
 const ORDER_EVENTS = [
   'credit_card.order.paid',
@@ -84,7 +87,7 @@ export function renderDashboard(v: DashboardView): string {
 <h2 id="payments">Payments (${s.payments.length})</h2>
 ${table(
   ['trxNo', 'mchOrderNo', 'status', 'amount', 'mode', 'created', 'paid', 'trigger an event'],
-  s.payments.map((p) => [
+  s.payments.slice(0, MAX_ROWS).map((p) => [
     html`<code>${p.trxNo}</code>`,
     p.mchOrderNo,
     p.status,
@@ -102,40 +105,48 @@ ${table(
 <h2 id="subscriptions">Subscriptions (${s.subscriptions.length})</h2>
 ${table(
   ['id', 'mchSubscriptionNo', 'status', 'amount', 'interval', 'created', 'next bill', 'bills'],
-  s.subscriptions.map((sub) => [
-    sub.id,
-    sub.mchSubscriptionNo,
-    sub.status,
-    `${sub.amount} ${sub.currency}`,
-    `${sub.intervalCount} ${sub.intervalUnit}`,
-    sub.createdTime,
-    sub.nextBillTime ?? '',
-    s.bills.filter((b) => b.subscriptionId === sub.id).length,
-  ]),
+  s.subscriptions
+    .slice(0, MAX_ROWS)
+    .map((sub) => [
+      sub.id,
+      sub.mchSubscriptionNo,
+      sub.status,
+      `${sub.amount} ${sub.currency}`,
+      `${sub.intervalCount} ${sub.intervalUnit}`,
+      sub.createdTime,
+      sub.nextBillTime ?? '',
+      s.bills.filter((b) => b.subscriptionId === sub.id).length,
+    ]),
 )}
 <h2 id="refunds">Refunds (${s.refunds.length})</h2>
 ${table(
   ['refundNo', 'trxNo', 'amount', 'status', 'reason', 'created'],
-  s.refunds.map((r) => [
-    r.refundNo,
-    r.trxNo,
-    `${r.amount} ${r.currency}`,
-    r.status,
-    r.reason ?? '',
-    r.createTime,
-  ]),
+  [...s.refunds]
+    .reverse()
+    .slice(0, MAX_ROWS)
+    .map((r) => [
+      r.refundNo,
+      r.trxNo,
+      `${r.amount} ${r.currency}`,
+      r.status,
+      r.reason ?? '',
+      r.createTime,
+    ]),
 )}
 <h2 id="deliveries">Webhook deliveries (${v.deliveries.length})</h2>
 ${table(
   ['#', 'event', 'state', 'attempts', 'action'],
-  [...v.deliveries].reverse().map((d) => [
-    d.deliveryId,
-    html`<code>${d.eventType}</code><br><small><code>${d.eventId}</code></small>`,
-    html`<span class="${d.state === 'delivered' ? 'good' : d.state === 'pending' ? '' : 'bad'}">${d.state}</span>${d.faults.length ? ` (${d.faults.join(', ')})` : ''}`,
-    attemptsOf(d),
-    html`<form class="inline" method="post" action="/__dashboard/redeliver">
+  [...v.deliveries]
+    .reverse()
+    .slice(0, MAX_ROWS)
+    .map((d) => [
+      d.deliveryId,
+      html`<code>${d.eventType}</code><br><small><code>${d.eventId}</code></small>`,
+      html`<span class="${d.state === 'delivered' ? 'good' : d.state === 'pending' ? '' : 'bad'}">${d.state}</span>${d.faults.length ? ` (${d.faults.join(', ')})` : ''}`,
+      attemptsOf(d),
+      html`<form class="inline" method="post" action="/__dashboard/redeliver">
       <input type="hidden" name="eventId" value="${d.eventId}"><button type="submit">Re-deliver</button></form>`,
-  ]),
+    ]),
 )}
 <h2 id="faults">Faults (${v.faults.length})</h2>
 ${table(

@@ -100,7 +100,7 @@ describe('when the shopper opens the hosted page', () => {
 describe('when the shopper submits the hosted page', () => {
   let sb: Sandbox;
   let client: TestClient;
-  before(async () => ({ sb, client } = await sandboxWithClient()));
+  before(async () => ({ sb, client } = await sandboxWithClient({ timeScale: 1 })));
   after(() => sb.close());
 
   it('pays with the success card: PAID and 303 to successUrl with trxNo and mchOrderNo appended', async () => {
