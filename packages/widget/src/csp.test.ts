@@ -16,6 +16,7 @@ async function open(path: string): Promise<CspWindow> {
     () =>
       win.document.querySelector<WpayButton>('wpay-button')?.shadowRoot?.querySelector('button'),
     'the button never rendered',
+    { timeout: 10_000 },
   );
   return win;
 }
