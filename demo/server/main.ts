@@ -2,7 +2,7 @@
 // server and the embedded WPay sandbox in one process. Ctrl-C (or SIGTERM) stops everything.
 import { readConfig } from './config.js';
 import type { DemoLogger } from './logger.js';
-import { startDemo } from './start-demo.js';
+import { type Demo, startDemo } from './start-demo.js';
 
 const log =
   (write: (...data: unknown[]) => void, level: string) =>
@@ -15,9 +15,28 @@ const logger: DemoLogger = {
   error: log(console.error, 'error: '),
 };
 
+let demo: Demo | undefined;
+let stopping = false;
+
+/** Ctrl-C / SIGTERM: stops the demo (or the start-up, builds included); a second one forces. */
+function stop(signal: NodeJS.Signals): void {
+  if (stopping || !demo) process.exit(130);
+  stopping = true;
+  console.log(`\n${signal}: stopping…`);
+  demo.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      logger.error('could not stop cleanly', { error: String(error) });
+      process.exit(1);
+    },
+  );
+}
+
 async function main(): Promise<void> {
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   const config = readConfig(process.env);
-  const demo = await startDemo({
+  demo = await startDemo({
     port: config.port,
     host: config.host,
     fallbackWhenBusy: true,
@@ -33,7 +52,7 @@ async function main(): Promise<void> {
   if (demo.sandbox) {
     console.log(`WPay sandbox dashboard: ${demo.sandbox.url}/`);
     console.log(
-      'Pay with 4242 4242 4242 4242 (any future date, any CVC); 4000 0000 0000 0002 is declined.',
+      'On the hosted page, pick 4242 4242 4242 4242 to pay; 4000 0000 0000 0002 is declined.',
     );
   } else {
     console.log(
@@ -42,22 +61,6 @@ async function main(): Promise<void> {
   }
   console.log(`Database: ${config.dbPath}`);
   console.log('Press Ctrl-C to stop.');
-
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    demo.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error('could not stop cleanly', { error: String(error) });
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -34,7 +34,8 @@ export interface EnsureStorefrontOptions {
 export async function ensureStorefront({ logger, force = false }: EnsureStorefrontOptions) {
   const widgetDir = dirname(createRequire(import.meta.url).resolve('@wpay/widget/package.json'));
   const widgetOutputs = WIDGET_OUTPUTS.map((file) => join(widgetDir, file));
-  if (force || isStale(widgetOutputs, [join(widgetDir, 'src')])) buildWidget(widgetDir, logger);
+  if (force || isStale(widgetOutputs, [join(widgetDir, 'src')]))
+    await buildWidget(widgetDir, logger);
 
   const inputs = [...STOREFRONT_INPUTS.map((path) => join(DEMO_DIR, path)), ...widgetOutputs];
   if (!force && !isStale([STAMP], inputs)) return;
@@ -43,30 +44,51 @@ export async function ensureStorefront({ logger, force = false }: EnsureStorefro
   await build(storefrontViteConfig({ logLevel: 'warn' }));
 }
 
-function buildWidget(widgetDir: string, logger: DemoLogger): void {
+async function buildWidget(widgetDir: string, logger: DemoLogger): Promise<void> {
   logger.info('Building @wpay/widget (its dist is missing or older than its sources)…');
-  let result = spawnSync('pnpm', ['run', 'build'], { cwd: widgetDir, encoding: 'utf8' });
-  const iife = join(widgetDir, 'dist/wpay-widget.iife.js');
-  if (result.status === 0 && !existsSync(iife)) {
+  let result = await run('pnpm', ['run', 'build'], widgetDir);
+  if (result.code === 0 && !existsSync(join(widgetDir, 'dist/wpay-widget.iife.js'))) {
     // The widget's `build` script may not make the script-tag file; its Vite config does.
-    result = spawnSync('pnpm', ['exec', 'vite', 'build', '--mode', 'iife'], {
-      cwd: widgetDir,
-      encoding: 'utf8',
-    });
+    result = await run('pnpm', ['exec', 'vite', 'build', '--mode', 'iife'], widgetDir);
   }
-  if (result.status === 0) return;
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`
-    .trim()
-    .split('\n')
-    .slice(-15)
-    .join('\n');
+  if (result.code === 0) return;
+  const output = result.output.trim().split('\n').slice(-15).join('\n');
   const built = WIDGET_OUTPUTS.every((file) => existsSync(join(widgetDir, file)));
-  if (!built) {
-    throw new Error(
-      `Could not build @wpay/widget (pnpm run build in ${widgetDir}${result.error ? `: ${result.error.message}` : ''}).\n${output}`,
-    );
-  }
+  if (!built)
+    throw new Error(`Could not build @wpay/widget (pnpm run build in ${widgetDir}).\n${output}`);
   logger.warn('Could not rebuild @wpay/widget; using its previous build.', { output });
+}
+
+/** Builds still running: stopped if this process exits first (Ctrl-C during start-up). */
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill();
+});
+
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk;
+    });
+    child.on('error', (error) => {
+      running.delete(child);
+      resolve({ code: 1, output: `${output}${error.message}` });
+    });
+    child.on('close', (code) => {
+      running.delete(child);
+      resolve({ code: code ?? 1, output });
+    });
+  });
 }
 
 /** Whether any output is missing, or older than the newest file among the inputs. */
