@@ -8,6 +8,7 @@ import { WPayApiError, WPayValidationError } from '../errors.js';
 import { tokenDataSchema } from '../schemas/token.js';
 import type { TransportContext } from './context.js';
 import { envelopeSchema, parseJson, refusal } from './envelope.js';
+import { statusMatches } from './retry.js';
 import { sendAttempt } from './send.js';
 import type { StoredToken } from './token-store.js';
 import { withRetries } from './with-retries.js';
@@ -63,7 +64,7 @@ export async function requestToken(ctx: TransportContext, grant: TokenGrant): Pr
         timeoutMs: ctx.settings.timeoutMs,
       }).then((answer) => {
         // Turn retryable statuses into errors inside the loop.
-        if (answer.status >= 500 || answer.status === 429) {
+        if (statusMatches(answer.status, ctx.settings.retryHttpStatuses)) {
           const envelope = envelopeSchema.safeParse(parseJson(answer.text));
           throw refusal(envelope.success ? envelope.data : undefined, answer, interpretOptions());
         }
