@@ -38,7 +38,7 @@ dd { margin: 0; }
 fieldset { border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: 0.75rem 1rem; }
 legend { font-weight: 600; padding: 0 0.25rem; }
 .card-choice { display: flex; gap: 0.6rem; align-items: baseline; padding: 0.35rem 0; }
-.card-choice input { width: 1.1rem; height: 1.1rem; accent-color: var(--accent); }
+.card-choice input { flex: none; width: 1.1rem; height: 1.1rem; accent-color: var(--accent); }
 .card-number { font-family: ui-monospace, Menlo, Consolas, monospace; }
 .hint { color: var(--muted); }
 .actions { display: flex; flex-direction: column; gap: 0.75rem; }
