@@ -18,7 +18,8 @@ function reachable(entry: string): Map<string, string> {
     files.set(file, source);
     for (const match of source.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) {
       const specifier = match[1] ?? '';
-      if (specifier.startsWith('.')) queue.push(join(dirname(file), specifier.replace(/\.js$/, '.ts')));
+      if (specifier.startsWith('.'))
+        queue.push(join(dirname(file), specifier.replace(/\.js$/, '.ts')));
     }
   }
   return files;
@@ -33,7 +34,11 @@ describe('the core entry point', () => {
 
   it('imports nothing from node:*', () => {
     for (const [file, source] of files) {
-      assert.doesNotMatch(source, /^\s*(?:import|export)[^;]*?from\s+'node:/m, relative(here, file));
+      assert.doesNotMatch(
+        source,
+        /^\s*(?:import|export)[^;]*?from\s+'node:/m,
+        relative(here, file),
+      );
     }
   });
 
