@@ -32,9 +32,20 @@ function stop(signal: NodeJS.Signals): void {
   );
 }
 
+/**
+ * Stops when whatever launched the demo goes away without passing the signal on: `pnpm run`
+ * ends its `sh -c` child on SIGTERM, and that shell does not forward it to this process.
+ */
+function stopWithLauncher(): void {
+  const launcher = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== launcher) stop('SIGHUP');
+  }, 1000).unref();
+}
+
 async function main(): Promise<void> {
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
+  stopWithLauncher();
   const config = readConfig(process.env);
   demo = await startDemo({
     port: config.port,
