@@ -1,7 +1,7 @@
 // The success and cancel pages: <wpay-return> confirms the outcome with the shop's server; this
 // script then shows the shop's own record of the order (which turns paid when WPay's webhook lands).
 import '@wpay/widget';
-import type { WpayStatusEvent } from '@wpay/widget';
+import type { PaymentStatus, WpayReturn, WpayStatusEvent } from '@wpay/widget';
 import { h, required, statusPill } from './dom.js';
 
 interface OrderSummary {
@@ -52,21 +52,27 @@ function render(order: OrderSummary): void {
   summary.hidden = false;
 }
 
-/** Shows the order, then follows it a little while the webhook is on its way. */
+/** Seconds between looks at the order while WPay's webhook is on its way: about a minute in all. */
+const FOLLOW_DELAYS = [1, 1, 2, 2, 3, 3, 5, 5, 8, 10, 10, 10];
+
+/** Shows the order, then follows it while the webhook is on its way. */
 async function follow(mchOrderNo: string): Promise<void> {
-  for (let attempt = 0; attempt < 15; attempt++) {
+  for (const delay of [0, ...FOLLOW_DELAYS]) {
+    await new Promise((resolve) => setTimeout(resolve, delay * 1000));
     const order = await fetchOrder(mchOrderNo).catch(() => undefined);
     if (order) render(order);
     if (order && SETTLED.has(order.status)) return;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
 
 let following = false;
-document.addEventListener('wpay-status', (event) => {
-  const { detail } = event as WpayStatusEvent;
-  const mchOrderNo = detail.mchOrderNo ?? new URLSearchParams(location.search).get('mchOrderNo');
-  if (!detail.final || !mchOrderNo || following) return;
+function onStatus(status: PaymentStatus | undefined): void {
+  const mchOrderNo = status?.mchOrderNo ?? new URLSearchParams(location.search).get('mchOrderNo');
+  if (!status?.final || !mchOrderNo || following) return;
   following = true;
   void follow(mchOrderNo);
-});
+}
+
+const element = required<WpayReturn>('wpay-return');
+element.addEventListener('wpay-status', (event) => onStatus((event as WpayStatusEvent).detail));
+onStatus(element.status);
