@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type Demo, startDemo } from '../server/start-demo.js';
 
+export { eventually } from './eventually.js';
+
 /** Debian's Chromium (never a downloaded browser); `WPAY_CHROMIUM` overrides it. */
 export const CHROMIUM = process.env.WPAY_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -77,27 +79,4 @@ export async function startStack(): Promise<Stack> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * Waits until `check` returns a value other than `undefined`/`false`, polling every 50 ms; throws
- * with `what` after `timeoutMs`. For state that changes asynchronously (a webhook landing).
- *
- * @example
- * ```ts
- * const order = await eventually('the order is paid', () => orders.find(no)?.status === 'paid' && orders.find(no));
- * ```
- */
-export async function eventually<T>(
-  what: string,
-  check: () => T | undefined | false | Promise<T | undefined | false>,
-  { timeoutMs = 15_000 } = {},
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
