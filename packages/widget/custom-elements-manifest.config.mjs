@@ -1,21 +1,21 @@
 // @custom-elements-manifest/analyzer settings: `pnpm run manifest` writes custom-elements.json
 // from the elements' JSDoc (@tagname, @fires, @slot, @csspart, @cssprop) and static properties.
 
-/** Internal reactive state: declared in `static properties` with `state: true`, never attributes. */
-const INTERNAL_STATE = new Set(['phase', 'errorMessage', 'hasLabel', 'slow']);
+/** Internal members: `#private` ones, and `_`-prefixed protected members and reactive state. */
+const isInternal = (name) => name?.startsWith('_') || name?.startsWith('#');
 
-/** Keeps the manifest to the public surface: drops internal state and guessed event names. */
+/** Keeps the manifest to the public surface: drops internal members and guessed event names. */
 function publicSurface() {
   return {
     name: 'wpay-public-surface',
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
-          if (!declaration.customElement) continue;
-          declaration.attributes = declaration.attributes?.filter(
-            (a) => !INTERNAL_STATE.has(a.fieldName),
+          if (declaration.kind !== 'class') continue;
+          declaration.attributes = declaration.attributes?.filter((a) => !isInternal(a.fieldName));
+          declaration.members = declaration.members?.filter(
+            (m) => !isInternal(m.name) && m.privacy !== 'private',
           );
-          declaration.members = declaration.members?.filter((m) => !INTERNAL_STATE.has(m.name));
           declaration.events = declaration.events?.filter((e) => e.name?.startsWith('wpay-'));
         }
       }

@@ -8,7 +8,9 @@ import type { WpayErrorDetail } from './events.js';
  * - `invalid-response`: a 2xx answer that is not the JSON the contract promises;
  * - `blocked-redirect`: the redirect URL was refused by the redirect policy (`<wpay-button>` only);
  * - `missing-identifier`: the return page's URL carries neither `trxNo` nor `mchOrderNo`
- *   (`<wpay-return>` only).
+ *   (`<wpay-return>` only);
+ * - `missing-endpoint`: `<wpay-return>` has no `status-endpoint` (a mistake in the page, also
+ *   reported to the element's `logger`).
  *
  * @example
  * ```ts
@@ -23,7 +25,8 @@ export type WpayErrorCode =
   | 'http'
   | 'invalid-response'
   | 'blocked-redirect'
-  | 'missing-identifier';
+  | 'missing-identifier'
+  | 'missing-endpoint';
 
 /**
  * One entry of the `fields` list of the merchant server's JSON error.
@@ -97,4 +100,17 @@ export function errorDetail(error: WpayRequestError, message: string): WpayError
   if (error.status !== undefined) detail.status = error.status;
   if (error.serverError) detail.serverError = error.serverError;
   return detail;
+}
+
+/**
+ * `error` if it is a {@link WpayRequestError}, else a `network` one: whatever else a request
+ * throws (a `TypeError` from `fetch`, say) means the server could not be reached.
+ *
+ * @example
+ * ```ts
+ * asRequestError(new TypeError('Failed to fetch')).code; // 'network'
+ * ```
+ */
+export function asRequestError(error: unknown): WpayRequestError {
+  return error instanceof WpayRequestError ? error : new WpayRequestError('network');
 }

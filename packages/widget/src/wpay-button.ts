@@ -1,16 +1,17 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { type CheckoutPayload, collectPayload } from './collect-payload.js';
-import { WpayCheckoutEvent, WpayErrorEvent, WpayRedirectEvent } from './events.js';
-import { fetchJson } from './fetch-json.js';
+import { WpayCheckoutEvent, WpayRedirectEvent } from './events.js';
 import { formatAmount } from './format-amount.js';
-import { resolveLocale, stringsFor, type WpayStrings } from './i18n/index.js';
+import type { WpayStrings } from './i18n/index.js';
 import { IntentKeys } from './intent-keys.js';
 import { safeRedirectUrl } from './redirect-policy.js';
-import { errorDetail, type WpayErrorCode, WpayRequestError } from './request-error.js';
+import { asRequestError, WpayRequestError } from './request-error.js';
 import { parseCheckoutResponse } from './response-guards.js';
 import { sharedStyles } from './shared.styles.js';
-import { VERSION } from './version.js';
 import { buttonStyles } from './wpay-button.styles.js';
+import { WpayElement } from './wpay-element.js';
+
+export { DEFAULT_TIMEOUT_MS } from './wpay-element.js';
 
 /**
  * `<wpay-button>`'s looks.
@@ -40,18 +41,8 @@ export type WpayButtonSize = 'small' | 'medium' | 'large';
  */
 export type WpayButtonState = 'idle' | 'busy' | 'redirecting' | 'error';
 
-/**
- * The default of the `timeout` attribute, in milliseconds.
- *
- * @example
- * ```ts
- * button.timeout = DEFAULT_TIMEOUT_MS * 2; // a slow merchant server
- * ```
- */
-export const DEFAULT_TIMEOUT_MS = 15_000;
-
 /** The message shown for a failure: "unreachable" (worth checking the connection) or "refused". */
-function errorKey(code: WpayErrorCode): keyof WpayStrings {
+function errorKey(code: WpayRequestError['code']): keyof WpayStrings {
   return code === 'network' || code === 'timeout' ? 'errorNetwork' : 'errorServer';
 }
 
@@ -106,38 +97,32 @@ function isLabelNode(node: Node): boolean {
  * </wpay-button>
  * ```
  */
-export class WpayButton extends LitElement {
-  static readonly version = VERSION;
+export class WpayButton extends WpayElement<WpayButtonState> {
   static override shadowRootOptions: ShadowRootInit = {
     ...LitElement.shadowRootOptions,
     delegatesFocus: true,
   };
   static override properties: PropertyDeclarations = {
-    phase: { state: true },
-    errorMessage: { state: true },
-    hasLabel: { state: true },
+    _error: { state: true },
+    _hasLabel: { state: true },
     endpoint: {},
-    payload: { attribute: false },
     amount: {},
     currency: {},
-    locale: {},
-    strings: { attribute: false },
-    timeout: { type: Number },
     allowedHosts: { attribute: 'allowed-hosts' },
     variant: { reflect: true },
     size: { reflect: true },
     fullWidth: { type: Boolean, reflect: true, attribute: 'full-width' },
     disabled: { type: Boolean, reflect: true },
-    navigate: { attribute: false },
   };
   static override styles = [sharedStyles, buttonStyles];
 
   readonly #intents = new IntentKeys();
-  #request: AbortController | undefined;
 
-  private phase: WpayButtonState = 'idle';
-  private errorMessage = '';
-  private hasLabel = false;
+  protected _phase: WpayButtonState = 'idle';
+  /** The message under the button (the last error's), or `''`. */
+  protected _error = '';
+  /** Whether the page gave the default slot a label. */
+  protected _hasLabel = false;
 
   /** The merchant's checkout URL (POST JSON → `{ redirectUrl }`); the button is disabled without it. */
   endpoint = '';
@@ -151,16 +136,7 @@ export class WpayButton extends LitElement {
   /** ISO 4217 code of `amount` (`USD`). Display only. */
   currency = '';
 
-  /** BCP 47 locale for strings and number formats; defaults to `<html lang>`, then the browser's. */
-  locale = '';
-
-  /** Overrides for any of the built-in strings. */
-  strings: Partial<WpayStrings> = {};
-
-  /** Milliseconds before the request is abandoned with `wpay-error` code `timeout`. */
-  timeout = DEFAULT_TIMEOUT_MS;
-
-  /** Space-separated hosts the redirect may go to (`pay.example.com`, `*.stablelink.app`); blank: any `https:` host. */
+  /** Space-separated hosts the redirect may go to (`pay.example.com`, `localhost:4010`); blank: any `https:` host. */
   allowedHosts = '';
 
   /** The look. */
@@ -180,54 +156,51 @@ export class WpayButton extends LitElement {
     window.location.assign(url);
   };
 
-  /** Where the button is in its flow. */
-  get state(): WpayButtonState {
-    return this.phase;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('pageshow', this.handlePageShow);
+    window.addEventListener('pageshow', this.#onPageShow);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('pageshow', this.handlePageShow);
-    this.reset();
+    window.removeEventListener('pageshow', this.#onPageShow);
+    this.#reset();
   }
 
   /** Back from the payment page through the back-forward cache: the button is idle again. */
-  private readonly handlePageShow = (event: PageTransitionEvent): void => {
-    if (event.persisted) this.reset();
+  readonly #onPageShow = (event: PageTransitionEvent): void => {
+    if (event.persisted) this.#reset();
   };
 
-  private readonly handleSlotChange = (event: Event): void => {
+  #onSlotChange(event: Event): void {
     const slot = event.target as HTMLSlotElement;
-    this.hasLabel = slot.assignedNodes({ flatten: true }).some(isLabelNode);
-  };
-
-  private readonly handleClick = (): void => {
-    if (this.phase === 'busy' || this.phase === 'redirecting') return;
-    const checkout = new WpayCheckoutEvent({ payload: collectPayload(this.payload, this.dataset) });
-    if (!this.dispatchEvent(checkout)) return;
-    void this.checkout(checkout.detail.payload);
-  };
-
-  private reset(): void {
-    this.#request?.abort();
-    this.#request = undefined;
-    this.phase = 'idle';
-    this.errorMessage = '';
+    this._hasLabel = slot.assignedNodes({ flatten: true }).some(isLabelNode);
   }
 
-  private async checkout(payload: CheckoutPayload): Promise<void> {
-    const request = new AbortController();
-    this.#request = request;
-    this.phase = 'busy';
-    this.errorMessage = '';
+  #onClick(): void {
+    if (this.#working) return;
+    const checkout = new WpayCheckoutEvent({ payload: collectPayload(this.payload, this.dataset) });
+    if (this.dispatchEvent(checkout)) void this.#checkout(checkout.detail.payload);
+  }
+
+  get #working(): boolean {
+    return this._phase === 'busy' || this._phase === 'redirecting';
+  }
+
+  #reset(): void {
+    this._abort();
+    this._phase = 'idle';
+    this._error = '';
+  }
+
+  async #checkout(payload: CheckoutPayload): Promise<void> {
+    const { signal } = this._start();
+    this._phase = 'busy';
+    this._error = '';
     try {
-      const body = await fetchJson(this.endpoint, {
-        init: {
+      const body = await this._fetch(
+        this.endpoint,
+        {
           method: 'POST',
           headers: {
             'Content-Type': 'application/json',
@@ -236,82 +209,65 @@ export class WpayButton extends LitElement {
           },
           body: JSON.stringify(payload),
         },
-        timeout: this.timeout > 0 ? this.timeout : DEFAULT_TIMEOUT_MS,
-        signal: request.signal,
-      });
+        signal,
+      );
       const response = parseCheckoutResponse(body);
       if (!response) throw new WpayRequestError('invalid-response', { status: 200 });
       const url = safeRedirectUrl(response.redirectUrl, this.allowedHosts);
       if (!url) throw new WpayRequestError('blocked-redirect');
       this.#intents.settle();
-      this.redirect(url.href, response.trxNo);
+      this.#redirect(url.href, response.trxNo);
     } catch (error) {
-      if (request.signal.aborted) return;
-      this.fail(error instanceof WpayRequestError ? error : new WpayRequestError('network'));
-    } finally {
-      if (this.#request === request) this.#request = undefined;
+      if (!signal.aborted) this.#fail(asRequestError(error));
     }
   }
 
-  private redirect(url: string, trxNo: string | undefined): void {
-    this.phase = 'redirecting';
+  #redirect(url: string, trxNo: string | undefined): void {
+    this._phase = 'redirecting';
     const event = new WpayRedirectEvent(trxNo === undefined ? { url } : { url, trxNo });
     if (this.dispatchEvent(event)) this.navigate(url);
-    else this.phase = 'idle';
+    else this._phase = 'idle';
   }
 
-  private fail(error: WpayRequestError): void {
-    const detail = errorDetail(error, '');
-    detail.message = this.resolvedStrings[errorKey(detail.code)];
-    this.phase = 'error';
-    this.errorMessage = detail.message;
-    this.dispatchEvent(new WpayErrorEvent(detail));
+  #fail(error: WpayRequestError): void {
+    this._error = this._strings[errorKey(error.code)];
+    this._fail(error, this._error);
   }
 
-  private get resolvedLocale(): string {
-    return resolveLocale(this.locale);
-  }
-
-  private get resolvedStrings(): WpayStrings {
-    return stringsFor(this.resolvedLocale, this.strings);
-  }
-
-  private get fallbackLabel(): string {
-    const submit = this.querySelector<HTMLElement>(
-      ':scope > form button:not([type]), :scope > form button[type="submit"]',
+  get #fallbackLabel(): string {
+    const submit = this.querySelector(
+      ':scope>form button:not([type]),:scope>form button[type=submit]',
     );
-    const text = submit?.textContent?.trim();
-    return text || this.resolvedStrings.pay;
+    return submit?.textContent?.trim() || this._strings.pay;
   }
 
   override render() {
-    const working = this.phase === 'busy' || this.phase === 'redirecting';
+    const working = this.#working;
     return html`<button
         part="base"
         class="button ${this.variant} ${this.size}"
         type="button"
         ?disabled=${this.disabled || !this.endpoint}
-        aria-busy=${working ? 'true' : 'false'}
-        aria-disabled=${working ? 'true' : nothing}
+        aria-busy=${working}
+        aria-disabled=${working || nothing}
         aria-describedby="error"
-        @click=${this.handleClick}
+        @click=${this.#onClick}
       >
-        <span class="content"><slot name="icon"></slot>${this.renderLabel()}${this.renderAmount()}</span>
+        <span class="content"><slot name="icon"></slot>${this.#renderLabel()}${this.#renderAmount()}</span>
         <span part="spinner" class="spinner" aria-hidden="true"></span>
       </button>
-      <span class="visually-hidden" role="status">${working ? this.resolvedStrings.busy : ''}</span>
-      <div part="error" id="error" class="error" role="alert">${this.errorMessage}</div>`;
+      <span class="visually-hidden" role="status">${working ? this._strings.busy : ''}</span>
+      <div part="error" id="error" class="error" role="alert">${this._error}</div>`;
   }
 
-  private renderLabel() {
-    const fallback = this.hasLabel ? nothing : this.fallbackLabel;
+  #renderLabel() {
     return html`<span part="label"
-      ><slot @slotchange=${this.handleSlotChange}></slot>${fallback}</span
+      ><slot @slotchange=${this.#onSlotChange}></slot>${this._hasLabel ? nothing : this.#fallbackLabel}</span
     >`;
   }
 
-  private renderAmount() {
-    const price = formatAmount(this.amount, this.currency, this.resolvedLocale);
+  #renderAmount() {
+    const price = formatAmount(this.amount, this.currency, this._locale);
     return price ? html`<span part="amount">${price}</span>` : nothing;
   }
 }

@@ -176,6 +176,34 @@ describe('<wpay-return>', () => {
       expect(message(el)).to.equal('Could not check the payment. Reload the page.');
     });
 
+    it('reports a missing status-endpoint as missing-endpoint to the page and the logger, asking nobody', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      const mock = serve(() => json(PAID));
+      const warnings: string[] = [];
+      const logger = { warn: (text: string) => warnings.push(text) };
+      const { el, first } = await mount(html`<wpay-return .logger=${logger}></wpay-return>`);
+      expect((first as WpayErrorEvent).detail.code).to.equal('missing-endpoint');
+      expect(mock.calls).to.have.length(0);
+      expect(el.state).to.equal('error');
+      expect(message(el)).to.equal('Could not check the payment. Reload the page.');
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('status-endpoint');
+    });
+
+    it('warns on the console by default when status-endpoint is missing', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      serve(() => json(PAID));
+      const warn = console.warn;
+      const warnings: unknown[] = [];
+      console.warn = (text: unknown) => warnings.push(text);
+      try {
+        await mount(html`<wpay-return></wpay-return>`);
+      } finally {
+        console.warn = warn;
+      }
+      expect(warnings.join(' ')).to.contain('<wpay-return> has no status-endpoint');
+    });
+
     it('reports an unknown payment (404) at once as http', async () => {
       arriveWith({ trxNo: 'TRX404' });
       const error = { code: 'not_found', message: 'unknown trxNo' };

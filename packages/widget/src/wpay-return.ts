@@ -1,14 +1,15 @@
-import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { backoffDelay } from './backoff-delay.js';
-import { WpayErrorEvent, WpayStatusEvent } from './events.js';
-import { fetchJson } from './fetch-json.js';
-import { resolveLocale, stringsFor, type WpayStrings } from './i18n/index.js';
-import { errorDetail, WpayRequestError } from './request-error.js';
+import { WpayStatusEvent } from './events.js';
+import type { WpayStrings } from './i18n/index.js';
+import { consoleLogger, type Logger } from './logger.js';
+import { positiveOr } from './positive-or.js';
+import { asRequestError, WpayRequestError } from './request-error.js';
 import { type PaymentOutcome, type PaymentStatus, parseStatusResponse } from './response-guards.js';
 import { type ReturnIdentifier, returnIdentifier, statusUrl } from './return-identifiers.js';
 import { sharedStyles } from './shared.styles.js';
 import { sleep } from './sleep.js';
-import { VERSION } from './version.js';
+import { DEFAULT_TIMEOUT_MS, WpayElement } from './wpay-element.js';
 import { returnStyles } from './wpay-return.styles.js';
 
 /**
@@ -33,7 +34,7 @@ export const RETURN_DEFAULTS = {
   maxAttempts: 8,
   pollInterval: 1000,
   maxInterval: 10_000,
-  timeout: 15_000,
+  timeout: DEFAULT_TIMEOUT_MS,
 } as const;
 
 const MESSAGES: Record<WpayReturnState, keyof WpayStrings> = {
@@ -46,14 +47,10 @@ const MESSAGES: Record<WpayReturnState, keyof WpayStrings> = {
 };
 
 /** Worth another check: the server was unreachable, slow, or failing on its side. */
-function isTransient(error: WpayRequestError): boolean {
+function isTransient(error: unknown): boolean {
+  if (!(error instanceof WpayRequestError)) return false;
   if (error.code === 'network' || error.code === 'timeout') return true;
   return error.code === 'http' && (error.status === 429 || (error.status ?? 0) >= 500);
-}
-
-/** The attribute's number if it is a positive one, else the default. */
-function positive(value: number, fallback: number): number {
-  return value > 0 ? value : fallback;
 }
 
 /**
@@ -92,24 +89,18 @@ function positive(value: number, fallback: number): number {
  * </wpay-return>
  * ```
  */
-export class WpayReturn extends LitElement {
-  static readonly version = VERSION;
+export class WpayReturn extends WpayElement<WpayReturnState> {
   static override properties: PropertyDeclarations = {
-    phase: { state: true },
-    slow: { state: true },
+    _slow: { state: true },
     statusEndpoint: { attribute: 'status-endpoint' },
     maxAttempts: { type: Number, attribute: 'max-attempts' },
     pollInterval: { type: Number, attribute: 'poll-interval' },
-    timeout: { type: Number },
-    locale: {},
-    strings: { attribute: false },
   };
   static override styles = [sharedStyles, returnStyles];
 
-  #run: AbortController | undefined;
-
-  private phase: WpayReturnState = 'checking';
-  private slow = false;
+  protected _phase: WpayReturnState = 'checking';
+  /** Gave up polling a payment still processing. */
+  protected _slow = false;
 
   /** The merchant's status URL (GET `?trxNo=` or `?mchOrderNo=` → the payment's outcome). */
   statusEndpoint = '';
@@ -120,114 +111,78 @@ export class WpayReturn extends LitElement {
   /** Milliseconds before the second check; doubles after each check. */
   pollInterval: number = RETURN_DEFAULTS.pollInterval;
 
-  /** Milliseconds before one status request is abandoned. */
-  timeout: number = RETURN_DEFAULTS.timeout;
-
-  /** BCP 47 locale of the messages; defaults to `<html lang>`, then the browser's. */
-  locale = '';
-
-  /** Overrides for any of the built-in strings. */
-  strings: Partial<WpayStrings> = {};
+  /** Receives the warning about a missing `status-endpoint`; the console by default. */
+  logger: Logger = consoleLogger;
 
   /** The last status confirmed by the server, if any. */
   status: PaymentStatus | undefined;
 
-  /** What the element shows. */
-  get state(): WpayReturnState {
-    return this.phase;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.status?.final && this.phase !== 'error') void this.check();
+    if (!this.status?.final && this._phase !== 'error') void this.#check();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#run?.abort();
-    this.#run = undefined;
-  }
-
-  private async check(): Promise<void> {
-    this.#run?.abort();
-    const run = new AbortController();
-    this.#run = run;
+  async #check(): Promise<void> {
+    const { signal } = this._start();
     await this.updateComplete;
-    if (run.signal.aborted) return;
-    const identifier = returnIdentifier(window.location.search);
-    if (!identifier) {
-      this.fail(new WpayRequestError('missing-identifier'));
+    if (signal.aborted) return;
+    if (!this.statusEndpoint) {
+      this.logger.warn('<wpay-return> has no status-endpoint: set it to your status handler');
+      this._fail(new WpayRequestError('missing-endpoint'), this._strings.errorStatus);
       return;
     }
+    const identifier = returnIdentifier(window.location.search);
     try {
-      await this.poll(identifier, run.signal);
+      if (!identifier) throw new WpayRequestError('missing-identifier');
+      await this.#poll(identifier, signal);
     } catch (error) {
-      if (run.signal.aborted) return;
-      this.fail(error instanceof WpayRequestError ? error : new WpayRequestError('network'));
-    } finally {
-      if (this.#run === run) this.#run = undefined;
+      if (!signal.aborted) this._fail(asRequestError(error), this._strings.errorStatus);
     }
   }
 
-  private async poll(identifier: ReturnIdentifier, signal: AbortSignal): Promise<void> {
+  async #poll(identifier: ReturnIdentifier, signal: AbortSignal): Promise<void> {
     const url = statusUrl(this.statusEndpoint, identifier, window.location.href);
-    const maxAttempts = positive(this.maxAttempts, RETURN_DEFAULTS.maxAttempts);
+    const maxAttempts = positiveOr(this.maxAttempts, RETURN_DEFAULTS.maxAttempts);
     for (let attempt = 1; ; attempt++) {
       try {
-        const status = await this.fetchStatus(url, signal);
+        const status = parseStatusResponse(
+          await this._fetch(
+            url,
+            { method: 'GET', headers: { Accept: 'application/json' }, cache: 'no-store' },
+            signal,
+          ),
+        );
+        if (!status) throw new WpayRequestError('invalid-response', { status: 200 });
         this.status = status;
-        this.phase = status.outcome;
+        this._phase = status.outcome;
         this.dispatchEvent(new WpayStatusEvent(status));
         if (status.final) return;
       } catch (error) {
-        if (!(error instanceof WpayRequestError) || !isTransient(error) || attempt >= maxAttempts) {
-          throw error;
-        }
+        if (!isTransient(error) || attempt >= maxAttempts) throw error;
       }
       if (attempt >= maxAttempts) {
-        this.slow = true;
+        this._slow = true;
         return;
       }
-      const delay = backoffDelay(
-        attempt,
-        positive(this.pollInterval, RETURN_DEFAULTS.pollInterval),
-        RETURN_DEFAULTS.maxInterval,
-      );
-      await sleep(delay, signal);
+      const interval = positiveOr(this.pollInterval, RETURN_DEFAULTS.pollInterval);
+      await sleep(backoffDelay(attempt, interval, RETURN_DEFAULTS.maxInterval), signal);
     }
   }
 
-  private async fetchStatus(url: string, signal: AbortSignal): Promise<PaymentStatus> {
-    const body = await fetchJson(url, {
-      init: { method: 'GET', headers: { Accept: 'application/json' }, cache: 'no-store' },
-      timeout: positive(this.timeout, RETURN_DEFAULTS.timeout),
-      signal,
-    });
-    const status = parseStatusResponse(body);
-    if (!status) throw new WpayRequestError('invalid-response', { status: 200 });
-    return status;
-  }
-
-  private fail(error: WpayRequestError): void {
-    this.phase = 'error';
-    this.dispatchEvent(new WpayErrorEvent(errorDetail(error, this.resolvedStrings.errorStatus)));
-  }
-
-  private get resolvedStrings(): WpayStrings {
-    return stringsFor(resolveLocale(this.locale), this.strings);
-  }
-
   override render() {
-    const waiting = this.phase === 'checking' || (this.phase === 'processing' && !this.slow);
-    const slot = this.phase === 'checking' ? 'processing' : this.phase;
-    const key = this.phase === 'processing' && this.slow ? 'processingSlow' : MESSAGES[this.phase];
+    const phase = this._phase;
+    const slow = phase === 'processing' && this._slow;
     return html`<div part="base" class="base" role="status">
-      ${waiting ? this.renderSpinner() : nothing}
-      <span part="message"><slot name=${slot}>${this.resolvedStrings[key]}</slot></span>
+      ${phase === 'checking' || (phase === 'processing' && !slow) ? this.#renderSpinner() : nothing}
+      <span part="message"
+        ><slot name=${phase === 'checking' ? 'processing' : phase}
+          >${this._strings[slow ? 'processingSlow' : MESSAGES[phase]]}</slot
+        ></span
+      >
     </div>`;
   }
 
-  private renderSpinner() {
+  #renderSpinner() {
     return html`<span part="spinner" class="spinner" aria-hidden="true"></span>`;
   }
 }

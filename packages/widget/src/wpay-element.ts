@@ -1,0 +1,100 @@
+import { LitElement, type PropertyDeclarations } from 'lit';
+import { WpayErrorEvent } from './events.js';
+import { fetchJson } from './fetch-json.js';
+import { resolveLocale, stringsFor, type WpayStrings } from './i18n/index.js';
+import { positiveOr } from './positive-or.js';
+import { errorDetail, type WpayRequestError } from './request-error.js';
+import { VERSION } from './version.js';
+
+/**
+ * The default of the `timeout` attribute of both elements, in milliseconds.
+ *
+ * @example
+ * ```ts
+ * button.timeout = DEFAULT_TIMEOUT_MS * 2; // a slow merchant server
+ * ```
+ */
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/**
+ * What `<wpay-button>` and `<wpay-return>` share: the language (`locale`, `strings`), the request
+ * `timeout`, the read-only `state`, and one request at a time to the
+ * merchant's server, aborted when the element leaves the page.
+ *
+ * Members starting with `_` are internal (protected, or reactive state): the IIFE build shortens
+ * their names, so nothing outside the package may rely on them.
+ *
+ * @example
+ * ```ts
+ * class WpayThing extends WpayElement<'idle' | 'error'> {
+ *   protected override _phase: 'idle' | 'error' = 'idle';
+ * }
+ * ```
+ */
+export abstract class WpayElement<State extends string> extends LitElement {
+  static readonly version = VERSION;
+  static override properties: PropertyDeclarations = {
+    _phase: { state: true },
+    locale: {},
+    strings: { attribute: false },
+    timeout: { type: Number },
+  };
+
+  /** The request (or polling run) in flight; aborted by a newer one or when the element leaves. */
+  protected _run: AbortController | undefined;
+  /** Where the element is; read through `state`. */
+  protected abstract _phase: State;
+
+  /** BCP 47 locale of texts and numbers; defaults to `<html lang>`, then the browser's. */
+  locale = '';
+
+  /** Overrides for any of the built-in strings. */
+  strings: Partial<WpayStrings> = {};
+
+  /** Milliseconds before a request to the merchant's server is abandoned (error code `timeout`). */
+  timeout = DEFAULT_TIMEOUT_MS;
+
+  /** Where the element is in its flow. */
+  get state(): State {
+    return this._phase;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._abort();
+  }
+
+  /** The locale in use: the `locale` attribute, else the page's, else the browser's. */
+  protected get _locale(): string {
+    return resolveLocale(this.locale);
+  }
+
+  /** The texts in use: the locale's, with `strings` on top. */
+  protected get _strings(): WpayStrings {
+    return stringsFor(this._locale, this.strings);
+  }
+
+  /** Aborts the request in flight, if any. */
+  protected _abort(): void {
+    this._run?.abort();
+    this._run = undefined;
+  }
+
+  /** Aborts the request in flight and returns the controller of a new one. */
+  protected _start(): AbortController {
+    this._abort();
+    this._run = new AbortController();
+    return this._run;
+  }
+
+  /** One request to the merchant's server within `timeout`; see {@link fetchJson}. */
+  protected _fetch(url: string, init: RequestInit, signal: AbortSignal): Promise<unknown> {
+    return fetchJson(url, { init, timeout: positiveOr(this.timeout, DEFAULT_TIMEOUT_MS), signal });
+  }
+
+  /** Shows the error state and fires `wpay-error`, whose `message` is the text shown. */
+  protected _fail(error: WpayRequestError, message: string): void {
+    this._phase = 'error' as State;
+    this.dispatchEvent(new WpayErrorEvent(errorDetail(error, message)));
+  }
+}
