@@ -5,7 +5,7 @@ import { describeInterval, findProduct } from './catalogue.js';
 import type { Fulfilment } from './fulfilment.js';
 import { type DemoLogger, describe } from './logger.js';
 import { formatMajor, parseMajor, toMinor } from './money.js';
-import { sameOriginWrites } from './same-origin.js';
+import { sameOriginWrites } from './same-origin-writes.js';
 import type { ShopWPay } from './shop-wpay.js';
 import type { Order, OrderStore } from './store/order-store.js';
 import type { RefundStore } from './store/refund-store.js';

@@ -2,15 +2,15 @@ import { createCheckoutHandler, type WPay } from '@wpay/server-helper';
 import { Hono } from 'hono';
 import { createAdminRoutes } from './admin-routes.js';
 import { createFulfilment } from './fulfilment.js';
+import { logDeliveries } from './log-deliveries.js';
 import { type DemoLogger, describe } from './logger.js';
-import { orderSummaryRoute } from './order-route.js';
+import { mountStorefront } from './mount-storefront.js';
+import { orderSummaryRoute } from './order-summary-route.js';
 import { checkoutBodySchema, createOrderResolver } from './resolve-order.js';
-import { mountStorefront } from './static-site.js';
 import type { OrderStore } from './store/order-store.js';
 import type { RefundStore } from './store/refund-store.js';
 import type { SubscriptionStore } from './store/subscription-store.js';
 import type { WebhookLog } from './store/webhook-log.js';
-import { logDeliveries } from './webhook-delivery-log.js';
 
 /** What {@link createMerchantApp} works with. */
 export interface MerchantAppDeps {

@@ -4,6 +4,7 @@ import { type Sandbox, type SandboxOptions, startSandbox } from '@wpay/sandbox';
 import { WPay } from '@wpay/server-helper';
 import { DIST_DIR } from '../build/vite-config.js';
 import { DEFAULT_DB_PATH, type WPayTarget } from './config.js';
+import { ensureStorefront } from './ensure-storefront.js';
 import { closeServer, listen } from './listen.js';
 import { type DemoLogger, silentLogger } from './logger.js';
 import { createMerchantApp } from './merchant-app.js';
@@ -12,7 +13,6 @@ import { createOrderStore, type OrderStore } from './store/order-store.js';
 import { createRefundStore, type RefundStore } from './store/refund-store.js';
 import { createSubscriptionStore, type SubscriptionStore } from './store/subscription-store.js';
 import { createWebhookLog, type WebhookLog } from './store/webhook-log.js';
-import { ensureStorefront } from './storefront-build.js';
 
 /** Options of {@link startDemo}; every one is optional. */
 export interface StartDemoOptions {
