@@ -1,26 +1,16 @@
-// Runs the examples of README.handlers.md (each README block is one file of
-// src/test/readme-examples/, checked to be identical) against the sandbox.
+// Runs the README's examples (each README block is one file of src/test/readme-examples/, see
+// readme.test.ts) against the sandbox, and a throw-away redis-server for the Redis example.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, mock } from 'node:test';
 import { type Sandbox, signWebhook as sandboxSign, startSandbox } from '@wpay/sandbox';
 import express from 'express';
 import { toNodeHandler } from './node.js';
+import { startRedis } from './test/redis-server.js';
 
 const SHOP = 'https://shop.example';
-const EXAMPLES = new URL('./test/readme-examples/', import.meta.url);
-const FILES = [
-  'wpay.ts',
-  'express.ts',
-  'next-checkout-route.ts',
-  'next-webhook-route.ts',
-  'next-status-route.ts',
-  'hono.ts',
-  'fastify.ts',
-];
 
 let sb: Sandbox;
 let orders: typeof import('./test/readme-examples/orders.js').orders;
@@ -93,12 +83,14 @@ function signedDelivery(url: string): Request {
   });
 }
 
-describe('README.handlers.md', () => {
-  it('shows every example file verbatim', async () => {
-    const readme = await readFile(new URL('../README.handlers.md', import.meta.url), 'utf8');
-    for (const file of FILES) {
-      const code = await readFile(new URL(file, EXAMPLES), 'utf8');
-      assert.ok(readme.includes(`\`\`\`ts\n${code}\`\`\``), `README block for ${file} differs`);
+describe('the quick start', () => {
+  it('creates a session and reads the payment back', async () => {
+    const log = mock.method(console, 'log', () => {});
+    try {
+      await import('./test/readme-examples/quick-start.js');
+      assert.deepEqual(log.mock.calls.at(-1)?.arguments, ['PAYING']);
+    } finally {
+      log.mock.restore();
     }
   });
 });
@@ -190,5 +182,154 @@ describe('the Fastify example', () => {
       sb.setWebhookUrl(undefined);
       await app.close();
     }
+  });
+});
+
+describe('the Bun and Deno example', () => {
+  it('routes by path and lets each handler answer', async () => {
+    const { app } = await import('./test/readme-examples/fetch-app.js');
+    const res = await app.fetch(new Request(`${SHOP}/api/checkout`, checkoutInit('mug')));
+    assert.equal(res.status, 200);
+    const { trxNo } = (await res.json()) as { trxNo: string };
+    const status = await app.fetch(new Request(`${SHOP}/api/wpay/status?trxNo=${trxNo}`));
+    assert.equal(((await status.json()) as { outcome: string }).outcome, 'processing');
+    assert.equal((await app.fetch(new Request(`${SHOP}/api/wpay/webhook`))).status, 405);
+    assert.equal((await app.fetch(new Request(`${SHOP}/elsewhere`))).status, 404);
+  });
+});
+
+describe('the Node http example', () => {
+  it('serves the fetch app through toNodeHandler', async () => {
+    const { server } = await import('./test/readme-examples/node-http.js');
+    servers.push(server);
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const res = await fetch(`${base}/api/checkout`, {
+      ...checkoutInit('tee'),
+      headers: { ...(checkoutInit('tee').headers as Record<string, string>), origin: base },
+    });
+    assert.equal(res.status, 403, 'the shop origin is SHOP_URL, not the local server');
+    const allowed = await fetch(`${base}/api/checkout`, checkoutInit('tee'));
+    assert.equal(allowed.status, 200);
+  });
+});
+
+describe('the Cloudflare Workers example', () => {
+  it('builds the handler from env and queues paid orders', async () => {
+    const { default: worker } = await import('./test/readme-examples/worker.js');
+    const queued: string[] = [];
+    const env = {
+      WPAY_API_KEY: sb.credentials.apiKey,
+      WPAY_API_SECRET: sb.credentials.apiSecret,
+      WPAY_SIGN_KEY: sb.credentials.signKey,
+      WPAY_BASE_URL: sb.url,
+      PAID_ORDERS: { send: async (trxNo: string) => void queued.push(trxNo) },
+    };
+    const { checkout } = await import('./test/readme-examples/wpay.js');
+    const res = await checkout(new Request(`${SHOP}/api/checkout`, checkoutInit('tee')));
+    const { trxNo } = (await res.json()) as { trxNo: string };
+    sb.setWebhookUrl(undefined);
+    await pay(trxNo);
+    const ack = await worker.fetch(signedDelivery(`${SHOP}/api/wpay/webhook`), env);
+    assert.equal(await ack.text(), 'SUCCESS');
+    assert.deepEqual(queued, [trxNo]);
+    assert.equal((await worker.fetch(new Request(`${SHOP}/`), env)).status, 404);
+  });
+});
+
+describe('the verify-by-hand example', () => {
+  it('fulfils a verified payment and refuses a forged one', async () => {
+    const { POST } = await import('./test/readme-examples/verify-by-hand.js');
+    const { checkout } = await import('./test/readme-examples/wpay.js');
+    const res = await checkout(new Request(`${SHOP}/api/checkout`, checkoutInit('mug')));
+    const { trxNo } = (await res.json()) as { trxNo: string };
+    sb.setWebhookUrl(undefined);
+    const mchOrderNo = await pay(trxNo);
+    const ack = await POST(signedDelivery(`${SHOP}/webhook`));
+    assert.equal(await ack.text(), 'SUCCESS');
+    assert.ok(orders.isPaid(mchOrderNo));
+    const forged = signedDelivery(`${SHOP}/webhook`);
+    forged.headers.set('TIMESTAMP', String(Date.now() + 1));
+    const refused = await POST(forged);
+    assert.equal(refused.status, 401);
+    assert.equal(await refused.text(), 'signature_mismatch');
+  });
+});
+
+describe('the Redis example', () => {
+  it('shares the token, webhook ids and idempotency keys through Redis', async () => {
+    const redisServer = await startRedis();
+    process.env.REDIS_URL = redisServer.url;
+    const example = await import('./test/readme-examples/redis.js');
+    try {
+      await example.wpay.warmUp();
+      const keys = (await example.redis.keys('wpay:token:*')) as string[];
+      assert.ok(
+        keys.some((key) => key.includes(sb.credentials.apiKey)),
+        String(keys),
+      );
+      const claim = await example.dedupe.claim('evt_readme', { leaseMs: 1000, ttlMs: 1000 });
+      assert.equal(claim.status, 'claimed');
+      const begun = await example.idempotencyStore.begin('key_readme', 'fp', {
+        leaseMs: 1000,
+        ttlMs: 1000,
+      });
+      assert.equal(begun.status, 'started');
+    } finally {
+      await example.redis.quit();
+      await redisServer.stop();
+      delete process.env.REDIS_URL;
+    }
+  });
+});
+
+describe('the client examples', () => {
+  it('compute the money values the README shows', async () => {
+    const { money } = await import('./test/readme-examples/money.js');
+    assert.deepEqual(money, {
+      decimals: 0,
+      cents: 1999,
+      noFloatNoise: 30,
+      major: 19.99,
+      display: '19.90',
+    });
+  });
+
+  it('sum every paid payment across pages', async () => {
+    const { paidTotal } = await import('./test/readme-examples/report.js');
+    const { wpay } = await import('./test/readme-examples/wpay.js');
+    const page = await wpay.payments.list({ pageSize: 100, status: 'PAID', currency: 'USD' });
+    assert.ok(page.total <= 100, 'one page holds them all');
+    const expected = page.records.reduce((sum, p) => sum + Math.round(p.amount * 100), 0) / 100;
+    assert.ok(expected > 0, 'earlier examples paid some orders');
+    assert.equal(await paidTotal('USD'), expected);
+  });
+
+  it('explain a refund, a bad amount and a refusal in words', async () => {
+    const { refund } = await import('./test/readme-examples/refund.js');
+    const { checkout } = await import('./test/readme-examples/wpay.js');
+    const res = await checkout(new Request(`${SHOP}/api/checkout`, checkoutInit('tee')));
+    const { trxNo } = (await res.json()) as { trxNo: string };
+    sb.setWebhookUrl(undefined);
+    await pay(trxNo);
+    assert.match(await refund(trxNo, '1.00'), /^Refunded \(/);
+    assert.equal(await refund(trxNo, '1.001'), 'Check amount');
+    assert.match(await refund(trxNo, '500.00'), /^WPay refused \(422\): /);
+  });
+
+  it('log every call through the hooks', async () => {
+    const { loggedWPay } = await import('./test/readme-examples/logging.js');
+    const lines: Array<[Record<string, unknown>, string]> = [];
+    const log = { info: (d: Record<string, unknown>, m: string) => void lines.push([d, m]) };
+    const wpay = loggedWPay({ ...sb.credentials, baseUrl: sb.url }, { ...log, warn: log.info });
+    await wpay.payments.list();
+    assert.deepEqual(
+      lines.map(([details, message]) => [details.path, details.status, message]),
+      [
+        ['/user/auth/oauth2/token', 200, 'wpay'],
+        ['/checkout/w-payment/payments/list', 200, 'wpay'],
+      ],
+    );
   });
 });

@@ -1,49 +1,96 @@
-// The README's quick start runs as written (through the package's own name) against the sandbox.
+// The README as a document: its code is the example files (so all of it type-checks), it keeps
+// the guide's sections, and its options table names every option.
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { type Sandbox, startSandbox } from '@wpay/sandbox';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { describe, it } from 'node:test';
+import { wpayOptionsSchema } from './options.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const README = new URL('../README.md', import.meta.url);
+const EXAMPLES = new URL('./test/readme-examples/', import.meta.url);
+/** Example helpers that stand in for the shop's own code; not shown in the README. */
+const NOT_SHOWN = new Set(['orders.ts']);
 
-function codeBlockAfter(markdown: string, heading: string): string {
-  const section = markdown.slice(markdown.indexOf(heading));
-  const match = /```ts\n([\s\S]*?)```/.exec(section);
-  if (!match?.[1]) throw new Error(`no ts block after ${heading}`);
-  return match[1];
+const readme = await readFile(README, 'utf8');
+
+/** The body of every ```ts block, in order. */
+function tsBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
 }
 
-describe('README', () => {
-  let sb: Sandbox;
-  const file = join(here, 'test', `.readme-quick-start-${process.pid}.ts`);
-  const env = ['WPAY_API_KEY', 'WPAY_API_SECRET', 'WPAY_SIGN_KEY', 'WPAY_BASE_URL'] as const;
+/** The text from `heading` to the next heading of the same level. */
+function section(markdown: string, heading: string): string {
+  const start = markdown.indexOf(`\n${heading}\n`);
+  assert.ok(start >= 0, `README has no "${heading}" section`);
+  const level = heading.split(' ')[0] as string;
+  const rest = markdown.slice(start + heading.length + 2);
+  const end = rest.search(new RegExp(`\\n${level} `));
+  return end < 0 ? rest : rest.slice(0, end);
+}
 
-  before(async () => {
-    sb = await startSandbox({ port: 0 });
-    Object.assign(process.env, {
-      WPAY_API_KEY: sb.credentials.apiKey,
-      WPAY_API_SECRET: sb.credentials.apiSecret,
-      WPAY_SIGN_KEY: sb.credentials.signKey,
-      WPAY_BASE_URL: sb.url,
-    });
-  });
-  after(async () => {
-    rmSync(file, { force: true });
-    for (const name of env) delete process.env[name];
-    await sb.close();
-  });
-
-  it('runs the quick start', async () => {
-    const readme = readFileSync(join(here, '..', 'README.md'), 'utf8');
-    const code = codeBlockAfter(readme, '## Quick start').replace(
-      'console.log(payment.status);',
-      'globalThis.readmeStatus = payment.status;',
+describe('README.md', () => {
+  it('shows each example file verbatim, and has no ts block that is not one', async () => {
+    const files = (await readdir(EXAMPLES)).filter((file) => !NOT_SHOWN.has(file)).sort();
+    const examples = await Promise.all(
+      files.map((file) => readFile(new URL(file, EXAMPLES), 'utf8')),
     );
-    writeFileSync(file, `${code}\nexport {};\n`);
-    await import(file);
-    const status = (globalThis as { readmeStatus?: unknown }).readmeStatus;
-    assert.equal(status, 'PAYING');
+    const blocks = tsBlocks(readme);
+    files.forEach((file, i) => {
+      assert.ok(blocks.includes(examples[i] as string), `README block for ${file} differs`);
+    });
+    for (const block of blocks) {
+      assert.ok(examples.includes(block), `README block is no example file:\n${block}`);
+    }
+  });
+
+  it('is the only README (the handlers guide is merged in)', () => {
+    assert.equal(existsSync(new URL('../README.handlers.md', import.meta.url)), false);
+    assert.doesNotMatch(readme, /README\.handlers/);
+  });
+
+  it('covers what a shop developer needs, in order', () => {
+    const headings = [
+      '## Install',
+      '## Quick start',
+      '## Set up the endpoints',
+      '## Checkout handler',
+      '## Webhooks',
+      '## Status handler',
+      '## Adapters',
+      '### Express',
+      '### Next.js (App Router)',
+      '### Hono',
+      '### Fastify',
+      '### Bun and Deno',
+      '### Node’s `http`',
+      '### Cloudflare Workers',
+      '## Many servers: Redis',
+      '## Client resources',
+      '## Errors',
+      '## Options',
+      '## Security notes',
+    ];
+    const positions = headings.map((heading) => readme.indexOf(`\n${heading}\n`));
+    for (const [i, heading] of headings.entries()) {
+      assert.ok((positions[i] ?? -1) >= 0, `missing ${heading}`);
+    }
+    assert.deepEqual(
+      [...positions].sort((a, b) => a - b),
+      positions,
+      'sections out of order',
+    );
+  });
+
+  it('lists every WPay option in the options table', () => {
+    const table = section(readme, '## Options');
+    const named = new Set(
+      table
+        .split('\n')
+        .filter((line) => line.startsWith('| `'))
+        .flatMap((line) => [...(line.split('|')[1] ?? '').matchAll(/`(\w+)`/g)].map((m) => m[1])),
+    );
+    for (const option of Object.keys(wpayOptionsSchema.shape)) {
+      assert.ok(named.has(option), `the options table does not list ${option}`);
+    }
   });
 });
