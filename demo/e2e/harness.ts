@@ -10,8 +10,15 @@ export { eventually } from './eventually.js';
 /** Debian's Chromium (never a downloaded browser); `WPAY_CHROMIUM` overrides it. */
 export const CHROMIUM = process.env.WPAY_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Where the tests save the screenshots the README shows. */
-export const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+/**
+ * Where the tests save their screenshots. With `UPDATE_SCREENSHOTS=1` they replace the ones the
+ * README shows (`demo/docs/screenshots/`); otherwise they go to a temporary folder, so that a test run
+ * leaves the work tree clean.
+ */
+export const SCREENSHOTS =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? fileURLToPath(new URL('../docs/screenshots/', import.meta.url))
+    : mkdtempSync(join(tmpdir(), 'wpay-demo-screenshots-'));
 
 /** Everything one test file needs: one demo, one browser. */
 export interface Stack {
