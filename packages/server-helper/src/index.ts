@@ -1,5 +1,6 @@
 // The public surface of @wpay/server-helper. This is the only barrel.
 
+export { CHECKOUT_DEFAULTS, DEFAULTS, WEBHOOK_DEFAULTS } from './defaults.js';
 export type {
   WPayApiErrorInit,
   WPayErrorCode,
@@ -25,7 +26,7 @@ export type {
   ResolvedOrder,
   ReturnUrl,
 } from './handlers/checkout-handler.js';
-export { CHECKOUT_DEFAULTS, createCheckoutHandler } from './handlers/checkout-handler.js';
+export { createCheckoutHandler } from './handlers/checkout-handler.js';
 export type { CheckoutRejectionOptions } from './handlers/checkout-rejection.js';
 export { CheckoutRejection } from './handlers/checkout-rejection.js';
 export type { ErrorField, HandlerErrorBody } from './handlers/error-response.js';
@@ -76,7 +77,7 @@ export type {
   WPayRetryEvent,
   WPaySettings,
 } from './options.js';
-export { DEFAULTS, resolveOptions, wpayOptionsSchema } from './options.js';
+export { resolveOptions, wpayOptionsSchema } from './options.js';
 export type { CheckoutResource } from './resources/checkout.js';
 export { paginate } from './resources/paginate.js';
 export type { PaymentsResource } from './resources/payments.js';
@@ -171,7 +172,6 @@ export { signWebhook } from './webhooks/sign-webhook.js';
 export type { VerifyWebhookOptions } from './webhooks/verify-webhook.js';
 export { verifyWebhook } from './webhooks/verify-webhook.js';
 export type { RawBody } from './webhooks/webhook-crypto.js';
-export { WEBHOOK_DEFAULTS } from './webhooks/webhook-defaults.js';
 export type {
   KnownWebhookEvent,
   KnownWebhookEventType,

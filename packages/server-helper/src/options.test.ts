@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { CHECKOUT_DEFAULTS, WEBHOOK_DEFAULTS } from './defaults.js';
 import { WPayConfigError } from './errors.js';
 import { DEFAULTS, resolveOptions, type WPayOptions } from './options.js';
 import { WPay } from './wpay.js';
@@ -123,6 +124,47 @@ describe('WPay options', () => {
       assert.equal(settings.headers.signature, 'D-SIGNATURE');
       assert.equal(settings.headers.timestamp, 'TIMESTAMP');
       assert.equal(settings.timeoutMs, 5000);
+    });
+
+    it('holds the webhook, checkout and status handler defaults too', () => {
+      const { settings } = resolveOptions(VALID);
+      assert.deepEqual(settings.webhooks, DEFAULTS.webhooks);
+      assert.equal(settings.webhooks.ackBody, 'SUCCESS');
+      assert.equal(settings.webhooks.toleranceMs, 120_000);
+      assert.equal(settings.webhooks.dedupeTtlMs, 48 * 3600_000);
+      assert.equal(settings.checkout.idempotencyTtlMs, 24 * 3600_000);
+      assert.equal(settings.checkout.payMode, 'ONETIME');
+      assert.deepEqual(settings.status.scan, { maxPages: 5, pageSize: 50 });
+    });
+
+    it('overrides one handler setting and keeps the rest of its group', () => {
+      const { settings } = resolveOptions({
+        ...VALID,
+        webhooks: { dedupeTtlMs: 1000 },
+        checkout: { payMode: 'SUBSCRIPTION' },
+        status: { scan: { maxPages: 1 } },
+      });
+      assert.equal(settings.webhooks.dedupeTtlMs, 1000);
+      assert.equal(settings.webhooks.ackBody, 'SUCCESS');
+      assert.equal(settings.checkout.payMode, 'SUBSCRIPTION');
+      assert.equal(settings.checkout.maxBodyBytes, DEFAULTS.checkout.maxBodyBytes);
+      assert.deepEqual(settings.status.scan, { maxPages: 1, pageSize: 50 });
+    });
+
+    it('refuses an unknown handler setting, naming it', () => {
+      assert.equal(
+        refusedField({ ...VALID, webhooks: { toleranceMS: 1 } }),
+        'webhooks.toleranceMS',
+      );
+    });
+
+    it('keeps WEBHOOK_DEFAULTS and CHECKOUT_DEFAULTS as views of DEFAULTS', () => {
+      assert.equal(CHECKOUT_DEFAULTS, DEFAULTS.checkout);
+      assert.deepEqual(WEBHOOK_DEFAULTS, {
+        signatureHeader: DEFAULTS.headers.signature,
+        timestampHeader: DEFAULTS.headers.timestamp,
+        ...DEFAULTS.webhooks,
+      });
     });
 
     it('lets an environment URL be corrected', () => {

@@ -5,116 +5,13 @@
  * @module
  */
 import { z } from 'zod';
+import { DEFAULTS } from './defaults.js';
 import { WPayConfigError } from './errors.js';
 import type { ExtraCurrencies } from './money.js';
 import type { TokenStore } from './transport/token-store.js';
 
-/**
- * Every protocol default, by name. Values marked [default] in wpay-api.md are guesses where WPay
- * publishes nothing: override any of them in the `WPay` options when the real value is known.
- *
- * @example
- * ```ts
- * new WPay({ ...credentials, environment: 'sandbox',
- *   headers: { signature: 'D-SIGNATURE', timestamp: 'D-TIMESTAMP' } });
- * DEFAULTS.paths.refund; // '/checkout/w-payment/refund'
- * ```
- */
-export const DEFAULTS = {
-  /** Base URL of each environment [twin]. */
-  environments: {
-    production: 'https://openapi.stablelink.app',
-    sandbox: 'https://openapi.stg.stablelink.app',
-  },
-  /** Endpoint paths (§2, §5). Refund is [twin], subscription cancel is [default]. */
-  paths: {
-    token: '/user/auth/oauth2/token',
-    checkoutCreate: '/checkout/w-payment/hpp',
-    paymentsList: '/checkout/w-payment/payments/list',
-    paymentsDetail: '/checkout/w-payment/payments/detail',
-    refundCreate: '/checkout/w-payment/refund',
-    subscriptionsList: '/checkout/w-payment/subscriptions/list',
-    subscriptionsDetail: '/checkout/w-payment/subscriptions/detail',
-    subscriptionsCancel: '/checkout/w-payment/subscriptions/cancel',
-    subscriptionsBills: '/checkout/w-payment/subscriptions/bills',
-  },
-  /** Header names [twin; another twin uses `D-SIGNATURE` / `D-TIMESTAMP`]. */
-  headers: {
-    signature: 'SIGNATURE',
-    timestamp: 'TIMESTAMP',
-    authorization: 'Authorization',
-  },
-  /** How the token request carries its fields [default: multipart/form-data, per the doc table]. */
-  tokenRequestEncoding: 'multipart' as 'multipart' | 'urlencoded',
-  /** Retcodes meaning success; compared as strings, so `"200"` and `200` both match [doc]. */
-  successRetcodes: ['200'] as readonly string[],
-  /** Retcodes meaning "bad or expired token": drop the token, retry once [default]. */
-  authErrorRetcodes: ['401'] as readonly string[],
-  /** HTTP statuses meaning the same [default]. */
-  authErrorHttpStatuses: [401] as readonly number[],
-  /** Retcodes of signature refusals (missing header, mismatch, clock skew) [twin/default]. */
-  signatureErrorRetcodes: ['00006', '00007', '00009'] as readonly string[],
-  /** Refresh the access token this long before it expires [default]. */
-  tokenRefreshMarginSeconds: 300,
-  /** Access token lifetime when the answer has no `expires_in` [doc: 21600]. */
-  accessTokenLifetimeSeconds: 21_600,
-  /** Refresh token lifetime when the answer has no `rt_expires_in` [doc: 43200]. */
-  refreshTokenLifetimeSeconds: 43_200,
-  /** Prefix of the token store key (followed by the api key, never the secret). */
-  tokenStoreKeyPrefix: 'wpay:token:',
-  /** How long a token-store lock is held at most. */
-  tokenLockTtlMs: 30_000,
-  /** How long to wait for another instance holding the lock before fetching anyway. */
-  tokenLockWaitMs: 10_000,
-  /** How often to poll the store while another instance holds the lock. */
-  tokenLockPollMs: 100,
-  /** Per-request timeout, including reading the body. */
-  timeoutMs: 30_000,
-  /** Retries after the first attempt (where retrying is safe). */
-  maxRetries: 2,
-  /** Back-off: the cap of attempt n is `min(retryMaxDelayMs, retryBaseDelayMs * 2^n)`; full jitter. */
-  retryBaseDelayMs: 500,
-  /** Back-off ceiling. */
-  retryMaxDelayMs: 10_000,
-  /** The longest `Retry-After` honoured; longer values are capped. */
-  retryAfterMaxMs: 60_000,
-  /** HTTP statuses worth retrying (`'5xx'` matches a class). */
-  retryHttpStatuses: ['429', '5xx'] as readonly string[],
-  /**
-   * Error codes (anywhere in an error's `cause` chain) proving the request never left: connection
-   * refused, DNS failure, no route, connect timeout. Only these allow retrying a refund or a cancel.
-   */
-  notSentErrorCodes: [
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EAI_NONAME',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT',
-  ] as readonly string[],
-  /** Verify signed responses (§3) [default: off]. */
-  verifyResponses: false,
-  /** Accepted distance between a signed response's timestamp and our clock [twin: ±2 min]. */
-  responseTimestampToleranceMs: 120_000,
-  /** Numeric status filter of the payments list [default]. */
-  paymentStatusCodes: {
-    PAYING: 1,
-    PAID: 2,
-    FAILED: 3,
-    CANCELLED: 4,
-    EXPIRED: 5,
-    REFUNDING: 6,
-    PARTIAL_REFUNDED: 7,
-    REFUNDED: 8,
-  } as Readonly<Record<string, number>>,
-  /** Response keys of a page; payments use the same as subscriptions and bills [default]. */
-  pageKeys: { records: 'records', total: 'total', pageSize: 'pageSize', pageNo: 'pageNo' },
-  /** Accepted merchant order / subscription numbers [default: the sandbox's rule, `00008`]. */
-  mchOrderNoPattern: /^[A-Za-z0-9_-]{1,64}$/ as RegExp,
-  /** Page size used by `iterate()` when none is given. */
-  iteratePageSize: 50,
-};
+// DEFAULTS lives in its own module (no zod); docs/protocol-defaults.md names this file.
+export { DEFAULTS } from './defaults.js';
 
 /** The settings after merging the options over {@link DEFAULTS}. */
 export type WPaySettings = {
@@ -281,6 +178,38 @@ export const wpayOptionsSchema = z
     pageKeys: stringsOf(['records', 'total', 'pageSize', 'pageNo'] as const).optional(),
     mchOrderNoPattern: z.instanceof(RegExp).optional(),
     iteratePageSize: positiveInt.optional(),
+    webhooks: z
+      .object({
+        toleranceMs: nonNegativeInt,
+        ackBody: z.string().min(1),
+        dedupeTtlMs: positiveInt,
+        dedupeLeaseMs: positiveInt,
+        duplicateWaitMs: nonNegativeInt,
+        pollIntervalMs: positiveInt,
+        maxBodyBytes: positiveInt,
+      })
+      .partial()
+      .strict()
+      .optional(),
+    checkout: z
+      .object({
+        idempotencyTtlMs: positiveInt,
+        idempotencyLeaseMs: positiveInt,
+        idempotencyWaitMs: nonNegativeInt,
+        pollIntervalMs: positiveInt,
+        maxBodyBytes: positiveInt,
+        payMode: z.string().min(1),
+      })
+      .partial()
+      .strict()
+      .optional(),
+    status: z
+      .object({
+        scan: z.object({ maxPages: positiveInt, pageSize: positiveInt }).partial().strict(),
+      })
+      .partial()
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -368,6 +297,9 @@ export function resolveOptions(options: WPayOptions): ResolvedOptions {
     headers: { ...DEFAULTS.headers, ...o.headers },
     pageKeys: { ...DEFAULTS.pageKeys, ...o.pageKeys },
     paymentStatusCodes: { ...DEFAULTS.paymentStatusCodes, ...o.paymentStatusCodes },
+    webhooks: { ...DEFAULTS.webhooks, ...o.webhooks },
+    checkout: { ...DEFAULTS.checkout, ...o.checkout },
+    status: { scan: { ...DEFAULTS.status.scan, ...o.status?.scan } },
   };
   const given = o.fetch ?? globalThis.fetch;
   // Called through a wrapper: browsers and Workers refuse `fetch` invoked as a method of another object.

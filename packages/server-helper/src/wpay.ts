@@ -116,6 +116,7 @@ export class WPay {
       now: resolved.now,
       signatureHeader: settings.headers.signature,
       timestampHeader: settings.headers.timestamp,
+      toleranceMs: settings.webhooks.toleranceMs,
     });
   }
 
@@ -133,7 +134,7 @@ export class WPay {
   checkoutHandler<Body extends z.ZodType>(
     options: CheckoutHandlerOptions<Body>,
   ): (request: Request) => Promise<Response> {
-    return createCheckoutHandler(this, options);
+    return createCheckoutHandler(this, { ...this.settings.checkout, ...options });
   }
 
   /**
@@ -148,7 +149,8 @@ export class WPay {
    * ```
    */
   webhookHandler(options: WebhookHandlerOptions = {}): (request: Request) => Promise<Response> {
-    return createWebhookHandler(this.webhooks, options);
+    const { toleranceMs: _verifiedByWebhooks, ...defaults } = this.settings.webhooks;
+    return createWebhookHandler(this.webhooks, { ...defaults, ...options });
   }
 
   /**
@@ -161,7 +163,12 @@ export class WPay {
    * ```
    */
   statusHandler(options: StatusHandlerOptions = {}): (request: Request) => Promise<Response> {
-    return createStatusHandler(this, options);
+    const { status, mchOrderNoPattern } = this.settings;
+    return createStatusHandler(this, {
+      scan: status.scan,
+      identifierPattern: mchOrderNoPattern,
+      ...options,
+    });
   }
 
   /**

@@ -11,6 +11,7 @@
  * @module
  */
 import { z } from 'zod';
+import { DEFAULTS } from '../defaults.js';
 import { WPayConfigError, WPayError } from '../errors.js';
 import { bodyFingerprint } from './body-fingerprint.js';
 import { type AllowedOrigins, checkOrigin, normalizeOrigins } from './check-origin.js';
@@ -25,29 +26,6 @@ import {
 } from './idempotency-store.js';
 import { pollUntil } from './poll-until.js';
 import { readRequestBody } from './read-request-body.js';
-
-/**
- * Checkout handler settings that WPay does not dictate, by name.
- *
- * @example
- * ```ts
- * CHECKOUT_DEFAULTS.idempotencyTtlMs; // 86_400_000
- * ```
- */
-export const CHECKOUT_DEFAULTS = {
-  /** How long an Idempotency-Key returns the same session. */
-  idempotencyTtlMs: 24 * 60 * 60 * 1000,
-  /** How long a running request holds its key (a crashed process frees it after this). */
-  idempotencyLeaseMs: 60 * 1000,
-  /** How long a concurrent duplicate waits for the first request. */
-  idempotencyWaitMs: 15 * 1000,
-  /** How often a waiting duplicate looks again. */
-  pollIntervalMs: 50,
-  /** Largest accepted body. */
-  maxBodyBytes: 64 * 1024,
-  /** `payMode` when `resolveOrder` gives none. */
-  payMode: 'ONETIME',
-} as const;
 
 /** The order as the merchant's server prices it. */
 export interface ResolvedOrder {
@@ -88,11 +66,16 @@ export interface CheckoutHandlerOptions<Body extends z.ZodType> {
   idempotencyStore?: IdempotencyStore;
   /** How long an Idempotency-Key returns the same session. Default 24 h. */
   idempotencyTtlMs?: number;
+  /** How long a running request holds its key. Default 60 s. */
   idempotencyLeaseMs?: number;
+  /** How long a concurrent duplicate waits for the first request. Default 15 s. */
   idempotencyWaitMs?: number;
+  /** How often a waiting duplicate looks again. Default 50 ms. */
   pollIntervalMs?: number;
   /** Largest accepted body in bytes. Default 64 KiB. */
   maxBodyBytes?: number;
+  /** `payMode` when `resolveOrder` gives none. Default `'ONETIME'`. */
+  payMode?: string;
   /** Where failures hidden from the buyer are reported. */
   logger?: HandlerLogger;
 }
@@ -126,12 +109,13 @@ function returnUrl(url: ReturnUrl, order: ResolvedOrder, request: Request, field
 function sessionRequestOf(
   order: ResolvedOrder,
   urls: { successUrl: string; cancelUrl: string },
+  payMode: string,
 ): CheckoutSessionRequest {
   const request: CheckoutSessionRequest = {
     mchOrderNo: order.mchOrderNo,
     amount: order.amount,
     currency: order.currency,
-    payMode: order.payMode ?? CHECKOUT_DEFAULTS.payMode,
+    payMode: order.payMode ?? payMode,
     ...urls,
   };
   const optional = [
@@ -192,11 +176,12 @@ export function createCheckoutHandler<Body extends z.ZodType>(
     resolveOrder,
     allowMissingOrigin = false,
     idempotencyStore = new MemoryIdempotencyStore(),
-    idempotencyTtlMs = CHECKOUT_DEFAULTS.idempotencyTtlMs,
-    idempotencyLeaseMs = CHECKOUT_DEFAULTS.idempotencyLeaseMs,
-    idempotencyWaitMs = CHECKOUT_DEFAULTS.idempotencyWaitMs,
-    pollIntervalMs = CHECKOUT_DEFAULTS.pollIntervalMs,
-    maxBodyBytes = CHECKOUT_DEFAULTS.maxBodyBytes,
+    idempotencyTtlMs = DEFAULTS.checkout.idempotencyTtlMs,
+    idempotencyLeaseMs = DEFAULTS.checkout.idempotencyLeaseMs,
+    idempotencyWaitMs = DEFAULTS.checkout.idempotencyWaitMs,
+    pollIntervalMs = DEFAULTS.checkout.pollIntervalMs,
+    maxBodyBytes = DEFAULTS.checkout.maxBodyBytes,
+    payMode = DEFAULTS.checkout.payMode,
     logger = silentLogger,
   } = options;
   if (!schema || typeof schema.safeParse !== 'function') {
@@ -223,10 +208,11 @@ export function createCheckoutHandler<Body extends z.ZodType>(
       return errorResponse(500, 'internal_error', 'The order could not be prepared');
     }
     try {
-      const sessionRequest = sessionRequestOf(order, {
+      const urls = {
         successUrl: returnUrl(options.successUrl, order, request, 'successUrl'),
         cancelUrl: returnUrl(options.cancelUrl, order, request, 'cancelUrl'),
-      });
+      };
+      const sessionRequest = sessionRequestOf(order, urls, payMode);
       const session = await client.checkout.create(sessionRequest);
       return {
         trxNo: session.trxNo,

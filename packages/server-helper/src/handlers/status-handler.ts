@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { DEFAULTS } from '../defaults.js';
 import { WPayApiError, WPayError } from '../errors.js';
 import { errorResponse, jsonResponse } from './error-response.js';
 import type { PaymentLike, PaymentsClient } from './handler-client.js';
@@ -28,6 +29,8 @@ export interface StatusHandlerOptions {
   findTrxNo?: (mchOrderNo: string, request: Request) => Promise<string | null | undefined>;
   /** Scan of WPay's payment list when `findTrxNo` is absent or finds nothing; `false` to disable. */
   scan?: PaymentScanOptions | false;
+  /** Accepted `trxNo` / `mchOrderNo` (others get 400). Default `DEFAULTS.mchOrderNoPattern`. */
+  identifierPattern?: RegExp;
   /** Where WPay failures are reported. */
   logger?: HandlerLogger;
 }
@@ -42,10 +45,6 @@ export interface PaymentStatusBody {
   amount: unknown;
   currency: string | null;
 }
-
-const TRX_NO = /^[A-Za-z0-9_-]{1,64}$/;
-const MCH_ORDER_NO = /^[A-Za-z0-9_-]{1,64}$/;
-const SCAN_DEFAULTS = { maxPages: 5, pageSize: 50 };
 
 class NotFound extends Error {}
 
@@ -79,11 +78,16 @@ function statusBody(payment: PaymentLike): PaymentStatusBody {
  */
 export function createStatusHandler(
   client: PaymentsClient,
-  { findTrxNo, scan = {}, logger = silentLogger }: StatusHandlerOptions = {},
+  {
+    findTrxNo,
+    scan = {},
+    identifierPattern = DEFAULTS.mchOrderNoPattern,
+    logger = silentLogger,
+  }: StatusHandlerOptions = {},
 ): (request: Request) => Promise<Response> {
   async function scanFor(mchOrderNo: string): Promise<PaymentLike | undefined> {
     if (scan === false) return undefined;
-    const { maxPages, pageSize } = { ...SCAN_DEFAULTS, ...scan };
+    const { maxPages, pageSize } = { ...DEFAULTS.status.scan, ...scan };
     for (let pageNum = 1; pageNum <= maxPages; pageNum++) {
       const page = await client.payments.list({ pageNum, pageSize });
       const match = page.records.find((payment) => payment.mchOrderNo === mchOrderNo);
@@ -131,12 +135,9 @@ export function createStatusHandler(
     if (!trxNo && !mchOrderNo) {
       return errorResponse(400, 'missing_identifier', 'Give ?trxNo= or ?mchOrderNo=');
     }
-    if ((trxNo && !TRX_NO.test(trxNo)) || (mchOrderNo && !MCH_ORDER_NO.test(mchOrderNo))) {
-      return errorResponse(
-        400,
-        'invalid_identifier',
-        'trxNo and mchOrderNo are 1–64 of A-Z a-z 0-9 _ -',
-      );
+    const malformed = [trxNo, mchOrderNo].some((id) => id && !identifierPattern.test(id));
+    if (malformed) {
+      return errorResponse(400, 'invalid_identifier', 'trxNo or mchOrderNo is malformed');
     }
     try {
       return jsonResponse(200, statusBody(await lookUp(params, request)));

@@ -9,12 +9,12 @@
  *
  * @module
  */
+import { DEFAULTS } from '../defaults.js';
 import { WPayWebhookError } from '../errors.js';
 import type { DedupeStore } from '../webhooks/dedupe-store.js';
 import { MemoryDedupeStore } from '../webhooks/dedupe-store.js';
 import type { HeadersLike } from '../webhooks/read-header.js';
 import type { RawBody } from '../webhooks/webhook-crypto.js';
-import { WEBHOOK_DEFAULTS } from '../webhooks/webhook-defaults.js';
 import type {
   KnownWebhookEventType,
   UnknownWebhookEvent,
@@ -56,14 +56,14 @@ export interface WebhookHandlerOptions {
   pollIntervalMs?: number;
   /** Largest accepted body. Default 1 MiB. */
   maxBodyBytes?: number;
+  /** The body of the `200` acknowledgement. Default `'SUCCESS'`. */
+  ackBody?: string;
   /** Where refusals and failures are reported. */
   logger?: HandlerLogger;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
-
-function acknowledge(): Response {
-  return new Response(WEBHOOK_DEFAULTS.ackBody, {
+function acknowledgement(body: string): Response {
+  return new Response(body, {
     status: 200,
     headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
   });
@@ -109,13 +109,15 @@ export function createWebhookHandler(
     onUnknown,
     onError,
     dedupe = new MemoryDedupeStore(),
-    dedupeTtlMs = WEBHOOK_DEFAULTS.dedupeTtlMs,
-    dedupeLeaseMs = WEBHOOK_DEFAULTS.dedupeLeaseMs,
-    duplicateWaitMs = WEBHOOK_DEFAULTS.duplicateWaitMs,
-    pollIntervalMs = 50,
-    maxBodyBytes = MAX_BODY_BYTES,
+    dedupeTtlMs = DEFAULTS.webhooks.dedupeTtlMs,
+    dedupeLeaseMs = DEFAULTS.webhooks.dedupeLeaseMs,
+    duplicateWaitMs = DEFAULTS.webhooks.duplicateWaitMs,
+    pollIntervalMs = DEFAULTS.webhooks.pollIntervalMs,
+    maxBodyBytes = DEFAULTS.webhooks.maxBodyBytes,
+    ackBody = DEFAULTS.webhooks.ackBody,
     logger = silentLogger,
   } = options;
+  const acknowledge = () => acknowledgement(ackBody);
 
   async function run(event: WebhookEvent, request: Request): Promise<Response | undefined> {
     try {

@@ -17,7 +17,11 @@ import {
 
 /** Options of {@link RedisTokenStore}. */
 export interface RedisTokenStoreOptions {
-  /** Prefix of every key. Default `'wpay:token:'`. */
+  /**
+   * Prefix of every key. Default `''`: the client's keys already start with its
+   * `tokenStoreKeyPrefix` (`'wpay:token:'`), so the token of API key `k` is `wpay:token:k` and its
+   * lock `wpay:token:k:lock`.
+   */
   prefix?: string;
 }
 
@@ -47,7 +51,7 @@ export class RedisTokenStore implements TokenStore {
   readonly #send: RedisCommand;
   readonly #prefix: string;
 
-  constructor(client: RedisClientLike, { prefix = 'wpay:token:' }: RedisTokenStoreOptions = {}) {
+  constructor(client: RedisClientLike, { prefix = '' }: RedisTokenStoreOptions = {}) {
     this.#send = toRedisCommand(client);
     this.#prefix = prefix;
   }
@@ -73,7 +77,7 @@ export class RedisTokenStore implements TokenStore {
   }
 
   async lock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined> {
-    const lockKey = `${this.#prefix}lock:${key}`;
+    const lockKey = `${this.#prefix}${key}:lock`;
     const token = randomToken();
     const px = String(Math.max(1, Math.floor(ttlMs)));
     const reply = await this.#send(['SET', lockKey, token, 'NX', 'PX', px]);

@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from 'zod';
+import { DEFAULTS } from '../defaults.js';
 import {
   DEFAULT_MAX_MINOR_UNITS,
   describeUnknownCurrency,
@@ -12,7 +13,6 @@ import {
   lookupMinorUnits,
   parseAmount,
 } from '../money.js';
-import { DEFAULTS } from '../options.js';
 
 /** What request schemas depend on: options of the `WPay` instance. */
 export interface SchemaSettings {

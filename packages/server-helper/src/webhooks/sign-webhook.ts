@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { DEFAULTS } from '../defaults.js';
 import { bytesToBase64 } from './base64.js';
 import {
   importSignKey,
@@ -11,7 +12,6 @@ import {
   resolveSubtle,
   signedBytes,
 } from './webhook-crypto.js';
-import { WEBHOOK_DEFAULTS } from './webhook-defaults.js';
 
 /** Options of {@link signWebhook}. */
 export interface SignWebhookOptions {
@@ -54,8 +54,8 @@ export async function signWebhook(
     signKey,
     now = Date.now,
     timestamp = now(),
-    signatureHeader = WEBHOOK_DEFAULTS.signatureHeader,
-    timestampHeader = WEBHOOK_DEFAULTS.timestampHeader,
+    signatureHeader = DEFAULTS.headers.signature,
+    timestampHeader = DEFAULTS.headers.timestamp,
     crypto,
   }: SignWebhookOptions,
 ): Promise<SignedWebhook> {

@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { DEFAULTS } from '../defaults.js';
 import { WPayConfigError, WPayWebhookError, type WPayWebhookErrorReason } from '../errors.js';
 import { base64ToBytes } from './base64.js';
 import { type HeadersLike, readHeader } from './read-header.js';
@@ -19,7 +20,6 @@ import {
   resolveSubtle,
   signedBytes,
 } from './webhook-crypto.js';
-import { WEBHOOK_DEFAULTS } from './webhook-defaults.js';
 import { parseWebhookEvent, type WebhookEvent } from './webhook-event.js';
 
 /** Options of {@link verifyWebhook}. Give `signKey`, or `signKeys` during a key rotation. */
@@ -145,10 +145,10 @@ export async function verifyWithKeys(
   options: Omit<VerifyWebhookOptions, 'signKey' | 'signKeys'>,
 ): Promise<WebhookEvent> {
   const {
-    toleranceMs = WEBHOOK_DEFAULTS.toleranceMs,
+    toleranceMs = DEFAULTS.webhooks.toleranceMs,
     now = Date.now,
-    signatureHeader = WEBHOOK_DEFAULTS.signatureHeader,
-    timestampHeader = WEBHOOK_DEFAULTS.timestampHeader,
+    signatureHeader = DEFAULTS.headers.signature,
+    timestampHeader = DEFAULTS.headers.timestamp,
   } = options;
   assertRawBody(rawBody);
   const signature = readHeader(headers, signatureHeader);
