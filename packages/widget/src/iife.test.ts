@@ -1,6 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { type FetchMock, HPP_URL, json, mockFetch } from '../test/mock-fetch.js';
 import type { WpayButton } from './wpay-button.js';
+import type { WpayReturn } from './wpay-return.js';
 
 // The built file, as a plain page loads it: `pnpm test` builds it first. Nothing else in this
 // test file imports the sources, so the tags come from dist/wpay-widget.iife.js alone.
@@ -70,6 +71,30 @@ describe('dist/wpay-widget.iife.js', () => {
     expect(JSON.parse(server.calls[0]?.body ?? '')).to.deep.equal({ sku: 'tee-42' });
     expect(server.calls[0]?.headers.get('Idempotency-Key')).to.have.length(36);
     expect(navigations).to.deep.equal([HPP_URL]);
+  });
+
+  it('confirms a payment on a return page from plain HTML markup', async () => {
+    const page = location.href;
+    const arrival = new URL(page);
+    arrival.searchParams.set('trxNo', 'TRX1');
+    history.replaceState(history.state, '', arrival);
+    server = mockFetch(() => json({ trxNo: 'TRX1', outcome: 'succeeded', final: true }));
+    try {
+      const confirmed = oneEvent(document.body, 'wpay-status');
+      document.body.innerHTML =
+        '<wpay-return status-endpoint="/api/status" locale="en"><p slot="failed">Sorry.</p></wpay-return>';
+      await confirmed;
+      const el = document.querySelector('wpay-return') as WpayReturn;
+      await el.updateComplete;
+      expect(new URL(server.calls[0]?.url ?? '').search).to.equal('?trxNo=TRX1');
+      expect(el.state).to.equal('succeeded');
+      expect(el.shadowRoot!.querySelector('[part="message"]')?.textContent).to.equal(
+        'Payment confirmed. Thank you!',
+      );
+      expect(el.shadowRoot!.querySelector('[part="spinner"]')).to.equal(null);
+    } finally {
+      history.replaceState(history.state, '', page);
+    }
   });
 
   it('is harmless when loaded a second time', async () => {

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * Styles both elements share: the spinner (stopped under `prefers-reduced-motion`) and the

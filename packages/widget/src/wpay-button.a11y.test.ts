@@ -87,5 +87,26 @@ describe('<wpay-button> accessibility', () => {
       expect(inner.getAttribute('aria-busy')).to.equal('false');
       await expect(el).to.be.accessible();
     });
+
+    it('does not announce the error again when the button updates for another reason', async () => {
+      server = mockFetch(() => {
+        throw new TypeError('Failed to fetch');
+      });
+      const { el, inner } = await setup();
+      const failed = oneEvent(el, 'wpay-error');
+      inner.click();
+      await failed;
+      await el.updateComplete;
+      const mutations: MutationRecord[] = [];
+      const observer = new MutationObserver((records) => mutations.push(...records));
+      const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+      observer.observe(alert, { childList: true, characterData: true, subtree: true });
+      el.amount = '24.99';
+      await el.updateComplete;
+      mutations.push(...observer.takeRecords());
+      observer.disconnect();
+      expect(el.shadowRoot!.querySelector('[part="amount"]')?.textContent).to.equal('$24.99');
+      expect(mutations).to.deep.equal([]);
+    });
   });
 });

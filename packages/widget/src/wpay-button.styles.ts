@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * `<wpay-button>`'s look. Public `--wpay-button-*` properties feed private `--_*` ones; the

@@ -1,5 +1,10 @@
-import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import {
+  type PropertyDeclarations,
+  type PropertyValues,
+  ReactiveElement,
+} from '@lit/reactive-element';
 import { type CheckoutPayload, collectPayload } from './collect-payload.js';
+import { h, setText, show } from './dom.js';
 import { WpayCheckoutEvent, WpayRedirectEvent } from './events.js';
 import { formatAmount } from './format-amount.js';
 import type { WpayStrings } from './i18n/index.js';
@@ -99,7 +104,7 @@ function isLabelNode(node: Node): boolean {
  */
 export class WpayButton extends WpayElement<WpayButtonState> {
   static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
+    ...ReactiveElement.shadowRootOptions,
     delegatesFocus: true,
   };
   static override properties: PropertyDeclarations = {
@@ -117,6 +122,25 @@ export class WpayButton extends WpayElement<WpayButtonState> {
   static override styles = [sharedStyles, buttonStyles];
 
   readonly #intents = new IntentKeys();
+  /** The fallback label, after the default slot: used while the page gives no label. */
+  readonly #label = new Text();
+  readonly #price = new Text();
+  readonly #amount = h('span', { part: 'amount' }, this.#price);
+  readonly #content = h(
+    'span',
+    { class: 'content' },
+    h('slot', { name: 'icon' }),
+    h('span', { part: 'label' }, h('slot'), this.#label),
+  );
+  readonly #button = h(
+    'button',
+    { part: 'base', type: 'button', 'aria-describedby': 'error' },
+    this.#content,
+    h('span', { part: 'spinner', class: 'spinner', 'aria-hidden': 'true' }),
+  ) as HTMLButtonElement;
+  /** Says "Starting checkout…" while busy. */
+  readonly #status = new Text();
+  readonly #message = new Text();
 
   protected _phase: WpayButtonState = 'idle';
   /** The message under the button (the last error's), or `''`. */
@@ -174,7 +198,7 @@ export class WpayButton extends WpayElement<WpayButtonState> {
 
   #onSlotChange(event: Event): void {
     const slot = event.target as HTMLSlotElement;
-    this._hasLabel = slot.assignedNodes({ flatten: true }).some(isLabelNode);
+    if (!slot.name) this._hasLabel = slot.assignedNodes({ flatten: true }).some(isLabelNode);
   }
 
   #onClick(): void {
@@ -241,34 +265,33 @@ export class WpayButton extends WpayElement<WpayButtonState> {
     return submit?.textContent?.trim() || this._strings.pay;
   }
 
-  override render() {
+  override update(changed: PropertyValues<this>): void {
+    super.update(changed);
     const working = this.#working;
-    return html`<button
-        part="base"
-        class="button ${this.variant} ${this.size}"
-        type="button"
-        ?disabled=${this.disabled || !this.endpoint}
-        aria-busy=${working}
-        aria-disabled=${working || nothing}
-        aria-describedby="error"
-        @click=${this.#onClick}
-      >
-        <span class="content"><slot name="icon"></slot>${this.#renderLabel()}${this.#renderAmount()}</span>
-        <span part="spinner" class="spinner" aria-hidden="true"></span>
-      </button>
-      <span class="visually-hidden" role="status">${working ? this._strings.busy : ''}</span>
-      <div part="error" id="error" class="error" role="alert">${this._error}</div>`;
-  }
-
-  #renderLabel() {
-    return html`<span part="label"
-      ><slot @slotchange=${this.#onSlotChange}></slot>${this._hasLabel ? nothing : this.#fallbackLabel}</span
-    >`;
-  }
-
-  #renderAmount() {
+    const button = this.#button;
+    button.className = `button ${this.variant} ${this.size}`;
+    button.disabled = this.disabled || !this.endpoint;
+    button.setAttribute('aria-busy', String(working));
+    if (working) button.setAttribute('aria-disabled', 'true');
+    else button.removeAttribute('aria-disabled');
+    setText(this.#label, this._hasLabel ? '' : this.#fallbackLabel);
     const price = formatAmount(this.amount, this.currency, this._locale);
-    return price ? html`<span part="amount">${price}</span>` : nothing;
+    setText(this.#price, price);
+    show(this.#content, this.#amount, price !== '');
+    setText(this.#status, working ? this._strings.busy : '');
+    setText(this.#message, this._error);
+    if (!this.hasUpdated) this.#mount();
+  }
+
+  /** Builds the shadow DOM, once. */
+  #mount(): void {
+    this.#button.addEventListener('click', () => this.#onClick());
+    this.#content.addEventListener('slotchange', (event) => this.#onSlotChange(event));
+    this.renderRoot.append(
+      this.#button,
+      h('span', { class: 'visually-hidden', role: 'status' }, this.#status),
+      h('div', { part: 'error', id: 'error', class: 'error', role: 'alert' }, this.#message),
+    );
   }
 }
 

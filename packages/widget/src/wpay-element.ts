@@ -1,4 +1,4 @@
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { type PropertyDeclarations, ReactiveElement } from '@lit/reactive-element';
 import { WpayErrorEvent } from './events.js';
 import { fetchJson } from './fetch-json.js';
 import { resolveLocale, stringsFor, type WpayStrings } from './i18n/index.js';
@@ -18,11 +18,15 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 
 /**
  * What `<wpay-button>` and `<wpay-return>` share: the language (`locale`, `strings`), the request
- * `timeout`, the read-only `state`, and one request at a time to the
- * merchant's server, aborted when the element leaves the page.
+ * `timeout`, the read-only `state`, and one request at a time to the merchant's server, aborted
+ * when the element leaves the page.
  *
- * Members starting with `_` are internal (protected, or reactive state): the IIFE build shortens
- * their names, so nothing outside the package may rely on them.
+ * It is a Lit `ReactiveElement` (reactive properties and attributes, batched updates, adopted
+ * stylesheets) without lit-html: each element builds its few shadow nodes once and updates them in
+ * `update()`, which keeps the self-contained IIFE file about 2.5 kB (gzip) smaller.
+ *
+ * Members starting with `_` are internal (protected, or reactive state declared with
+ * `state: true`) and may change in any release; `#` members are private.
  *
  * @example
  * ```ts
@@ -31,7 +35,7 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
  * }
  * ```
  */
-export abstract class WpayElement<State extends string> extends LitElement {
+export abstract class WpayElement<State extends string> extends ReactiveElement {
   static readonly version = VERSION;
   static override properties: PropertyDeclarations = {
     _phase: { state: true },

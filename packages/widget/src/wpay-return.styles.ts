@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * `<wpay-return>`'s look: a message with a spinner while the status is not final.

@@ -1,5 +1,6 @@
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
 import { backoffDelay } from './backoff-delay.js';
+import { h, setText, show } from './dom.js';
 import { WpayStatusEvent } from './events.js';
 import type { WpayStrings } from './i18n/index.js';
 import { consoleLogger, type Logger } from './logger.js';
@@ -98,6 +99,16 @@ export class WpayReturn extends WpayElement<WpayReturnState> {
   };
   static override styles = [sharedStyles, returnStyles];
 
+  readonly #spinner = h('span', { part: 'spinner', class: 'spinner', 'aria-hidden': 'true' });
+  readonly #text = new Text();
+  /** Shows the current state's slot, with the built-in message as its fallback content. */
+  readonly #slot = h('slot', {}, this.#text) as HTMLSlotElement;
+  readonly #base = h(
+    'div',
+    { part: 'base', class: 'base', role: 'status' },
+    h('span', { part: 'message' }, this.#slot),
+  );
+
   protected _phase: WpayReturnState = 'checking';
   /** Gave up polling a payment still processing. */
   protected _slow = false;
@@ -169,21 +180,19 @@ export class WpayReturn extends WpayElement<WpayReturnState> {
     }
   }
 
-  override render() {
+  override update(changed: PropertyValues<this>): void {
+    super.update(changed);
     const phase = this._phase;
     const slow = phase === 'processing' && this._slow;
-    return html`<div part="base" class="base" role="status">
-      ${phase === 'checking' || (phase === 'processing' && !slow) ? this.#renderSpinner() : nothing}
-      <span part="message"
-        ><slot name=${phase === 'checking' ? 'processing' : phase}
-          >${this._strings[slow ? 'processingSlow' : MESSAGES[phase]]}</slot
-        ></span
-      >
-    </div>`;
-  }
-
-  #renderSpinner() {
-    return html`<span part="spinner" class="spinner" aria-hidden="true"></span>`;
+    show(
+      this.#base,
+      this.#spinner,
+      phase === 'checking' || (phase === 'processing' && !slow),
+      true,
+    );
+    this.#slot.name = phase === 'checking' ? 'processing' : phase;
+    setText(this.#text, this._strings[slow ? 'processingSlow' : MESSAGES[phase]]);
+    if (!this.hasUpdated) this.renderRoot.append(this.#base);
   }
 }
 
