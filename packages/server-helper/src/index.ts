@@ -156,7 +156,7 @@ export type { RetryPolicy } from './transport/retry.js';
 export type { SignatureParts, Signer, SignOptions } from './transport/sign.js';
 export { createSigner, signRequest, stringToSign, verifySignature } from './transport/sign.js';
 export type { MemoryTokenStoreOptions, StoredToken, TokenStore } from './transport/token-store.js';
-export { MemoryTokenStore } from './transport/token-store.js';
+export { MemoryTokenStore, storedTokenSchema } from './transport/token-store.js';
 export type { Webhooks } from './webhooks/create-webhooks.js';
 export { createWebhooks } from './webhooks/create-webhooks.js';
 export type {

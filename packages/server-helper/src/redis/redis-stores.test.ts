@@ -55,6 +55,14 @@ for (const [clientName, client] of [
         assert.equal(await store.get(key), undefined);
       });
 
+      it('keeps issuedAt, so a short-lived token is still refreshed in time', async () => {
+        const store = new RedisTokenStore(client());
+        const key = unique('api-key');
+        const issued: StoredToken = { ...token, issuedAt: 1_799_999_000_000 };
+        await store.set(key, issued, 60);
+        assert.deepEqual(await store.get(key), issued);
+      });
+
       it('lets the token expire after ttlSeconds', async () => {
         const store = new RedisTokenStore(client());
         const key = unique('api-key');

@@ -4,8 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
-import type { StoredToken, TokenStore } from '../transport/token-store.js';
+import { type StoredToken, storedTokenSchema, type TokenStore } from '../transport/token-store.js';
 import {
   COMPARE_AND_DELETE,
   evalScript,
@@ -24,13 +23,6 @@ export interface RedisTokenStoreOptions {
    */
   prefix?: string;
 }
-
-const storedTokenSchema = z.object({
-  accessToken: z.string().min(1),
-  refreshToken: z.string().min(1).optional(),
-  expiresAt: z.number(),
-  refreshExpiresAt: z.number().optional(),
-});
 
 /**
  * Shares the access token through Redis. `lock` is `SET NX PX` with a random token, released by a

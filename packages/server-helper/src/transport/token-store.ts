@@ -17,6 +17,7 @@
  *
  * @module
  */
+import { z } from 'zod';
 
 /**
  * A token as kept in a {@link TokenStore}. All times are milliseconds since the epoch.
@@ -42,6 +43,26 @@ export interface StoredToken {
    */
   issuedAt?: number;
 }
+
+const storedTokenShape = {
+  accessToken: z.string().min(1),
+  refreshToken: z.string().min(1).optional(),
+  expiresAt: z.number(),
+  refreshExpiresAt: z.number().optional(),
+  issuedAt: z.number().optional(),
+} satisfies Record<keyof StoredToken, z.ZodType>; // a field added to StoredToken must be added here
+
+/**
+ * The zod schema of a {@link StoredToken}, for stores that keep it as text: a value that does not
+ * parse is no token.
+ *
+ * @example
+ * ```ts
+ * const parsed = storedTokenSchema.safeParse(JSON.parse(text));
+ * return parsed.success ? parsed.data : undefined;
+ * ```
+ */
+export const storedTokenSchema: z.ZodType<StoredToken> = z.object(storedTokenShape);
 
 /**
  * Pluggable storage for the access token (see the module comment for the contract).
