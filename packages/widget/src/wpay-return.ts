@@ -137,7 +137,7 @@ export class WpayReturn extends WpayElement<WpayReturnState> {
     const { signal } = this._start();
     await this.updateComplete;
     if (signal.aborted) return;
-    if (!this.statusEndpoint) {
+    if (!this.statusEndpoint.trim()) {
       this.logger.warn('<wpay-return> has no status-endpoint: set it to your status handler');
       this._fail(new WpayRequestError('missing-endpoint'), this._strings.errorStatus);
       return;
