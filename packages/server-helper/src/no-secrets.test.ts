@@ -33,6 +33,7 @@ describe('secrets', () => {
     const record = (...args: unknown[]) => exposed.push(args);
     const options: WPayOptions = {
       ...CREDENTIALS,
+      webhookSignKeys: ['previous-sign-key-1'],
       baseUrl: fake.url,
       sleep: async () => {},
       onRequest: record,
@@ -69,6 +70,10 @@ describe('secrets', () => {
         ...options,
         fetch: async () => Promise.reject(new TypeError('fetch failed')),
       }).warmUp(),
+      wpay.webhooks.verify('{}', { SIGNATURE: 'AAAA', TIMESTAMP: String(Date.now()) }),
+      Promise.resolve().then(
+        () => new WPay({ ...options, webhookSignKeys: ['previous-sign-key-1', 7] } as never),
+      ),
     ];
     await Promise.all(
       attempts.map((attempt) =>
@@ -89,7 +94,13 @@ describe('secrets', () => {
   });
 
   it('never exposes the api secret, the sign key or a token', () => {
-    const secrets = [CREDENTIALS.apiSecret, CREDENTIALS.signKey, 'wrong-secret-000', ...tokens];
+    const secrets = [
+      CREDENTIALS.apiSecret,
+      CREDENTIALS.signKey,
+      'previous-sign-key-1',
+      'wrong-secret-000',
+      ...tokens,
+    ];
     const haystacks = [
       ...exposed.flatMap((item) => walk(item)),
       ...exposed.map((item) => inspect(item, { depth: 20, showHidden: true })),

@@ -110,6 +110,15 @@ export const wpayOptionsSchema = z
     apiSecret: nonEmpty('apiSecret'),
     /** Sign key (request, response and webhook signatures). Kept private; never logged. */
     signKey: nonEmpty('signKey'),
+    /**
+     * More sign keys accepted for incoming webhooks, besides `signKey` (key rotation: the old key
+     * while WPay may still retry deliveries signed with it). Kept private; never logged.
+     */
+    webhookSignKeys: z
+      .array(z.string().min(1, 'must be a non-empty string'), {
+        message: 'webhookSignKeys must be an array of sign keys',
+      })
+      .optional(),
     /** `'production'` or `'sandbox'` (the twin base URLs); or give `baseUrl`. */
     environment: z
       .enum(['production', 'sandbox'], { message: "environment must be 'production' or 'sandbox'" })
@@ -218,7 +227,7 @@ export type WPayOptions = z.input<typeof wpayOptionsSchema>;
 
 /** Options after validation and merging with {@link DEFAULTS}; credentials kept apart. */
 export interface ResolvedOptions {
-  credentials: { apiKey: string; apiSecret: string; signKey: string };
+  credentials: { apiKey: string; apiSecret: string; signKey: string; webhookSignKeys: string[] };
   /** Base URL without a trailing slash. */
   baseUrl: string;
   settings: WPaySettings;
@@ -320,7 +329,12 @@ export function resolveOptions(options: WPayOptions): ResolvedOptions {
     });
   }
   return {
-    credentials: { apiKey: o.apiKey, apiSecret: o.apiSecret, signKey: o.signKey },
+    credentials: {
+      apiKey: o.apiKey,
+      apiSecret: o.apiSecret,
+      signKey: o.signKey,
+      webhookSignKeys: o.webhookSignKeys ?? [],
+    },
     baseUrl,
     settings,
     fetch: fetchImpl,
@@ -339,6 +353,7 @@ const NOT_SETTINGS = new Set([
   'apiKey',
   'apiSecret',
   'signKey',
+  'webhookSignKeys',
   'environment',
   'baseUrl',
   'fetch',

@@ -1,7 +1,8 @@
-// `wpay.webhooks` and `wpay.webhookHandler`: the client's own settings drive them.
+// `wpay.webhooks` and `wpay.webhookHandler`: the client's own settings and keys drive them.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { WPayWebhookError } from './errors.js';
+import { inspect } from 'node:util';
+import { WPayConfigError, WPayWebhookError } from './errors.js';
 import type { WPayOptions } from './options.js';
 import { signWebhook } from './webhooks/sign-webhook.js';
 import { WPay } from './wpay.js';
@@ -78,5 +79,59 @@ describe('when the client has webhook settings', () => {
     const res = await new WPay(OPTIONS).webhookHandler()(await delivery());
     assert.equal(res.status, 200);
     assert.equal(await res.text(), 'SUCCESS');
+  });
+});
+
+describe('when the sign key is rotated (webhookSignKeys)', () => {
+  const oldKey = 'sign-key-before';
+  const rotating = () => new WPay({ ...OPTIONS, webhookSignKeys: [oldKey] });
+
+  it('verifies a webhook signed with the current signKey', async () => {
+    const { headers } = await delivery();
+    assert.equal((await rotating().webhooks.verify(BODY, headers)).eventId, 'evt_1');
+  });
+
+  it('verifies a webhook signed with a previous key', async () => {
+    const { headers } = await delivery({ key: oldKey });
+    assert.equal((await rotating().webhooks.verify(BODY, headers)).eventId, 'evt_1');
+  });
+
+  it('refuses a webhook signed with another key', async () => {
+    const { headers } = await delivery({ key: 'sign-key-of-someone-else' });
+    const error = await refusal(rotating().webhooks.verify(BODY, headers));
+    assert.equal(error.reason, 'signature_mismatch');
+  });
+
+  it('lets webhookHandler accept both keys and refuse others', async () => {
+    const handler = rotating().webhookHandler({ dedupe: false });
+    assert.equal((await handler(await delivery())).status, 200);
+    assert.equal((await handler(await delivery({ key: oldKey }))).status, 200);
+    assert.equal((await handler(await delivery({ key: 'sign-key-other' }))).status, 401);
+  });
+
+  it('refuses the previous key without webhookSignKeys', async () => {
+    const { headers } = await delivery({ key: oldKey });
+    const error = await refusal(new WPay(OPTIONS).webhooks.verify(BODY, headers));
+    assert.equal(error.reason, 'signature_mismatch');
+  });
+
+  it('still signs with signKey only', async () => {
+    const signed = await rotating().webhooks.sign(BODY, { timestamp: NOW });
+    const current = await signWebhook(BODY, { signKey, timestamp: NOW });
+    assert.equal(signed.signature, current.signature);
+  });
+
+  it('keeps the keys out of settings, JSON and inspection', () => {
+    const wpay = rotating();
+    assert.doesNotMatch(JSON.stringify(wpay.settings), /sign-key-before/);
+    assert.doesNotMatch(JSON.stringify(wpay), /sign-key-before/);
+    assert.doesNotMatch(inspect(wpay, { depth: 10, showHidden: true }), /sign-key-before/);
+  });
+
+  it('refuses an empty key, naming the field', () => {
+    assert.throws(
+      () => new WPay({ ...OPTIONS, webhookSignKeys: [oldKey, ''] }),
+      (error: unknown) => error instanceof WPayConfigError && error.field === 'webhookSignKeys.1',
+    );
   });
 });

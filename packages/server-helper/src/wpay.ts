@@ -60,7 +60,10 @@ export class WPay {
   readonly baseUrl: string;
   /** The effective settings (DEFAULTS merged with the options); contains no secret. */
   readonly settings: Readonly<WPaySettings>;
-  /** Webhook verification with this client's sign key: `await wpay.webhooks.verify(raw, headers)`. */
+  /**
+   * Webhook verification with this client's `signKey` and `webhookSignKeys`:
+   * `await wpay.webhooks.verify(raw, headers)`.
+   */
   readonly webhooks: Webhooks;
 
   readonly #ctx: TransportContext;
@@ -74,6 +77,7 @@ export class WPay {
     const knownSecrets = () => [
       credentials.apiSecret,
       credentials.signKey,
+      ...credentials.webhookSignKeys,
       ...this.#tokens.knownTokens(),
     ];
     this.#ctx = {
@@ -111,7 +115,7 @@ export class WPay {
     this.refunds = createRefundsResource(rc);
     this.subscriptions = createSubscriptionsResource(rc);
     this.webhooks = createWebhooks({
-      signKey: credentials.signKey,
+      signKeys: [credentials.signKey, ...credentials.webhookSignKeys],
       crypto: resolved.crypto,
       now: resolved.now,
       signatureHeader: settings.headers.signature,
