@@ -129,6 +129,7 @@ export type {
   KnownSubscriptionStatus,
   Subscription,
   SubscriptionPage,
+  SubscriptionsBillsFilters,
   SubscriptionsBillsParams,
   SubscriptionsCancelParams,
   SubscriptionsFilters,

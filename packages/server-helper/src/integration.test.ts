@@ -239,6 +239,62 @@ describe('against @wpay/sandbox', () => {
     });
   });
 
+  describe('subscription bills, page after page', () => {
+    // Its own sandbox: months pass on its clock (renewal bills appear; tokens expire there).
+    let billing: Sandbox;
+    let billed: WPay;
+    let subscriptionId: number;
+
+    before(async () => {
+      billing = await startSandbox({ port: 0, timeScale: 1000, seed: 2 });
+      billed = new WPay({
+        ...billing.credentials,
+        baseUrl: billing.url,
+        verifyResponses: true,
+      });
+      const mchSubscriptionNo = orderNo('sub');
+      const session = await billed.checkout.create({
+        mchOrderNo: orderNo(),
+        mchSubscriptionNo,
+        amount: '4.50',
+        currency: 'EUR',
+        payMode: 'SUBSCRIPTION',
+        intervalUnit: 'month',
+        intervalCount: 1,
+        ...URLS,
+      });
+      await billing.pay(session.trxNo, { card: 'success' });
+      for (let month = 0; month < 4; month++) await billing.clock.advanceBy({ months: 1 });
+      const page = await billed.subscriptions.list({ status: 'ACTIVE' });
+      const subscription = page.records.find((s) => s.mchSubscriptionNo === mchSubscriptionNo);
+      assert.ok(subscription, 'the subscription was listed');
+      subscriptionId = subscription.id;
+    });
+    after(() => billing.close());
+
+    it('iterates every bill of a subscription across pages', async () => {
+      const before = billing.requests().length;
+      const bills = [];
+      for await (const bill of billed.subscriptions.iterateBills(
+        { subscriptionId },
+        { pageSize: 2 },
+      )) {
+        bills.push(bill);
+      }
+      assert.equal(bills.length, 5, 'the first payment and four renewals');
+      assert.equal(new Set(bills.map((bill) => bill.id)).size, 5);
+      for (const bill of bills) {
+        assert.equal(bill.subscriptionId, subscriptionId);
+        assert.equal(bill.amount, 4.5);
+      }
+      const pages = billing
+        .requests()
+        .slice(before)
+        .filter((r) => r.path === '/checkout/w-payment/subscriptions/bills');
+      assert.equal(pages.length, 3);
+    });
+  });
+
   describe('faults', () => {
     it('times out on a held connection and retries a read', async () => {
       const session = await paidPayment();

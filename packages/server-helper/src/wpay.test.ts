@@ -389,6 +389,32 @@ describe('WPay resources', () => {
       assert.deepEqual(ids, [1, 2, 3]);
     });
 
+    it('iterates every bill of a subscription, page after page', async () => {
+      const all = Array.from({ length: 5 }, (_, i) => ({ ...BILL, id: i + 1 }));
+      fake.routes.set(PATHS.subBills, (request) => {
+        const { page: p, size } = request.json as { page: number; size: number };
+        return ok(page(all.slice((p - 1) * size, p * size), p, size, all.length));
+      });
+      const ids: number[] = [];
+      for await (const bill of wpay.subscriptions.iterateBills(
+        { subscriptionId: 3 },
+        { pageSize: 2 },
+      )) {
+        ids.push(bill.id);
+      }
+      assert.deepEqual(ids, [1, 2, 3, 4, 5]);
+      assert.deepEqual(
+        fake.apiRequests.filter((r) => r.path === PATHS.subBills).map((r) => r.json),
+        [1, 2, 3].map((p) => ({ subscriptionId: 3, page: p, size: 2 })),
+      );
+    });
+
+    it('refuses to iterate the bills of a non-integer subscription id', async () => {
+      const bills = wpay.subscriptions.iterateBills({ subscriptionId: 1.5 });
+      await assert.rejects(bills.next(), WPayValidationError);
+      assert.equal(fake.apiRequests.length, 0);
+    });
+
     it('refuses a non-integer id before sending', async () => {
       await assert.rejects(wpay.subscriptions.retrieve({ id: 1.5 }), WPayValidationError);
       await assert.rejects(

@@ -5,10 +5,12 @@
  */
 import { normalizePage } from '../schemas/common.js';
 import {
+  type Bill,
   type BillPage,
   billPageSchema,
   type Subscription,
   type SubscriptionPage,
+  type SubscriptionsBillsFilters,
   type SubscriptionsBillsParams,
   type SubscriptionsCancelParams,
   type SubscriptionsFilters,
@@ -35,6 +37,11 @@ export interface SubscriptionsResource {
   cancel(params: SubscriptionsCancelParams, options?: CallOptions): Promise<Subscription>;
   /** One page of a subscription's bills. */
   bills(params: SubscriptionsBillsParams, options?: CallOptions): Promise<BillPage>;
+  /** Every bill of a subscription, page after page. */
+  iterateBills(
+    params: SubscriptionsBillsFilters,
+    options?: CallOptions & { pageSize?: number },
+  ): AsyncGenerator<Bill, void, undefined>;
   /** Every subscription matching `filters`, page after page. */
   iterate(
     filters?: SubscriptionsFilters,
@@ -49,6 +56,7 @@ export interface SubscriptionsResource {
  * ```ts
  * const active = await wpay.subscriptions.list({ status: 'ACTIVE' });
  * await wpay.subscriptions.cancel({ id: active.records[0].id, reason: 'customer asked' });
+ * for await (const bill of wpay.subscriptions.iterateBills({ subscriptionId: 7 })) console.log(bill.status);
  * ```
  */
 export function createSubscriptionsResource(rc: ResourceContext): SubscriptionsResource {
@@ -64,6 +72,19 @@ export function createSubscriptionsResource(rc: ResourceContext): SubscriptionsR
       subscriptionPageSchema,
       normalizePage(data, pageKeys),
       'answer of subscriptions.list',
+    );
+  };
+  const bills: SubscriptionsResource['bills'] = async (params, options = {}) => {
+    const body = validateRequest(subscriptionsBillsParamsSchema, params, 'subscriptions.bills');
+    const data = await rc.call(paths.subscriptionsBills, body, {
+      ...options,
+      retry: 'safe',
+      name: 'subscriptions.bills',
+    });
+    return validateAnswer(
+      billPageSchema,
+      normalizePage(data, pageKeys),
+      'answer of subscriptions.bills',
     );
   };
   return {
@@ -90,18 +111,14 @@ export function createSubscriptionsResource(rc: ResourceContext): SubscriptionsR
         name: 'subscriptions.cancel',
       });
     },
-    async bills(params, options = {}) {
-      const body = validateRequest(subscriptionsBillsParamsSchema, params, 'subscriptions.bills');
-      const data = await rc.call(paths.subscriptionsBills, body, {
-        ...options,
-        retry: 'safe',
-        name: 'subscriptions.bills',
-      });
-      return validateAnswer(
-        billPageSchema,
-        normalizePage(data, pageKeys),
-        'answer of subscriptions.bills',
+    bills,
+    async *iterateBills(params, { pageSize = rc.settings.iteratePageSize, ...options } = {}) {
+      validateRequest(
+        subscriptionsBillsParamsSchema,
+        { ...params, size: pageSize },
+        'subscriptions.iterateBills',
       );
+      yield* paginate((page) => bills({ ...params, page, size: pageSize }, options), { pageSize });
     },
     async *iterate(filters = {}, { pageSize = rc.settings.iteratePageSize, ...options } = {}) {
       validateRequest(

@@ -152,3 +152,6 @@ export const subscriptionsBillsParamsSchema = z.object({ subscriptionId: id, pag
 
 /** What `subscriptions.bills` takes. */
 export type SubscriptionsBillsParams = z.input<typeof subscriptionsBillsParamsSchema>;
+
+/** What `subscriptions.iterateBills` takes: the bills parameters, without the page. */
+export type SubscriptionsBillsFilters = Omit<SubscriptionsBillsParams, 'page' | 'size'>;
