@@ -25,6 +25,7 @@ Options:
   --refresh-response-shape <s>  bare (default) or envelope
   --webhook-timeout-ms <n>      receiver deadline (default ${SANDBOX_DEFAULTS.webhookTimeoutMs})
   --slow-card-seconds <s>       how long the slow card stays PAYING (default ${SANDBOX_DEFAULTS.slowCardSeconds})
+  --max-failed-renewals <n>     failed renewals in a row that end a subscription (default ${SANDBOX_DEFAULTS.maxFailedRenewals})
   --merchant-name <name>        shown on the hosted page
   --api-key, --api-secret, --sign-key <value>   test credentials
   --verbose                     log every request and webhook attempt
@@ -46,6 +47,7 @@ const NUMBER_FLAGS = {
   'timestamp-tolerance-ms': 'timestampToleranceMs',
   'webhook-timeout-ms': 'webhookTimeoutMs',
   'slow-card-seconds': 'slowCardSeconds',
+  'max-failed-renewals': 'maxFailedRenewals',
 } as const;
 
 const TEXT_FLAGS = {

@@ -52,6 +52,11 @@ export const SANDBOX_DEFAULTS = {
   webhookAckBody: 'SUCCESS',
   /** How long the slow test card stays PAYING, in seconds, divided by `timeScale` [default]. */
   slowCardSeconds: 30,
+  /**
+   * Consecutive failed renewals after which a subscription ends [default]: the first failures make
+   * it `PAST_DUE`, this one makes it `EXPIRED` with `credit_card.subscription.expired`.
+   */
+  maxFailedRenewals: 3,
   /** Prefix of the hosted-page path: `${publicUrl}/hpp/${sessionId}` [default]. */
   hostedPagePath: '/hpp',
   /** Prefix of the control API (no token: local use only). */

@@ -25,6 +25,8 @@ export interface LedgerOptions {
   sessionTtlMs: number;
   /** Real delay of the slow card, already divided by `timeScale`. */
   slowCardMs: number;
+  /** Consecutive failed renewals that make a subscription `EXPIRED`. */
+  maxFailedRenewals: number;
 }
 
 /** Fields compared when a `mchOrderNo` is re-used. */
@@ -206,6 +208,16 @@ export class Ledger {
     return sub;
   }
 
+  /**
+   * Ends a subscription now (its optional end reached): `EXPIRED`, no more bills,
+   * `credit_card.subscription.expired`. An ended or cancelled one is answered as it is.
+   */
+  expireSubscription(id: number): SubscriptionRecord {
+    const sub = this.subscription(id);
+    if (sub.status === 'ACTIVE' || sub.status === 'PAST_DUE') this.#expire(sub);
+    return sub;
+  }
+
   /** Chooses the card used by a subscription's next renewals (to make a bill fail). */
   setRenewalCard(id: number, card: TestCard): SubscriptionRecord {
     const sub = this.subscription(id);
@@ -263,6 +275,8 @@ export class Ledger {
       nextBillAt: null,
       cancelledAt: null,
       cancelReason: null,
+      expiredAt: null,
+      failedRenewals: 0,
       renewalCard: 'success',
     };
     state.subscriptions.set(sub.id, sub);
@@ -306,13 +320,23 @@ export class Ledger {
       subscriptionId: sub.id,
     };
     state.addPayment(payment, false);
+    sub.failedRenewals = failed ? sub.failedRenewals + 1 : 0;
     sub.status = failed ? 'PAST_DUE' : 'ACTIVE';
+    const ends = sub.failedRenewals >= this.#o.maxFailedRenewals;
     const bill = this.#addBill(sub, payment.trxNo, failed ? 'FAILED' : 'PAID', reason, dueAt);
-    this.#scheduleNextBill(sub);
+    if (!ends) this.#scheduleNextBill(sub);
     this.#o.emit(`credit_card.subscription.bill.${failed ? 'failed' : 'paid'}`, {
       subscription: subscriptionView(sub, this.#o.views),
       bill: billView(bill, this.#o.views),
     });
+    if (ends) this.#expire(sub);
+  }
+
+  #expire(sub: SubscriptionRecord): void {
+    sub.status = 'EXPIRED';
+    sub.expiredAt = this.#o.clock.now();
+    sub.nextBillAt = null;
+    this.#o.emit('credit_card.subscription.expired', subscriptionView(sub, this.#o.views));
   }
 
   #addBill(

@@ -57,6 +57,8 @@ export interface SandboxOptions {
   webhookTimeoutMs?: number;
   /** How long the slow card stays PAYING, in seconds before `timeScale`, default 30. */
   slowCardSeconds?: number;
+  /** Consecutive failed renewals that end a subscription (`EXPIRED`), default 3. */
+  maxFailedRenewals?: number;
   /** Where the sandbox logs (default: nowhere). */
   logger?: SandboxLogger;
 }
@@ -93,6 +95,7 @@ const OptionsSchema = z
     merchantName: z.string().min(1).max(100).optional(),
     webhookTimeoutMs: positive.optional(),
     slowCardSeconds: z.number().nonnegative().optional(),
+    maxFailedRenewals: z.number().int().positive().optional(),
     logger: z
       .custom<SandboxLogger>(
         (value) =>
@@ -127,6 +130,7 @@ export interface ResolvedOptions {
   merchantName: string;
   webhookTimeoutMs: number;
   slowCardSeconds: number;
+  maxFailedRenewals: number;
   logger: SandboxLogger;
 }
 
@@ -165,6 +169,7 @@ export function resolveOptions(input: SandboxOptions = {}): ResolvedOptions {
     merchantName: o.merchantName ?? d.merchantName,
     webhookTimeoutMs: o.webhookTimeoutMs ?? d.webhookTimeoutMs,
     slowCardSeconds: o.slowCardSeconds ?? d.slowCardSeconds,
+    maxFailedRenewals: o.maxFailedRenewals ?? d.maxFailedRenewals,
     logger: o.logger ?? silentLogger,
   };
 }

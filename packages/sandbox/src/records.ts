@@ -118,6 +118,10 @@ export interface SubscriptionRecord {
   nextBillAt: number | null;
   cancelledAt: number | null;
   cancelReason: string | null;
+  /** When it became `EXPIRED` (too many failed renewals, or ended on demand). */
+  expiredAt: number | null;
+  /** Failed renewals in a row (a paid one resets it). */
+  failedRenewals: number;
   /** Card used for the next renewals (control API), `success` by default. */
   renewalCard: TestCard;
 }

@@ -125,6 +125,8 @@ export interface Sandbox {
   cancel(trxNo: string): Promise<SandboxPayment>;
   /** Makes a subscription's next renewals succeed or fail. */
   setRenewalCard(subscriptionId: number, card: TestCard): void;
+  /** Ends a subscription now: `EXPIRED`, no more bills, `credit_card.subscription.expired`. */
+  expireSubscription(subscriptionId: number): Record<string, unknown>;
   /** Resolves when no webhook attempt is running or (with `retries`, default) waiting. */
   idle(options?: { retries?: boolean }): Promise<void>;
   /** Resolves with the matching deliveries once there are `count` of them. */
@@ -205,6 +207,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     emit: (eventType, data) => void webhooks.emit(eventType, data),
     sessionTtlMs: o.sessionTtlSeconds * 1000,
     slowCardMs: (o.slowCardSeconds * 1000) / o.timeScale,
+    maxFailedRenewals: o.maxFailedRenewals,
   });
   const tokens = new TokenAuthority({
     now: () => clock.now(),
@@ -310,6 +313,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return withReturnUrl(trxNo);
     },
     setRenewalCard: (id, card) => void ledger.setRenewalCard(id, card),
+    expireSubscription: (id) => subscriptionView(ledger.expireSubscription(id), views),
     idle: (idleOptions) => webhooks.idle(idleOptions),
     waitForDeliveries: (wait) => waitFor(webhooks, wait),
     close: () => {

@@ -88,6 +88,8 @@ export function subscriptionView(
     nextBillTime: t(sub.nextBillAt),
     cancelTime: t(sub.cancelledAt),
     cancelReason: sub.cancelReason,
+    expireTime: t(sub.expiredAt),
+    failedRenewals: sub.failedRenewals,
   };
 }
 

@@ -29,6 +29,14 @@ const ORDER_EVENTS = [
   'credit_card.order.refunded',
 ];
 
+/** Event types the trigger form offers for a subscription. */
+const SUBSCRIPTION_EVENTS = [
+  'credit_card.subscription.expired',
+  'credit_card.subscription.cancelled',
+  'credit_card.subscription.bill.paid',
+  'credit_card.subscription.bill.failed',
+];
+
 const CSS = `
 body { padding: 1rem 1.5rem 3rem; }
 header { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: baseline; }
@@ -87,24 +95,32 @@ export function renderDashboard(v: DashboardView): string {
 <h2 id="payments">Payments (${s.payments.length})</h2>
 ${table(
   ['trxNo', 'mchOrderNo', 'status', 'amount', 'mode', 'created', 'paid', 'trigger an event'],
-  s.payments.slice(0, MAX_ROWS).map((p) => [
-    html`<code>${p.trxNo}</code>`,
-    p.mchOrderNo,
-    p.status,
-    html`<span class="num">${p.amount} ${p.currency}</span>`,
-    p.payMode,
-    p.createTime,
-    p.payTime ?? '',
-    html`<form class="inline" method="post" action="/__dashboard/trigger">
-      <input type="hidden" name="trxNo" value="${p.trxNo}">
-      <label class="visually-hidden" for="event-${p.trxNo}">Event type for ${p.trxNo}</label>
-      <select id="event-${p.trxNo}" name="eventType">${ORDER_EVENTS.map((t) => html`<option>${t}</option>`)}</select>
-      <button type="submit">Send</button></form>`,
-  ]),
+  s.payments
+    .slice(0, MAX_ROWS)
+    .map((p) => [
+      html`<code>${p.trxNo}</code>`,
+      p.mchOrderNo,
+      p.status,
+      html`<span class="num">${p.amount} ${p.currency}</span>`,
+      p.payMode,
+      p.createTime,
+      p.payTime ?? '',
+      triggerForm('trxNo', String(p.trxNo), ORDER_EVENTS),
+    ]),
 )}
 <h2 id="subscriptions">Subscriptions (${s.subscriptions.length})</h2>
 ${table(
-  ['id', 'mchSubscriptionNo', 'status', 'amount', 'interval', 'created', 'next bill', 'bills'],
+  [
+    'id',
+    'mchSubscriptionNo',
+    'status',
+    'amount',
+    'interval',
+    'created',
+    'next bill',
+    'bills',
+    'trigger an event',
+  ],
   s.subscriptions
     .slice(0, MAX_ROWS)
     .map((sub) => [
@@ -116,6 +132,7 @@ ${table(
       sub.createdTime,
       sub.nextBillTime ?? '',
       s.bills.filter((b) => b.subscriptionId === sub.id).length,
+      triggerForm('subscriptionId', String(sub.id), SUBSCRIPTION_EVENTS),
     ]),
 )}
 <h2 id="refunds">Refunds (${s.refunds.length})</h2>
@@ -166,6 +183,15 @@ function table(headers: string[], rows: unknown[][]): SafeHtml {
   <thead><tr>${headers.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
   <tbody>${rows.map((row) => html`<tr>${row.map((cell) => html`<td>${cell}</td>`)}</tr>`)}</tbody>
 </table>`;
+}
+
+function triggerForm(name: 'trxNo' | 'subscriptionId', value: string, types: string[]): SafeHtml {
+  const id = `event-${name}-${value}`;
+  return html`<form class="inline" method="post" action="/__dashboard/trigger">
+      <input type="hidden" name="${name}" value="${value}">
+      <label class="visually-hidden" for="${id}">Event type for ${value}</label>
+      <select id="${id}" name="eventType">${types.map((t) => html`<option>${t}</option>`)}</select>
+      <button type="submit">Send</button></form>`;
 }
 
 function attemptsOf(d: Delivery): SafeHtml | string {

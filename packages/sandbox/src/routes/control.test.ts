@@ -100,6 +100,21 @@ describe('when using the control API', () => {
     assert.equal(receiver.received.at(-1)?.json.eventType, 'credit_card.order.expired');
   });
 
+  it('triggers a bill event for a subscription with its latest bill', async () => {
+    const id = await client.subscribe();
+    const answer = await control('POST', '/events/trigger', {
+      eventType: 'credit_card.subscription.bill.paid',
+      subscriptionId: id,
+    });
+    assert.equal(answer.status, 200);
+    await sb.idle();
+    const hook = receiver.received.at(-1)?.json;
+    assert.equal(hook?.eventType, 'credit_card.subscription.bill.paid');
+    const data = hook?.data as { subscription: { id: number }; bill: { subscriptionId: number } };
+    assert.equal(data.subscription.id, id);
+    assert.equal(data.bill.subscriptionId, id);
+  });
+
   it('refuses a trigger without a target', async () => {
     const answer = await control('POST', '/events/trigger', { eventType: 'x' });
     assert.equal(answer.status, 400);

@@ -116,6 +116,11 @@ const ROUTES: Array<[string, RegExp, ControlRoute]> = [
     },
   ],
   [
+    'POST',
+    /^\/subscriptions\/(\d+)\/expire$/,
+    (ctx, _body, [id]) => subscriptionView(ctx.ledger.expireSubscription(Number(id)), ctx.views),
+  ],
+  [
     'GET',
     /^\/idle$/,
     async (ctx) => {

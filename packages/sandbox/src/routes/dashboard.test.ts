@@ -75,6 +75,22 @@ describe('when opening the dashboard', () => {
     assert.equal(receiver.received.at(-1)?.json.eventType, 'credit_card.order.cancelled');
   });
 
+  it('triggers a subscription event with a button, carrying the subscription', async () => {
+    const [sub] = sb.state.subscriptions;
+    await act('trigger', {
+      eventType: 'credit_card.subscription.expired',
+      subscriptionId: String(sub?.id),
+    });
+    await sb.idle();
+    const hook = receiver.received.at(-1)?.json;
+    assert.equal(hook?.eventType, 'credit_card.subscription.expired');
+    assert.equal((hook?.data as { id?: number } | undefined)?.id, sub?.id);
+  });
+
+  it('refuses a trigger without a target with 400', async () => {
+    assert.equal((await act('trigger', { eventType: 'credit_card.order.paid' })).status, 400);
+  });
+
   it('refuses an unknown advance step with 400', async () => {
     assert.equal((await act('advance', { by: '1y' })).status, 400);
   });

@@ -70,8 +70,11 @@ async function act(ctx: SandboxContext, action: string, form: URLSearchParams): 
   } else if (action === 'trigger') {
     const eventType = form.get('eventType');
     const trxNo = form.get('trxNo');
-    if (!eventType || !trxNo) throw new ApiError(400, '400', 'eventType and trxNo are required');
-    triggerEvent(ctx, eventType, { trxNo });
+    const subscriptionId = form.get('subscriptionId');
+    if (!eventType || (!trxNo && !subscriptionId)) {
+      throw new ApiError(400, '400', 'eventType and trxNo or subscriptionId are required');
+    }
+    triggerEvent(ctx, eventType, trxNo ? { trxNo } : { subscriptionId: Number(subscriptionId) });
   } else if (action === 'redeliver') {
     const eventId = form.get('eventId') ?? '';
     if (!ctx.webhooks.redeliver(eventId))

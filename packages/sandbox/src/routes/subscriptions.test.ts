@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { SANDBOX_DEFAULTS } from '../defaults.js';
 import type { Sandbox } from '../index.js';
 import {
   type Receiver,
@@ -97,6 +98,12 @@ describe('when a subscription checkout is paid', () => {
     assert.equal(page.records.at(-1)?.status, 'FAILED');
     const sub = (await client.call(DETAIL, { id })).json.retdata as Record<string, unknown>;
     assert.equal(sub.status, 'PAST_DUE');
+    await sb.idle();
+    const failed = receiver.received.at(-1)?.json;
+    assert.equal(failed?.eventType, 'credit_card.subscription.bill.failed');
+    const data = failed?.data as { subscription: { status: string }; bill: { status: string } };
+    assert.equal(data.subscription.status, 'PAST_DUE');
+    assert.equal(data.bill.status, 'FAILED');
     sb.setRenewalCard(id, 'success');
     await sb.clock.advanceBy({ months: 1 });
     const back = (await client.call(DETAIL, { id })).json.retdata as Record<string, unknown>;
@@ -187,5 +194,127 @@ describe('when a subscription id is unknown or wrong', () => {
     const answer = await client.call(DETAIL, { id: 'abc' });
     assert.equal(answer.json.retcode, '400');
     assert.match(String(answer.json.retmsg), /id: /);
+  });
+});
+
+describe('when renewals keep failing', () => {
+  let sb: Sandbox;
+  let client: TestClient;
+  let receiver: Receiver;
+  before(async () => {
+    receiver = await startReceiver();
+    ({ sb, client } = await sandboxWithClient({ webhookUrl: receiver.url }));
+  });
+  after(async () => {
+    await sb.close();
+    await receiver.close();
+  });
+
+  const statusOf = async (id: number) =>
+    ((await client.call(DETAIL, { id })).json.retdata as Record<string, unknown>).status;
+  const billCount = async (id: number) =>
+    ((await client.call(BILLS, { subscriptionId: id, page: 1, size: 100 })).json.retdata as Page)
+      .total;
+  const failMonths = async (id: number, months: number) => {
+    sb.setRenewalCard(id, 'declined');
+    for (let i = 0; i < months; i += 1) await sb.clock.advanceBy({ months: 1 });
+  };
+
+  it(`stays PAST_DUE for ${SANDBOX_DEFAULTS.maxFailedRenewals - 1} failed renewals in a row`, async () => {
+    const id = await client.subscribe();
+    await failMonths(id, SANDBOX_DEFAULTS.maxFailedRenewals - 1);
+    assert.equal(await statusOf(id), 'PAST_DUE');
+  });
+
+  it(`ends EXPIRED after ${SANDBOX_DEFAULTS.maxFailedRenewals}, with credit_card.subscription.expired and no more bills`, async () => {
+    const id = await client.subscribe();
+    await failMonths(id, SANDBOX_DEFAULTS.maxFailedRenewals);
+    assert.equal(await statusOf(id), 'EXPIRED');
+    await sb.idle();
+    const hook = receiver.received.find(
+      (r) =>
+        r.json.eventType === 'credit_card.subscription.expired' &&
+        (r.json.data as { id: number }).id === id,
+    );
+    const data = hook?.json.data as Record<string, unknown> | undefined;
+    assert.equal(data?.status, 'EXPIRED');
+    assert.equal(data?.nextBillTime, null);
+    assert.match(String(data?.expireTime), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    const bills = await billCount(id);
+    await sb.clock.advanceBy({ months: 2 });
+    assert.equal(await billCount(id), bills);
+  });
+
+  it('counts only failures in a row: a paid renewal starts the count again', async () => {
+    const id = await client.subscribe();
+    await failMonths(id, SANDBOX_DEFAULTS.maxFailedRenewals - 1);
+    sb.setRenewalCard(id, 'success');
+    await sb.clock.advanceBy({ months: 1 });
+    await failMonths(id, SANDBOX_DEFAULTS.maxFailedRenewals - 1);
+    assert.equal(await statusOf(id), 'PAST_DUE');
+  });
+
+  it('answers an expired subscription unchanged when asked to cancel it', async () => {
+    const id = await client.subscribe();
+    await failMonths(id, SANDBOX_DEFAULTS.maxFailedRenewals);
+    const answer = await client.call(CANCEL, { id });
+    assert.equal((answer.json.retdata as Record<string, unknown>).status, 'EXPIRED');
+  });
+});
+
+describe('when maxFailedRenewals is 1', () => {
+  it('ends the subscription at the first failed renewal', async () => {
+    const { sb, client } = await sandboxWithClient({ maxFailedRenewals: 1 });
+    try {
+      const id = await client.subscribe();
+      sb.setRenewalCard(id, 'insufficient_funds');
+      await sb.clock.advanceBy({ months: 1 });
+      const sub = (await client.call(DETAIL, { id })).json.retdata as Record<string, unknown>;
+      assert.equal(sub.status, 'EXPIRED');
+    } finally {
+      await sb.close();
+    }
+  });
+});
+
+describe('when a subscription is ended on demand', () => {
+  let sb: Sandbox;
+  let client: TestClient;
+  let receiver: Receiver;
+  before(async () => {
+    receiver = await startReceiver();
+    ({ sb, client } = await sandboxWithClient({ webhookUrl: receiver.url }));
+  });
+  after(async () => {
+    await sb.close();
+    await receiver.close();
+  });
+
+  it('expires it through the JS API: EXPIRED, a webhook, no more bills', async () => {
+    const id = await client.subscribe();
+    assert.equal(sb.expireSubscription(id).status, 'EXPIRED');
+    await sb.idle();
+    assert.equal(receiver.received.at(-1)?.json.eventType, 'credit_card.subscription.expired');
+    await sb.clock.advanceBy({ months: 1 });
+    assert.equal(sb.state.bills.filter((b) => b.subscriptionId === id).length, 1);
+  });
+
+  it('expires it through the control API, and answers it unchanged the second time', async () => {
+    const id = await client.subscribe();
+    const expire = () =>
+      fetch(`${sb.url}/__sandbox/subscriptions/${id}/expire`, { method: 'POST' });
+    assert.equal(((await (await expire()).json()) as { status: string }).status, 'EXPIRED');
+    await sb.idle();
+    const sent = receiver.received.length;
+    assert.equal((await expire()).status, 200);
+    await sb.idle();
+    assert.equal(receiver.received.length, sent, 'no second webhook');
+  });
+
+  it('answers 404 for an unknown subscription', async () => {
+    const answer = await fetch(`${sb.url}/__sandbox/subscriptions/999999/expire`, {
+      method: 'POST',
+    });
+    assert.equal(answer.status, 404);
   });
 });
