@@ -43,6 +43,16 @@ const COMPARED: ReadonlyArray<keyof CheckoutRequest> = [
   'intervalCount',
 ];
 
+/** Terms of a subscription: a re-used `mchSubscriptionNo` must carry the same. */
+const SUBSCRIPTION_TERMS: ReadonlyArray<keyof CheckoutRequest> = [
+  'amountMinor',
+  'currency',
+  'intervalUnit',
+  'intervalCount',
+  'description',
+  'customerEmail',
+];
+
 /**
  * The business rules: sessions become payments, cards succeed or fail, refunds reduce what is
  * refundable, subscriptions bill as the clock passes each interval. Every state change emits its
@@ -77,6 +87,7 @@ export class Ledger {
       }
       return { payment: existing, reused: true };
     }
+    this.#checkSubscriptionNo(request);
     const now = clock.now();
     const payment: PaymentRecord = {
       id: state.nextPaymentId(),
@@ -232,6 +243,34 @@ export class Ledger {
     payment.status = 'EXPIRED';
     payment.updatedAt = this.#o.clock.now();
     this.#emitPayment('credit_card.order.expired', payment);
+  }
+
+  /**
+   * A `mchSubscriptionNo` names one subscription: a new order may re-use it only with the same
+   * terms, and only once every earlier checkout for it ended unpaid (a retry after a decline,
+   * a cancel or an expiry); otherwise 409, like a re-used `mchOrderNo`.
+   */
+  #checkSubscriptionNo(request: CheckoutRequest): void {
+    const no = request.mchSubscriptionNo;
+    const earlier = no === null ? undefined : this.#o.state.checkoutsBySubscriptionNo.get(no);
+    if (!earlier) return;
+    const differing = SUBSCRIPTION_TERMS.filter((key) => earlier.request[key] !== request[key]);
+    if (differing.length > 0) {
+      const fields = differing.map((key) => (key === 'amountMinor' ? 'amount' : key));
+      throw new ApiError(
+        409,
+        '409',
+        `mchSubscriptionNo: ${no} was already used with different content (${fields.join(', ')})`,
+      );
+    }
+    if (earlier.status === 'PAYING' || earlier.paidAt !== null) {
+      const what = earlier.subscriptionId === null ? 'an open checkout' : 'a subscription';
+      throw new ApiError(
+        409,
+        '409',
+        `mchSubscriptionNo: ${no} is already used by ${what} (mchOrderNo ${earlier.request.mchOrderNo}, ${earlier.trxNo})`,
+      );
+    }
   }
 
   #open(trxNo: string): PaymentRecord {

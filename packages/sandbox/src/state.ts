@@ -15,6 +15,8 @@ export class SandboxState {
   readonly payments = new Map<string, PaymentRecord>();
   readonly paymentsByOrderNo = new Map<string, PaymentRecord>();
   readonly paymentsBySession = new Map<string, PaymentRecord>();
+  /** The latest hosted-page checkout of each `mchSubscriptionNo`. */
+  readonly checkoutsBySubscriptionNo = new Map<string, PaymentRecord>();
   readonly subscriptions = new Map<number, SubscriptionRecord>();
   readonly bills: BillRecord[] = [];
   readonly refunds: RefundRecord[] = [];
@@ -60,6 +62,10 @@ export class SandboxState {
     this.payments.set(payment.trxNo, payment);
     if (indexOrderNo) this.paymentsByOrderNo.set(payment.request.mchOrderNo, payment);
     if (payment.sessionId) this.paymentsBySession.set(payment.sessionId, payment);
+    const { mchSubscriptionNo } = payment.request;
+    if (indexOrderNo && mchSubscriptionNo) {
+      this.checkoutsBySubscriptionNo.set(mchSubscriptionNo, payment);
+    }
   }
 
   /** Payments, newest first. */

@@ -201,6 +201,67 @@ describe('when a mchOrderNo is re-used', () => {
   });
 });
 
+describe('when a mchSubscriptionNo is re-used by another order', () => {
+  let sb: Sandbox;
+  let client: TestClient;
+  before(async () => ({ sb, client } = await sandboxWithClient()));
+  after(() => sb.close());
+
+  /** A first subscription checkout, and a second order for the same mchSubscriptionNo. */
+  const twice = async (
+    change: Record<string, unknown> = {},
+    between?: (trxNo: string) => unknown,
+  ) => {
+    const first = subscriptionBody();
+    const { trxNo } = await client.checkout(first);
+    await between?.(String(trxNo));
+    const second = subscriptionBody({ mchSubscriptionNo: first.mchSubscriptionNo, ...change });
+    const answer = await client.call(HPP, second);
+    return {
+      answer,
+      retmsg: String(answer.json.retmsg),
+      mchSubscriptionNo: first.mchSubscriptionNo,
+    };
+  };
+
+  it('accepts it with the same terms once the first checkout was cancelled, for one subscription', async () => {
+    const { answer, mchSubscriptionNo } = await twice({}, (trxNo) => sb.cancel(trxNo));
+    assert.equal(answer.json.retcode, '200', answer.text);
+    await sb.pay(String((answer.json.retdata as Record<string, unknown>).trxNo));
+    const subs = sb.state.subscriptions.filter((s) => s.mchSubscriptionNo === mchSubscriptionNo);
+    assert.equal(subs.length, 1);
+  });
+
+  it('accepts it after the first checkout was declined', async () => {
+    const { answer } = await twice({}, (trxNo) => sb.pay(trxNo, { card: 'declined' }));
+    assert.equal(answer.json.retcode, '200', answer.text);
+  });
+
+  it('refuses other terms with 409 naming the field', async () => {
+    const { answer, retmsg } = await twice({ amount: 19.99 }, (trxNo) => sb.cancel(trxNo));
+    assert.equal(answer.status, 409);
+    assert.equal(answer.json.retcode, '409');
+    assert.match(retmsg, /mchSubscriptionNo: .*different content \(amount\)/);
+  });
+
+  it('refuses another interval with 409 naming it', async () => {
+    const { retmsg } = await twice({ intervalUnit: 'year' }, (trxNo) => sb.cancel(trxNo));
+    assert.match(retmsg, /mchSubscriptionNo: .*different content \(intervalUnit\)/);
+  });
+
+  it('refuses it while the first checkout is still open, with 409', async () => {
+    const { answer, retmsg } = await twice();
+    assert.equal(answer.status, 409);
+    assert.match(retmsg, /mchSubscriptionNo: .* open checkout/);
+  });
+
+  it('refuses it once the subscription exists, with 409', async () => {
+    const { answer, retmsg } = await twice({}, (trxNo) => sb.pay(trxNo));
+    assert.equal(answer.status, 409);
+    assert.match(retmsg, /mchSubscriptionNo: .* a subscription/);
+  });
+});
+
 describe('when creating a subscription checkout', () => {
   let sb: Sandbox;
   let client: TestClient;
