@@ -23,7 +23,14 @@
  * @module
  */
 
-/** The `code` of every error of this package. */
+/**
+ * The `code` of every error of this package.
+ *
+ * @example
+ * ```ts
+ * const worthRetrying = (code: WPayErrorCode) => code === 'network' || code === 'timeout';
+ * ```
+ */
 export type WPayErrorCode =
   | 'config'
   | 'validation'
@@ -34,7 +41,14 @@ export type WPayErrorCode =
   | 'signature'
   | 'webhook';
 
-/** What every {@link WPayError} constructor takes. */
+/**
+ * What every {@link WPayError} constructor takes.
+ *
+ * @example
+ * ```ts
+ * new WPayConfigError({ field: 'apiKey', message: 'apiKey is required', hint: 'Copy it from the WPay dashboard.' });
+ * ```
+ */
 export interface WPayErrorInit {
   /** What went wrong, for humans. Never includes a secret. */
   message: string;
@@ -91,7 +105,14 @@ export class WPayConfigError extends WPayError {
   }
 }
 
-/** One bad field of a {@link WPayValidationError}. */
+/**
+ * One bad field of a {@link WPayValidationError}.
+ *
+ * @example
+ * ```ts
+ * for (const { path, message } of error.issues) form.setError(path, message);
+ * ```
+ */
 export interface WPayValidationIssue {
   /** Dotted path of the field, e.g. `amount` or `items.0.sku`; empty for the whole value. */
   path: string;
@@ -134,7 +155,14 @@ export class WPayValidationError extends WPayError {
   }
 }
 
-/** What a {@link WPayApiError} carries besides the message. */
+/**
+ * What a {@link WPayApiError} carries besides the message.
+ *
+ * @example
+ * ```ts
+ * new WPayApiError({ retcode: '422', retmsg: 'refund above paid amount', httpStatus: 422, path: '/checkout/w-payment/refund' });
+ * ```
+ */
 export interface WPayApiErrorInit extends Partial<WPayErrorInit> {
   /** WPay's `retcode` (string or number as sent), or `undefined` when the body was no envelope. */
   retcode: string | number | undefined;
@@ -309,7 +337,15 @@ export class WPaySignatureError extends WPayError {
   }
 }
 
-/** Why an incoming webhook was refused. */
+/**
+ * Why an incoming webhook was refused.
+ *
+ * @example
+ * ```ts
+ * const status = (reason: WPayWebhookErrorReason) =>
+ *   reason === 'malformed_body' || reason === 'invalid_event' ? 400 : 401;
+ * ```
+ */
 export type WPayWebhookErrorReason =
   | 'missing_header'
   | 'bad_timestamp'

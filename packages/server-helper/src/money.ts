@@ -67,16 +67,38 @@ function table(): Record<string, number> {
  */
 export const CURRENCY_MINOR_UNITS: Readonly<Record<string, number>> = Object.freeze(table());
 
-/** Extra currencies: code (three upper-case letters) → minor units (0–4). */
+/**
+ * Extra currencies: code (three upper-case letters) → minor units (0–4).
+ *
+ * @example
+ * ```ts
+ * new WPay({ …, extraCurrencies: { XTS: 2 } satisfies ExtraCurrencies });
+ * ```
+ */
 export type ExtraCurrencies = Readonly<Record<string, number>>;
 
-/** Options shared by the money helpers. */
+/**
+ * Options shared by the money helpers.
+ *
+ * @example
+ * ```ts
+ * toMinorUnits('1.50', 'XTS', { extraCurrencies: { XTS: 2 } }); // 150
+ * ```
+ */
 export interface MoneyOptions {
   /** Currencies missing from the ISO table, e.g. `{ XTS: 2 }`. */
   extraCurrencies?: ExtraCurrencies | undefined;
 }
 
-/** A parsed amount: exact minor units and the canonical decimal. */
+/**
+ * A parsed amount: exact minor units and the canonical decimal.
+ *
+ * @example
+ * ```ts
+ * const result = parseAmount(0.1 + 0.2, 2);
+ * if (result.ok) result.value; // { minor: 30, minorUnits: 2, wire: 0.3 }
+ * ```
+ */
 export interface ParsedAmount {
   /** Whole minor units, e.g. `1999` for `19.99` USD. */
   minor: number;
@@ -86,7 +108,15 @@ export interface ParsedAmount {
   wire: number;
 }
 
-/** The result of {@link parseAmount}: the amount, or why it was refused. */
+/**
+ * The result of {@link parseAmount}: the amount, or why it was refused.
+ *
+ * @example
+ * ```ts
+ * const result: AmountResult = parseAmount('19.999', 2);
+ * if (!result.ok) console.warn(result.message); // too many decimals
+ * ```
+ */
 export type AmountResult = { ok: true; value: ParsedAmount } | { ok: false; message: string };
 
 /**

@@ -13,20 +13,49 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 
-/** A Web-standard handler, as returned by `wpay.checkoutHandler()` and the others. */
+/**
+ * A Web-standard handler, as returned by `wpay.checkoutHandler()` and the others.
+ *
+ * @example
+ * ```ts
+ * const handler: FetchHandler = wpay.statusHandler();
+ * ```
+ */
 export type FetchHandler = (request: Request) => Promise<Response>;
 
-/** A Node request, possibly decorated by Express (`originalUrl`, `body`). */
+/**
+ * A Node request, possibly decorated by Express (`originalUrl`, `body`).
+ *
+ * @example
+ * ```ts
+ * const path = (req: NodeRequest) => req.originalUrl ?? req.url;
+ * ```
+ */
 export type NodeRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
 
-/** A Node / Express / Connect middleware function. */
+/**
+ * A Node / Express / Connect middleware function.
+ *
+ * @example
+ * ```ts
+ * const middleware: NodeHandler = toNodeHandler(checkout);
+ * app.post('/api/checkout', middleware);
+ * ```
+ */
 export type NodeHandler = (
   req: NodeRequest,
   res: ServerResponse,
   next?: (error?: unknown) => void,
 ) => Promise<void>;
 
-/** Options of {@link toNodeHandler}. */
+/**
+ * Options of {@link toNodeHandler}.
+ *
+ * @example
+ * ```ts
+ * toNodeHandler(checkout, { trustProxy: true }); // only behind a proxy you run
+ * ```
+ */
 export interface ToNodeHandlerOptions {
   /**
    * Build the request URL from `X-Forwarded-Proto` / `X-Forwarded-Host` (only behind a proxy you
@@ -35,7 +64,15 @@ export interface ToNodeHandlerOptions {
   trustProxy?: boolean;
 }
 
-/** Error code of the 500 answered when a body parser consumed the body. */
+/**
+ * Error code of the 500 answered when a body parser consumed the body.
+ *
+ * @example
+ * ```ts
+ * const { error } = (await res.json()) as HandlerErrorBody;
+ * if (error.code === BODY_ALREADY_PARSED) console.error(error.message); // names the fix
+ * ```
+ */
 export const BODY_ALREADY_PARSED = 'body_already_parsed';
 
 const BODY_PARSED_MESSAGE =

@@ -13,14 +13,28 @@ import type { TokenStore } from './transport/token-store.js';
 // DEFAULTS lives in its own module (no zod); docs/protocol-defaults.md names this file.
 export { DEFAULTS } from './defaults.js';
 
-/** The settings after merging the options over {@link DEFAULTS}. */
+/**
+ * The settings after merging the options over {@link DEFAULTS}.
+ *
+ * @example
+ * ```ts
+ * wpay.settings.paths.refundCreate; // '/checkout/w-payment/refund'
+ * ```
+ */
 export type WPaySettings = {
   -readonly [K in keyof typeof DEFAULTS]: (typeof DEFAULTS)[K] extends Record<string, string>
     ? { [P in keyof (typeof DEFAULTS)[K]]: string }
     : (typeof DEFAULTS)[K];
 };
 
-/** What the `onRequest` hook receives; secrets are redacted. */
+/**
+ * What the `onRequest` hook receives; secrets are redacted.
+ *
+ * @example
+ * ```ts
+ * new WPay({ …, onRequest: (e: WPayRequestEvent) => log.debug({ path: e.path, attempt: e.attempt }, 'wpay →') });
+ * ```
+ */
 export interface WPayRequestEvent {
   /** `'token'` for the token call, `'api'` for business calls. */
   kind: 'token' | 'api';
@@ -35,7 +49,14 @@ export interface WPayRequestEvent {
   body: unknown;
 }
 
-/** What the `onResponse` hook receives; secrets are redacted. */
+/**
+ * What the `onResponse` hook receives; secrets are redacted.
+ *
+ * @example
+ * ```ts
+ * new WPay({ …, onResponse: (e: WPayResponseEvent) => metrics.timing('wpay', e.durationMs, { status: e.httpStatus }) });
+ * ```
+ */
 export interface WPayResponseEvent {
   kind: 'token' | 'api';
   method: string;
@@ -50,7 +71,14 @@ export interface WPayResponseEvent {
   body: unknown;
 }
 
-/** What the `onRetry` hook receives. */
+/**
+ * What the `onRetry` hook receives.
+ *
+ * @example
+ * ```ts
+ * new WPay({ …, onRetry: (e: WPayRetryEvent) => log.warn({ path: e.path, inMs: e.delayMs }, e.error.message) });
+ * ```
+ */
 export interface WPayRetryEvent {
   kind: 'token' | 'api';
   path: string;
@@ -62,7 +90,14 @@ export interface WPayRetryEvent {
   error: Error;
 }
 
-/** A minimal structured logger (pino, console and most loggers fit). */
+/**
+ * A minimal structured logger (pino, console and most loggers fit).
+ *
+ * @example
+ * ```ts
+ * new WPay({ …, logger: { debug: (m, d) => log.debug(d, m), warn: (m, d) => log.warn(d, m) } });
+ * ```
+ */
 export interface WPayLogger {
   debug?(message: string, data?: Record<string, unknown>): void;
   warn?(message: string, data?: Record<string, unknown>): void;
@@ -222,7 +257,14 @@ export const wpayOptionsSchema = z
   })
   .strict();
 
-/** The options of `new WPay(…)`. */
+/**
+ * The options of `new WPay(…)`.
+ *
+ * @example
+ * ```ts
+ * const options: WPayOptions = { apiKey, apiSecret, signKey, environment: 'production', timeoutMs: 10_000 };
+ * ```
+ */
 export type WPayOptions = z.input<typeof wpayOptionsSchema>;
 
 /** Options after validation and merging with {@link DEFAULTS}; credentials kept apart. */

@@ -6,7 +6,15 @@
  */
 import { WPayConfigError } from '../errors.js';
 
-/** The shop's own origins, or a predicate. Default: the request URL's own origin. */
+/**
+ * The shop's own origins, or a predicate. Default: the request URL's own origin.
+ *
+ * @example
+ * ```ts
+ * wpay.checkoutHandler({ …, allowedOrigins: ['https://shop.example', 'https://www.shop.example'] });
+ * wpay.checkoutHandler({ …, allowedOrigins: (origin) => new URL(origin).hostname.endsWith('.shop.example') });
+ * ```
+ */
 export type AllowedOrigins = readonly string[] | ((origin: string, request: Request) => boolean);
 
 /** Result of {@link checkOrigin}: `undefined` when allowed, else why not. */

@@ -27,7 +27,16 @@ import {
 import { pollUntil } from './poll-until.js';
 import { readRequestBody } from './read-request-body.js';
 
-/** The order as the merchant's server prices it. */
+/**
+ * The order as the merchant's server prices it.
+ *
+ * @example
+ * ```ts
+ * resolveOrder: async ({ sku }): Promise<ResolvedOrder> => ({
+ *   mchOrderNo: `order_${crypto.randomUUID()}`, amount: await priceOf(sku), currency: 'USD', description: sku,
+ * }),
+ * ```
+ */
 export interface ResolvedOrder {
   /** The merchant's order number, 1–64 of `[A-Za-z0-9_-]`. */
   mchOrderNo: string;
@@ -45,10 +54,26 @@ export interface ResolvedOrder {
   intervalCount?: number;
 }
 
-/** A return URL, or a function of the order giving one. */
+/**
+ * A return URL, or a function of the order giving one.
+ *
+ * @example
+ * ```ts
+ * successUrl: (order) => `https://shop.example/orders/${order.mchOrderNo}/thanks`,
+ * ```
+ */
 export type ReturnUrl = string | ((order: ResolvedOrder, request: Request) => string);
 
-/** Options of {@link createCheckoutHandler}. */
+/**
+ * Options of {@link createCheckoutHandler}.
+ *
+ * @example
+ * ```ts
+ * const options: CheckoutHandlerOptions<typeof body> = {
+ *   body, resolveOrder, successUrl: '/thanks', cancelUrl: '/cart', idempotencyStore,
+ * };
+ * ```
+ */
 export interface CheckoutHandlerOptions<Body extends z.ZodType> {
   /** The merchant's zod schema of what the button sends (e.g. `{ sku }`). */
   body: Body;

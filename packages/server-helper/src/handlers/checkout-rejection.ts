@@ -5,7 +5,16 @@
  */
 import type { ErrorField } from './error-response.js';
 
-/** Options of {@link CheckoutRejection}. */
+/**
+ * Options of {@link CheckoutRejection}.
+ *
+ * @example
+ * ```ts
+ * throw new CheckoutRejection('Only 2 left', {
+ *   status: 409, code: 'low_stock', fields: [{ path: 'quantity', message: 'at most 2' }],
+ * });
+ * ```
+ */
 export interface CheckoutRejectionOptions {
   /** HTTP status, default 422. */
   status?: number;

@@ -5,7 +5,14 @@
  * @module
  */
 
-/** One bad field of an error answer. */
+/**
+ * One bad field of an error answer.
+ *
+ * @example
+ * ```ts
+ * const fields: ErrorField[] = [{ path: 'sku', message: 'Unknown product' }];
+ * ```
+ */
 export interface ErrorField {
   /** Dotted path, e.g. `sku` or `items.0.qty`. */
   path: string;

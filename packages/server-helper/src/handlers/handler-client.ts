@@ -5,7 +5,18 @@
  * @module
  */
 
-/** What the checkout handler asks WPay to create (wpay-api.md §5). */
+/**
+ * What the checkout handler asks WPay to create (wpay-api.md §5).
+ *
+ * @example
+ * ```ts
+ * const sent: CheckoutSessionRequest[] = [];
+ * const client: CheckoutClient = { checkout: { create: async (request) => {
+ *   sent.push(request);
+ *   return { trxNo: 'TRX1', redirectUrl: 'https://pay.example/1' };
+ * } } };
+ * ```
+ */
 export interface CheckoutSessionRequest {
   mchOrderNo: string;
   amount: string | number;
@@ -20,7 +31,14 @@ export interface CheckoutSessionRequest {
   intervalCount?: number | undefined;
 }
 
-/** The created hosted-page session (the fields the handler needs). */
+/**
+ * The created hosted-page session (the fields the handler needs).
+ *
+ * @example
+ * ```ts
+ * const session: CheckoutSessionLike = { trxNo: 'TRX1', redirectUrl: 'https://pay.example/1' };
+ * ```
+ */
 export interface CheckoutSessionLike {
   trxNo: string;
   redirectUrl: string;
@@ -38,7 +56,14 @@ export interface CheckoutClient {
   checkout: { create(request: CheckoutSessionRequest): Promise<CheckoutSessionLike> };
 }
 
-/** A payment as the status handler reads it. */
+/**
+ * A payment as the status handler reads it.
+ *
+ * @example
+ * ```ts
+ * const payment: PaymentLike = { trxNo: 'TRX1', mchOrderNo: 'order_1', status: 'PAID', amount: 19.99, currency: 'USD' };
+ * ```
+ */
 export interface PaymentLike {
   trxNo: string;
   mchOrderNo?: string | null | undefined;
@@ -47,7 +72,14 @@ export interface PaymentLike {
   currency?: string | null | undefined;
 }
 
-/** A page of payments. */
+/**
+ * A page of payments.
+ *
+ * @example
+ * ```ts
+ * const list = async (): Promise<PaymentPageLike> => ({ records: [payment], total: 1 });
+ * ```
+ */
 export interface PaymentPageLike {
   records: readonly PaymentLike[];
   total?: number | undefined;

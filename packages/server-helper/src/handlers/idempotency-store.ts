@@ -13,7 +13,15 @@
  * @module
  */
 
-/** Result of {@link IdempotencyStore.begin}. */
+/**
+ * Result of {@link IdempotencyStore.begin}.
+ *
+ * @example
+ * ```ts
+ * const state: IdempotencyBegin = await store.begin(key, fingerprint, { leaseMs: 60_000, ttlMs: 86_400_000 });
+ * if (state.status === 'started') await state.complete({ trxNo, redirectUrl });
+ * ```
+ */
 export type IdempotencyBegin =
   | {
       status: 'started';
@@ -25,7 +33,14 @@ export type IdempotencyBegin =
   | { status: 'in_progress'; fingerprint: string }
   | { status: 'completed'; fingerprint: string; result: unknown };
 
-/** Options of {@link IdempotencyStore.begin}. */
+/**
+ * Options of {@link IdempotencyStore.begin}.
+ *
+ * @example
+ * ```ts
+ * await store.begin(key, fingerprint, { leaseMs: 60_000, ttlMs: 24 * 3600_000 });
+ * ```
+ */
 export interface IdempotencyBeginOptions {
   /** How long a started request holds the key, in ms. */
   leaseMs: number;
@@ -52,7 +67,14 @@ export interface IdempotencyStore {
   ): Promise<IdempotencyBegin>;
 }
 
-/** Options of {@link MemoryIdempotencyStore}. */
+/**
+ * Options of {@link MemoryIdempotencyStore}.
+ *
+ * @example
+ * ```ts
+ * new MemoryIdempotencyStore({ maxEntries: 10_000 });
+ * ```
+ */
 export interface MemoryIdempotencyStoreOptions {
   /** The clock, in ms since the epoch. Default `Date.now`. */
   now?: () => number;

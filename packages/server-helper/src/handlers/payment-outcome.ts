@@ -4,7 +4,16 @@
  * @module
  */
 
-/** The buyer-facing outcome of a payment. */
+/**
+ * The buyer-facing outcome of a payment.
+ *
+ * @example
+ * ```ts
+ * const title: Record<PaymentOutcome, string> = {
+ *   succeeded: 'Thank you!', processing: 'Confirming…', cancelled: 'Cancelled', failed: 'Card declined',
+ * };
+ * ```
+ */
 export type PaymentOutcome = 'succeeded' | 'processing' | 'cancelled' | 'failed';
 
 const OUTCOMES: Readonly<Record<string, PaymentOutcome>> = {

@@ -15,7 +15,14 @@ import type { PaymentLike, PaymentsClient } from './handler-client.js';
 import { describeError, type HandlerLogger, silentLogger } from './handler-logger.js';
 import { paymentOutcome } from './payment-outcome.js';
 
-/** How `?mchOrderNo=` is searched in WPay's payment list when `findTrxNo` does not know it. */
+/**
+ * How `?mchOrderNo=` is searched in WPay's payment list when `findTrxNo` does not know it.
+ *
+ * @example
+ * ```ts
+ * wpay.statusHandler({ scan: { maxPages: 2, pageSize: 100 } });
+ * ```
+ */
 export interface PaymentScanOptions {
   /** Pages read at most. Default 5. */
   maxPages?: number;
@@ -23,7 +30,14 @@ export interface PaymentScanOptions {
   pageSize?: number;
 }
 
-/** Options of {@link createStatusHandler}. */
+/**
+ * Options of {@link createStatusHandler}.
+ *
+ * @example
+ * ```ts
+ * const options: StatusHandlerOptions = { findTrxNo: (mchOrderNo) => db.trxNoOf(mchOrderNo), scan: false };
+ * ```
+ */
 export interface StatusHandlerOptions {
   /** Looks up the `trxNo` of a merchant order in the merchant's own database. */
   findTrxNo?: (mchOrderNo: string, request: Request) => Promise<string | null | undefined>;
@@ -35,7 +49,15 @@ export interface StatusHandlerOptions {
   logger?: HandlerLogger;
 }
 
-/** The body of a successful status answer. */
+/**
+ * The body of a successful status answer.
+ *
+ * @example
+ * ```ts
+ * const body = (await (await fetch('/api/wpay/status?trxNo=TRX1')).json()) as PaymentStatusBody;
+ * if (body.final) show(body.outcome);
+ * ```
+ */
 export interface PaymentStatusBody {
   trxNo: string;
   mchOrderNo: string | null;

@@ -26,17 +26,41 @@ import { describeError, type HandlerLogger, silentLogger } from './handler-logge
 import { pollUntil } from './poll-until.js';
 import { readLimited } from './read-limited.js';
 
-/** Handlers per known event type; each gets its typed event. */
+/**
+ * Handlers per known event type; each gets its typed event.
+ *
+ * @example
+ * ```ts
+ * const on: WebhookEventHandlers = {
+ *   'credit_card.order.refunded': (event) => orders.markRefunded(event.data.trxNo),
+ * };
+ * ```
+ */
 export type WebhookEventHandlers = {
   [T in KnownWebhookEventType]?: (event: WebhookEventOf<T>, request: Request) => unknown;
 };
 
-/** Verifies webhooks: `wpay.webhooks` (or `createWebhooks(...)`). */
+/**
+ * Verifies webhooks: `wpay.webhooks` (or `createWebhooks(...)`).
+ *
+ * @example
+ * ```ts
+ * const verifier: WebhookVerifier = createWebhooks({ signKeys: [newKey, oldKey] });
+ * const webhook = createWebhookHandler(verifier, { on });
+ * ```
+ */
 export interface WebhookVerifier {
   verify(rawBody: RawBody, headers: HeadersLike): Promise<WebhookEvent>;
 }
 
-/** Options of {@link createWebhookHandler}. */
+/**
+ * Options of {@link createWebhookHandler}.
+ *
+ * @example
+ * ```ts
+ * const options: WebhookHandlerOptions = { on, dedupe: new RedisDedupeStore(redis), logger: console };
+ * ```
+ */
 export interface WebhookHandlerOptions {
   /** What to do per event type. Known types without a handler are acknowledged and ignored. */
   on?: WebhookEventHandlers;

@@ -12,20 +12,50 @@
  */
 import { WPayConfigError } from '../errors.js';
 
-/** A node-redis v4/v5 client (`createClient()` from `redis`), connected. */
+/**
+ * A node-redis v4/v5 client (`createClient()` from `redis`), connected.
+ *
+ * @example
+ * ```ts
+ * new RedisTokenStore(await createClient({ url: process.env.REDIS_URL }).connect());
+ * ```
+ */
 export interface NodeRedisLike {
   sendCommand(args: string[]): Promise<unknown>;
 }
 
-/** An ioredis v5 client (`new Redis()`). */
+/**
+ * An ioredis v5 client (`new Redis()`).
+ *
+ * @example
+ * ```ts
+ * new RedisDedupeStore(new Redis(process.env.REDIS_URL!));
+ * ```
+ */
 export interface IoRedisLike {
   call(command: string, args: string[]): Promise<unknown>;
 }
 
-/** Sends one raw command, e.g. `['SET', 'k', 'v', 'NX']`, and resolves to its reply. */
+/**
+ * Sends one raw command, e.g. `['SET', 'k', 'v', 'NX']`, and resolves to its reply.
+ *
+ * @example
+ * ```ts
+ * const send: RedisCommand = (args) => client.sendCommand(args);
+ * await send(['PING']); // 'PONG'
+ * ```
+ */
 export type RedisCommand = (args: string[]) => Promise<unknown>;
 
-/** Any Redis client the stores accept. */
+/**
+ * Any Redis client the stores accept.
+ *
+ * @example
+ * ```ts
+ * const client: RedisClientLike = (args) => myRedis.command(args); // any client, as a function
+ * new RedisIdempotencyStore(client);
+ * ```
+ */
 export type RedisClientLike = NodeRedisLike | IoRedisLike | RedisCommand;
 
 /**

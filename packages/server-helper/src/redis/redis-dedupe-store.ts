@@ -14,7 +14,14 @@ import {
   toRedisCommand,
 } from './redis-command.js';
 
-/** Options of {@link RedisDedupeStore}. */
+/**
+ * Options of {@link RedisDedupeStore}.
+ *
+ * @example
+ * ```ts
+ * new RedisDedupeStore(redis, { prefix: 'shop-eu:webhook:' });
+ * ```
+ */
 export interface RedisDedupeStoreOptions {
   /** Prefix of every key. Default `'wpay:webhook:'`. */
   prefix?: string;

@@ -18,7 +18,14 @@ import {
   toRedisCommand,
 } from './redis-command.js';
 
-/** Options of {@link RedisIdempotencyStore}. */
+/**
+ * Options of {@link RedisIdempotencyStore}.
+ *
+ * @example
+ * ```ts
+ * new RedisIdempotencyStore(redis, { prefix: 'shop-eu:idempotency:' });
+ * ```
+ */
 export interface RedisIdempotencyStoreOptions {
   /** Prefix of every key. Default `'wpay:idempotency:'`. */
   prefix?: string;

@@ -14,7 +14,14 @@ import {
   toRedisCommand,
 } from './redis-command.js';
 
-/** Options of {@link RedisTokenStore}. */
+/**
+ * Options of {@link RedisTokenStore}.
+ *
+ * @example
+ * ```ts
+ * new RedisTokenStore(redis, { prefix: 'shop-eu:' }); // keys shop-eu:wpay:token:<apiKey>
+ * ```
+ */
 export interface RedisTokenStoreOptions {
   /**
    * Prefix of every key. Default `''`: the client's keys already start with its

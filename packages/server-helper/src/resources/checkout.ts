@@ -11,7 +11,14 @@ import {
 } from '../schemas/checkout.js';
 import { type CallOptions, type ResourceContext, validateRequest } from './resource-context.js';
 
-/** `wpay.checkout`. */
+/**
+ * `wpay.checkout`.
+ *
+ * @example
+ * ```ts
+ * const { redirectUrl } = await wpay.checkout.create(params);
+ * ```
+ */
 export interface CheckoutResource {
   /**
    * Creates a hosted payment page session; send the customer to `redirectUrl`. Retried on

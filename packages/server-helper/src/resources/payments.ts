@@ -19,7 +19,14 @@ import { validateAnswer } from '../transport/validate-answer.js';
 import { paginate } from './paginate.js';
 import { type CallOptions, type ResourceContext, validateRequest } from './resource-context.js';
 
-/** `wpay.payments`. */
+/**
+ * `wpay.payments`.
+ *
+ * @example
+ * ```ts
+ * const payment = await wpay.payments.retrieve({ trxNo: 'TRX1' });
+ * ```
+ */
 export interface PaymentsResource {
   /** One payment by `trxNo`. Fetch it before fulfilling an order: redirects and webhooks are hints. */
   retrieve(params: PaymentsRetrieveParams, options?: CallOptions): Promise<Payment>;

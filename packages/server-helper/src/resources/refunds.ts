@@ -11,7 +11,14 @@ import {
 } from '../schemas/refunds.js';
 import { type CallOptions, type ResourceContext, validateRequest } from './resource-context.js';
 
-/** `wpay.refunds`. */
+/**
+ * `wpay.refunds`.
+ *
+ * @example
+ * ```ts
+ * await wpay.refunds.create({ trxNo: 'TRX1', amount: '5.00', currency: 'USD' });
+ * ```
+ */
 export interface RefundsResource {
   /**
    * Refunds `amount` of a payment. Not idempotent: retried only when the request provably never

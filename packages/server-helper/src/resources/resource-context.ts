@@ -9,7 +9,14 @@ import type { WPaySettings } from '../options.js';
 import type { SchemaSettings } from '../schemas/common.js';
 import type { RequestOptions } from '../transport/request.js';
 
-/** Per-call options every resource method takes as its last argument. */
+/**
+ * Per-call options every resource method takes as its last argument.
+ *
+ * @example
+ * ```ts
+ * await wpay.payments.retrieve({ trxNo }, { timeoutMs: 5_000, maxRetries: 0, signal: request.signal });
+ * ```
+ */
 export interface CallOptions {
   /** Aborts the call. */
   signal?: AbortSignal;

@@ -27,7 +27,14 @@ import { validateAnswer } from '../transport/validate-answer.js';
 import { paginate } from './paginate.js';
 import { type CallOptions, type ResourceContext, validateRequest } from './resource-context.js';
 
-/** `wpay.subscriptions`. */
+/**
+ * `wpay.subscriptions`.
+ *
+ * @example
+ * ```ts
+ * await wpay.subscriptions.cancel({ id: 7, reason: 'customer asked' });
+ * ```
+ */
 export interface SubscriptionsResource {
   /** One page of subscriptions (`page` from 1, `size`), optionally by `status`. */
   list(params?: SubscriptionsListParams, options?: CallOptions): Promise<SubscriptionPage>;

@@ -15,10 +15,24 @@ import {
   type SchemaSettings,
 } from './common.js';
 
-/** Subscription interval units [default]. */
+/**
+ * Subscription interval units [default].
+ *
+ * @example
+ * ```ts
+ * z.enum(INTERVAL_UNITS).parse(form.get('interval')); // 'day' | 'week' | 'month' | 'year'
+ * ```
+ */
 export const INTERVAL_UNITS = ['day', 'week', 'month', 'year'] as const;
 
-/** A subscription interval unit. */
+/**
+ * A subscription interval unit.
+ *
+ * @example
+ * ```ts
+ * const unit: IntervalUnit = 'month';
+ * ```
+ */
 export type IntervalUnit = (typeof INTERVAL_UNITS)[number];
 
 const AMOUNT = { amounts: ['amount'], currency: 'currency' } as const;
@@ -79,10 +93,26 @@ export function createCheckoutCreateParamsSchema(settings: SchemaSettings) {
  */
 export const checkoutCreateParamsSchema = createCheckoutCreateParamsSchema(DEFAULT_SCHEMA_SETTINGS);
 
-/** What `checkout.create` takes (amount as a decimal string or a number). */
+/**
+ * What `checkout.create` takes (amount as a decimal string or a number).
+ *
+ * @example
+ * ```ts
+ * const params: CheckoutCreateParams = { mchOrderNo: 'order_1', amount: '19.99', currency: 'USD',
+ *   payMode: 'ONETIME', successUrl: 'https://shop.example/ok', cancelUrl: 'https://shop.example/cart' };
+ * ```
+ */
 export type CheckoutCreateParams = z.input<typeof checkoutCreateParamsSchema>;
 
-/** The body sent to WPay for `checkout.create`. */
+/**
+ * The body sent to WPay for `checkout.create`.
+ *
+ * @example
+ * ```ts
+ * const body: CheckoutCreateBody = checkoutCreateParamsSchema.parse(params);
+ * body.amount; // 19.99, a number without float noise
+ * ```
+ */
 export type CheckoutCreateBody = z.output<typeof checkoutCreateParamsSchema>;
 
 /**
@@ -104,8 +134,23 @@ export const checkoutSessionSchema = z
   })
   .loose();
 
-/** A created hosted payment page session. */
+/**
+ * A created hosted payment page session.
+ *
+ * @example
+ * ```ts
+ * const session: CheckoutSession = await wpay.checkout.create(params);
+ * redirect(session.redirectUrl);
+ * ```
+ */
 export type CheckoutSession = z.infer<typeof checkoutSessionSchema>;
 
-/** Numeric `status` of a created session; `1` = created / paying [doc]. */
+/**
+ * Numeric `status` of a created session; `1` = created / paying [doc].
+ *
+ * @example
+ * ```ts
+ * session.status === 1; // created, waiting for the buyer
+ * ```
+ */
 export type CheckoutSessionStatus = 1 | (number & {});

@@ -14,7 +14,14 @@ import {
   parseAmount,
 } from '../money.js';
 
-/** What request schemas depend on: options of the `WPay` instance. */
+/**
+ * What request schemas depend on: options of the `WPay` instance.
+ *
+ * @example
+ * ```ts
+ * const schema = createCheckoutCreateParamsSchema({ ...DEFAULT_SCHEMA_SETTINGS, extraCurrencies: { XTS: 2 } });
+ * ```
+ */
 export interface SchemaSettings {
   /** Currencies beyond ISO 4217 (`{ XTS: 2 }`). */
   extraCurrencies: ExtraCurrencies;
@@ -24,14 +31,28 @@ export interface SchemaSettings {
   paymentStatusCodes: Readonly<Record<string, number>>;
 }
 
-/** The schema settings of {@link DEFAULTS}. */
+/**
+ * The schema settings of {@link DEFAULTS}.
+ *
+ * @example
+ * ```ts
+ * createRefundsCreateParamsSchema(DEFAULT_SCHEMA_SETTINGS).parse({ trxNo: 'TRX1', amount: '5.00' });
+ * ```
+ */
 export const DEFAULT_SCHEMA_SETTINGS: SchemaSettings = {
   extraCurrencies: {},
   mchOrderNoPattern: DEFAULTS.mchOrderNoPattern,
   paymentStatusCodes: DEFAULTS.paymentStatusCodes,
 };
 
-/** An amount as a caller gives it: a decimal string (`'19.99'`) or a number (`19.99`). */
+/**
+ * An amount as a caller gives it: a decimal string (`'19.99'`) or a number (`19.99`).
+ *
+ * @example
+ * ```ts
+ * const amount: AmountInput = product.price; // '19.99' or 19.99
+ * ```
+ */
 export type AmountInput = string | number;
 
 /**
@@ -169,7 +190,15 @@ export function pageSchema<T extends z.ZodType>(item: T) {
     .loose();
 }
 
-/** A page of records. */
+/**
+ * A page of records.
+ *
+ * @example
+ * ```ts
+ * const page: Page<Payment> = await wpay.payments.list({ pageNum: 2 });
+ * const more = page.pageNo * page.pageSize < page.total;
+ * ```
+ */
 export interface Page<T> {
   records: T[];
   total: number;

@@ -16,7 +16,14 @@ import {
   wpayDateTime,
 } from './common.js';
 
-/** Payment statuses known today [doc + twins]; WPay may add others. */
+/**
+ * Payment statuses known today [doc + twins]; WPay may add others.
+ *
+ * @example
+ * ```ts
+ * const known = (KNOWN_PAYMENT_STATUSES as readonly string[]).includes(payment.status);
+ * ```
+ */
 export const KNOWN_PAYMENT_STATUSES = [
   'PAYING',
   'PAID',
@@ -28,10 +35,24 @@ export const KNOWN_PAYMENT_STATUSES = [
   'REFUNDED',
 ] as const;
 
-/** A known payment status. */
+/**
+ * A known payment status.
+ *
+ * @example
+ * ```ts
+ * const settled: KnownPaymentStatus[] = ['PAID', 'PARTIAL_REFUNDED', 'REFUNDED'];
+ * ```
+ */
 export type KnownPaymentStatus = (typeof KNOWN_PAYMENT_STATUSES)[number];
 
-/** A payment status: a known one, or any string WPay adds later. */
+/**
+ * A payment status: a known one, or any string WPay adds later.
+ *
+ * @example
+ * ```ts
+ * const label = (status: PaymentStatus) => (status === 'PAID' ? 'Paid' : status);
+ * ```
+ */
 export type PaymentStatus = KnownPaymentStatus | (string & {});
 
 /**
@@ -65,7 +86,15 @@ export const paymentSchema = z
   })
   .loose();
 
-/** A payment. */
+/**
+ * A payment.
+ *
+ * @example
+ * ```ts
+ * const payment: Payment = await wpay.payments.retrieve({ trxNo: 'TRX1' });
+ * payment.netAmount; // after WPay's fee
+ * ```
+ */
 export type Payment = z.infer<typeof paymentSchema>;
 
 /**
@@ -78,7 +107,14 @@ export type Payment = z.infer<typeof paymentSchema>;
  */
 export const paymentPageSchema = pageSchema(paymentSchema);
 
-/** A page of payments. */
+/**
+ * A page of payments.
+ *
+ * @example
+ * ```ts
+ * const page: PaymentPage = await wpay.payments.list({ pageNum: 1, pageSize: 50 });
+ * ```
+ */
 export type PaymentPage = z.infer<typeof paymentPageSchema>;
 
 /**
@@ -91,7 +127,14 @@ export type PaymentPage = z.infer<typeof paymentPageSchema>;
  */
 export const paymentsRetrieveParamsSchema = z.object({ trxNo: z.string().min(1) }).strict();
 
-/** What `payments.retrieve` takes. */
+/**
+ * What `payments.retrieve` takes.
+ *
+ * @example
+ * ```ts
+ * const params: PaymentsRetrieveParams = { trxNo: 'TRX1' };
+ * ```
+ */
 export type PaymentsRetrieveParams = z.input<typeof paymentsRetrieveParamsSchema>;
 
 const LIST_AMOUNTS = { amounts: ['amountMin', 'amountMax'], currency: 'currency' } as const;
@@ -153,8 +196,23 @@ export function createPaymentsListParamsSchema(settings: SchemaSettings) {
  */
 export const paymentsListParamsSchema = createPaymentsListParamsSchema(DEFAULT_SCHEMA_SETTINGS);
 
-/** What `payments.list` takes. */
+/**
+ * What `payments.list` takes.
+ *
+ * @example
+ * ```ts
+ * const params: PaymentsListParams = { pageNum: 1, pageSize: 50, status: 'FAILED', currency: 'EUR' };
+ * ```
+ */
 export type PaymentsListParams = z.input<typeof paymentsListParamsSchema>;
 
-/** What `payments.iterate` takes: the list filters, without the page. */
+/**
+ * What `payments.iterate` takes: the list filters, without the page.
+ *
+ * @example
+ * ```ts
+ * const filters: PaymentsFilters = { status: 'PAID', startTime: '2026-04-01 00:00:00' };
+ * for await (const payment of wpay.payments.iterate(filters)) total += payment.amount;
+ * ```
+ */
 export type PaymentsFilters = Omit<PaymentsListParams, 'pageNum' | 'pageSize'>;

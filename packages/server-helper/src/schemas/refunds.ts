@@ -50,10 +50,24 @@ export function createRefundsCreateParamsSchema(settings: SchemaSettings) {
  */
 export const refundsCreateParamsSchema = createRefundsCreateParamsSchema(DEFAULT_SCHEMA_SETTINGS);
 
-/** What `refunds.create` takes. */
+/**
+ * What `refunds.create` takes.
+ *
+ * @example
+ * ```ts
+ * const params: RefundsCreateParams = { trxNo: 'TRX1', amount: '5.00', currency: 'USD', reason: 'damaged' };
+ * ```
+ */
 export type RefundsCreateParams = z.input<typeof refundsCreateParamsSchema>;
 
-/** Refund statuses known today (none is documented; the sandbox answers `SUCCESS`); others are accepted. */
+/**
+ * Refund statuses known today (none is documented; the sandbox answers `SUCCESS`); others are accepted.
+ *
+ * @example
+ * ```ts
+ * const settled = (refund.status satisfies KnownRefundStatus | (string & {}) | undefined) === 'SUCCESS';
+ * ```
+ */
 export type KnownRefundStatus = 'SUCCESS' | 'PROCESSING' | 'FAILED';
 
 /**
@@ -73,5 +87,13 @@ export const refundSchema = z
   })
   .loose();
 
-/** A refund. */
+/**
+ * A refund.
+ *
+ * @example
+ * ```ts
+ * const refund: Refund = await wpay.refunds.create({ trxNo: 'TRX1', amount: '5.00' });
+ * refund.refundNo;
+ * ```
+ */
 export type Refund = z.infer<typeof refundSchema>;

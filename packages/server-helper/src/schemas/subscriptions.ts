@@ -6,16 +6,44 @@
 import { z } from 'zod';
 import { openEnum, pageSchema } from './common.js';
 
-/** Subscription statuses known today [doc + twins]; WPay may add others. */
+/**
+ * Subscription statuses known today [doc + twins]; WPay may add others.
+ *
+ * @example
+ * ```ts
+ * const known = (KNOWN_SUBSCRIPTION_STATUSES as readonly string[]).includes(subscription.status);
+ * ```
+ */
 export const KNOWN_SUBSCRIPTION_STATUSES = ['ACTIVE', 'CANCELLED', 'EXPIRED', 'PAST_DUE'] as const;
 
-/** A known subscription status. */
+/**
+ * A known subscription status.
+ *
+ * @example
+ * ```ts
+ * const live: KnownSubscriptionStatus[] = ['ACTIVE', 'PAST_DUE'];
+ * ```
+ */
 export type KnownSubscriptionStatus = (typeof KNOWN_SUBSCRIPTION_STATUSES)[number];
 
-/** Bill statuses known today; WPay may add others. */
+/**
+ * Bill statuses known today; WPay may add others.
+ *
+ * @example
+ * ```ts
+ * const known = (KNOWN_BILL_STATUSES as readonly string[]).includes(bill.status);
+ * ```
+ */
 export const KNOWN_BILL_STATUSES = ['PAID', 'FAILED'] as const;
 
-/** A known bill status. */
+/**
+ * A known bill status.
+ *
+ * @example
+ * ```ts
+ * const paid: KnownBillStatus = 'PAID';
+ * ```
+ */
 export type KnownBillStatus = (typeof KNOWN_BILL_STATUSES)[number];
 
 /**
@@ -39,7 +67,14 @@ export const subscriptionSchema = z
   })
   .loose();
 
-/** A subscription. */
+/**
+ * A subscription.
+ *
+ * @example
+ * ```ts
+ * const subscription: Subscription = await wpay.subscriptions.retrieve({ id: 7 });
+ * ```
+ */
 export type Subscription = z.infer<typeof subscriptionSchema>;
 
 /**
@@ -61,7 +96,16 @@ export const billSchema = z
   })
   .loose();
 
-/** A bill. */
+/**
+ * A bill.
+ *
+ * @example
+ * ```ts
+ * for await (const bill of wpay.subscriptions.iterateBills({ subscriptionId: 7 })) {
+ *   const paid: boolean = (bill satisfies Bill).status === 'PAID';
+ * }
+ * ```
+ */
 export type Bill = z.infer<typeof billSchema>;
 
 /**
@@ -74,7 +118,14 @@ export type Bill = z.infer<typeof billSchema>;
  */
 export const subscriptionPageSchema = pageSchema(subscriptionSchema);
 
-/** A page of subscriptions. */
+/**
+ * A page of subscriptions.
+ *
+ * @example
+ * ```ts
+ * const page: SubscriptionPage = await wpay.subscriptions.list({ status: 'ACTIVE' });
+ * ```
+ */
 export type SubscriptionPage = z.infer<typeof subscriptionPageSchema>;
 
 /**
@@ -87,7 +138,14 @@ export type SubscriptionPage = z.infer<typeof subscriptionPageSchema>;
  */
 export const billPageSchema = pageSchema(billSchema);
 
-/** A page of bills. */
+/**
+ * A page of bills.
+ *
+ * @example
+ * ```ts
+ * const page: BillPage = await wpay.subscriptions.bills({ subscriptionId: 7 });
+ * ```
+ */
 export type BillPage = z.infer<typeof billPageSchema>;
 
 const page = z.number().int().positive().default(1);
@@ -106,10 +164,25 @@ export const subscriptionsListParamsSchema = z
   .object({ page, size, status: openEnum(KNOWN_SUBSCRIPTION_STATUSES).optional() })
   .strict();
 
-/** What `subscriptions.list` takes. */
+/**
+ * What `subscriptions.list` takes.
+ *
+ * @example
+ * ```ts
+ * const params: SubscriptionsListParams = { page: 1, size: 50, status: 'PAST_DUE' };
+ * ```
+ */
 export type SubscriptionsListParams = z.input<typeof subscriptionsListParamsSchema>;
 
-/** What `subscriptions.iterate` takes: the list filters, without the page. */
+/**
+ * What `subscriptions.iterate` takes: the list filters, without the page.
+ *
+ * @example
+ * ```ts
+ * const filters: SubscriptionsFilters = { status: 'ACTIVE' };
+ * for await (const subscription of wpay.subscriptions.iterate(filters)) count++;
+ * ```
+ */
 export type SubscriptionsFilters = Omit<SubscriptionsListParams, 'page' | 'size'>;
 
 /**
@@ -122,7 +195,14 @@ export type SubscriptionsFilters = Omit<SubscriptionsListParams, 'page' | 'size'
  */
 export const subscriptionsRetrieveParamsSchema = z.object({ id }).strict();
 
-/** What `subscriptions.retrieve` takes. */
+/**
+ * What `subscriptions.retrieve` takes.
+ *
+ * @example
+ * ```ts
+ * const params: SubscriptionsRetrieveParams = { id: 7 };
+ * ```
+ */
 export type SubscriptionsRetrieveParams = z.input<typeof subscriptionsRetrieveParamsSchema>;
 
 /**
@@ -137,7 +217,14 @@ export const subscriptionsCancelParamsSchema = z
   .object({ id, reason: z.string().max(512).optional() })
   .strict();
 
-/** What `subscriptions.cancel` takes. */
+/**
+ * What `subscriptions.cancel` takes.
+ *
+ * @example
+ * ```ts
+ * const params: SubscriptionsCancelParams = { id: 7, reason: 'customer asked' };
+ * ```
+ */
 export type SubscriptionsCancelParams = z.input<typeof subscriptionsCancelParamsSchema>;
 
 /**
@@ -150,8 +237,23 @@ export type SubscriptionsCancelParams = z.input<typeof subscriptionsCancelParams
  */
 export const subscriptionsBillsParamsSchema = z.object({ subscriptionId: id, page, size }).strict();
 
-/** What `subscriptions.bills` takes. */
+/**
+ * What `subscriptions.bills` takes.
+ *
+ * @example
+ * ```ts
+ * const params: SubscriptionsBillsParams = { subscriptionId: 7, page: 2, size: 20 };
+ * ```
+ */
 export type SubscriptionsBillsParams = z.input<typeof subscriptionsBillsParamsSchema>;
 
-/** What `subscriptions.iterateBills` takes: the bills parameters, without the page. */
+/**
+ * What `subscriptions.iterateBills` takes: the bills parameters, without the page.
+ *
+ * @example
+ * ```ts
+ * const filters: SubscriptionsBillsFilters = { subscriptionId: 7 };
+ * for await (const bill of wpay.subscriptions.iterateBills(filters)) console.log(bill.status);
+ * ```
+ */
 export type SubscriptionsBillsFilters = Omit<SubscriptionsBillsParams, 'page' | 'size'>;

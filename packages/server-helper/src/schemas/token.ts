@@ -26,5 +26,13 @@ export const tokenDataSchema = z
   })
   .loose();
 
-/** The token object WPay returns. */
+/**
+ * The token object WPay returns.
+ *
+ * @example
+ * ```ts
+ * const token: TokenData = tokenDataSchema.parse(retdata);
+ * token.expires_in; // 21600
+ * ```
+ */
 export type TokenData = z.infer<typeof tokenDataSchema>;

@@ -27,7 +27,15 @@ export const envelopeSchema = z
   })
   .loose();
 
-/** A parsed envelope. */
+/**
+ * A parsed envelope.
+ *
+ * @example
+ * ```ts
+ * const envelope: Envelope = envelopeSchema.parse(await response.json());
+ * const ok = String(envelope.retcode) === '200';
+ * ```
+ */
 export type Envelope = z.infer<typeof envelopeSchema>;
 
 /** What interpreting an answer needs. */

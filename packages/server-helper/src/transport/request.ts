@@ -16,7 +16,15 @@ import type { TokenManager } from './token-manager.js';
 import { validateAnswer } from './validate-answer.js';
 import { withRetries } from './with-retries.js';
 
-/** Per-call options of `wpay.request(…)`. */
+/**
+ * Per-call options of `wpay.request(…)`.
+ *
+ * @example
+ * ```ts
+ * const options: RequestOptions<Payment> = { schema: paymentSchema, retry: 'safe', timeoutMs: 5_000 };
+ * const payment = await wpay.request('/checkout/w-payment/payments/detail', { trxNo }, options);
+ * ```
+ */
 export interface RequestOptions<T = unknown> {
   /** Parses `retdata` (use `.loose()` objects); without it `retdata` is returned as `unknown`. */
   schema?: z.ZodType<T>;

@@ -13,6 +13,12 @@ import type { WPaySettings } from '../options.js';
  * - `'unsent-only'`: refunds, cancellations: retried only when the request provably never left
  *   (connection refused, DNS failure), never after a timeout or an answer;
  * - `'never'`.
+ *
+ * @example
+ * ```ts
+ * const retry: RetryPolicy = 'unsent-only'; // a write that must not run twice
+ * await wpay.request('/checkout/w-payment/refund', body, { retry });
+ * ```
  */
 export type RetryPolicy = 'safe' | 'unsent-only' | 'never';
 

@@ -14,7 +14,14 @@
 
 const encoder = new TextEncoder();
 
-/** The parts of a signed message. */
+/**
+ * The parts of a signed message.
+ *
+ * @example
+ * ```ts
+ * const parts: SignatureParts = { method: 'POST', timestamp: Date.now(), path: '/checkout/w-payment/hpp', body: json };
+ * ```
+ */
 export interface SignatureParts {
   /** HTTP method; upper-cased here. */
   method: string;
@@ -28,7 +35,14 @@ export interface SignatureParts {
   body?: string | Uint8Array | undefined;
 }
 
-/** Options of the signing functions. */
+/**
+ * Options of the signing functions.
+ *
+ * @example
+ * ```ts
+ * await signRequest(parts, { signKey, crypto: (await import('node:crypto')).webcrypto });
+ * ```
+ */
 export interface SignOptions {
   /** Web Crypto to use; default `globalThis.crypto`. */
   crypto?: Pick<Crypto, 'subtle'> | undefined;
@@ -69,7 +83,15 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
   return bytes;
 }
 
-/** HMAC-SHA512 with one imported key: sign and verify messages. */
+/**
+ * HMAC-SHA512 with one imported key: sign and verify messages.
+ *
+ * @example
+ * ```ts
+ * const signer: Signer = createSigner(signKey);
+ * const valid = await signer.verify(stringToSign(parts), signature);
+ * ```
+ */
 export interface Signer {
   /** Base64 HMAC-SHA512 of `message` (a string is UTF-8 encoded). */
   sign(message: string | Uint8Array): Promise<string>;

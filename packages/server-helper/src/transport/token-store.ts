@@ -91,7 +91,14 @@ export interface TokenStore {
   lock?(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
 }
 
-/** Options of {@link MemoryTokenStore}. */
+/**
+ * Options of {@link MemoryTokenStore}.
+ *
+ * @example
+ * ```ts
+ * new MemoryTokenStore({ now: () => clock.now() });
+ * ```
+ */
 export interface MemoryTokenStoreOptions {
   /** The clock, in ms since the epoch. Default `Date.now`. */
   now?: () => number;

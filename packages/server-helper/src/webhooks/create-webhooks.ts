@@ -9,7 +9,15 @@ import { signKeysOf, type VerifyWebhookOptions, verifyWithKeys } from './verify-
 import { importSignKey, type RawBody, resolveSubtle } from './webhook-crypto.js';
 import type { WebhookEvent } from './webhook-event.js';
 
-/** The webhook tools bound to one configuration. */
+/**
+ * The webhook tools bound to one configuration.
+ *
+ * @example
+ * ```ts
+ * const webhooks: Webhooks = wpay.webhooks;
+ * const event = await webhooks.verify(rawBody, request.headers);
+ * ```
+ */
 export interface Webhooks {
   /** Verifies `rawBody` + `headers` and returns the typed event; throws `WPayWebhookError`. */
   verify(rawBody: RawBody, headers: HeadersLike): Promise<WebhookEvent>;

@@ -13,7 +13,15 @@
  * @module
  */
 
-/** Result of {@link DedupeStore.claim}. */
+/**
+ * Result of {@link DedupeStore.claim}.
+ *
+ * @example
+ * ```ts
+ * const claim: DedupeClaim = await store.claim(event.eventId, { leaseMs: 60_000, ttlMs: 172_800_000 });
+ * if (claim.status === 'claimed') await claim.done();
+ * ```
+ */
 export type DedupeClaim =
   | {
       status: 'claimed';
@@ -25,7 +33,14 @@ export type DedupeClaim =
   | { status: 'in_progress' }
   | { status: 'done' };
 
-/** Options of {@link DedupeStore.claim}. */
+/**
+ * Options of {@link DedupeStore.claim}.
+ *
+ * @example
+ * ```ts
+ * await store.claim(eventId, { leaseMs: 60_000, ttlMs: 48 * 3600_000 } satisfies DedupeClaimOptions);
+ * ```
+ */
 export interface DedupeClaimOptions {
   /** How long the claim holds while the handler runs, in ms. */
   leaseMs: number;
@@ -50,7 +65,14 @@ export interface DedupeStore {
   claim(eventId: string, options: DedupeClaimOptions): Promise<DedupeClaim>;
 }
 
-/** Options of {@link MemoryDedupeStore}. */
+/**
+ * Options of {@link MemoryDedupeStore}.
+ *
+ * @example
+ * ```ts
+ * new MemoryDedupeStore({ maxEntries: 10_000 });
+ * ```
+ */
 export interface MemoryDedupeStoreOptions {
   /** The clock, in ms since the epoch. Default `Date.now`. */
   now?: () => number;

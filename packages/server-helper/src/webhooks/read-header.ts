@@ -5,7 +5,15 @@
  * @module
  */
 
-/** Headers as a Fetch `Headers` object or a plain object (Node, Express, Lambda…), any letter case. */
+/**
+ * Headers as a Fetch `Headers` object or a plain object (Node, Express, Lambda…), any letter case.
+ *
+ * @example
+ * ```ts
+ * await wpay.webhooks.verify(rawBody, req.headers); // Node's IncomingHttpHeaders
+ * await wpay.webhooks.verify(rawBody, request.headers); // a Fetch Headers object
+ * ```
+ */
 export type HeadersLike =
   | Headers
   | Readonly<Record<string, string | readonly string[] | number | undefined | null>>;

@@ -13,7 +13,14 @@ import {
   signedBytes,
 } from './webhook-crypto.js';
 
-/** Options of {@link signWebhook}. */
+/**
+ * Options of {@link signWebhook}.
+ *
+ * @example
+ * ```ts
+ * await signWebhook(body, { signKey, timestamp: Date.now() - 60_000 }); // signed a minute ago
+ * ```
+ */
 export interface SignWebhookOptions {
   /** The API key's sign key. */
   signKey: string;
@@ -28,7 +35,15 @@ export interface SignWebhookOptions {
   crypto?: Pick<Crypto, 'subtle'>;
 }
 
-/** What {@link signWebhook} returns. */
+/**
+ * What {@link signWebhook} returns.
+ *
+ * @example
+ * ```ts
+ * const { headers }: SignedWebhook = await signWebhook(body, { signKey });
+ * await fetch(url, { method: 'POST', headers, body });
+ * ```
+ */
 export interface SignedWebhook {
   /** `Base64(HMAC-SHA512(signKey, TIMESTAMP + rawBody))`. */
   signature: string;

@@ -22,7 +22,14 @@ import {
 } from './webhook-crypto.js';
 import { parseWebhookEvent, type WebhookEvent } from './webhook-event.js';
 
-/** Options of {@link verifyWebhook}. Give `signKey`, or `signKeys` during a key rotation. */
+/**
+ * Options of {@link verifyWebhook}. Give `signKey`, or `signKeys` during a key rotation.
+ *
+ * @example
+ * ```ts
+ * await verifyWebhook(rawBody, headers, { signKeys: [newKey, oldKey], toleranceMs: 60_000 });
+ * ```
+ */
 export interface VerifyWebhookOptions {
   /** The API key's sign key. */
   signKey?: string;

@@ -6,7 +6,14 @@
  */
 import { WPayConfigError } from '../errors.js';
 
-/** A webhook body as received: text, or the raw bytes (preferred: nothing is re-encoded). */
+/**
+ * A webhook body as received: text, or the raw bytes (preferred: nothing is re-encoded).
+ *
+ * @example
+ * ```ts
+ * const rawBody: RawBody = new Uint8Array(await request.arrayBuffer());
+ * ```
+ */
 export type RawBody = string | Uint8Array | ArrayBuffer;
 
 const encoder = new TextEncoder();

@@ -121,14 +121,42 @@ export const WEBHOOK_EVENT_DATA_SCHEMAS = {
   'credit_card.subscription.bill.failed': webhookBillDataSchema,
 } as const;
 
-/** Payment carried by order events. */
+/**
+ * Payment carried by order events.
+ *
+ * @example
+ * ```ts
+ * on: { 'credit_card.order.failed': (event) => notify((event.data satisfies WebhookPayment).mchOrderNo) }
+ * ```
+ */
 export type WebhookPayment = z.infer<typeof webhookPaymentSchema>;
-/** Subscription carried by subscription events. */
+/**
+ * Subscription carried by subscription events.
+ *
+ * @example
+ * ```ts
+ * on: { 'credit_card.subscription.cancelled': (event) => end((event.data satisfies WebhookSubscription).id) }
+ * ```
+ */
 export type WebhookSubscription = z.infer<typeof webhookSubscriptionSchema>;
-/** `data` of bill events. */
+/**
+ * `data` of bill events.
+ *
+ * @example
+ * ```ts
+ * on: { 'credit_card.subscription.bill.paid': ({ data }: { data: WebhookBillData }) => extend(data.subscription.id) }
+ * ```
+ */
 export type WebhookBillData = z.infer<typeof webhookBillDataSchema>;
 
-/** Every event type this version knows. */
+/**
+ * Every event type this version knows.
+ *
+ * @example
+ * ```ts
+ * const handled: KnownWebhookEventType[] = ['credit_card.order.paid', 'credit_card.order.refunded'];
+ * ```
+ */
 export type KnownWebhookEventType = keyof typeof WEBHOOK_EVENT_DATA_SCHEMAS;
 
 /** The fields every event has. */
@@ -181,13 +209,30 @@ export interface UnknownWebhookEvent extends WebhookEventBase {
  */
 export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent;
 
-/** The event of type `T`. */
+/**
+ * The event of type `T`.
+ *
+ * @example
+ * ```ts
+ * async function onPaid(event: WebhookEventOf<'credit_card.order.paid'>) {
+ *   await fulfil(event.data.trxNo);
+ * }
+ * ```
+ */
 export type WebhookEventOf<T extends KnownWebhookEventType> = Extract<
   KnownWebhookEvent,
   { eventType: T }
 >;
 
-/** Result of {@link parseWebhookEvent}. */
+/**
+ * Result of {@link parseWebhookEvent}.
+ *
+ * @example
+ * ```ts
+ * const parsed: ParseWebhookEventResult = parseWebhookEvent(JSON.parse(text));
+ * if (parsed.success) handle(parsed.event);
+ * ```
+ */
 export type ParseWebhookEventResult =
   | { success: true; event: WebhookEvent }
   | { success: false; issues: Array<{ path: string; message: string }> };
