@@ -1,10 +1,31 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import type { Sandbox } from '../index.js';
-import { sandboxWithClient, type TestClient } from '../test/wpay-client.js';
+import { SANDBOX_DEFAULTS } from '../defaults.js';
+import { type Sandbox, startSandbox } from '../index.js';
+import { sandboxWithClient, subscriptionBody, type TestClient } from '../test/wpay-client.js';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Runs axe (WCAG 2.1 A and AA, best practices) on the page; its violations, readably. */
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async () => {
+    const { axe } = window as unknown as {
+      axe: { run(options: unknown): Promise<{ violations: unknown[] }> };
+    };
+    const result = await axe.run({
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+    });
+    return result.violations;
+  });
+  return (found as Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }>).map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`,
+  );
+}
 
 /** A stand-in shop whose return pages just say where the browser landed. */
 async function startShop(): Promise<{ url: string; server: Server }> {
@@ -24,6 +45,7 @@ describe('when a shopper clicks through the hosted page in Chromium', () => {
   let browser: Browser;
   let shop: { url: string; server: Server };
   let page: Page;
+  let axePage: Page;
 
   before(async () => {
     shop = await startShop();
@@ -40,6 +62,8 @@ describe('when a shopper clicks through the hosted page in Chromium', () => {
       ],
     });
     page = await browser.newPage();
+    // The pages forbid every script (CSP); axe is injected past it, in its own context.
+    axePage = await (await browser.newContext({ bypassCSP: true })).newPage();
   });
 
   after(async () => {
@@ -115,5 +139,73 @@ describe('when a shopper clicks through the hosted page in Chromium', () => {
     await page.getByRole('heading', { name: 'This payment is complete' }).waitFor();
     await page.getByRole('link', { name: 'Return to Mug Shop' }).click();
     await page.waitForURL(`${shop.url}/thanks?**`);
+  });
+
+  describe('when axe checks every page', () => {
+    const checkout = async (fields: Record<string, unknown> = {}) =>
+      client.checkout({
+        successUrl: `${shop.url}/thanks`,
+        cancelUrl: `${shop.url}/cart`,
+        ...fields,
+      });
+    const assertAccessible = async (url: string, heading: string | RegExp) => {
+      await axePage.goto(url);
+      await axePage.getByRole('heading', { name: heading }).waitFor();
+      assert.deepEqual(await violations(axePage), []);
+    };
+
+    it('passes on the open page', async () => {
+      const { redirectUrl } = await checkout({ description: 'Blue mug' });
+      await assertAccessible(String(redirectUrl), 'Complete your payment');
+    });
+
+    it('passes on the open page of a subscription', async () => {
+      const { redirectUrl } = await checkout(subscriptionBody());
+      await assertAccessible(String(redirectUrl), 'Start your subscription');
+    });
+
+    it('passes on the finished page', async () => {
+      const { redirectUrl, trxNo } = await checkout();
+      await sb.pay(String(trxNo));
+      await assertAccessible(String(redirectUrl), 'This payment is complete');
+    });
+
+    it('passes on the failed page', async () => {
+      const { redirectUrl, trxNo } = await checkout();
+      await sb.pay(String(trxNo), { card: 'declined' });
+      await assertAccessible(String(redirectUrl), 'This payment failed');
+    });
+
+    it('passes on the expired page', async () => {
+      const { redirectUrl } = await checkout();
+      await sb.clock.advance(SANDBOX_DEFAULTS.sessionTtlSeconds * 1000 + 1);
+      await assertAccessible(String(redirectUrl), 'This payment page has expired');
+    });
+
+    it('passes on the page of an unknown session', async () => {
+      await assertAccessible(`${sb.url}/hpp/hpp_unknown`, 'Payment page not found');
+    });
+
+    it('passes on the dashboard, every table filled', async () => {
+      sb.setWebhookUrl(`${shop.url}/hooks`);
+      const { trxNo } = await checkout();
+      await sb.pay(String(trxNo));
+      await client.call('/checkout/w-payment/refund', { trxNo, amount: 1 });
+      await client.subscribe();
+      sb.faults.add({ kind: 'latency', path: '/nowhere' });
+      await sb.idle();
+      await assertAccessible(sb.url, 'WPay sandbox');
+      await axePage.locator('details summary').first().click();
+      assert.deepEqual(await violations(axePage), [], 'with an attempt list open');
+    });
+
+    it('passes on the empty dashboard', async () => {
+      const empty = await startSandbox();
+      try {
+        await assertAccessible(empty.url, 'WPay sandbox');
+      } finally {
+        await empty.close();
+      }
+    });
   });
 });
