@@ -1,5 +1,5 @@
 // Runs the README's examples (each README block is one file of src/test/readme-examples/, see
-// readme.test.ts) against the sandbox, and a throw-away redis-server for the Redis example.
+// readme-contents.test.ts) against the sandbox, and a throw-away redis-server for the Redis example.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
