@@ -17,10 +17,26 @@ async function echoFormPost(context, next) {
   });
 }
 
+/**
+ * The element specs: each runs twice, on the sources and on the built IIFE file (they take the
+ * widget from test/widget.ts, which uses whichever build defined the tags).
+ */
+const ELEMENT_SPECS = ['src/wpay-*.test.ts'];
+
+/** The page of the "iife" group: the built file, loaded by a plain script tag before the test. */
+function iifePage(testFramework) {
+  return `<!doctype html>
+<html lang="en">
+  <head><script src="/dist/wpay-widget.iife.js"></script></head>
+  <body><script type="module" src="${testFramework}"></script></body>
+</html>`;
+}
+
 // Browser tests in Debian's Chromium (never a downloaded browser). `pnpm test` builds the IIFE
-// first (`vite build --mode iife`), so src/iife.test.ts can load dist/wpay-widget.iife.js.
+// file first (`vite build --mode iife`): the "iife" group and src/iife.test.ts load it.
 export default {
   files: ['src/**/*.test.ts'],
+  groups: [{ name: 'iife', files: ELEMENT_SPECS, testRunnerHtml: iifePage }],
   nodeResolve: true,
   middleware: [echoFormPost],
   concurrency: 1,

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { type FetchMock, json, mockFetch, never } from '../test/mock-fetch.js';
+import { deferred, type FetchMock, json, mockFetch, never } from '../test/mock-fetch.js';
 import { fetchJson } from './fetch-json.js';
 import { WpayRequestError } from './request-error.js';
 
@@ -47,6 +47,29 @@ describe('fetchJson', () => {
     const pending = fetchJson('/x', { init, timeout: 10_000, signal: controller.signal });
     controller.abort();
     expect((await failure(pending)).code).to.equal('aborted');
+  });
+
+  describe('when fetch ignores its signal (a naive wrapper or polyfill)', () => {
+    it('still fails with timeout when no answer comes in time', async () => {
+      server = mockFetch(() => never(), { ignoreAbort: true });
+      expect((await failure(fetchJson('/x', { init, timeout: 20 }))).code).to.equal('timeout');
+    });
+
+    it('fails with aborted at once when the caller’s signal aborts, ignoring a later answer', async () => {
+      const answer = deferred<Response>();
+      server = mockFetch(() => answer.promise, { ignoreAbort: true });
+      const controller = new AbortController();
+      const pending = fetchJson('/x', { init, timeout: 10_000, signal: controller.signal });
+      controller.abort();
+      answer.resolve(json({ ok: true }));
+      expect((await failure(pending)).code).to.equal('aborted');
+    });
+
+    it('fails with timeout when the body never ends', async () => {
+      const body = new ReadableStream({ start: (stream) => stream.enqueue(new Uint8Array([123])) });
+      server = mockFetch(() => new Response(body), { ignoreAbort: true });
+      expect((await failure(fetchJson('/x', { init, timeout: 20 }))).code).to.equal('timeout');
+    });
   });
 
   it('fails with http, carrying the status and the server error, on a non-2xx answer', async () => {

@@ -53,12 +53,18 @@ export async function fetchJson(url: string, options: FetchJsonOptions): Promise
     if (!controller.signal.aborted) return new WpayRequestError('network');
     return new WpayRequestError(controller.signal.reason === TIMEOUT ? 'timeout' : 'aborted');
   };
+  // Settles the request at the abort even when `fetch` ignores its signal (a wrapper or a
+  // polyfill that does): the timeout and the element's own aborts never depend on it.
+  const aborted = new Promise<never>((_resolve, reject) => {
+    controller.signal.addEventListener('abort', () => reject(failure()), { once: true });
+  });
+  aborted.catch(() => {});
   try {
     let response: Response;
     let text: string;
     try {
-      response = await fetch(url, { ...init, signal: controller.signal });
-      text = await response.text();
+      response = await Promise.race([fetch(url, { ...init, signal: controller.signal }), aborted]);
+      text = await Promise.race([response.text(), aborted]);
     } catch {
       throw failure();
     }

@@ -79,6 +79,10 @@ describe('safeRedirectUrl', () => {
       expect(safeRedirectUrl('http://localhost:4011/hpp/1', 'localhost:4010')).to.equal(undefined);
     });
 
+    it('matches hosts whatever their letter case, as URLs do', () => {
+      expect(safeRedirectUrl(HPP, 'OpenAPI.StableLink.APP')?.href).to.equal(HPP);
+    });
+
     it('treats a blank list as no restriction', () => {
       expect(safeRedirectUrl(HPP, '   ')?.href).to.equal(HPP);
     });

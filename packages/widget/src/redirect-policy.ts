@@ -11,8 +11,8 @@ export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::
 /**
  * Decides whether the browser may follow a redirect URL received from the merchant's server.
  * Accepts absolute `https:` URLs, and `http:` only on loopback hosts; refuses URLs carrying
- * credentials; when `allowedHosts` (space-separated) is not blank, the URL's host (`pay.test`, or
- * `localhost:4010` with its port) must be one of them. Returns the parsed URL, or `undefined` when
+ * credentials; when `allowedHosts` (space-separated, any letter case) is not blank, the URL's host
+ * (`pay.test`, or `localhost:4010` with its port) must be one of them. Returns the parsed URL, or `undefined` when
  * the URL must not be followed.
  *
  * @example
@@ -34,7 +34,7 @@ export function safeRedirectUrl(raw: string, allowedHosts = ''): URL | undefined
     url.protocol === 'https:' ||
     (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname));
   if (!secure || url.username !== '' || url.password !== '') return undefined;
-  const allowed = allowedHosts.split(/\s+/).filter(Boolean);
+  const allowed = allowedHosts.toLowerCase().split(/\s+/).filter(Boolean);
   if (allowed.length > 0 && !allowed.includes(url.host)) return undefined;
   return url;
 }

@@ -1,10 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { deferred, type FetchMock, HPP_URL, json, mockFetch } from '../test/mock-fetch.js';
-import './index.js';
+import { build } from '../test/widget.js';
 import type { WpayButton } from './wpay-button.js';
 
-describe('<wpay-button> accessibility', () => {
+describe(`<wpay-button> accessibility (${build})`, () => {
   let server: FetchMock | undefined;
   afterEach(() => {
     server?.restore();

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { type FetchMock, mockFetch } from '../test/mock-fetch.js';
-import './index.js';
+import { build } from '../test/widget.js';
 import type { WpayButton } from './wpay-button.js';
 
 const label = (el: WpayButton) =>
@@ -11,7 +11,7 @@ const amount = (el: WpayButton) =>
     ' ',
   );
 
-describe('<wpay-button> languages', () => {
+describe(`<wpay-button> languages (${build})`, () => {
   let server: FetchMock | undefined;
   let lang = '';
   beforeEach(() => {
@@ -77,6 +77,23 @@ describe('<wpay-button> languages', () => {
     el.shadowRoot!.querySelector('button')!.click();
     const event = await failed;
     expect(event.detail.message).to.equal('Boutique injoignable. Réessayez.');
+  });
+
+  it('translates the message it shows when its locale changes', async () => {
+    server = mockFetch(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    const el = await fixture<WpayButton>(
+      html`<wpay-button endpoint="/x" locale="en">Buy</wpay-button>`,
+    );
+    const failed = oneEvent(el, 'wpay-error');
+    el.click();
+    await failed;
+    el.locale = 'de';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="error"]')?.textContent).to.equal(
+      'Shop nicht erreichbar. Erneut versuchen.',
+    );
   });
 
   it('uses the strings property over the built-in strings', async () => {

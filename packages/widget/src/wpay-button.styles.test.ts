@@ -1,14 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { deferred, type FetchMock, HPP_URL, json, mockFetch } from '../test/mock-fetch.js';
-import './index.js';
+import { build } from '../test/widget.js';
 import type { WpayButton } from './wpay-button.js';
 
 const part = (el: WpayButton, name: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
 const style = (el: WpayButton, name: string) => getComputedStyle(part(el, name)!);
 
-describe('<wpay-button> looks', () => {
+describe(`<wpay-button> looks (${build})`, () => {
   let server: FetchMock | undefined;
   afterEach(async () => {
     server?.restore();

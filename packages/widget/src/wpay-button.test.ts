@@ -5,19 +5,20 @@ import {
   type FetchMock,
   HPP_URL,
   json,
+  type MockFetchOptions,
   mockFetch,
   never,
 } from '../test/mock-fetch.js';
-import './index.js';
-import { WpayCheckoutEvent, type WpayErrorEvent, WpayRedirectEvent } from './events.js';
+import { build, widget } from '../test/widget.js';
+import type { WpayErrorEvent } from './events.js';
 import type { WpayButton } from './wpay-button.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 let server: FetchMock | undefined;
 
-function serve(handler: FetchHandler): FetchMock {
-  server = mockFetch(handler);
+function serve(handler: FetchHandler, options?: MockFetchOptions): FetchMock {
+  server = mockFetch(handler, options);
   return server;
 }
 
@@ -45,7 +46,7 @@ async function clickForError(el: WpayButton, inner: HTMLButtonElement): Promise<
   return failed;
 }
 
-describe('<wpay-button>', () => {
+describe(`<wpay-button> (${build})`, () => {
   describe('when clicked', () => {
     it('posts its data-* attributes and payload as JSON to the endpoint, then navigates to the redirect URL', async () => {
       const mock = serve(() => json({ redirectUrl: HPP_URL, trxNo: 'TRX1' }));
@@ -99,8 +100,8 @@ describe('<wpay-button>', () => {
         document.removeEventListener('wpay-redirect', record);
       }
       expect(seen.map((event) => event.type)).to.deep.equal(['wpay-checkout', 'wpay-redirect']);
-      expect(seen[0]).to.be.instanceOf(WpayCheckoutEvent);
-      expect(seen[1]).to.be.instanceOf(WpayRedirectEvent);
+      expect(seen[0]).to.be.instanceOf(widget.WpayCheckoutEvent);
+      expect(seen[1]).to.be.instanceOf(widget.WpayRedirectEvent);
       for (const event of seen) {
         expect(event.bubbles && event.composed && event.cancelable, event.type).to.equal(true);
       }
@@ -140,6 +141,69 @@ describe('<wpay-button>', () => {
       await el.updateComplete;
       expect(navigations).to.deep.equal([]);
       expect(el.state).to.equal('idle');
+    });
+
+    it('starts the checkout when code calls click() on the element itself', async () => {
+      const mock = serve(() => json({ redirectUrl: HPP_URL }));
+      const { el, navigations } = await setup();
+      const redirected = oneEvent(el, 'wpay-redirect');
+      el.click();
+      el.click();
+      await redirected;
+      expect(mock.calls).to.have.length(1);
+      expect(navigations).to.deep.equal([HPP_URL]);
+    });
+
+    it('ignores click() on the element while disabled or without an endpoint, even right after its creation', async () => {
+      const mock = serve(() => json({ redirectUrl: HPP_URL }));
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      container.innerHTML =
+        '<wpay-button endpoint="/api/checkout" disabled>Buy</wpay-button><wpay-button>Buy</wpay-button>';
+      const buttons = [...container.querySelectorAll('wpay-button')];
+      for (const el of buttons) el.click();
+      await Promise.all(buttons.map((el) => el.updateComplete));
+      expect(mock.calls).to.have.length(0);
+      expect(buttons.map((el) => el.state)).to.deep.equal(['idle', 'idle']);
+    });
+
+    it('sends the payload a wpay-checkout listener put in place of the original', async () => {
+      const mock = serve(() => json({ redirectUrl: HPP_URL }));
+      const { el, inner } = await setup();
+      el.addEventListener('wpay-checkout', (event) => {
+        event.detail.payload = { sku: 'gift-card', amount: 'ignored-by-the-server' };
+      });
+      const redirected = oneEvent(el, 'wpay-redirect');
+      inner.click();
+      await redirected;
+      expect(JSON.parse(mock.calls[0]?.body ?? '')).to.deep.equal({
+        sku: 'gift-card',
+        amount: 'ignored-by-the-server',
+      });
+    });
+
+    it('keeps the properties a page set before the tag was defined', async () => {
+      const mock = serve(() => json({ redirectUrl: HPP_URL }));
+      // An element of a document without a browsing context is not upgraded until it is
+      // adopted into this one: like a tag whose script has not loaded yet.
+      const inert = document.implementation.createHTMLDocument('');
+      const early = inert.createElement('wpay-button') as WpayButton;
+      const navigations: string[] = [];
+      early.textContent = 'Buy now';
+      early.endpoint = '/api/checkout';
+      early.payload = { sku: 'tee-42' };
+      early.strings = { busy: 'Un instant…' };
+      early.navigate = (url) => navigations.push(url);
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      container.append(document.adoptNode(early));
+      const el = container.querySelector('wpay-button') as WpayButton;
+      expect(el).to.be.instanceOf(widget.WpayButton);
+      const redirected = oneEvent(el, 'wpay-redirect');
+      el.click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[role="status"]')?.textContent).to.equal('Un instant…');
+      await redirected;
+      expect(JSON.parse(mock.calls[0]?.body ?? '')).to.deep.equal({ sku: 'tee-42' });
+      expect(navigations).to.deep.equal([HPP_URL]);
     });
 
     it('fires no event when its properties are set by code', async () => {
@@ -243,6 +307,19 @@ describe('<wpay-button>', () => {
       expect(event.detail.code).to.equal('invalid-response');
     });
 
+    it('reports a 200 with malformed or empty JSON as invalid-response', async () => {
+      for (const text of [`{"redirectUrl":"${HPP_URL}`, '', "{'redirectUrl': 1}"]) {
+        serve(() => new Response(text, { headers: { 'Content-Type': 'application/json' } }));
+        const { el, inner, navigations, errorText } = await setup();
+        const event = await clickForError(el, inner);
+        await el.updateComplete;
+        expect(event.detail.code, text).to.equal('invalid-response');
+        expect(errorText()).to.equal('Payment could not start. Try again.');
+        expect(navigations).to.deep.equal([]);
+        server?.restore();
+      }
+    });
+
     it('reports JSON without a string redirectUrl as invalid-response', async () => {
       for (const body of [
         { url: HPP_URL },
@@ -302,6 +379,17 @@ describe('<wpay-button>', () => {
       serve(() => json({ redirectUrl: HPP_URL }));
       const { el, inner, navigations } = await setup(
         html`<wpay-button endpoint="/api/checkout" allowed-hosts="openapi.stg.stablelink.app">Buy</wpay-button>`,
+      );
+      const redirected = oneEvent(el, 'wpay-redirect');
+      inner.click();
+      await redirected;
+      expect(navigations).to.deep.equal([HPP_URL]);
+    });
+
+    it('matches allowed-hosts whatever their letter case', async () => {
+      serve(() => json({ redirectUrl: HPP_URL }));
+      const { el, inner, navigations } = await setup(
+        html`<wpay-button endpoint="/api/checkout" allowed-hosts="OpenAPI.STG.StableLink.app">Buy</wpay-button>`,
       );
       const redirected = oneEvent(el, 'wpay-redirect');
       inner.click();
@@ -457,6 +545,51 @@ describe('<wpay-button>', () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
       expect(mock.calls[0]?.signal?.aborted).to.equal(true);
       expect(errors).to.deep.equal([]);
+    });
+  });
+
+  describe('never stuck, even when fetch ignores its abort signal', () => {
+    it('gives up after its timeout with code timeout', async () => {
+      serve(() => never(), { ignoreAbort: true });
+      const { el, inner } = await setup(
+        html`<wpay-button endpoint="/api/checkout" timeout="50">Buy</wpay-button>`,
+      );
+      const event = await clickForError(el, inner);
+      await el.updateComplete;
+      expect(event.detail.code).to.equal('timeout');
+      expect(el.state).to.equal('error');
+      expect(inner.getAttribute('aria-busy')).to.equal('false');
+    });
+
+    it('neither navigates nor reports when the answer arrives after its removal', async () => {
+      const answer = deferred<Response>();
+      serve(() => answer.promise, { ignoreAbort: true });
+      const { el, inner, navigations } = await setup();
+      const seen: string[] = [];
+      for (const type of ['wpay-redirect', 'wpay-error']) {
+        el.addEventListener(type, () => seen.push(type));
+      }
+      inner.click();
+      await el.updateComplete;
+      el.remove();
+      answer.resolve(json({ redirectUrl: HPP_URL }));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(navigations).to.deep.equal([]);
+      expect(seen).to.deep.equal([]);
+    });
+
+    it('stays idle when the answer arrives after a restore from the back-forward cache', async () => {
+      const answer = deferred<Response>();
+      serve(() => answer.promise, { ignoreAbort: true });
+      const { el, inner, navigations } = await setup();
+      inner.click();
+      await el.updateComplete;
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      answer.resolve(json({ redirectUrl: HPP_URL }));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await el.updateComplete;
+      expect(navigations).to.deep.equal([]);
+      expect(el.state).to.equal('idle');
     });
   });
 

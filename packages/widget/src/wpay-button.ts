@@ -111,6 +111,10 @@ export class WpayButton extends WpayElement<WpayButtonState> {
     _error: { state: true },
     _hasLabel: { state: true },
     endpoint: {},
+    // Reactive, though never attributes, so that values a page sets before the tag is defined
+    // survive the upgrade (Lit re-applies them) rather than being reset to their defaults.
+    payload: { attribute: false },
+    navigate: { attribute: false },
     amount: {},
     currency: {},
     allowedHosts: { attribute: 'allowed-hosts' },
@@ -144,7 +148,7 @@ export class WpayButton extends WpayElement<WpayButtonState> {
 
   protected _phase: WpayButtonState = 'idle';
   /** The message under the button (the last error's), or `''`. */
-  protected _error = '';
+  protected _error: keyof WpayStrings | '' = '';
   /** Whether the page gave the default slot a label. */
   protected _hasLabel = false;
 
@@ -183,6 +187,15 @@ export class WpayButton extends WpayElement<WpayButtonState> {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pageshow', this.#onPageShow);
+  }
+
+  /**
+   * Clicks the inner button: `el.click()` starts a checkout like the shopper's click (not when
+   * disabled). Right after the tag is created it first renders, synchronously.
+   */
+  override click(): void {
+    if (!this.hasUpdated) this.performUpdate();
+    this.#button.click();
   }
 
   override disconnectedCallback(): void {
@@ -254,8 +267,8 @@ export class WpayButton extends WpayElement<WpayButtonState> {
   }
 
   #fail(error: WpayRequestError): void {
-    this._error = this._strings[errorKey(error.code)];
-    this._fail(error, this._error);
+    this._error = errorKey(error.code);
+    this._fail(error, this._strings[this._error]);
   }
 
   get #fallbackLabel(): string {
@@ -279,7 +292,7 @@ export class WpayButton extends WpayElement<WpayButtonState> {
     setText(this.#price, price);
     show(this.#content, this.#amount, price !== '');
     setText(this.#status, working ? this._strings.busy : '');
-    setText(this.#message, this._error);
+    setText(this.#message, this._error && this._strings[this._error]);
     if (!this.hasUpdated) this.#mount();
   }
 

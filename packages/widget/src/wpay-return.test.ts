@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { render } from 'lit';
 import { type FetchHandler, type FetchMock, json, mockFetch, never } from '../test/mock-fetch.js';
-import './index.js';
-import { type WpayErrorEvent, WpayStatusEvent } from './events.js';
+import { build, widget } from '../test/widget.js';
+import type { WpayErrorEvent, WpayStatusEvent } from './events.js';
 import type { PaymentStatus } from './response-guards.js';
 import type { WpayReturn } from './wpay-return.js';
 
@@ -62,7 +62,7 @@ async function mount(
   return { el, first };
 }
 
-describe('<wpay-return>', () => {
+describe(`<wpay-return> (${build})`, () => {
   describe('when the server confirms the payment', () => {
     it('asks the status endpoint about the URL’s trxNo and shows the confirmed outcome', async () => {
       arriveWith({ trxNo: 'TRX1', mchOrderNo: 'order-1' });
@@ -74,7 +74,7 @@ describe('<wpay-return>', () => {
       expect(url.search).to.equal('?trxNo=TRX1');
       expect(mock.calls[0]?.method).to.equal('GET');
       expect(mock.calls[0]?.headers.get('Accept')).to.equal('application/json');
-      expect(first).to.be.instanceOf(WpayStatusEvent);
+      expect(first).to.be.instanceOf(widget.WpayStatusEvent);
       expect((first as WpayStatusEvent).detail).to.deep.equal(PAID);
       expect(first.bubbles && first.composed).to.equal(true);
       expect(el.state).to.equal('succeeded');
@@ -188,6 +188,33 @@ describe('<wpay-return>', () => {
       expect(message(el)).to.equal('Could not check the payment. Reload the page.');
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.contain('status-endpoint');
+    });
+
+    it('checks as soon as the page gives it a status-endpoint later', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      const mock = serve(() => json(PAID));
+      const logger = { warn: () => {} };
+      const { el, first } = await mount(html`<wpay-return .logger=${logger}></wpay-return>`);
+      expect((first as WpayErrorEvent).detail.code).to.equal('missing-endpoint');
+      const confirmed = oneEvent(el, 'wpay-status');
+      el.setAttribute('status-endpoint', '/api/status');
+      await confirmed;
+      await el.updateComplete;
+      expect(mock.calls).to.have.length(1);
+      expect(el.state).to.equal('succeeded');
+      expect(message(el)).to.equal('Payment confirmed. Thank you!');
+    });
+
+    it('keeps a logger the page set before the tag was defined', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      const warnings: string[] = [];
+      const early = document.implementation.createHTMLDocument('').createElement('wpay-return');
+      (early as WpayReturn).logger = { warn: (text) => warnings.push(text) };
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      const failed = oneEvent(container, 'wpay-error');
+      container.append(document.adoptNode(early));
+      expect((await failed).detail.code).to.equal('missing-endpoint');
+      expect(warnings).to.have.length(1);
     });
 
     it('warns on the console by default when status-endpoint is blank', async () => {

@@ -96,6 +96,8 @@ export class WpayReturn extends WpayElement<WpayReturnState> {
     statusEndpoint: { attribute: 'status-endpoint' },
     maxAttempts: { type: Number, attribute: 'max-attempts' },
     pollInterval: { type: Number, attribute: 'poll-interval' },
+    // Reactive, though not an attribute, so that a logger set before the upgrade survives it.
+    logger: { attribute: false },
   };
   static override styles = [sharedStyles, returnStyles];
 
@@ -135,6 +137,8 @@ export class WpayReturn extends WpayElement<WpayReturnState> {
 
   async #check(): Promise<void> {
     const { signal } = this._start();
+    this._phase = 'checking';
+    this._slow = false;
     await this.updateComplete;
     if (signal.aborted) return;
     if (!this.statusEndpoint.trim()) {
@@ -178,6 +182,11 @@ export class WpayReturn extends WpayElement<WpayReturnState> {
       const interval = positiveOr(this.pollInterval, RETURN_DEFAULTS.pollInterval);
       await sleep(backoffDelay(attempt, interval, RETURN_DEFAULTS.maxInterval), signal);
     }
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    // A status endpoint given (or changed) after the first check: check again, there.
+    if (this.hasUpdated && changed.has('statusEndpoint') && this.isConnected) void this.#check();
   }
 
   override update(changed: PropertyValues<this>): void {

@@ -20,8 +20,20 @@ export interface FetchMock {
   restore(): void;
 }
 
+/** How the stand-in behaves. */
+export interface MockFetchOptions {
+  /**
+   * Never rejects when the request's signal aborts, like a naive wrapper or polyfill of `fetch`:
+   * the handler's answer is delivered whenever it comes.
+   */
+  ignoreAbort?: boolean;
+}
+
 /** Replaces `window.fetch` until `restore()`. */
-export function mockFetch(handler: FetchHandler): FetchMock {
+export function mockFetch(
+  handler: FetchHandler,
+  { ignoreAbort = false }: MockFetchOptions = {},
+): FetchMock {
   const original = window.fetch;
   const calls: FetchCall[] = [];
   window.fetch = (input: RequestInfo | URL, init: RequestInit = {}) => {
@@ -34,7 +46,7 @@ export function mockFetch(handler: FetchHandler): FetchMock {
     };
     const index = calls.push(call) - 1;
     return new Promise<Response>((resolve, reject) => {
-      const signal = init.signal;
+      const signal = ignoreAbort ? undefined : init.signal;
       const abort = () => reject(new DOMException('The operation was aborted.', 'AbortError'));
       if (signal?.aborted) return abort();
       signal?.addEventListener('abort', abort, { once: true });
