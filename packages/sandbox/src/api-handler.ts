@@ -174,6 +174,13 @@ function finish(
 ): void {
   entry.status = answer.status;
   entry.retcode = answer.retcode;
+  ctx.options.logger.debug('api call', {
+    method: entry.method,
+    path: entry.path,
+    status: answer.status,
+    retcode: answer.retcode,
+    fault: entry.fault,
+  });
   if (answer.status >= 300 || (answer.retcode !== null && answer.retcode !== '200')) {
     ctx.stats.refusals += 1;
   }

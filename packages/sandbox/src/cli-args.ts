@@ -1,35 +1,174 @@
 import { parseArgs } from 'node:util';
-import { SANDBOX_DEFAULTS } from './defaults.js';
-import { parseFaultFlag } from './fault-rule.js';
-import type { SandboxOptions } from './options.js';
+import { SANDBOX_DEFAULTS as D } from './defaults.js';
+import { FAULT_KINDS, parseFaultFlag } from './fault-rule.js';
+import { optionIssues, type SandboxOptions } from './options.js';
 
-/** The CLI's usage text. */
+/**
+ * One value flag of the CLI: the option it sets, how it reads, and its line of help.
+ *
+ * @example
+ * ```ts
+ * const spec: FlagSpec = { flag: 'seed', option: 'seed', kind: 'number', arg: 'n', help: 'PRNG seed' };
+ * ```
+ */
+export interface FlagSpec {
+  flag: string;
+  /** Option path it sets (`credentials.apiKey`). */
+  option: string;
+  kind: 'number' | 'text' | 'shape';
+  arg: string;
+  help: string;
+}
+
+/**
+ * Every value flag of `wpay-sandbox`, in the order of `--help`. The usage text and the parser
+ * are both made from this table, so they cannot drift apart.
+ *
+ * @example
+ * ```ts
+ * CLI_FLAGS.find((f) => f.flag === 'time-scale')?.option; // 'timeScale'
+ * ```
+ */
+export const CLI_FLAGS: readonly FlagSpec[] = [
+  flag('port', 'port', 'number', 'n', `port (default ${D.cliPort}; 0 = a free one)`),
+  flag('host', 'host', 'text', 'host', `host to listen on (default ${D.host})`),
+  flag('public-url', 'publicUrl', 'text', 'url', 'base of redirectUrl (default http://host:port)'),
+  flag('webhook-url', 'webhookUrl', 'text', 'url', 'where webhooks go (default: none, kept)'),
+  flag(
+    'time-scale',
+    'timeScale',
+    'number',
+    'n',
+    `divides webhook retries, the slow card, the reorder hold-back (default ${D.timeScale})`,
+  ),
+  flag('seed', 'seed', 'number', 'n', `seed of the fault PRNG (default ${D.seed})`),
+  flag(
+    'token-ttl',
+    'tokenTtlSeconds',
+    'number',
+    's',
+    `access-token lifetime (default ${D.tokenTtlSeconds})`,
+  ),
+  flag(
+    'refresh-token-ttl',
+    'refreshTokenTtlSeconds',
+    'number',
+    's',
+    `refresh-token lifetime (default ${D.refreshTokenTtlSeconds})`,
+  ),
+  flag(
+    'session-ttl',
+    'sessionTtlSeconds',
+    'number',
+    's',
+    `hosted-page lifetime (default ${D.sessionTtlSeconds})`,
+  ),
+  flag(
+    'timestamp-tolerance-ms',
+    'timestampToleranceMs',
+    'number',
+    'n',
+    `accepted TIMESTAMP skew (default ${D.timestampToleranceMs})`,
+  ),
+  flag('signature-header', 'signatureHeader', 'text', 'name', `default ${D.signatureHeader}`),
+  flag('timestamp-header', 'timestampHeader', 'text', 'name', `default ${D.timestampHeader}`),
+  flag(
+    'refresh-response-shape',
+    'refreshResponseShape',
+    'shape',
+    'shape',
+    `refresh-grant answer: bare or envelope (default ${D.refreshResponseShape})`,
+  ),
+  flag(
+    'webhook-timeout-ms',
+    'webhookTimeoutMs',
+    'number',
+    'n',
+    `receiver deadline, not scaled (default ${D.webhookTimeoutMs})`,
+  ),
+  flag(
+    'slow-card-seconds',
+    'slowCardSeconds',
+    'number',
+    's',
+    `how long the slow card stays PAYING (default ${D.slowCardSeconds})`,
+  ),
+  flag(
+    'max-failed-renewals',
+    'maxFailedRenewals',
+    'number',
+    'n',
+    `failed renewals in a row that end a subscription (default ${D.maxFailedRenewals})`,
+  ),
+  flag(
+    'merchant-name',
+    'merchantName',
+    'text',
+    'name',
+    `shown on the hosted page (default ${D.merchantName})`,
+  ),
+  flag(
+    'api-key',
+    'credentials.apiKey',
+    'text',
+    'key',
+    `test api_key (default ${D.credentials.apiKey})`,
+  ),
+  flag(
+    'api-secret',
+    'credentials.apiSecret',
+    'text',
+    'secret',
+    `test api_secret (default ${D.credentials.apiSecret})`,
+  ),
+  flag(
+    'sign-key',
+    'credentials.signKey',
+    'text',
+    'key',
+    `test signKey (default ${D.credentials.signKey})`,
+  ),
+];
+
+function flag(
+  name: string,
+  option: string,
+  kind: FlagSpec['kind'],
+  arg: string,
+  help: string,
+): FlagSpec {
+  return { flag: name, option, kind, arg, help };
+}
+
+const WIDTH = Math.max(...CLI_FLAGS.map((f) => f.flag.length + f.arg.length + 6)) + 2;
+const line = (left: string, help: string) => `  ${left.padEnd(WIDTH)}${help}`;
+
+/** The CLI's usage text (`--help`). */
 export const USAGE = `Usage: wpay-sandbox [options]
 
-A local WPay: API, hosted payment page, signed webhooks, faults, dashboard.
+A local WPay: the API, a hosted payment page, signed webhooks, faults, a dashboard at / and a
+control API at /__sandbox/ (no token: local use only). Prints its URL and test credentials as
+WPAY_*= lines; stops on SIGINT or SIGTERM.
 
 Options:
-  --port <n>                    port (default ${SANDBOX_DEFAULTS.cliPort}; 0 = random)
-  --host <host>                 host (default ${SANDBOX_DEFAULTS.host})
-  --public-url <url>            base URL browsers use (default http://host:port)
-  --webhook-url <url>           where webhooks go
-  --time-scale <n>              divide webhook retry delays and the slow card by n (default 1)
-  --seed <n>                    seed of the fault PRNG (default ${SANDBOX_DEFAULTS.seed})
-  --fault <rule>                e.g. kind=http-5xx,path=/checkout/w-payment/hpp,times=2 (repeatable)
-  --token-ttl <s>               access-token lifetime (default ${SANDBOX_DEFAULTS.tokenTtlSeconds})
-  --refresh-token-ttl <s>       refresh-token lifetime (default ${SANDBOX_DEFAULTS.refreshTokenTtlSeconds})
-  --session-ttl <s>             hosted-page lifetime (default ${SANDBOX_DEFAULTS.sessionTtlSeconds})
-  --timestamp-tolerance-ms <n>  signature timestamp window (default ${SANDBOX_DEFAULTS.timestampToleranceMs})
-  --signature-header <name>     default ${SANDBOX_DEFAULTS.signatureHeader}
-  --timestamp-header <name>     default ${SANDBOX_DEFAULTS.timestampHeader}
-  --refresh-response-shape <s>  bare (default) or envelope
-  --webhook-timeout-ms <n>      receiver deadline (default ${SANDBOX_DEFAULTS.webhookTimeoutMs})
-  --slow-card-seconds <s>       how long the slow card stays PAYING (default ${SANDBOX_DEFAULTS.slowCardSeconds})
-  --max-failed-renewals <n>     failed renewals in a row that end a subscription (default ${SANDBOX_DEFAULTS.maxFailedRenewals})
-  --merchant-name <name>        shown on the hosted page
-  --api-key, --api-secret, --sign-key <value>   test credentials
-  --verbose                     log every request and webhook attempt
-  --help                        show this text
+${CLI_FLAGS.map((f) => line(`--${f.flag} <${f.arg}>`, f.help)).join('\n')}
+${line('--fault <rule>', 'a fault rule, repeatable (see below)')}
+${line('--verbose', 'log every API call, fault and webhook attempt to stderr')}
+${line('-h, --help', 'show this text')}
+
+Fault rules: comma-separated key=value pairs, e.g.
+  --fault kind=http-5xx,path=/checkout/w-payment/hpp,times=2
+  --fault kind=webhook-drop,path=credit_card.order.paid,probability=0.5
+${line('kind', FAULT_KINDS.join(', '))}
+${line('path', 'an API path, or an event type for webhook-* kinds; * (default) for all')}
+${line('probability', '0 to 1 (default 1), drawn from the --seed PRNG')}
+${line('times', 'how often it may fire (default: unlimited)')}
+${line('latencyMs', `latency: how long (default ${D.faultLatencyMs})`)}
+${line('status', `http-5xx: the HTTP status (default ${D.faultHttpStatus}); retcode: its HTTP status (200)`)}
+${line('retcode, retmsg', `retcode: the envelope's retcode (default ${D.faultRetcode}) and retmsg`)}
+${line('holdMs', 'timeout: drop the connection after that long (default: hold it)')}
+${line('delayMs', `webhook-reorder: hold the event back that long (default ${D.reorderDelayMs} / time scale)`)}
+${line('phase', 'before (default) or after: after lets the call take effect, then loses the answer')}
 `;
 
 /** What the command line asks for. */
@@ -37,30 +176,9 @@ export type CliRequest =
   | { help: true }
   | { help: false; verbose: boolean; options: SandboxOptions };
 
-const NUMBER_FLAGS = {
-  port: 'port',
-  'time-scale': 'timeScale',
-  seed: 'seed',
-  'token-ttl': 'tokenTtlSeconds',
-  'refresh-token-ttl': 'refreshTokenTtlSeconds',
-  'session-ttl': 'sessionTtlSeconds',
-  'timestamp-tolerance-ms': 'timestampToleranceMs',
-  'webhook-timeout-ms': 'webhookTimeoutMs',
-  'slow-card-seconds': 'slowCardSeconds',
-  'max-failed-renewals': 'maxFailedRenewals',
-} as const;
-
-const TEXT_FLAGS = {
-  host: 'host',
-  'public-url': 'publicUrl',
-  'webhook-url': 'webhookUrl',
-  'signature-header': 'signatureHeader',
-  'timestamp-header': 'timestampHeader',
-  'merchant-name': 'merchantName',
-} as const;
-
 /**
- * Turns `wpay-sandbox` arguments into `startSandbox` options; throws a message naming a bad flag.
+ * Turns `wpay-sandbox` arguments into checked `startSandbox` options; throws a message naming
+ * the bad flag.
  *
  * @example
  * ```ts
@@ -68,51 +186,55 @@ const TEXT_FLAGS = {
  * ```
  */
 export function parseCliArgs(argv: readonly string[]): CliRequest {
-  const flags = [
-    ...Object.keys(NUMBER_FLAGS),
-    ...Object.keys(TEXT_FLAGS),
-    'refresh-response-shape',
-    'api-key',
-    'api-secret',
-    'sign-key',
-  ];
-  const { values: parsed } = parseArgs({
+  const { values } = parseArgs({
     args: [...argv],
     strict: true,
     allowPositionals: false,
     options: {
-      ...Object.fromEntries(flags.map((flag) => [flag, { type: 'string' as const }])),
+      ...Object.fromEntries(CLI_FLAGS.map((f) => [f.flag, { type: 'string' as const }])),
       fault: { type: 'string', multiple: true },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const values = parsed as Record<string, string | boolean | string[] | undefined>;
-  if (values.help) return { help: true };
-  const options: Record<string, unknown> = { port: SANDBOX_DEFAULTS.cliPort };
-  for (const [flag, key] of Object.entries(NUMBER_FLAGS)) {
-    const value = values[flag];
-    if (typeof value !== 'string') continue;
+  const read = values as Record<string, string | boolean | string[] | undefined>;
+  if (read.help) return { help: true };
+  const options: Record<string, unknown> = { port: D.cliPort };
+  for (const spec of CLI_FLAGS) {
+    const value = read[spec.flag];
+    if (typeof value === 'string') setPath(options, spec.option, flagValue(spec, value));
+  }
+  const faults = read.fault;
+  if (Array.isArray(faults)) options.faults = faults.map((rule) => parseFaultFlag(String(rule)));
+  const issues = optionIssues(options).map(({ option, message }) => {
+    const spec = CLI_FLAGS.find((f) => f.option === option);
+    return `${spec ? `--${spec.flag}` : option}: ${message}`;
+  });
+  if (issues.length > 0) throw new Error(issues.join('; '));
+  return { help: false, verbose: read.verbose === true, options: options as SandboxOptions };
+}
+
+function flagValue(spec: FlagSpec, value: string): string | number {
+  if (spec.kind === 'number') {
     const number = Number(value);
-    if (value.trim() === '' || !Number.isFinite(number))
-      throw new Error(`--${flag}: expected a number, got "${value}"`);
-    options[key] = number;
+    if (value.trim() === '' || !Number.isFinite(number)) {
+      throw new Error(`--${spec.flag}: expected a number, got "${value}"`);
+    }
+    return number;
   }
-  for (const [flag, key] of Object.entries(TEXT_FLAGS)) {
-    if (typeof values[flag] === 'string') options[key] = values[flag];
+  if (spec.kind === 'shape' && value !== 'bare' && value !== 'envelope') {
+    throw new Error(`--${spec.flag}: bare or envelope, got "${value}"`);
   }
-  const shape = values['refresh-response-shape'];
-  if (typeof shape === 'string') {
-    if (shape !== 'bare' && shape !== 'envelope')
-      throw new Error('--refresh-response-shape: bare or envelope');
-    options.refreshResponseShape = shape;
+  return value;
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const [head = '', key] = path.split('.');
+  if (key === undefined) {
+    target[head] = value;
+    return;
   }
-  const credentials: Record<string, string> = {};
-  if (typeof values['api-key'] === 'string') credentials.apiKey = values['api-key'];
-  if (typeof values['api-secret'] === 'string') credentials.apiSecret = values['api-secret'];
-  if (typeof values['sign-key'] === 'string') credentials.signKey = values['sign-key'];
-  if (Object.keys(credentials).length > 0) options.credentials = credentials;
-  const faults = values.fault;
-  if (Array.isArray(faults)) options.faults = faults.map((flag) => parseFaultFlag(String(flag)));
-  return { help: false, verbose: values.verbose === true, options: options as SandboxOptions };
+  const inner = (target[head] ?? {}) as Record<string, unknown>;
+  inner[key] = value;
+  target[head] = inner;
 }

@@ -19,15 +19,23 @@ async function main(): Promise<void> {
   try {
     request = parseCliArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(`wpay-sandbox: ${error instanceof Error ? error.message : String(error)}\n`);
-    console.error(USAGE);
+    console.error(`wpay-sandbox: ${error instanceof Error ? error.message : String(error)}`);
+    console.error('Run wpay-sandbox --help for the options.');
     process.exit(2);
   }
   if (request.help) {
     console.log(USAGE);
     return;
   }
-  const sb = await startSandbox({ ...request.options, logger: consoleLogger(request.verbose) });
+  let sb: Awaited<ReturnType<typeof startSandbox>>;
+  try {
+    sb = await startSandbox({ ...request.options, logger: consoleLogger(request.verbose) });
+  } catch (error) {
+    console.error(
+      `wpay-sandbox: cannot start: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
   const { apiKey, apiSecret, signKey } = sb.credentials;
   const webhookUrl = request.options.webhookUrl;
   console.log(`WPay sandbox listening on ${sb.url}

@@ -110,6 +110,16 @@ const OptionsSchema = z
   })
   .strict();
 
+/**
+ * The name of every option of {@link SandboxOptions}.
+ *
+ * @example
+ * ```ts
+ * SANDBOX_OPTION_NAMES.includes('timeScale'); // true
+ * ```
+ */
+export const SANDBOX_OPTION_NAMES: readonly string[] = Object.keys(OptionsSchema.shape);
+
 /** Options with every default filled in. */
 export interface ResolvedOptions {
   port: number;
@@ -135,6 +145,23 @@ export interface ResolvedOptions {
 }
 
 /**
+ * What is wrong with options: one entry per problem, naming the option (`credentials.apiKey`).
+ *
+ * @example
+ * ```ts
+ * optionIssues({ timeScale: 0 }); // [{ option: 'timeScale', message: 'Too small: …' }]
+ * ```
+ */
+export function optionIssues(input: unknown): Array<{ option: string; message: string }> {
+  const parsed = OptionsSchema.safeParse(input);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((i) => ({
+    option: i.path.join('.') || 'options',
+    message: i.message,
+  }));
+}
+
+/**
  * Validates options and fills in `SANDBOX_DEFAULTS`; throws a message naming each bad option.
  *
  * @example
@@ -143,12 +170,12 @@ export interface ResolvedOptions {
  * ```
  */
 export function resolveOptions(input: SandboxOptions = {}): ResolvedOptions {
-  const parsed = OptionsSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`);
-    throw new TypeError(`startSandbox: invalid options: ${issues.join('; ')}`);
+  const issues = optionIssues(input);
+  if (issues.length > 0) {
+    const text = issues.map((i) => `${i.option}: ${i.message}`);
+    throw new TypeError(`startSandbox: invalid options: ${text.join('; ')}`);
   }
-  const o = parsed.data;
+  const o = OptionsSchema.parse(input);
   const d = SANDBOX_DEFAULTS;
   return {
     port: o.port ?? d.port,
