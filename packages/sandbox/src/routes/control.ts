@@ -30,105 +30,90 @@ const TriggerSchema = z
 const PaySchema = z.object({ card: CARD.default('success') }).strict();
 const RenewalSchema = z.object({ card: CARD }).strict();
 
-/** Control routes: `METHOD path-pattern` → handler of the parsed JSON body and path params. */
-type ControlRoute = (
+/** A control handler: the parsed JSON body and the path parameters in, the JSON answer out. */
+type ControlHandler = (
   ctx: SandboxContext,
   body: unknown,
   params: string[],
 ) => unknown | Promise<unknown>;
 
-const ROUTES: Array<[string, RegExp, ControlRoute]> = [
-  ['GET', /^\/state$/, (ctx) => stateSnapshot(ctx)],
-  ['GET', /^\/stats$/, (ctx) => statsOf(ctx)],
-  ['GET', /^\/requests$/, (ctx) => ctx.requestLog],
-  ['GET', /^\/clock$/, (ctx) => clockOf(ctx)],
-  [
-    'POST',
-    /^\/clock\/advance$/,
-    async (ctx, body) => {
-      await advanceClock(ctx, parse(AdvanceSchema, body));
-      return clockOf(ctx);
-    },
-  ],
-  ['GET', /^\/faults$/, (ctx) => ctx.faults.list()],
-  ['POST', /^\/faults$/, (ctx, body) => ctx.faults.add(parse(FaultRuleSchema, body))],
-  [
-    'DELETE',
-    /^\/faults$/,
-    (ctx) => {
-      ctx.faults.clear();
-      return ctx.faults.list();
-    },
-  ],
-  [
-    'DELETE',
-    /^\/faults\/(\d+)$/,
-    (ctx, _body, [id]) => {
-      if (!ctx.faults.remove(Number(id))) throw new ApiError(404, '404', `fault ${id} not found`);
-      return ctx.faults.list();
-    },
-  ],
-  ['GET', /^\/webhook-url$/, (ctx) => ({ url: ctx.webhookUrl ?? null })],
-  ['PUT', /^\/webhook-url$/, (ctx, body) => setWebhookUrl(ctx, body)],
-  ['POST', /^\/webhook-url$/, (ctx, body) => setWebhookUrl(ctx, body)],
-  ['GET', /^\/deliveries$/, (ctx) => ctx.webhooks.deliveries()],
-  ['GET', /^\/events$/, (ctx) => ctx.webhooks.events()],
-  [
-    'POST',
-    /^\/events\/trigger$/,
-    (ctx, body) => {
-      const { eventType, ...target } = parse(TriggerSchema, body);
-      return triggerEvent(ctx, eventType, target);
-    },
-  ],
-  [
-    'POST',
-    /^\/events\/([^/]+)\/redeliver$/,
-    (ctx, _body, [eventId = '']) => {
-      const delivery = ctx.webhooks.redeliver(decodeURIComponent(eventId));
-      if (!delivery) throw new ApiError(404, '404', `event ${eventId} not found`);
-      return delivery;
-    },
-  ],
-  [
-    'POST',
-    /^\/payments\/([^/]+)\/pay$/,
-    (ctx, body, [trxNo = '']) => {
-      const { card } = parse(PaySchema, body ?? {});
-      const payment = ctx.ledger.pay(decodeURIComponent(trxNo), card);
-      return { payment: paymentView(payment, ctx.views), returnUrl: ctx.ledger.returnUrl(payment) };
-    },
-  ],
-  [
-    'POST',
-    /^\/payments\/([^/]+)\/cancel$/,
-    (ctx, _body, [trxNo = '']) => {
-      const payment = ctx.ledger.cancel(decodeURIComponent(trxNo));
-      return { payment: paymentView(payment, ctx.views), returnUrl: ctx.ledger.returnUrl(payment) };
-    },
-  ],
-  [
-    'POST',
-    /^\/subscriptions\/(\d+)\/renewal-card$/,
-    (ctx, body, [id]) => {
-      const { card } = parse(RenewalSchema, body);
-      return subscriptionView(ctx.ledger.setRenewalCard(Number(id), card), ctx.views);
-    },
-  ],
-  [
-    'POST',
-    /^\/subscriptions\/(\d+)\/expire$/,
-    (ctx, _body, [id]) => subscriptionView(ctx.ledger.expireSubscription(Number(id)), ctx.views),
-  ],
-  [
-    'GET',
-    /^\/idle$/,
-    async (ctx) => {
-      await ctx.webhooks.idle({ retries: false });
-      return { idle: true };
-    },
-  ],
+/** One control route: method, documented path (`:id` digits, `:name` any segment), handler. */
+interface ControlRoute {
+  method: string;
+  path: string;
+  pattern: RegExp;
+  handle: ControlHandler;
+}
+
+function route(method: string, path: string, handle: ControlHandler): ControlRoute {
+  const source = path.replace(/:id\b/g, '(\\d+)').replace(/:[A-Za-z]+/g, '([^/]+)');
+  return { method, path, pattern: new RegExp(`^/${source}$`), handle };
+}
+
+const ROUTES: readonly ControlRoute[] = [
+  route('GET', 'state', (ctx) => stateSnapshot(ctx)),
+  route('GET', 'stats', (ctx) => statsOf(ctx)),
+  route('GET', 'requests', (ctx) => ctx.requestLog),
+  route('GET', 'clock', (ctx) => clockOf(ctx)),
+  route('POST', 'clock/advance', async (ctx, body) => {
+    await advanceClock(ctx, parse(AdvanceSchema, body));
+    return clockOf(ctx);
+  }),
+  route('GET', 'faults', (ctx) => ctx.faults.list()),
+  route('POST', 'faults', (ctx, body) => ctx.faults.add(parse(FaultRuleSchema, body))),
+  route('DELETE', 'faults', (ctx) => {
+    ctx.faults.clear();
+    return ctx.faults.list();
+  }),
+  route('DELETE', 'faults/:id', (ctx, _body, [id]) => {
+    if (!ctx.faults.remove(Number(id))) throw new ApiError(404, '404', `fault ${id} not found`);
+    return ctx.faults.list();
+  }),
+  route('GET', 'webhook-url', (ctx) => ({ url: ctx.webhookUrl ?? null })),
+  route('PUT', 'webhook-url', (ctx, body) => setWebhookUrl(ctx, body)),
+  route('POST', 'webhook-url', (ctx, body) => setWebhookUrl(ctx, body)),
+  route('GET', 'deliveries', (ctx) => ctx.webhooks.deliveries()),
+  route('GET', 'events', (ctx) => ctx.webhooks.events()),
+  route('POST', 'events/trigger', (ctx, body) => {
+    const { eventType, ...target } = parse(TriggerSchema, body);
+    return triggerEvent(ctx, eventType, target);
+  }),
+  route('POST', 'events/:eventId/redeliver', (ctx, _body, [eventId = '']) => {
+    const delivery = ctx.webhooks.redeliver(decodeURIComponent(eventId));
+    if (!delivery) throw new ApiError(404, '404', `event ${eventId} not found`);
+    return delivery;
+  }),
+  route('POST', 'payments/:trxNo/pay', (ctx, body, [trxNo = '']) => {
+    const { card } = parse(PaySchema, body ?? {});
+    const payment = ctx.ledger.pay(decodeURIComponent(trxNo), card);
+    return { payment: paymentView(payment, ctx.views), returnUrl: ctx.ledger.returnUrl(payment) };
+  }),
+  route('POST', 'payments/:trxNo/cancel', (ctx, _body, [trxNo = '']) => {
+    const payment = ctx.ledger.cancel(decodeURIComponent(trxNo));
+    return { payment: paymentView(payment, ctx.views), returnUrl: ctx.ledger.returnUrl(payment) };
+  }),
+  route('POST', 'subscriptions/:id/renewal-card', (ctx, body, [id]) => {
+    const { card } = parse(RenewalSchema, body);
+    return subscriptionView(ctx.ledger.setRenewalCard(Number(id), card), ctx.views);
+  }),
+  route('POST', 'subscriptions/:id/expire', (ctx, _body, [id]) =>
+    subscriptionView(ctx.ledger.expireSubscription(Number(id)), ctx.views),
+  ),
+  route('GET', 'idle', async (ctx) => {
+    await ctx.webhooks.idle({ retries: false });
+    return { idle: true };
+  }),
 ];
+
+/**
+ * Every route of the control API as `METHOD path` (relative to `/__sandbox/`).
+ *
+ * @example
+ * ```ts
+ * CONTROL_ROUTES.includes('POST clock/advance'); // true
+ * ```
+ */
+export const CONTROL_ROUTES: readonly string[] = ROUTES.map((r) => `${r.method} ${r.path}`);
 
 /**
  * The control API under `/__sandbox/` (JSON in and out, no token: for local use only).
@@ -147,10 +132,10 @@ export async function handleControl(
   const send = (status: number, body: unknown) =>
     sendSigned(ctx, res, target, status, 'application/json; charset=utf-8', JSON.stringify(body));
   const sub = target.path.slice(SANDBOX_DEFAULTS.controlPath.length) || '/';
-  const matching = ROUTES.filter(([, pattern]) => pattern.test(sub));
-  const route = matching.find(([method]) => method === target.method);
-  if (!route) {
-    const allowed = matching.map(([method]) => method).join(', ');
+  const matching = ROUTES.filter((r) => r.pattern.test(sub));
+  const found = matching.find((r) => r.method === target.method);
+  if (!found) {
+    const allowed = matching.map((r) => r.method).join(', ');
     return matching.length > 0
       ? send(405, { error: { message: `use ${allowed} for ${target.path}` } })
       : send(404, { error: { message: `no control endpoint ${target.method} ${target.path}` } });
@@ -163,8 +148,8 @@ export async function handleControl(
     } catch {
       throw new ApiError(400, '400', 'body: not valid JSON');
     }
-    const params = route[1].exec(sub)?.slice(1) ?? [];
-    send(200, await route[2](ctx, body, params));
+    const params = found.pattern.exec(sub)?.slice(1) ?? [];
+    send(200, await found.handle(ctx, body, params));
   } catch (error) {
     if (error instanceof ApiError)
       return send(error.httpStatus, { error: { message: error.message } });

@@ -62,12 +62,15 @@ export async function handleDashboard(
   sendSigned(ctx, res, target, 303, 'text/plain; charset=utf-8', 'See Other', { location: '/' });
 }
 
-async function act(ctx: SandboxContext, action: string, form: URLSearchParams): Promise<void> {
-  if (action === 'advance') {
+type DashboardAction = (ctx: SandboxContext, form: URLSearchParams) => void | Promise<void>;
+
+const ACTIONS: Readonly<Record<string, DashboardAction>> = {
+  advance: async (ctx, form) => {
     const by = ADVANCE[form.get('by') as keyof typeof ADVANCE];
     if (!by) throw new ApiError(400, '400', 'by: must be 1h, 1d or 1mo');
     await advanceClock(ctx, by);
-  } else if (action === 'trigger') {
+  },
+  trigger: (ctx, form) => {
     const eventType = form.get('eventType');
     const trxNo = form.get('trxNo');
     const subscriptionId = form.get('subscriptionId');
@@ -75,17 +78,33 @@ async function act(ctx: SandboxContext, action: string, form: URLSearchParams): 
       throw new ApiError(400, '400', 'eventType and trxNo or subscriptionId are required');
     }
     triggerEvent(ctx, eventType, trxNo ? { trxNo } : { subscriptionId: Number(subscriptionId) });
-  } else if (action === 'redeliver') {
+  },
+  redeliver: (ctx, form) => {
     const eventId = form.get('eventId') ?? '';
-    if (!ctx.webhooks.redeliver(eventId))
+    if (!ctx.webhooks.redeliver(eventId)) {
       throw new ApiError(404, '404', `event ${eventId} not found`);
-  } else if (action === 'webhook-url') {
+    }
+  },
+  'webhook-url': (ctx, form) => {
     const url = form.get('url')?.trim();
     if (url && !URL.canParse(url)) throw new ApiError(400, '400', 'url: must be an absolute URL');
     ctx.webhookUrl = url || undefined;
-  } else if (action === 'faults/clear') {
-    ctx.faults.clear();
-  } else {
-    throw new ApiError(404, '404', `no dashboard action ${action}`);
-  }
+  },
+  'faults/clear': (ctx) => ctx.faults.clear(),
+};
+
+/**
+ * The dashboard's form actions, posted to `/__dashboard/{name}`.
+ *
+ * @example
+ * ```ts
+ * DASHBOARD_ACTION_NAMES.includes('advance'); // true
+ * ```
+ */
+export const DASHBOARD_ACTION_NAMES: readonly string[] = Object.keys(ACTIONS);
+
+async function act(ctx: SandboxContext, action: string, form: URLSearchParams): Promise<void> {
+  const run = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
+  if (!run) throw new ApiError(404, '404', `no dashboard action ${action}`);
+  await run(ctx, form);
 }
