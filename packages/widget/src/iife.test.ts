@@ -97,10 +97,21 @@ describe('dist/wpay-widget.iife.js', () => {
     }
   });
 
-  it('is harmless when loaded a second time', async () => {
+  it('is harmless when loaded a second time: the first copy stays, window.WPayWidget included', async () => {
     const before = customElements.get('wpay-button');
-    await loadScript(`${IIFE}?again`);
+    const errors: unknown[] = [];
+    const onError = (event: ErrorEvent) => errors.push(event.error);
+    window.addEventListener('error', onError);
+    try {
+      await loadScript(`${IIFE}?again`);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+    const widget = (window as unknown as { WPayWidget: WidgetGlobal }).WPayWidget;
     expect(customElements.get('wpay-button')).to.equal(before);
+    expect(widget.WpayButton).to.equal(before);
+    expect(widget.WpayReturn).to.equal(customElements.get('wpay-return'));
+    expect(errors).to.deep.equal([]);
     expect(warnings).to.deep.equal([]);
   });
 

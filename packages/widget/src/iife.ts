@@ -1,6 +1,7 @@
-// Entry of dist/wpay-widget.iife.js: defines both tags and exposes the classes a plain page may
-// need as `window.WPayWidget` (helpers stay in the npm build, to keep this file small).
-export {
+// Entry of dist/wpay-widget.iife.js: defines both tags (src/index.ts) and exposes the classes a
+// plain page may need as `window.WPayWidget` (helpers stay in the npm build, to keep this file
+// small). Loaded twice, the first copy's classes stay: the ones the tags were defined with.
+import {
   VERSION,
   WpayButton,
   WpayCheckoutEvent,
@@ -9,3 +10,14 @@ export {
   WpayReturn,
   WpayStatusEvent,
 } from './index.js';
+
+const page = window as { WPayWidget?: unknown };
+page.WPayWidget ??= {
+  VERSION,
+  WpayButton,
+  WpayCheckoutEvent,
+  WpayErrorEvent,
+  WpayRedirectEvent,
+  WpayReturn,
+  WpayStatusEvent,
+};
