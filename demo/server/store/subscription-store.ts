@@ -88,10 +88,18 @@ export function createSubscriptionStore(db: Db, { now = () => new Date() } = {})
     `UPDATE subscriptions SET wpay_id = COALESCE(wpay_id, @id), status = @status, updated_at = @now
      WHERE mch_subscription_no = @mchSubscriptionNo`,
   );
+  // WPay's ids are unique within one WPay only: the embedded sandbox starts again from the same
+  // ids on each start, while this database keeps the subscriptions of earlier runs. What WPay says
+  // now wins: an id it gives to another subscription (or bill) is taken from the stale row.
+  const releaseWpayId = db.prepare(
+    'UPDATE subscriptions SET wpay_id = NULL WHERE wpay_id = ? AND mch_subscription_no <> ?',
+  );
   const upsertBill = db.prepare(
     `INSERT INTO bills (wpay_id, wpay_subscription_id, amount_minor, currency, status, created_time)
      VALUES (@wpayId, @wpaySubscriptionId, @amountMinor, @currency, @status, @createdTime)
-     ON CONFLICT (wpay_id) DO UPDATE SET status = excluded.status`,
+     ON CONFLICT (wpay_id) DO UPDATE SET wpay_subscription_id = excluded.wpay_subscription_id,
+       amount_minor = excluded.amount_minor, currency = excluded.currency,
+       status = excluded.status, created_time = excluded.created_time`,
   );
   const billsOf = db.prepare<[number], BillRow>(
     'SELECT * FROM bills WHERE wpay_subscription_id = ? ORDER BY created_time, wpay_id',
@@ -113,7 +121,8 @@ export function createSubscriptionStore(db: Db, { now = () => new Date() } = {})
 
     /**
      * Applies what WPay says about a subscription (found by `mchSubscriptionNo`, else by WPay `id`).
-     * Returns the subscription, or `undefined` when the shop does not know it.
+     * Returns the subscription, or `undefined` when the shop does not know it. When WPay names the
+     * subscription, the id is its own: an earlier row holding the same id lets go of it.
      */
     applyWpay(facts: {
       id: number;
@@ -121,9 +130,9 @@ export function createSubscriptionStore(db: Db, { now = () => new Date() } = {})
       status: string;
     }): Subscription | undefined {
       return db.transaction((): Subscription | undefined => {
-        const row =
-          (facts.mchSubscriptionNo ? byNo.get(facts.mchSubscriptionNo) : undefined) ??
-          byWpayId.get(facts.id);
+        const named = facts.mchSubscriptionNo ? byNo.get(facts.mchSubscriptionNo) : undefined;
+        if (named) releaseWpayId.run(facts.id, named.mch_subscription_no);
+        const row = named ?? byWpayId.get(facts.id);
         if (!row) return undefined;
         const next = FROM_WPAY[facts.status] ?? row.status;
         const status = FINAL.has(row.status) ? row.status : next;
@@ -137,7 +146,7 @@ export function createSubscriptionStore(db: Db, { now = () => new Date() } = {})
       })();
     },
 
-    /** Records (or updates the status of) a bill. */
+    /** Records a bill, or updates it to what WPay now says. */
     recordBill(bill: Bill): void {
       upsertBill.run({ ...bill });
     },
