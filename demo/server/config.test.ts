@@ -54,8 +54,40 @@ describe('the demo settings', () => {
     assert.throws(() => readConfig(noEnv), /WPAY_ENV/);
   });
 
-  it('refuses a port that is not a number', () => {
-    assert.throws(() => readConfig({ PORT: 'eighty' }), /PORT/);
+  it('refuses a port that is not a number, saying what a port is', () => {
+    assert.throws(
+      () => readConfig({ PORT: 'eighty' }),
+      /PORT: must be a port number from 0 to 65535/,
+    );
+  });
+
+  it('refuses a port out of range', () => {
+    assert.throws(() => readConfig({ PORT: '70000' }), /PORT: must be a port number/);
+  });
+
+  it('refuses an unknown WPAY_ENV, naming the two it knows', () => {
+    assert.throws(
+      () => readConfig({ ...REAL, WPAY_ENV: 'prod' }),
+      /WPAY_ENV: must be production or sandbox/,
+    );
+  });
+
+  it('refuses a WPAY_BASE_URL that is not an http(s) URL, without echoing it', () => {
+    assert.throws(
+      () => readConfig({ ...REAL, WPAY_BASE_URL: 'ftp://do-not-print.example' }),
+      (error: Error) => {
+        assert.match(error.message, /WPAY_BASE_URL: must be an http\(s\) URL/);
+        assert.doesNotMatch(error.message, /do-not-print/);
+        return true;
+      },
+    );
+  });
+
+  it('refuses WPAY_ENV without credentials rather than quietly using the embedded sandbox', () => {
+    assert.throws(
+      () => readConfig({ WPAY_ENV: 'sandbox' }),
+      /WPAY_ENV is set, but real WPay also needs WPAY_API_KEY, WPAY_API_SECRET, WPAY_SIGN_KEY/,
+    );
   });
 
   it('treats an empty variable as unset', () => {

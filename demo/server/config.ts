@@ -30,22 +30,41 @@ const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
 const optional = z.preprocess(blankIsUnset, z.string().trim().min(1).optional());
 
 const envSchema = z.object({
-  PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65535).default(3000)),
+  PORT: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ error: 'must be a port number from 0 to 65535' })
+      .int('must be a port number from 0 to 65535')
+      .min(0, 'must be a port number from 0 to 65535')
+      .max(65535, 'must be a port number from 0 to 65535')
+      .default(3000),
+  ),
   HOST: z.preprocess(blankIsUnset, z.string().default('127.0.0.1')),
   DEMO_DB: z.preprocess(blankIsUnset, z.string().default(DEFAULT_DB_PATH)),
   WPAY_API_KEY: optional,
   WPAY_API_SECRET: optional,
   WPAY_SIGN_KEY: optional,
-  WPAY_ENV: z.preprocess(blankIsUnset, z.enum(['production', 'sandbox']).optional()),
-  WPAY_BASE_URL: z.preprocess(blankIsUnset, z.url({ protocol: /^https?$/ }).optional()),
+  WPAY_ENV: z.preprocess(
+    blankIsUnset,
+    z.enum(['production', 'sandbox'], { error: 'must be production or sandbox' }).optional(),
+  ),
+  WPAY_BASE_URL: z.preprocess(
+    blankIsUnset,
+    z
+      .url({
+        protocol: /^https?$/,
+        error: 'must be an http(s) URL, such as https://openapi.dev.stablelink.app',
+      })
+      .optional(),
+  ),
 });
 
 const CREDENTIALS = ['WPAY_API_KEY', 'WPAY_API_SECRET', 'WPAY_SIGN_KEY'] as const;
 
 /**
- * Reads the demo's settings from environment variables. With none of the `WPAY_*` credentials it
- * uses the embedded sandbox; with all three it uses real WPay; with some but not all it throws,
- * naming what is missing (and never echoing a secret).
+ * Reads the demo's settings from environment variables. With no `WPAY_*` variable it uses the
+ * embedded sandbox; with the three credentials and `WPAY_ENV` or `WPAY_BASE_URL` it uses real
+ * WPay; with only some of them it throws, naming what is missing (and never echoing a value).
  *
  * @example
  * ```ts
@@ -67,7 +86,14 @@ export function readConfig(env: Record<string, string | undefined>): DemoConfig 
 
 function wpayTarget(e: z.infer<typeof envSchema>): WPayTarget {
   const present = CREDENTIALS.filter((name) => e[name] !== undefined);
-  if (present.length === 0) return { kind: 'sandbox' };
+  if (present.length === 0) {
+    if (e.WPAY_BASE_URL === undefined && e.WPAY_ENV === undefined) return { kind: 'sandbox' };
+    const where = e.WPAY_BASE_URL !== undefined ? 'WPAY_BASE_URL' : 'WPAY_ENV';
+    throw new Error(
+      `${where} is set, but real WPay also needs ${CREDENTIALS.join(', ')}. ` +
+        `Set them, or unset ${where} to use the embedded sandbox.`,
+    );
+  }
   if (present.length < CREDENTIALS.length) {
     const missing = CREDENTIALS.filter((name) => e[name] === undefined);
     throw new Error(
