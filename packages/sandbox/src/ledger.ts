@@ -76,15 +76,7 @@ export class Ledger {
     const { state, clock } = this.#o;
     const existing = state.paymentsByOrderNo.get(request.mchOrderNo);
     if (existing) {
-      const differing = COMPARED.filter((key) => existing.request[key] !== request[key]);
-      if (differing.length > 0) {
-        const fields = differing.map((key) => (key === 'amountMinor' ? 'amount' : key));
-        throw new ApiError(
-          409,
-          '409',
-          `mchOrderNo: ${request.mchOrderNo} was already used with different content (${fields.join(', ')})`,
-        );
-      }
+      refuseOtherContent('mchOrderNo', existing.request, request, COMPARED);
       return { payment: existing, reused: true };
     }
     this.#checkSubscriptionNo(request);
@@ -254,15 +246,7 @@ export class Ledger {
     const no = request.mchSubscriptionNo;
     const earlier = no === null ? undefined : this.#o.state.checkoutsBySubscriptionNo.get(no);
     if (!earlier) return;
-    const differing = SUBSCRIPTION_TERMS.filter((key) => earlier.request[key] !== request[key]);
-    if (differing.length > 0) {
-      const fields = differing.map((key) => (key === 'amountMinor' ? 'amount' : key));
-      throw new ApiError(
-        409,
-        '409',
-        `mchSubscriptionNo: ${no} was already used with different content (${fields.join(', ')})`,
-      );
-    }
+    refuseOtherContent('mchSubscriptionNo', earlier.request, request, SUBSCRIPTION_TERMS);
     if (earlier.status === 'PAYING' || earlier.paidAt !== null) {
       const what = earlier.subscriptionId === null ? 'an open checkout' : 'a subscription';
       throw new ApiError(
@@ -403,6 +387,23 @@ export class Ledger {
   #emitPayment(eventType: string, payment: PaymentRecord): void {
     this.#o.emit(eventType, paymentView(payment, this.#o.views));
   }
+}
+
+/** A 409 naming the re-used identifier and every field whose content differs, if any does. */
+function refuseOtherContent(
+  field: 'mchOrderNo' | 'mchSubscriptionNo',
+  earlier: CheckoutRequest,
+  request: CheckoutRequest,
+  keys: ReadonlyArray<keyof CheckoutRequest>,
+): void {
+  const differing = keys.filter((key) => earlier[key] !== request[key]);
+  if (differing.length === 0) return;
+  const names = differing.map((key) => (key === 'amountMinor' ? 'amount' : key));
+  throw new ApiError(
+    409,
+    '409',
+    `${field}: ${request[field]} was already used with different content (${names.join(', ')})`,
+  );
 }
 
 function renewalRequest(sub: SubscriptionRecord): CheckoutRequest {

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { SandboxContext } from './context.js';
+import { PAGE_HEADERS } from './pages/html.js';
 import { signRequest } from './signature.js';
 
 /** The request a response answers (its signature covers the request's method, path and query). */
@@ -39,4 +40,26 @@ export function sendSigned(
     ...extraHeaders,
   });
   res.end(body);
+}
+
+/** Sends a signed HTML page: status, body and extra headers. */
+export type SendPage = (status: number, body: string, headers?: Record<string, string>) => void;
+
+/**
+ * A {@link SendPage} for one request: signed like every answer, with the pages' security headers.
+ *
+ * @example
+ * ```ts
+ * const page = pageSender(ctx, res, target);
+ * page(404, renderClosedPage(view));
+ * ```
+ */
+export function pageSender(
+  ctx: SandboxContext,
+  res: ServerResponse,
+  target: RequestTarget,
+): SendPage {
+  const { 'content-type': contentType = 'text/html; charset=utf-8', ...security } = PAGE_HEADERS;
+  return (status, body, headers = {}) =>
+    sendSigned(ctx, res, target, status, contentType, body, { ...security, ...headers });
 }

@@ -4,9 +4,11 @@ import { SANDBOX_DEFAULTS } from './defaults.js';
 import type { Sandbox } from './index.js';
 import { signWebhook } from './signature.js';
 import {
+  closeAll,
   type Received,
   type Receiver,
   sandboxWithClient,
+  sandboxWithReceiver,
   startReceiver,
   type TestClient,
 } from './test/wpay-client.js';
@@ -21,14 +23,8 @@ describe('when a payment changes state', () => {
   let sb: Sandbox;
   let client: TestClient;
   let receiver: Receiver;
-  before(async () => {
-    receiver = await startReceiver();
-    ({ sb, client } = await sandboxWithClient({ webhookUrl: receiver.url, timeScale: 1 }));
-  });
-  after(async () => {
-    await sb.close();
-    await receiver.close();
-  });
+  before(async () => ({ sb, client, receiver } = await sandboxWithReceiver({ timeScale: 1 })));
+  after(() => closeAll(sb, receiver));
   afterEach(() => {
     receiver.received.length = 0;
   });
@@ -116,8 +112,10 @@ describe('when a payment changes state', () => {
 describe('when the receiver fails N times', () => {
   it('sees N+1 attempts of the same event, at the schedule divided by timeScale', async () => {
     const failures = 4;
-    const receiver = await startReceiver((n) => (n < failures ? 500 : 200));
-    const { sb, client } = await sandboxWithClient({ webhookUrl: receiver.url, timeScale: 1000 });
+    const { sb, client, receiver } = await sandboxWithReceiver(
+      { timeScale: 1000 },
+      { answer: (n) => (n < failures ? 500 : 200) },
+    );
     try {
       const { trxNo } = await client.checkout();
       await sb.pay(String(trxNo));
@@ -136,17 +134,15 @@ describe('when the receiver fails N times', () => {
         [0, ...SCHEDULE_S.slice(0, failures).map((s) => s)],
       );
     } finally {
-      await sb.close();
-      await receiver.close();
+      await closeAll(sb, receiver);
     }
   });
 
   it('gives up after 1 + 14 attempts', async () => {
-    const receiver = await startReceiver(() => 503);
-    const { sb, client } = await sandboxWithClient({
-      webhookUrl: receiver.url,
-      timeScale: 1_000_000,
-    });
+    const { sb, client, receiver } = await sandboxWithReceiver(
+      { timeScale: 1_000_000 },
+      { answer: () => 503 },
+    );
     try {
       const { trxNo } = await client.checkout();
       await sb.pay(String(trxNo));
@@ -160,14 +156,15 @@ describe('when the receiver fails N times', () => {
         [0, ...SCHEDULE_S.map((s) => s / 1000)],
       );
     } finally {
-      await sb.close();
-      await receiver.close();
+      await closeAll(sb, receiver);
     }
   });
 
   it('retries when the sandbox clock passes the next delay, not before', async () => {
-    const receiver = await startReceiver((n) => (n < 2 ? 500 : 200));
-    const { sb, client } = await sandboxWithClient({ webhookUrl: receiver.url, timeScale: 1 });
+    const { sb, client, receiver } = await sandboxWithReceiver(
+      { timeScale: 1 },
+      { answer: (n) => (n < 2 ? 500 : 200) },
+    );
     try {
       const { trxNo } = await client.checkout();
       await sb.pay(String(trxNo));
@@ -184,17 +181,15 @@ describe('when the receiver fails N times', () => {
       assert.equal(receiver.received.length, 3);
       assert.equal(sb.deliveries()[0]?.state, 'delivered');
     } finally {
-      await sb.close();
-      await receiver.close();
+      await closeAll(sb, receiver);
     }
   });
 
   it('counts a receiver that does not answer in time as a failure', async () => {
-    const receiver = await startReceiver((n) => (n === 0 ? 'hang' : 200));
-    const { sb, client } = await sandboxWithClient({
-      webhookUrl: receiver.url,
-      webhookTimeoutMs: 100,
-    });
+    const { sb, client, receiver } = await sandboxWithReceiver(
+      { webhookTimeoutMs: 100 },
+      { answer: (n) => (n === 0 ? 'hang' : 200) },
+    );
     try {
       const { trxNo } = await client.checkout();
       await sb.pay(String(trxNo));
@@ -205,8 +200,7 @@ describe('when the receiver fails N times', () => {
       assert.match(String(delivery?.attempts[0]?.error), /timeout/);
       assert.equal(delivery?.state, 'delivered');
     } finally {
-      await sb.close();
-      await receiver.close();
+      await closeAll(sb, receiver);
     }
   });
 
@@ -234,14 +228,10 @@ describe('when delivering on demand', () => {
   let sb: Sandbox;
   let client: TestClient;
   let receiver: Receiver;
-  before(async () => {
-    receiver = await startReceiver();
-    ({ sb, client } = await sandboxWithClient());
-  });
-  after(async () => {
-    await sb.close();
-    await receiver.close();
-  });
+  before(
+    async () => ({ sb, client, receiver } = await sandboxWithReceiver({}, { webhookUrl: false })),
+  );
+  after(() => closeAll(sb, receiver));
 
   it('records the event without attempts while no webhook URL is set', async () => {
     const { trxNo } = await client.checkout();

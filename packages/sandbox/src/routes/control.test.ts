@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Sandbox } from '../index.js';
 import {
+  closeAll,
   HPP,
   type Receiver,
-  sandboxWithClient,
-  startReceiver,
+  sandboxWithReceiver,
   type TestClient,
 } from '../test/wpay-client.js';
 
@@ -13,14 +13,10 @@ describe('when using the control API', () => {
   let sb: Sandbox;
   let client: TestClient;
   let receiver: Receiver;
-  before(async () => {
-    receiver = await startReceiver();
-    ({ sb, client } = await sandboxWithClient());
-  });
-  after(async () => {
-    await sb.close();
-    await receiver.close();
-  });
+  before(
+    async () => ({ sb, client, receiver } = await sandboxWithReceiver({}, { webhookUrl: false })),
+  );
+  after(() => closeAll(sb, receiver));
 
   const control = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${sb.url}/__sandbox${path}`, {

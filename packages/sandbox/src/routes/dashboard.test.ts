@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Sandbox } from '../index.js';
 import {
+  closeAll,
   type Receiver,
-  sandboxWithClient,
-  startReceiver,
+  sandboxWithReceiver,
   type TestClient,
 } from '../test/wpay-client.js';
 
@@ -14,18 +14,14 @@ describe('when opening the dashboard', () => {
   let receiver: Receiver;
   let trxNo: string;
   before(async () => {
-    receiver = await startReceiver();
-    ({ sb, client } = await sandboxWithClient({ webhookUrl: receiver.url }));
+    ({ sb, client, receiver } = await sandboxWithReceiver());
     trxNo = String((await client.checkout()).trxNo);
     await sb.pay(trxNo);
     await client.call('/checkout/w-payment/refund', { trxNo, amount: 1 });
     await client.subscribe();
     await sb.idle();
   });
-  after(async () => {
-    await sb.close();
-    await receiver.close();
-  });
+  after(() => closeAll(sb, receiver));
 
   const dashboard = async (query = '') => (await fetch(`${sb.url}/${query}`)).text();
   const act = (path: string, form: Record<string, string>) =>

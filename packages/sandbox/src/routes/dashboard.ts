@@ -4,8 +4,7 @@ import type { SandboxContext } from '../context.js';
 import { readBody } from '../http-io.js';
 import { advanceClock, stateSnapshot, statsOf, triggerEvent } from '../operations.js';
 import { renderDashboard } from '../pages/dashboard.js';
-import { PAGE_HEADERS } from '../pages/html.js';
-import { type RequestTarget, sendSigned } from '../respond.js';
+import { pageSender, type RequestTarget, sendSigned } from '../respond.js';
 
 /** Prefix of the dashboard's form actions. */
 export const DASHBOARD_ACTIONS = '/__dashboard/';
@@ -27,11 +26,7 @@ export async function handleDashboard(
   res: ServerResponse,
   target: RequestTarget,
 ): Promise<void> {
-  const page = (status: number, body: string, headers: Record<string, string> = {}) =>
-    sendSigned(ctx, res, target, status, PAGE_HEADERS['content-type']!, body, {
-      ...PAGE_HEADERS,
-      ...headers,
-    });
+  const page = pageSender(ctx, res, target);
   if (target.path === '/' && (target.method === 'GET' || target.method === 'HEAD')) {
     const refresh = Number(new URLSearchParams(target.query).get('refresh'));
     return page(

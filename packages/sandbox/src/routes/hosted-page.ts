@@ -5,9 +5,8 @@ import { SANDBOX_DEFAULTS } from '../defaults.js';
 import { readBody } from '../http-io.js';
 import { formatMoney } from '../money.js';
 import { type ClosedPageView, renderClosedPage, renderHostedPage } from '../pages/hosted-page.js';
-import { PAGE_HEADERS } from '../pages/html.js';
 import { type PaymentRecord, TEST_CARDS, type TestCard } from '../records.js';
-import { type RequestTarget, sendSigned } from '../respond.js';
+import { pageSender, type RequestTarget, sendSigned } from '../respond.js';
 
 const CARDS = new Set<string>(TEST_CARDS.map((c) => c.card));
 
@@ -27,11 +26,7 @@ export async function handleHostedPage(
   res: ServerResponse,
   target: RequestTarget,
 ): Promise<void> {
-  const page = (status: number, body: string, headers: Record<string, string> = {}) =>
-    sendSigned(ctx, res, target, status, PAGE_HEADERS['content-type']!, body, {
-      ...PAGE_HEADERS,
-      ...headers,
-    });
+  const page = pageSender(ctx, res, target);
   const sessionId = decodeURIComponent(
     target.path.slice(SANDBOX_DEFAULTS.hostedPagePath.length + 1),
   );

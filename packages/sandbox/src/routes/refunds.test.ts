@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Sandbox } from '../index.js';
 import {
+  closeAll,
   type Receiver,
   sandboxWithClient,
-  startReceiver,
+  sandboxWithReceiver,
   type TestClient,
 } from '../test/wpay-client.js';
 
@@ -17,15 +18,11 @@ describe('when refunding a paid payment', () => {
   let receiver: Receiver;
   let trxNo: string;
   before(async () => {
-    receiver = await startReceiver();
-    ({ sb, client } = await sandboxWithClient({ webhookUrl: receiver.url }));
+    ({ sb, client, receiver } = await sandboxWithReceiver());
     trxNo = String((await client.checkout({ amount: 19.99 })).trxNo);
     await sb.pay(trxNo);
   });
-  after(async () => {
-    await sb.close();
-    await receiver.close();
-  });
+  after(() => closeAll(sb, receiver));
 
   it('answers refundNo, trxNo, amount and status, and the payment becomes PARTIAL_REFUNDED', async () => {
     const answer = await client.call(REFUND, { trxNo, amount: 5.01, reason: 'scratched' });

@@ -3,9 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import { SANDBOX_DEFAULTS } from '../defaults.js';
 import type { Sandbox } from '../index.js';
 import {
+  closeAll,
   type Receiver,
   sandboxWithClient,
-  startReceiver,
+  sandboxWithReceiver,
   type TestClient,
 } from '../test/wpay-client.js';
 
@@ -22,14 +23,10 @@ describe('when a subscription checkout is paid', () => {
   let receiver: Receiver;
   let id: number;
   before(async () => {
-    receiver = await startReceiver();
-    ({ sb, client } = await sandboxWithClient({ webhookUrl: receiver.url }));
+    ({ sb, client, receiver } = await sandboxWithReceiver());
     id = await client.subscribe({ intervalUnit: 'month', intervalCount: 1, amount: 9.99 });
   });
-  after(async () => {
-    await sb.close();
-    await receiver.close();
-  });
+  after(() => closeAll(sb, receiver));
 
   const bills = async (page = 1, size = 10) => {
     const answer = await client.call(BILLS, { subscriptionId: id, page, size });
@@ -201,14 +198,8 @@ describe('when renewals keep failing', () => {
   let sb: Sandbox;
   let client: TestClient;
   let receiver: Receiver;
-  before(async () => {
-    receiver = await startReceiver();
-    ({ sb, client } = await sandboxWithClient({ webhookUrl: receiver.url }));
-  });
-  after(async () => {
-    await sb.close();
-    await receiver.close();
-  });
+  before(async () => ({ sb, client, receiver } = await sandboxWithReceiver()));
+  after(() => closeAll(sb, receiver));
 
   const statusOf = async (id: number) =>
     ((await client.call(DETAIL, { id })).json.retdata as Record<string, unknown>).status;
@@ -281,14 +272,8 @@ describe('when a subscription is ended on demand', () => {
   let sb: Sandbox;
   let client: TestClient;
   let receiver: Receiver;
-  before(async () => {
-    receiver = await startReceiver();
-    ({ sb, client } = await sandboxWithClient({ webhookUrl: receiver.url }));
-  });
-  after(async () => {
-    await sb.close();
-    await receiver.close();
-  });
+  before(async () => ({ sb, client, receiver } = await sandboxWithReceiver()));
+  after(() => closeAll(sb, receiver));
 
   it('expires it through the JS API: EXPIRED, a webhook, no more bills', async () => {
     const id = await client.subscribe();

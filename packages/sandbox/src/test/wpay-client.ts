@@ -262,3 +262,27 @@ export async function sandboxWithClient(
   const sb = await startSandbox({ timeScale: 1000, ...options });
   return { sb, client: new TestClient(sb) };
 }
+
+/**
+ * Starts a webhook receiver (answering `answer(n)`, default 200) and a sandbox (timeScale 1000
+ * unless given) that sends to it, unless `webhookUrl: false` (the test sets the URL later).
+ */
+export async function sandboxWithReceiver(
+  options: SandboxOptions = {},
+  {
+    webhookUrl = true,
+    answer,
+  }: { webhookUrl?: boolean; answer?: Parameters<typeof startReceiver>[0] } = {},
+): Promise<{ sb: Sandbox; client: TestClient; receiver: Receiver }> {
+  const receiver = await startReceiver(answer);
+  const { sb, client } = await sandboxWithClient({
+    ...(webhookUrl ? { webhookUrl: receiver.url } : {}),
+    ...options,
+  });
+  return { sb, client, receiver };
+}
+
+/** Closes sandboxes and receivers, in order. */
+export async function closeAll(...closables: Array<{ close(): Promise<void> }>): Promise<void> {
+  for (const closable of closables) await closable.close();
+}
