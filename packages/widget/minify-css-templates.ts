@@ -2,8 +2,8 @@ import type { Plugin } from 'vite';
 
 /**
  * Minifies the `css` tagged templates of the widget's own sources, in every build: minifiers
- * (ours for the IIFE file, the consumer's for the npm build) leave template literals alone. Runs of
- * whitespace become one space, none is left around punctuation or before a closing brace, and
+ * (ours for the IIFE file, the consumer's for the npm build) leave template literals alone. Comments
+ * go, runs of whitespace become one space, none is left around punctuation or before a closing brace, and
  * numbers lose their leading zero (`0.5rem` → `.5rem`).
  *
  * @example
@@ -28,6 +28,7 @@ export function minifyCssTemplates(): Plugin {
 
 function minifyCss(body: string): string {
   return body
+    .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};:,>])\s*/g, '$1')
     .replace(/;}/g, '}')

@@ -112,8 +112,9 @@ export const buttonStyles = css`
     visibility: visible;
   }
 
+  /* A red mixed with the page's own text colour: readable on any page, light or dark. */
   .error {
-    color: var(--wpay-button-error-color, #b91c1c);
+    color: var(--wpay-button-error-color, color-mix(in srgb, #dc2626 60%, currentColor));
     font-size: 0.875rem;
   }
 
@@ -121,14 +122,19 @@ export const buttonStyles = css`
     margin-top: 0.375rem;
   }
 
+  /*
+   * Dark mode: a lighter accent. The page may still be light (no dark theme of its own), so the
+   * variants drawn on the page's background take its text colour, readable either way.
+   */
   @media (prefers-color-scheme: dark) {
     .button {
       --_accent: var(--wpay-button-accent, #a5b4fc);
       --_on-accent: var(--wpay-button-accent-contrast, #1e1b4b);
     }
 
-    .error {
-      color: var(--wpay-button-error-color, #fca5a5);
+    .secondary,
+    .outline {
+      --_fg: currentColor;
     }
   }
 `;

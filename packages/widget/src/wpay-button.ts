@@ -93,7 +93,7 @@ function isLabelNode(node: Node): boolean {
  * @cssprop [--wpay-button-font-size=1rem] - Font size.
  * @cssprop [--wpay-button-font-weight=600] - Font weight.
  * @cssprop --wpay-button-focus-ring-color - Focus outline colour (the accent by default).
- * @cssprop [--wpay-button-error-color=#b91c1c] - Error message colour.
+ * @cssprop [--wpay-button-error-color=color-mix(in srgb, #dc2626 60%, currentColor)] - Error message colour (by default a red mixed with the page's text colour).
  *
  * @example
  * ```html

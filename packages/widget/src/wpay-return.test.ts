@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { render } from 'lit';
 import { type FetchHandler, type FetchMock, json, mockFetch, never } from '../test/mock-fetch.js';
+import { PAGE_THEMES, resetPageTheme } from '../test/page-themes.js';
 import { build, widget } from '../test/widget.js';
 import type { WpayErrorEvent, WpayStatusEvent } from './events.js';
 import type { PaymentStatus } from './response-guards.js';
@@ -368,25 +369,40 @@ describe(`<wpay-return> (${build})`, () => {
       );
     });
 
-    it('passes axe while checking, once confirmed and on error', async () => {
-      arriveWith({ trxNo: 'TRX1' });
-      serve(() => never());
-      const checking = await fixture<WpayReturn>(
-        html`<wpay-return status-endpoint="/api/status"></wpay-return>`,
-      );
-      expect(checking.state).to.equal('checking');
-      await expect(checking).to.be.accessible();
-      server?.restore();
+    describe('axe finds nothing', () => {
+      after(() => resetPageTheme());
 
-      serve(() => json(PAID));
-      const { el: confirmed } = await mount();
-      await expect(confirmed).to.be.accessible();
-      server?.restore();
+      for (const theme of PAGE_THEMES) {
+        it(`on ${theme.name}: checking, processing, still processing, succeeded, cancelled, failed, error`, async () => {
+          await theme.apply();
+          arriveWith({ trxNo: 'TRX1' });
+          serve(() => never());
+          const checking = await fixture<WpayReturn>(
+            html`<wpay-return status-endpoint="/api/status"></wpay-return>`,
+          );
+          expect(checking.state).to.equal('checking');
+          await expect(checking, 'checking').to.be.accessible();
+          server?.restore();
 
-      serve(() => json({ error: { code: 'x', message: 'x' } }, 404));
-      const { el: failed } = await mount();
-      expect(failed.state).to.equal('error');
-      await expect(failed).to.be.accessible();
+          const answers: [string, FetchHandler, string][] = [
+            ['processing', () => json(PAYING), '8'],
+            ['still processing', () => json(PAYING), '1'],
+            ['succeeded', () => json(PAID), '1'],
+            ['cancelled', () => json({ ...PAID, outcome: 'cancelled' }), '1'],
+            ['failed', () => json({ ...PAID, outcome: 'failed' }), '1'],
+            ['error', () => json({ error: { code: 'x', message: 'x' } }, 404), '1'],
+          ];
+          for (const [state, handler, maxAttempts] of answers) {
+            serve(handler);
+            const { el } = await mount(
+              html`<wpay-return status-endpoint="/api/status" max-attempts=${maxAttempts}></wpay-return>`,
+            );
+            await expect(el, state).to.be.accessible();
+            el.remove();
+            server?.restore();
+          }
+        });
+      }
     });
   });
 });
