@@ -43,6 +43,20 @@ describe('when a business call is authenticated and signed', () => {
     );
   });
 
+  it('signs the 404 of an unknown path and the answer of an injected fault', async () => {
+    const path = '/checkout/w-payment/nothing';
+    const unknown = await client.call(path, {});
+    assert.equal(unknown.status, 404);
+    assert.ok(responseSignatureValid(unknown, sb.credentials.signKey, { method: 'POST', path }));
+    const rule = sb.faults.add({ kind: 'http-5xx', path: DETAIL, times: 1 });
+    const faulted = await client.call(DETAIL, { trxNo: 'TRX0' });
+    assert.equal(faulted.status, 503);
+    assert.ok(
+      responseSignatureValid(faulted, sb.credentials.signKey, { method: 'POST', path: DETAIL }),
+    );
+    sb.faults.remove(rule.id);
+  });
+
   it('verifies the signature over the raw bytes received, spacing included', async () => {
     const raw = `{ "trxNo" : "TRX0" }`;
     const answer = await client.call(DETAIL, undefined, { raw });
