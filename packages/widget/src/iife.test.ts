@@ -23,6 +23,63 @@ type WidgetGlobal = {
   WpayReturn: CustomElementConstructor;
 };
 
+/** Where a page's probes and buttons are, to the pixel. */
+function layout(doc: Document): { probes: string[]; buttons: string[] } {
+  const box = (node: Element) => {
+    const { top, left, height } = node.getBoundingClientRect();
+    return `${top} ${left} ${height}`;
+  };
+  return {
+    probes: [...doc.querySelectorAll('[data-probe]')].map(box),
+    buttons: [...doc.querySelectorAll('wpay-button')].map(box),
+  };
+}
+
+describe('dist/wpay-widget.iife.js upgrading a page that reserved the space as the README says', () => {
+  it('moves nothing: the buttons keep their height, the text around them stays put', async () => {
+    const frame = document.createElement('iframe');
+    frame.style.width = '600px';
+    frame.style.height = '800px';
+    frame.src = '/test/upgrade.html';
+    const loaded = new Promise((resolve) =>
+      frame.addEventListener('load', resolve, { once: true }),
+    );
+    document.body.append(frame);
+    try {
+      await loaded;
+      const win = frame.contentWindow as Window & typeof globalThis;
+      const doc = frame.contentDocument!;
+      const shifts: number[] = [];
+      new win.PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          shifts.push((entry as unknown as { value: number }).value);
+      }).observe({ type: 'layout-shift', buffered: true });
+      expect(doc.querySelector('wpay-button')!.matches(':defined')).to.equal(false);
+      const before = layout(doc);
+
+      const script = doc.createElement('script');
+      script.src = IIFE;
+      const ran = new Promise((resolve) =>
+        script.addEventListener('load', resolve, { once: true }),
+      );
+      doc.head.append(script);
+      await ran;
+      const buttons = [...doc.querySelectorAll<WpayButton>('wpay-button')];
+      await Promise.all(buttons.map((button) => button.updateComplete));
+      await new Promise((resolve) => win.requestAnimationFrame(() => setTimeout(resolve, 50)));
+
+      expect(buttons.every((button) => button.shadowRoot?.querySelector('button'))).to.equal(true);
+      expect(layout(doc)).to.deep.equal(before);
+      expect(
+        shifts.reduce((sum, value) => sum + value, 0),
+        'layout shift score',
+      ).to.equal(0);
+    } finally {
+      frame.remove();
+    }
+  });
+});
+
 describe('dist/wpay-widget.iife.js', () => {
   let server: FetchMock | undefined;
   const warnings: unknown[][] = [];
