@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import express from 'express';
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { BODY_ALREADY_PARSED, toNodeHandler } from './node.js';
 
 /** Echoes what the handler received, so each test can check the conversion. */
@@ -179,6 +179,23 @@ describe('when mounted in Express', () => {
 });
 
 describe('when mounted in Fastify', () => {
+  /** Posts the raw JSON body to `/webhook` of `app`, then closes it. */
+  async function postWebhook(app: FastifyInstance): Promise<Response> {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { port } = app.server.address() as AddressInfo;
+      const res = await fetch(`http://127.0.0.1:${port}/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: rawBody,
+      });
+      await res.clone().arrayBuffer(); // read before the server closes
+      return res;
+    } finally {
+      await app.close();
+    }
+  }
+
   it('gets the raw body with a catch-all parser that leaves it unread', async () => {
     const app = Fastify();
     const node = toNodeHandler(echo);
@@ -190,19 +207,9 @@ describe('when mounted in Fastify', () => {
         await node(request.raw, reply.raw);
       });
     });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    try {
-      const { port } = app.server.address() as AddressInfo;
-      const res = await fetch(`http://127.0.0.1:${port}/webhook`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: rawBody,
-      });
-      assert.equal(res.status, 201);
-      assert.equal((await res.json()).body, rawBody);
-    } finally {
-      await app.close();
-    }
+    const res = await postWebhook(app);
+    assert.equal(res.status, 201);
+    assert.equal((await res.json()).body, rawBody);
   });
 
   it('answers 500 naming the fix when Fastify parsed the JSON first', async () => {
@@ -212,18 +219,8 @@ describe('when mounted in Fastify', () => {
       reply.hijack();
       await node(request.raw, reply.raw);
     });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    try {
-      const { port } = app.server.address() as AddressInfo;
-      const res = await fetch(`http://127.0.0.1:${port}/webhook`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: rawBody,
-      });
-      assert.equal(res.status, 500);
-      assert.match((await res.json()).error.message, /addContentTypeParser/);
-    } finally {
-      await app.close();
-    }
+    const res = await postWebhook(app);
+    assert.equal(res.status, 500);
+    assert.match((await res.json()).error.message, /addContentTypeParser/);
   });
 });

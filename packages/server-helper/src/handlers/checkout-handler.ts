@@ -13,10 +13,11 @@
 import { z } from 'zod';
 import { DEFAULTS } from '../defaults.js';
 import { WPayConfigError, WPayError } from '../errors.js';
+import { issuesOf } from '../validate.js';
 import { bodyFingerprint } from './body-fingerprint.js';
 import { type AllowedOrigins, checkOrigin, normalizeOrigins } from './check-origin.js';
 import { CheckoutRejection } from './checkout-rejection.js';
-import { type ErrorField, errorResponse, jsonResponse } from './error-response.js';
+import { errorResponse, jsonResponse } from './error-response.js';
 import type { CheckoutClient, CheckoutSessionRequest } from './handler-client.js';
 import { describeError, type HandlerLogger, silentLogger } from './handler-logger.js';
 import {
@@ -24,7 +25,7 @@ import {
   type IdempotencyStore,
   MemoryIdempotencyStore,
 } from './idempotency-store.js';
-import { pollUntil } from './poll-until.js';
+import { pollWhile } from './poll-while.js';
 import { readRequestBody } from './read-request-body.js';
 
 /**
@@ -156,13 +157,6 @@ function sessionRequestOf(
   return request;
 }
 
-function zodFields(error: z.ZodError): ErrorField[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
-}
-
 function answer(session: StoredSession, kind: 'json' | 'form', replayed: boolean): Response {
   const headers: Record<string, string> = replayed ? { 'idempotent-replayed': 'true' } : {};
   if (kind === 'form') {
@@ -272,25 +266,19 @@ export function createCheckoutHandler<Body extends z.ZodType>(
         leaseMs: idempotencyLeaseMs,
         ttlMs: idempotencyTtlMs,
       });
-    let state: IdempotencyBegin | undefined = await begin();
-    if (state.status === 'in_progress' && state.fingerprint === fingerprint) {
-      state = await pollUntil(
-        async () => {
-          const next = await begin();
-          return next.status === 'in_progress' && next.fingerprint === fingerprint
-            ? undefined
-            : next;
-        },
-        { timeoutMs: idempotencyWaitMs, intervalMs: pollIntervalMs },
+    const waiting = (s: IdempotencyBegin) =>
+      s.status === 'in_progress' && s.fingerprint === fingerprint;
+    const state = await pollWhile(begin, waiting, {
+      timeoutMs: idempotencyWaitMs,
+      intervalMs: pollIntervalMs,
+    });
+    if (waiting(state)) {
+      return errorResponse(
+        409,
+        'idempotency_in_progress',
+        'A request with this Idempotency-Key is still being processed; retry shortly',
+        { headers: { 'retry-after': '1' } },
       );
-      if (!state) {
-        return errorResponse(
-          409,
-          'idempotency_in_progress',
-          'A request with this Idempotency-Key is still being processed; retry shortly',
-          { headers: { 'retry-after': '1' } },
-        );
-      }
     }
     if (state.status !== 'started' && state.fingerprint !== fingerprint) {
       return errorResponse(
@@ -329,7 +317,7 @@ export function createCheckoutHandler<Body extends z.ZodType>(
     const parsed = schema.safeParse(read.value);
     if (!parsed.success) {
       return errorResponse(422, 'invalid_body', 'The request has invalid fields', {
-        fields: zodFields(parsed.error),
+        fields: issuesOf(parsed.error),
       });
     }
     const run = () => createSession(parsed.data as z.output<Body>, request);

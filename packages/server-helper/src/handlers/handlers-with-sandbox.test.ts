@@ -4,13 +4,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { type Sandbox, signWebhook as sandboxSign, startSandbox } from '@wpay/sandbox';
-import { Redis } from 'ioredis';
-import { createClient } from 'redis';
 import { z } from 'zod';
 import { toNodeHandler } from '../node.js';
 import { RedisIdempotencyStore } from '../redis/redis-idempotency-store.js';
 import { RedisTokenStore } from '../redis/redis-token-store.js';
-import { startRedis, type TestRedis } from '../test/redis-server.js';
+import { startRedisWithClients, type TestRedisClients } from '../test/redis-server.js';
 import { verifyWebhook } from '../webhooks/verify-webhook.js';
 import type { WebhookEvent } from '../webhooks/webhook-event.js';
 import { WPay } from '../wpay.js';
@@ -228,28 +226,17 @@ describe('webhooks sent by the sandbox', () => {
 });
 
 describe('four WPay instances sharing one Redis', () => {
-  let redis: TestRedis;
-  let nodeRedis: ReturnType<typeof createClient>;
-  let ioredis: Redis;
+  let redis: TestRedisClients;
 
   before(async () => {
-    redis = await startRedis();
-    nodeRedis = createClient({ url: redis.url });
-    await nodeRedis.connect();
-    ioredis = new Redis(redis.url, { lazyConnect: true });
-    await ioredis.connect();
+    redis = await startRedisWithClients();
   });
-
-  after(async () => {
-    await nodeRedis.quit();
-    await ioredis.quit();
-    await redis.stop();
-  });
+  after(() => redis.stop());
 
   it('make exactly one token request under 200 concurrent checkouts', async () => {
     const shared = await startSandbox({ port: 0, timeScale: 1000, seed: 2 });
     try {
-      const clients = [nodeRedis, ioredis, nodeRedis, ioredis];
+      const clients = [redis.nodeRedis, redis.ioredis, redis.nodeRedis, redis.ioredis];
       const handlers = clients.map((client) =>
         checkoutFor(
           new WPay({

@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { BoundedMap } from '../bounded-map.js';
 
 /**
  * Result of {@link IdempotencyStore.begin}.
@@ -100,13 +101,12 @@ interface Entry {
  * ```
  */
 export class MemoryIdempotencyStore implements IdempotencyStore {
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries: BoundedMap<string, Entry>;
   readonly #now: () => number;
-  readonly #maxEntries: number;
 
   constructor({ now = Date.now, maxEntries = 100_000 }: MemoryIdempotencyStoreOptions = {}) {
     this.#now = now;
-    this.#maxEntries = maxEntries;
+    this.#entries = new BoundedMap(maxEntries);
   }
 
   async begin(
@@ -121,12 +121,12 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
         : { status: 'in_progress', fingerprint: current.fingerprint };
     }
     const owner = Symbol(key);
-    this.#set(key, { fingerprint, owner, until: this.#now() + leaseMs, done: false });
+    this.#entries.set(key, { fingerprint, owner, until: this.#now() + leaseMs, done: false });
     return {
       status: 'started',
       complete: async (result) => {
         const copy: unknown = JSON.parse(JSON.stringify(result));
-        this.#set(key, {
+        this.#entries.set(key, {
           fingerprint,
           owner,
           until: this.#now() + ttlMs,
@@ -138,13 +138,5 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
         if (this.#entries.get(key)?.owner === owner) this.#entries.delete(key);
       },
     };
-  }
-
-  #set(key: string, entry: Entry): void {
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
-    if (this.#entries.size <= this.#maxEntries) return;
-    const oldest = this.#entries.keys().next();
-    if (!oldest.done) this.#entries.delete(oldest.value);
   }
 }

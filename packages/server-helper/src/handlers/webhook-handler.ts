@@ -23,7 +23,7 @@ import type {
 } from '../webhooks/webhook-event.js';
 import { errorResponse } from './error-response.js';
 import { describeError, type HandlerLogger, silentLogger } from './handler-logger.js';
-import { pollUntil } from './poll-until.js';
+import { pollWhile } from './poll-while.js';
 import { readLimited } from './read-limited.js';
 
 /**
@@ -165,17 +165,11 @@ export function createWebhookHandler(
   async function handleOnce(event: WebhookEvent, request: Request): Promise<Response> {
     if (!dedupe) return (await run(event, request)) ?? acknowledge();
     const claimOptions = { leaseMs: dedupeLeaseMs, ttlMs: dedupeTtlMs };
-    let claim = await dedupe.claim(event.eventId, claimOptions);
-    if (claim.status === 'in_progress') {
-      claim =
-        (await pollUntil(
-          async () => {
-            const next = await dedupe.claim(event.eventId, claimOptions);
-            return next.status === 'in_progress' ? undefined : next;
-          },
-          { timeoutMs: duplicateWaitMs, intervalMs: pollIntervalMs },
-        )) ?? claim;
-    }
+    const claim = await pollWhile(
+      () => dedupe.claim(event.eventId, claimOptions),
+      (c) => c.status === 'in_progress',
+      { timeoutMs: duplicateWaitMs, intervalMs: pollIntervalMs },
+    );
     if (claim.status === 'done') return acknowledge();
     if (claim.status === 'in_progress') {
       return errorResponse(

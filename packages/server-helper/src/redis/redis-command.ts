@@ -84,38 +84,3 @@ export function toRedisCommand(client: RedisClientLike): RedisCommand {
     hint: 'Pass a connected node-redis v4/v5 or ioredis v5 client, or a function (args: string[]) => Promise<reply>.',
   });
 }
-
-/** Deletes KEYS[1] only if its value is still ARGV[1] (the caller's own token). */
-export const COMPARE_AND_DELETE = `if redis.call('GET', KEYS[1]) == ARGV[1] then
-  return redis.call('DEL', KEYS[1])
-end
-return 0`;
-
-/**
- * Runs a Lua script with one key.
- *
- * @example
- * ```ts
- * await evalScript(send, COMPARE_AND_DELETE, 'wpay:lock:k', token);
- * ```
- */
-export function evalScript(
-  send: RedisCommand,
-  script: string,
-  key: string,
-  ...args: string[]
-): Promise<unknown> {
-  return send(['EVAL', script, '1', key, ...args]);
-}
-
-/**
- * A random token identifying one holder of a lock or claim.
- *
- * @example
- * ```ts
- * const token = randomToken(); // '3b1f…'
- * ```
- */
-export function randomToken(): string {
-  return globalThis.crypto.randomUUID();
-}

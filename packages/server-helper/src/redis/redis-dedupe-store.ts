@@ -5,14 +5,8 @@
  * @module
  */
 import type { DedupeClaim, DedupeClaimOptions, DedupeStore } from '../webhooks/dedupe-store.js';
-import {
-  COMPARE_AND_DELETE,
-  evalScript,
-  type RedisClientLike,
-  type RedisCommand,
-  randomToken,
-  toRedisCommand,
-} from './redis-command.js';
+import type { RedisClientLike } from './redis-command.js';
+import { type RedisOps, randomToken, redisOps } from './redis-ops.js';
 
 /**
  * Options of {@link RedisDedupeStore}.
@@ -42,32 +36,26 @@ const DONE = 'done';
  * ```
  */
 export class RedisDedupeStore implements DedupeStore {
-  readonly #send: RedisCommand;
+  readonly #redis: RedisOps;
   readonly #prefix: string;
 
   constructor(client: RedisClientLike, { prefix = 'wpay:webhook:' }: RedisDedupeStoreOptions = {}) {
-    this.#send = toRedisCommand(client);
+    this.#redis = redisOps(client);
     this.#prefix = prefix;
   }
 
   async claim(eventId: string, { leaseMs, ttlMs }: DedupeClaimOptions): Promise<DedupeClaim> {
     const key = this.#prefix + eventId;
     const claimValue = `claimed:${randomToken()}`;
-    const px = String(Math.max(1, Math.floor(leaseMs)));
-    const reply = await this.#send(['SET', key, claimValue, 'NX', 'PX', px]);
-    if (reply !== 'OK') {
-      const current = await this.#send(['GET', key]);
-      return { status: current === DONE ? 'done' : 'in_progress' };
+    if (!(await this.#redis.set(key, claimValue, leaseMs, { ifAbsent: true }))) {
+      return { status: (await this.#redis.get(key)) === DONE ? 'done' : 'in_progress' };
     }
-    const ttl = String(Math.max(1, Math.floor(ttlMs)));
     return {
       status: 'claimed',
       done: async () => {
-        await this.#send(['SET', key, DONE, 'PX', ttl]);
+        await this.#redis.set(key, DONE, ttlMs);
       },
-      release: async () => {
-        await evalScript(this.#send, COMPARE_AND_DELETE, key, claimValue);
-      },
+      release: () => this.#redis.deleteIfValue(key, claimValue),
     };
   }
 }

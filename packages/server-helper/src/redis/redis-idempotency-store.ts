@@ -10,13 +10,8 @@ import type {
   IdempotencyBeginOptions,
   IdempotencyStore,
 } from '../handlers/idempotency-store.js';
-import {
-  COMPARE_AND_DELETE,
-  type RedisClientLike,
-  type RedisCommand,
-  randomToken,
-  toRedisCommand,
-} from './redis-command.js';
+import type { RedisClientLike } from './redis-command.js';
+import { type RedisOps, randomToken, redisOps } from './redis-ops.js';
 
 /**
  * Options of {@link RedisIdempotencyStore}.
@@ -31,20 +26,10 @@ export interface RedisIdempotencyStoreOptions {
   prefix?: string;
 }
 
-/** Returns the current value, or sets ARGV[1] with PX ARGV[2] and returns nil. Atomic. */
-const GET_OR_SET = `local current = redis.call('GET', KEYS[1])
-if current then return current end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-return false`;
-
 const entrySchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('started'), fingerprint: z.string(), owner: z.string() }),
   z.object({ state: z.literal('completed'), fingerprint: z.string(), result: z.unknown() }),
 ]);
-
-function ms(value: number): string {
-  return String(Math.max(1, Math.floor(value)));
-}
 
 /**
  * Keeps `{ state, fingerprint, result }` as JSON under `prefix + key`. `begin` is one Lua
@@ -61,14 +46,14 @@ function ms(value: number): string {
  * ```
  */
 export class RedisIdempotencyStore implements IdempotencyStore {
-  readonly #send: RedisCommand;
+  readonly #redis: RedisOps;
   readonly #prefix: string;
 
   constructor(
     client: RedisClientLike,
     { prefix = 'wpay:idempotency:' }: RedisIdempotencyStoreOptions = {},
   ) {
-    this.#send = toRedisCommand(client);
+    this.#redis = redisOps(client);
     this.#prefix = prefix;
   }
 
@@ -79,17 +64,15 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   ): Promise<IdempotencyBegin> {
     const redisKey = this.#prefix + key;
     const started = JSON.stringify({ state: 'started', fingerprint, owner: randomToken() });
-    const reply = await this.#send(['EVAL', GET_OR_SET, '1', redisKey, started, ms(leaseMs)]);
-    if (typeof reply === 'string') return this.#existing(reply);
+    const existing = await this.#redis.getOrSet(redisKey, started, leaseMs);
+    if (existing !== undefined) return this.#existing(existing);
     return {
       status: 'started',
       complete: async (result) => {
         const value = JSON.stringify({ state: 'completed', fingerprint, result });
-        await this.#send(['SET', redisKey, value, 'PX', ms(ttlMs)]);
+        await this.#redis.set(redisKey, value, ttlMs);
       },
-      abandon: async () => {
-        await this.#send(['EVAL', COMPARE_AND_DELETE, '1', redisKey, started]);
-      },
+      abandon: () => this.#redis.deleteIfValue(redisKey, started),
     };
   }
 

@@ -1,32 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Redis } from 'ioredis';
-import { createClient } from 'redis';
 import { WPayConfigError } from '../errors.js';
-import { startRedis, type TestRedis } from '../test/redis-server.js';
+import { startRedisWithClients, type TestRedisClients } from '../test/redis-server.js';
 import type { StoredToken } from '../transport/token-store.js';
 import { type RedisClientLike, toRedisCommand } from './redis-command.js';
 import { RedisDedupeStore } from './redis-dedupe-store.js';
 import { RedisIdempotencyStore } from './redis-idempotency-store.js';
 import { RedisTokenStore } from './redis-token-store.js';
 
-let server: TestRedis;
-let nodeRedis: ReturnType<typeof createClient>;
-let ioredis: Redis;
+let redis: TestRedisClients;
 
 before(async () => {
-  server = await startRedis();
-  nodeRedis = createClient({ url: server.url });
-  await nodeRedis.connect();
-  ioredis = new Redis(server.url, { lazyConnect: true });
-  await ioredis.connect();
+  redis = await startRedisWithClients();
 });
-
-after(async () => {
-  await nodeRedis.quit();
-  await ioredis.quit();
-  await server.stop();
-});
+after(() => redis.stop());
 
 const token: StoredToken = {
   accessToken: 'at_1',
@@ -40,8 +27,8 @@ let n = 0;
 const unique = (name: string) => `${name}-${++n}`;
 
 for (const [clientName, client] of [
-  ['node-redis', () => nodeRedis],
-  ['ioredis', () => ioredis],
+  ['node-redis', () => redis.nodeRedis],
+  ['ioredis', () => redis.ioredis],
 ] as const satisfies ReadonlyArray<readonly [string, () => RedisClientLike]>) {
   describe(`with a ${clientName} client`, () => {
     describe('RedisTokenStore', () => {

@@ -5,14 +5,8 @@
  * @module
  */
 import { type StoredToken, storedTokenSchema, type TokenStore } from '../transport/token-store.js';
-import {
-  COMPARE_AND_DELETE,
-  evalScript,
-  type RedisClientLike,
-  type RedisCommand,
-  randomToken,
-  toRedisCommand,
-} from './redis-command.js';
+import type { RedisClientLike } from './redis-command.js';
+import { type RedisOps, randomToken, redisOps } from './redis-ops.js';
 
 /**
  * Options of {@link RedisTokenStore}.
@@ -47,17 +41,17 @@ export interface RedisTokenStoreOptions {
  * ```
  */
 export class RedisTokenStore implements TokenStore {
-  readonly #send: RedisCommand;
+  readonly #redis: RedisOps;
   readonly #prefix: string;
 
   constructor(client: RedisClientLike, { prefix = '' }: RedisTokenStoreOptions = {}) {
-    this.#send = toRedisCommand(client);
+    this.#redis = redisOps(client);
     this.#prefix = prefix;
   }
 
   async get(key: string): Promise<StoredToken | undefined> {
-    const value = await this.#send(['GET', this.#prefix + key]);
-    if (typeof value !== 'string') return undefined;
+    const value = await this.#redis.get(this.#prefix + key);
+    if (value === undefined) return undefined;
     try {
       const parsed = storedTokenSchema.safeParse(JSON.parse(value));
       return parsed.success ? parsed.data : undefined;
@@ -67,22 +61,17 @@ export class RedisTokenStore implements TokenStore {
   }
 
   async set(key: string, token: StoredToken, ttlSeconds: number): Promise<void> {
-    const ttlMs = String(Math.max(1, Math.floor(ttlSeconds * 1000)));
-    await this.#send(['SET', this.#prefix + key, JSON.stringify(token), 'PX', ttlMs]);
+    await this.#redis.set(this.#prefix + key, JSON.stringify(token), ttlSeconds * 1000);
   }
 
   async delete(key: string): Promise<void> {
-    await this.#send(['DEL', this.#prefix + key]);
+    await this.#redis.del(this.#prefix + key);
   }
 
   async lock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined> {
     const lockKey = `${this.#prefix}${key}:lock`;
-    const token = randomToken();
-    const px = String(Math.max(1, Math.floor(ttlMs)));
-    const reply = await this.#send(['SET', lockKey, token, 'NX', 'PX', px]);
-    if (reply !== 'OK') return undefined;
-    return async () => {
-      await evalScript(this.#send, COMPARE_AND_DELETE, lockKey, token);
-    };
+    const owner = randomToken();
+    if (!(await this.#redis.set(lockKey, owner, ttlMs, { ifAbsent: true }))) return undefined;
+    return () => this.#redis.deleteIfValue(lockKey, owner);
   }
 }

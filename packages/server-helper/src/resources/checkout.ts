@@ -9,7 +9,8 @@ import {
   checkoutSessionSchema,
   createCheckoutCreateParamsSchema,
 } from '../schemas/checkout.js';
-import { type CallOptions, type ResourceContext, validateRequest } from './resource-context.js';
+import { endpoint } from './endpoint.js';
+import type { CallOptions, ResourceContext } from './resource-context.js';
 
 /**
  * `wpay.checkout`.
@@ -37,16 +38,13 @@ export interface CheckoutResource {
  * ```
  */
 export function createCheckoutResource(rc: ResourceContext): CheckoutResource {
-  const schema = createCheckoutCreateParamsSchema(rc.schemaSettings);
   return {
-    async create(params, options = {}) {
-      const body = validateRequest(schema, params, 'checkout.create');
-      return rc.call(rc.settings.paths.checkoutCreate, body, {
-        ...options,
-        schema: checkoutSessionSchema,
-        retry: 'safe',
-        name: 'checkout.create',
-      });
-    },
+    create: endpoint(rc, {
+      name: 'checkout.create',
+      path: 'checkoutCreate',
+      params: createCheckoutCreateParamsSchema(rc.schemaSettings),
+      answer: checkoutSessionSchema,
+      retry: 'safe',
+    }),
   };
 }

@@ -3,7 +3,6 @@
  *
  * @module
  */
-import { normalizePage } from '../schemas/common.js';
 import {
   createPaymentsListParamsSchema,
   type Payment,
@@ -15,9 +14,8 @@ import {
   paymentSchema,
   paymentsRetrieveParamsSchema,
 } from '../schemas/payments.js';
-import { validateAnswer } from '../transport/validate-answer.js';
-import { paginate } from './paginate.js';
-import { type CallOptions, type ResourceContext, validateRequest } from './resource-context.js';
+import { endpoint, type IterateOptions, listIterator } from './endpoint.js';
+import type { CallOptions, ResourceContext } from './resource-context.js';
 
 /**
  * `wpay.payments`.
@@ -35,7 +33,7 @@ export interface PaymentsResource {
   /** Every payment matching `filters`, page after page. */
   iterate(
     filters?: PaymentsFilters,
-    options?: CallOptions & { pageSize?: number },
+    options?: IterateOptions,
   ): AsyncGenerator<Payment, void, undefined>;
 }
 
@@ -49,34 +47,23 @@ export interface PaymentsResource {
  * ```
  */
 export function createPaymentsResource(rc: ResourceContext): PaymentsResource {
-  const listSchema = createPaymentsListParamsSchema(rc.schemaSettings);
-  const list: PaymentsResource['list'] = async (params = {}, options = {}) => {
-    const body = validateRequest(listSchema, params, 'payments.list');
-    const data = await rc.call(rc.settings.paths.paymentsList, body, {
-      ...options,
-      retry: 'safe',
-      name: 'payments.list',
-    });
-    return validateAnswer(
-      paymentPageSchema,
-      normalizePage(data, rc.settings.pageKeys),
-      'answer of payments.list',
-    );
-  };
+  const list = endpoint(rc, {
+    name: 'payments.list',
+    path: 'paymentsList',
+    params: createPaymentsListParamsSchema(rc.schemaSettings),
+    answer: paymentPageSchema,
+    retry: 'safe',
+    page: true,
+  });
   return {
-    async retrieve(params, options = {}) {
-      const body = validateRequest(paymentsRetrieveParamsSchema, params, 'payments.retrieve');
-      return rc.call(rc.settings.paths.paymentsDetail, body, {
-        ...options,
-        schema: paymentSchema,
-        retry: 'safe',
-        name: 'payments.retrieve',
-      });
-    },
+    retrieve: endpoint(rc, {
+      name: 'payments.retrieve',
+      path: 'paymentsDetail',
+      params: paymentsRetrieveParamsSchema,
+      answer: paymentSchema,
+      retry: 'safe',
+    }),
     list,
-    async *iterate(filters = {}, { pageSize = rc.settings.iteratePageSize, ...options } = {}) {
-      validateRequest(listSchema, { ...filters, pageSize }, 'payments.iterate');
-      yield* paginate((pageNum) => list({ ...filters, pageNum, pageSize }, options), { pageSize });
-    },
+    iterate: listIterator(list, { page: 'pageNum', size: 'pageSize' }, rc.settings.iteratePageSize),
   };
 }

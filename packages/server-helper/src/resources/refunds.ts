@@ -9,7 +9,8 @@ import {
   type RefundsCreateParams,
   refundSchema,
 } from '../schemas/refunds.js';
-import { type CallOptions, type ResourceContext, validateRequest } from './resource-context.js';
+import { endpoint } from './endpoint.js';
+import type { CallOptions, ResourceContext } from './resource-context.js';
 
 /**
  * `wpay.refunds`.
@@ -37,16 +38,13 @@ export interface RefundsResource {
  * ```
  */
 export function createRefundsResource(rc: ResourceContext): RefundsResource {
-  const schema = createRefundsCreateParamsSchema(rc.schemaSettings);
   return {
-    async create(params, options = {}) {
-      const body = validateRequest(schema, params, 'refunds.create');
-      return rc.call(rc.settings.paths.refundCreate, body, {
-        ...options,
-        schema: refundSchema,
-        retry: 'unsent-only',
-        name: 'refunds.create',
-      });
-    },
+    create: endpoint(rc, {
+      name: 'refunds.create',
+      path: 'refundCreate',
+      params: createRefundsCreateParamsSchema(rc.schemaSettings),
+      answer: refundSchema,
+      retry: 'unsent-only',
+    }),
   };
 }

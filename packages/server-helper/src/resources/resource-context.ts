@@ -1,10 +1,8 @@
 /**
- * What every resource needs: a way to send a call, the settings, and request validation.
+ * What every resource needs: a way to send a call, and the settings.
  *
  * @module
  */
-import type { z } from 'zod';
-import { WPayValidationError } from '../errors.js';
 import type { WPaySettings } from '../options.js';
 import type { SchemaSettings } from '../schemas/common.js';
 import type { RequestOptions } from '../transport/request.js';
@@ -32,29 +30,4 @@ export interface ResourceContext {
   call<T>(path: string, body: unknown, options: RequestOptions<T>): Promise<T>;
   settings: WPaySettings;
   schemaSettings: SchemaSettings;
-}
-
-/**
- * Parses `input` with `schema` before anything is sent.
- *
- * @throws {WPayValidationError} listing every bad field.
- * @example
- * ```ts
- * const body = validateRequest(paymentsRetrieveParamsSchema, params, 'payments.retrieve');
- * ```
- */
-export function validateRequest<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-  name: string,
-): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw new WPayValidationError({
-    what: `${name} request`,
-    issues: parsed.error.issues.map((issue) => ({
-      path: issue.path.map(String).join('.'),
-      message: issue.message,
-    })),
-  });
 }

@@ -3,7 +3,6 @@
  *
  * @module
  */
-import { normalizePage } from '../schemas/common.js';
 import {
   type Bill,
   type BillPage,
@@ -23,9 +22,8 @@ import {
   subscriptionsListParamsSchema,
   subscriptionsRetrieveParamsSchema,
 } from '../schemas/subscriptions.js';
-import { validateAnswer } from '../transport/validate-answer.js';
-import { paginate } from './paginate.js';
-import { type CallOptions, type ResourceContext, validateRequest } from './resource-context.js';
+import { endpoint, type IterateOptions, listIterator } from './endpoint.js';
+import type { CallOptions, ResourceContext } from './resource-context.js';
 
 /**
  * `wpay.subscriptions`.
@@ -47,12 +45,12 @@ export interface SubscriptionsResource {
   /** Every bill of a subscription, page after page. */
   iterateBills(
     params: SubscriptionsBillsFilters,
-    options?: CallOptions & { pageSize?: number },
+    options?: IterateOptions,
   ): AsyncGenerator<Bill, void, undefined>;
   /** Every subscription matching `filters`, page after page. */
   iterate(
     filters?: SubscriptionsFilters,
-    options?: CallOptions & { pageSize?: number },
+    options?: IterateOptions,
   ): AsyncGenerator<Subscription, void, undefined>;
 }
 
@@ -67,75 +65,41 @@ export interface SubscriptionsResource {
  * ```
  */
 export function createSubscriptionsResource(rc: ResourceContext): SubscriptionsResource {
-  const { paths, pageKeys } = rc.settings;
-  const list: SubscriptionsResource['list'] = async (params = {}, options = {}) => {
-    const body = validateRequest(subscriptionsListParamsSchema, params, 'subscriptions.list');
-    const data = await rc.call(paths.subscriptionsList, body, {
-      ...options,
-      retry: 'safe',
-      name: 'subscriptions.list',
-    });
-    return validateAnswer(
-      subscriptionPageSchema,
-      normalizePage(data, pageKeys),
-      'answer of subscriptions.list',
-    );
-  };
-  const bills: SubscriptionsResource['bills'] = async (params, options = {}) => {
-    const body = validateRequest(subscriptionsBillsParamsSchema, params, 'subscriptions.bills');
-    const data = await rc.call(paths.subscriptionsBills, body, {
-      ...options,
-      retry: 'safe',
-      name: 'subscriptions.bills',
-    });
-    return validateAnswer(
-      billPageSchema,
-      normalizePage(data, pageKeys),
-      'answer of subscriptions.bills',
-    );
-  };
+  const pages = { page: 'page', size: 'size' };
+  const list = endpoint(rc, {
+    name: 'subscriptions.list',
+    path: 'subscriptionsList',
+    params: subscriptionsListParamsSchema,
+    answer: subscriptionPageSchema,
+    retry: 'safe',
+    page: true,
+  });
+  const bills = endpoint(rc, {
+    name: 'subscriptions.bills',
+    path: 'subscriptionsBills',
+    params: subscriptionsBillsParamsSchema,
+    answer: billPageSchema,
+    retry: 'safe',
+    page: true,
+  });
   return {
     list,
-    async retrieve(params, options = {}) {
-      const body = validateRequest(
-        subscriptionsRetrieveParamsSchema,
-        params,
-        'subscriptions.retrieve',
-      );
-      return rc.call(paths.subscriptionsDetail, body, {
-        ...options,
-        schema: subscriptionSchema,
-        retry: 'safe',
-        name: 'subscriptions.retrieve',
-      });
-    },
-    async cancel(params, options = {}) {
-      const body = validateRequest(subscriptionsCancelParamsSchema, params, 'subscriptions.cancel');
-      return rc.call(paths.subscriptionsCancel, body, {
-        ...options,
-        schema: subscriptionSchema,
-        retry: 'unsent-only',
-        name: 'subscriptions.cancel',
-      });
-    },
+    retrieve: endpoint(rc, {
+      name: 'subscriptions.retrieve',
+      path: 'subscriptionsDetail',
+      params: subscriptionsRetrieveParamsSchema,
+      answer: subscriptionSchema,
+      retry: 'safe',
+    }),
+    cancel: endpoint(rc, {
+      name: 'subscriptions.cancel',
+      path: 'subscriptionsCancel',
+      params: subscriptionsCancelParamsSchema,
+      answer: subscriptionSchema,
+      retry: 'unsent-only',
+    }),
     bills,
-    async *iterateBills(params, { pageSize = rc.settings.iteratePageSize, ...options } = {}) {
-      validateRequest(
-        subscriptionsBillsParamsSchema,
-        { ...params, size: pageSize },
-        'subscriptions.iterateBills',
-      );
-      yield* paginate((page) => bills({ ...params, page, size: pageSize }, options), { pageSize });
-    },
-    async *iterate(filters = {}, { pageSize = rc.settings.iteratePageSize, ...options } = {}) {
-      validateRequest(
-        subscriptionsListParamsSchema,
-        { ...filters, size: pageSize },
-        'subscriptions.iterate',
-      );
-      yield* paginate((page) => list({ ...filters, page, size: pageSize }, options), {
-        pageSize,
-      });
-    },
+    iterate: listIterator(list, pages, rc.settings.iteratePageSize),
+    iterateBills: listIterator(bills, pages, rc.settings.iteratePageSize),
   };
 }

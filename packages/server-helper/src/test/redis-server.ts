@@ -4,6 +4,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { Redis } from 'ioredis';
+import { createClient } from 'redis';
 
 export interface TestRedis {
   url: string;
@@ -61,6 +63,34 @@ export async function startRedis(): Promise<TestRedis> {
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
       await exited;
+    },
+  };
+}
+
+/** A test Redis with one connected client of each supported library. */
+export interface TestRedisClients {
+  server: TestRedis;
+  nodeRedis: ReturnType<typeof createClient>;
+  ioredis: Redis;
+  /** Quits both clients and stops the server. */
+  stop(): Promise<void>;
+}
+
+/** Starts a test Redis and connects a node-redis and an ioredis client to it. */
+export async function startRedisWithClients(): Promise<TestRedisClients> {
+  const server = await startRedis();
+  const nodeRedis: ReturnType<typeof createClient> = createClient({ url: server.url });
+  await nodeRedis.connect();
+  const ioredis = new Redis(server.url, { lazyConnect: true });
+  await ioredis.connect();
+  return {
+    server,
+    nodeRedis,
+    ioredis,
+    async stop() {
+      await nodeRedis.quit();
+      await ioredis.quit();
+      await server.stop();
     },
   };
 }

@@ -7,13 +7,13 @@
  */
 import type { z } from 'zod';
 import { WPayAuthError, WPaySignatureError } from '../errors.js';
+import { validateAnswer } from '../validate.js';
 import type { TransportContext } from './context.js';
 import { interpretEnvelope } from './envelope.js';
 import type { RetryPolicy } from './retry.js';
 import { type Answer, sendAttempt } from './send.js';
 import { stringToSign } from './sign.js';
 import type { TokenManager } from './token-manager.js';
-import { validateAnswer } from './validate-answer.js';
 import { withRetries } from './with-retries.js';
 
 /**

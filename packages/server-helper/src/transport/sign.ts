@@ -12,7 +12,34 @@
  * @module
  */
 
+import { base64ToBytes, bytesToBase64 } from '../base64.js';
+import { WPayConfigError } from '../errors.js';
+
 const encoder = new TextEncoder();
+
+/** Length of an HMAC-SHA512, in bytes. */
+export const HMAC_SHA512_BYTES = 64;
+
+/**
+ * The Web Crypto `SubtleCrypto` to use: the given one, or the runtime's global one.
+ *
+ * @throws {WPayConfigError} when the runtime has none.
+ * @example
+ * ```ts
+ * const subtle = resolveSubtle(); // globalThis.crypto.subtle
+ * ```
+ */
+export function resolveSubtle(crypto?: Pick<Crypto, 'subtle'>): SubtleCrypto {
+  const subtle = crypto?.subtle ?? globalThis.crypto?.subtle;
+  if (!subtle) {
+    throw new WPayConfigError({
+      field: 'crypto',
+      message: 'Web Crypto (crypto.subtle) is not available in this runtime',
+      hint: "Pass { crypto: (await import('node:crypto')).webcrypto } on Node 18, or upgrade the runtime.",
+    });
+  }
+  return subtle;
+}
 
 /**
  * The parts of a signed message.
@@ -69,20 +96,6 @@ export function stringToSign(parts: SignatureParts): Uint8Array {
   return all;
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
-  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 /**
  * HMAC-SHA512 with one imported key: sign and verify messages.
  *
@@ -110,7 +123,7 @@ export interface Signer {
  * ```
  */
 export function createSigner(signKey: string, options: SignOptions = {}): Signer {
-  const subtle = (options.crypto ?? globalThis.crypto).subtle;
+  const subtle = resolveSubtle(options.crypto);
   let key: Promise<CryptoKey> | undefined;
   const getKey = () => {
     key ??= subtle.importKey(
@@ -120,6 +133,9 @@ export function createSigner(signKey: string, options: SignOptions = {}): Signer
       false,
       ['sign', 'verify'],
     );
+    key.catch(() => {
+      key = undefined; // import again on the next call
+    });
     return key;
   };
   const bytes = (message: string | Uint8Array): Uint8Array<ArrayBuffer> => {
@@ -131,11 +147,11 @@ export function createSigner(signKey: string, options: SignOptions = {}): Signer
   return {
     async sign(message) {
       const signature = await subtle.sign('HMAC', await getKey(), bytes(message));
-      return toBase64(new Uint8Array(signature));
+      return bytesToBase64(new Uint8Array(signature));
     },
     async verify(message, signature) {
-      const expected = fromBase64(signature.trim());
-      if (expected?.length !== 64) return false;
+      const expected = base64ToBytes(signature.trim());
+      if (expected?.length !== HMAC_SHA512_BYTES) return false;
       return subtle.verify('HMAC', await getKey(), expected, bytes(message));
     },
   };

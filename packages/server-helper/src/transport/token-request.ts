@@ -6,6 +6,7 @@
  */
 import { WPayApiError, WPayValidationError } from '../errors.js';
 import { tokenDataSchema } from '../schemas/token.js';
+import { issuesOf } from '../validate.js';
 import type { TransportContext } from './context.js';
 import { envelopeSchema, parseJson, refusal } from './envelope.js';
 import { statusMatches } from './retry.js';
@@ -96,10 +97,7 @@ export async function requestToken(ctx: TransportContext, grant: TokenGrant): Pr
     }
     throw new WPayValidationError({
       what: `token answer from ${path}`,
-      issues: token.error.issues.map((issue) => ({
-        path: issue.path.map(String).join('.'),
-        message: issue.message,
-      })),
+      issues: issuesOf(token.error),
       hint: 'WPay answered the token call in an unexpected shape; check baseUrl and paths.token.',
     });
   }

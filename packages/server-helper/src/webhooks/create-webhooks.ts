@@ -3,10 +3,12 @@
  *
  * @module
  */
+
+import { createSigner } from '../transport/sign.js';
 import type { HeadersLike } from './read-header.js';
 import { type SignedWebhook, signWebhook } from './sign-webhook.js';
-import { signKeysOf, type VerifyWebhookOptions, verifyWithKeys } from './verify-webhook.js';
-import { importSignKey, type RawBody, resolveSubtle } from './webhook-crypto.js';
+import { signKeysOf, type VerifyWebhookOptions, verifyWithSigners } from './verify-webhook.js';
+import type { RawBody } from './webhook-crypto.js';
 import type { WebhookEvent } from './webhook-event.js';
 
 /**
@@ -36,17 +38,10 @@ export interface Webhooks {
  */
 export function createWebhooks(options: VerifyWebhookOptions): Webhooks {
   const keys = signKeysOf(options);
-  let imported: Promise<CryptoKey[]> | undefined;
-  const cryptoKeys = () => {
-    imported ??= Promise.all(keys.map((key) => importSignKey(resolveSubtle(options.crypto), key)));
-    imported.catch(() => {
-      imported = undefined;
-    });
-    return imported;
-  };
+  const signers = keys.map((key) => createSigner(key, options));
   return {
-    async verify(rawBody, headers) {
-      return verifyWithKeys(rawBody, headers, await cryptoKeys(), options);
+    verify(rawBody, headers) {
+      return verifyWithSigners(rawBody, headers, signers, options);
     },
     sign(rawBody, { timestamp } = {}) {
       return signWebhook(rawBody, {

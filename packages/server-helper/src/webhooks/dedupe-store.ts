@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { BoundedMap } from '../bounded-map.js';
 
 /**
  * Result of {@link DedupeStore.claim}.
@@ -96,13 +97,12 @@ interface Entry {
  * ```
  */
 export class MemoryDedupeStore implements DedupeStore {
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries: BoundedMap<string, Entry>;
   readonly #now: () => number;
-  readonly #maxEntries: number;
 
   constructor({ now = Date.now, maxEntries = 100_000 }: MemoryDedupeStoreOptions = {}) {
     this.#now = now;
-    this.#maxEntries = maxEntries;
+    this.#entries = new BoundedMap(maxEntries);
   }
 
   async claim(eventId: string, { leaseMs, ttlMs }: DedupeClaimOptions): Promise<DedupeClaim> {
@@ -111,23 +111,15 @@ export class MemoryDedupeStore implements DedupeStore {
       return { status: current.state === 'done' ? 'done' : 'in_progress' };
     }
     const owner = Symbol(eventId);
-    this.#set(eventId, { state: 'claimed', owner, until: this.#now() + leaseMs });
+    this.#entries.set(eventId, { state: 'claimed', owner, until: this.#now() + leaseMs });
     return {
       status: 'claimed',
       done: async () => {
-        this.#set(eventId, { state: 'done', owner, until: this.#now() + ttlMs });
+        this.#entries.set(eventId, { state: 'done', owner, until: this.#now() + ttlMs });
       },
       release: async () => {
         if (this.#entries.get(eventId)?.owner === owner) this.#entries.delete(eventId);
       },
     };
-  }
-
-  #set(eventId: string, entry: Entry): void {
-    this.#entries.delete(eventId);
-    this.#entries.set(eventId, entry);
-    if (this.#entries.size <= this.#maxEntries) return;
-    const oldest = this.#entries.keys().next();
-    if (!oldest.done) this.#entries.delete(oldest.value);
   }
 }

@@ -4,14 +4,8 @@
  * @module
  */
 import { DEFAULTS } from '../defaults.js';
-import { bytesToBase64 } from './base64.js';
-import {
-  importSignKey,
-  type RawBody,
-  rawBodyBytes,
-  resolveSubtle,
-  signedBytes,
-} from './webhook-crypto.js';
+import { createSigner } from '../transport/sign.js';
+import { type RawBody, rawBodyBytes, signedBytes } from './webhook-crypto.js';
 
 /**
  * Options of {@link signWebhook}.
@@ -74,11 +68,9 @@ export async function signWebhook(
     crypto,
   }: SignWebhookOptions,
 ): Promise<SignedWebhook> {
-  const subtle = resolveSubtle(crypto);
   const stamp = String(Math.trunc(timestamp));
-  const key = await importSignKey(subtle, signKey);
-  const mac = await subtle.sign('HMAC', key, signedBytes(stamp, rawBodyBytes(rawBody)));
-  const signature = bytesToBase64(new Uint8Array(mac));
+  const signer = createSigner(signKey, { crypto });
+  const signature = await signer.sign(signedBytes(stamp, rawBodyBytes(rawBody)));
   return {
     signature,
     timestamp: stamp,

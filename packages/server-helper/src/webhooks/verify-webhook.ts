@@ -9,17 +9,13 @@
  *
  * @module
  */
+
+import { base64ToBytes } from '../base64.js';
 import { DEFAULTS } from '../defaults.js';
 import { WPayConfigError, WPayWebhookError, type WPayWebhookErrorReason } from '../errors.js';
-import { base64ToBytes } from './base64.js';
+import { createSigner, HMAC_SHA512_BYTES, type Signer } from '../transport/sign.js';
 import { type HeadersLike, readHeader } from './read-header.js';
-import {
-  importSignKey,
-  type RawBody,
-  rawBodyBytes,
-  resolveSubtle,
-  signedBytes,
-} from './webhook-crypto.js';
+import { type RawBody, rawBodyBytes, signedBytes } from './webhook-crypto.js';
 import { parseWebhookEvent, type WebhookEvent } from './webhook-event.js';
 
 /**
@@ -46,7 +42,6 @@ export interface VerifyWebhookOptions {
   crypto?: Pick<Crypto, 'subtle'>;
 }
 
-const SHA512_BYTES = 64;
 const HINT_PARSED_BODY =
   'Verify the exact raw bytes received (e.g. `await request.arrayBuffer()` or express.raw()), not JSON that a framework parsed and re-serialized.';
 
@@ -110,16 +105,14 @@ function checkTimestamp(stamp: string, now: number, toleranceMs: number, name: s
 }
 
 async function signatureMatches(
-  subtle: SubtleCrypto,
-  keys: readonly (string | CryptoKey)[],
-  signature: Uint8Array<ArrayBuffer>,
-  message: Uint8Array<ArrayBuffer>,
+  signers: readonly Signer[],
+  message: Uint8Array,
+  signature: string,
 ): Promise<boolean> {
   let matched = false;
-  for (const key of keys) {
-    const cryptoKey = typeof key === 'string' ? await importSignKey(subtle, key) : key;
+  for (const signer of signers) {
     // Web Crypto compares in constant time; every key is tried, whatever the outcome.
-    if (await subtle.verify('HMAC', cryptoKey, signature, message)) matched = true;
+    if (await signer.verify(message, signature)) matched = true;
   }
   return matched;
 }
@@ -143,12 +136,12 @@ function decodeJson(body: Uint8Array): unknown {
 }
 
 /**
- * @internal The verification itself, with keys that may be pre-imported.
+ * @internal The verification itself, with a signer per accepted key (each imports its key once).
  */
-export async function verifyWithKeys(
+export async function verifyWithSigners(
   rawBody: RawBody,
   headers: HeadersLike,
-  keys: readonly (string | CryptoKey)[],
+  signers: readonly Signer[],
   options: Omit<VerifyWebhookOptions, 'signKey' | 'signKeys'>,
 ): Promise<WebhookEvent> {
   const {
@@ -173,10 +166,8 @@ export async function verifyWithKeys(
     }
   }
   checkTimestamp(stamp as string, now(), toleranceMs, timestampHeader);
-  const subtle = resolveSubtle(options.crypto);
   const body = rawBodyBytes(rawBody);
-  const sigBytes = base64ToBytes((signature as string).trim());
-  if (sigBytes?.length !== SHA512_BYTES) {
+  if (base64ToBytes((signature as string).trim())?.length !== HMAC_SHA512_BYTES) {
     refuse(
       'signature_mismatch',
       `The ${signatureHeader} header is not a Base64 HMAC-SHA512`,
@@ -184,7 +175,7 @@ export async function verifyWithKeys(
     );
   }
   const message = signedBytes((stamp as string).trim(), body);
-  if (!(await signatureMatches(subtle, keys, sigBytes as Uint8Array<ArrayBuffer>, message))) {
+  if (!(await signatureMatches(signers, message, signature as string))) {
     refuse(
       'signature_mismatch',
       `The ${signatureHeader} header does not match the body and timestamp for any configured sign key`,
@@ -224,5 +215,6 @@ export async function verifyWebhook(
   headers: HeadersLike,
   options: VerifyWebhookOptions,
 ): Promise<WebhookEvent> {
-  return verifyWithKeys(rawBody, headers, signKeysOf(options), options);
+  const signers = signKeysOf(options).map((key) => createSigner(key, options));
+  return verifyWithSigners(rawBody, headers, signers, options);
 }

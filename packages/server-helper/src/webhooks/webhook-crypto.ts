@@ -1,10 +1,9 @@
 /**
- * The Web Crypto pieces shared by {@link signWebhook} and {@link verifyWebhook}: the HMAC-SHA512
- * key and the exact bytes that are signed (`TIMESTAMP + rawBody`, the body as received).
+ * What {@link signWebhook} and {@link verifyWebhook} sign: `TIMESTAMP + rawBody`, the body's bytes
+ * as received (HMAC-SHA512 by the request {@link createSigner}).
  *
  * @module
  */
-import { WPayConfigError } from '../errors.js';
 
 /**
  * A webhook body as received: text, or the raw bytes (preferred: nothing is re-encoded).
@@ -17,44 +16,6 @@ import { WPayConfigError } from '../errors.js';
 export type RawBody = string | Uint8Array | ArrayBuffer;
 
 const encoder = new TextEncoder();
-
-/**
- * The Web Crypto `SubtleCrypto` to use: the given one, or the runtime's global one.
- *
- * @example
- * ```ts
- * const subtle = resolveSubtle(); // globalThis.crypto.subtle
- * ```
- */
-export function resolveSubtle(crypto?: Pick<Crypto, 'subtle'>): SubtleCrypto {
-  const subtle = crypto?.subtle ?? globalThis.crypto?.subtle;
-  if (!subtle) {
-    throw new WPayConfigError({
-      field: 'crypto',
-      message: 'Web Crypto (crypto.subtle) is not available in this runtime',
-      hint: "Pass { crypto: (await import('node:crypto')).webcrypto } on Node 18, or upgrade the runtime.",
-    });
-  }
-  return subtle;
-}
-
-/**
- * Imports `signKey` (UTF-8) as an HMAC-SHA512 key for signing and verifying.
- *
- * @example
- * ```ts
- * const key = await importSignKey(crypto.subtle, signKey);
- * ```
- */
-export function importSignKey(subtle: SubtleCrypto, signKey: string): Promise<CryptoKey> {
-  return subtle.importKey(
-    'raw',
-    encoder.encode(signKey),
-    { name: 'HMAC', hash: 'SHA-512' },
-    false,
-    ['sign', 'verify'],
-  );
-}
 
 /**
  * The raw body as bytes, without re-encoding when it already is bytes.

@@ -9,6 +9,7 @@
  * @module
  */
 import { z } from 'zod';
+import { issuesOf } from '../validate.js';
 
 const amount = z.union([z.number(), z.string()]);
 
@@ -241,13 +242,6 @@ function isKnownType(type: string): type is KnownWebhookEventType {
   return Object.hasOwn(WEBHOOK_EVENT_DATA_SCHEMAS, type);
 }
 
-function toIssues(error: z.ZodError, prefix: string): Array<{ path: string; message: string }> {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: issue.message,
-  }));
-}
-
 /**
  * Types a parsed JSON body (after its signature was verified) as a {@link WebhookEvent}.
  *
@@ -259,14 +253,14 @@ function toIssues(error: z.ZodError, prefix: string): Array<{ path: string; mess
  */
 export function parseWebhookEvent(json: unknown): ParseWebhookEventResult {
   const envelope = webhookEnvelopeSchema.safeParse(json);
-  if (!envelope.success) return { success: false, issues: toIssues(envelope.error, '') };
+  if (!envelope.success) return { success: false, issues: issuesOf(envelope.error) };
   const { eventId, eventType, createTime, data } = envelope.data;
   const raw = json as Record<string, unknown>;
   if (!isKnownType(eventType)) {
     return { success: true, event: { known: false, eventId, eventType, createTime, data, raw } };
   }
   const parsed = WEBHOOK_EVENT_DATA_SCHEMAS[eventType].safeParse(data);
-  if (!parsed.success) return { success: false, issues: toIssues(parsed.error, 'data') };
+  if (!parsed.success) return { success: false, issues: issuesOf(parsed.error, 'data') };
   const event = { known: true, eventId, eventType, createTime, data: parsed.data, raw };
   return { success: true, event: event as KnownWebhookEvent };
 }

@@ -1,5 +1,6 @@
 /**
- * Base64 without Node's `Buffer`, so signatures work on every runtime (Workers, Deno, Bun).
+ * Base64 without Node's `Buffer`, so signatures (requests, answers, webhooks) work on every
+ * runtime (Workers, Deno, Bun).
  *
  * @module
  */
@@ -27,7 +28,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
  * base64ToBytes('not base64!'); // undefined
  * ```
  */
-export function base64ToBytes(text: string): Uint8Array | undefined {
+export function base64ToBytes(text: string): Uint8Array<ArrayBuffer> | undefined {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) return undefined;
   try {
     const binary = atob(text);

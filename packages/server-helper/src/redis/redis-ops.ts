@@ -1,0 +1,91 @@
+/**
+ * The few Redis operations the stores are made of, on top of one raw-command function: reads,
+ * writes with an expiry (optionally only when the key is free), and owner-checked deletes.
+ *
+ * @module
+ */
+import { type RedisClientLike, toRedisCommand } from './redis-command.js';
+
+/** Deletes KEYS[1] only if its value is still ARGV[1] (the caller's own token). */
+const COMPARE_AND_DELETE = `if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0`;
+
+/** Returns the value of KEYS[1], or sets it to ARGV[1] with PX ARGV[2] and returns nil. */
+const GET_OR_SET = `local current = redis.call('GET', KEYS[1])
+if current then return current end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return false`;
+
+/** `PX` argument: whole milliseconds, at least 1. */
+const px = (ms: number) => String(Math.max(1, Math.floor(ms)));
+
+/** What {@link redisOps} returns. */
+export interface RedisOps {
+  /** The string value of `key`, or `undefined`. */
+  get(key: string): Promise<string | undefined>;
+  /**
+   * `SET key value PX ttlMs` (whole ms, at least 1); with `ifAbsent`, only when the key is free
+   * (`NX`). Resolves to whether it was set.
+   */
+  set(
+    key: string,
+    value: string,
+    ttlMs: number,
+    options?: { ifAbsent?: boolean },
+  ): Promise<boolean>;
+  /** Deletes `key`. */
+  del(key: string): Promise<void>;
+  /** Deletes `key` only while its value is still `value`: a lock or claim is freed by its owner only. */
+  deleteIfValue(key: string, value: string): Promise<void>;
+  /** The value of `key`; when there is none, sets it to `value` (atomically) and resolves to `undefined`. */
+  getOrSet(key: string, value: string, ttlMs: number): Promise<string | undefined>;
+}
+
+/**
+ * The operations of {@link RedisOps} on `client`.
+ *
+ * @example
+ * ```ts
+ * const redis = redisOps(createClient({ url }));
+ * if (await redis.set('lock:k', owner, 30_000, { ifAbsent: true })) await redis.deleteIfValue('lock:k', owner);
+ * ```
+ */
+export function redisOps(client: RedisClientLike): RedisOps {
+  const send = toRedisCommand(client);
+  const evalScript = (script: string, key: string, ...args: string[]) =>
+    send(['EVAL', script, '1', key, ...args]);
+  return {
+    async get(key) {
+      const value = await send(['GET', key]);
+      return typeof value === 'string' ? value : undefined;
+    },
+    async set(key, value, ttlMs, { ifAbsent = false } = {}) {
+      const reply = await send(['SET', key, value, ...(ifAbsent ? ['NX'] : []), 'PX', px(ttlMs)]);
+      return reply === 'OK';
+    },
+    async del(key) {
+      await send(['DEL', key]);
+    },
+    async deleteIfValue(key, value) {
+      await evalScript(COMPARE_AND_DELETE, key, value);
+    },
+    async getOrSet(key, value, ttlMs) {
+      const current = await evalScript(GET_OR_SET, key, value, px(ttlMs));
+      return typeof current === 'string' ? current : undefined;
+    },
+  };
+}
+
+/**
+ * A random token identifying one holder of a lock or claim.
+ *
+ * @example
+ * ```ts
+ * const owner = randomToken(); // '3b1f…'
+ * ```
+ */
+export function randomToken(): string {
+  return globalThis.crypto.randomUUID();
+}
