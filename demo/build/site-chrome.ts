@@ -15,6 +15,19 @@ const LOGO = `<svg viewBox="0 0 32 32" aria-hidden="true" focusable="false">
 </svg>`;
 
 /**
+ * The site's icon for the browser tab: the logo's green tile, as a data URL (no request).
+ *
+ * @example
+ * ```ts
+ * siteIcon(); // '<link rel="icon" href="data:image/svg+xml,…">'
+ * ```
+ */
+export function siteIcon(): string {
+  const svg = `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='9' fill='#2f5d50'/></svg>`;
+  return `<link rel="icon" href="data:image/svg+xml,${encodeURIComponent(svg)}">`;
+}
+
+/**
  * The site header: skip link, brand and navigation, with the current page marked.
  *
  * @example

@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { CATALOGUE, findProduct, type Product } from '../server/catalogue.js';
+import { isOutcomeIcon, outcomeIcon } from './outcome-icons.js';
 import { productCard } from './product-card.js';
-import { type NavPage, siteFooter, siteHeader } from './site-chrome.js';
+import { type NavPage, siteFooter, siteHeader, siteIcon } from './site-chrome.js';
 
 const MARKER = /<!--\s*@([a-z-]+)(?:\s+([a-z0-9_-]+))?\s*-->/g;
 const NAV_PAGES: readonly NavPage[] = ['shop', 'script-tag', 'admin', 'none'];
@@ -14,8 +15,9 @@ export const IIFE_PATH = 'vendor/wpay-widget.iife.js';
 
 /**
  * Fills the storefront's HTML at build time from the server's catalogue, so prices have one
- * source: `<!-- @header shop -->`, `<!-- @footer -->`, `<!-- @products one_time -->`,
- * `<!-- @products subscription -->` and `<!-- @product <sku> -->`. An unknown marker fails the build.
+ * source, and repeats nothing by hand: `<!-- @favicon -->`, `<!-- @header shop -->`, `<!-- @footer -->`,
+ * `<!-- @products one_time -->`, `<!-- @products subscription -->`, `<!-- @product <sku> -->` and
+ * `<!-- @icon done|notice|stop -->`. An unknown marker fails the build.
  *
  * @example
  * ```ts
@@ -39,6 +41,8 @@ function expand(
   catalogue: readonly Product[],
   file: string,
 ): string {
+  if (name === 'favicon') return siteIcon();
+  if (name === 'icon' && arg && isOutcomeIcon(arg)) return outcomeIcon(arg);
   if (name === 'header' && NAV_PAGES.includes(arg as NavPage)) return siteHeader(arg as NavPage);
   if (name === 'footer') return siteFooter();
   if (name === 'products' && (arg === 'one_time' || arg === 'subscription')) {

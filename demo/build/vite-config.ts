@@ -7,8 +7,11 @@ export const STOREFRONT_DIR = fileURLToPath(new URL('../storefront/', import.met
 /** Where `vite build` writes the storefront, and where the merchant server serves it from. */
 export const DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
 
-/** The storefront's pages: each is a Vite entry, served by the merchant server at `/<name>`. */
-export const PAGES = ['index', 'script-tag', 'success', 'cancel', 'admin'] as const;
+/**
+ * The storefront's pages: each is a Vite entry, served by the merchant server at `/<name>`
+ * (`not-found` answers every unknown address).
+ */
+export const PAGES = ['index', 'script-tag', 'success', 'cancel', 'admin', 'not-found'] as const;
 
 /**
  * The storefront's Vite configuration, shared by `vite build` (vite.config.ts) and by the demo's

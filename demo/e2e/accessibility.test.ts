@@ -70,6 +70,13 @@ describe('every page passes axe', { timeout: 120_000 }, () => {
     assert.deepEqual(await violations(page), []);
   });
 
+  it('the "page not found" page', async () => {
+    const response = await page.goto(`${stack.demo.loopbackUrl}no-such-page`);
+    assert.equal(response?.status(), 404);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    assert.deepEqual(await violations(page), []);
+  });
+
   it('the admin page', async () => {
     await page.goto(`${stack.demo.loopbackUrl}admin`);
     await page.waitForFunction(() => document.body.dataset.loaded !== undefined);

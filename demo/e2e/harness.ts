@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { type Demo, startDemo } from '../server/start-demo.js';
+import { type Demo, type StartDemoOptions, startDemo } from '../server/start-demo.js';
 
 export { eventually } from './eventually.js';
 
@@ -31,7 +31,8 @@ export interface Stack {
 
 /**
  * Starts the whole demo in-process on random ports with a fresh SQLite file, and one headless
- * Chromium with the back-forward cache enabled (Playwright disables it by default).
+ * Chromium with the back-forward cache enabled (Playwright disables it by default). The sandbox
+ * runs its waits 1000 times faster (`timeScale`) unless `sandbox` says otherwise.
  *
  * @example
  * ```ts
@@ -40,12 +41,12 @@ export interface Stack {
  * after(() => stack.close());
  * ```
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(sandbox: StartDemoOptions['sandbox'] = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'wpay-demo-e2e-'));
   const demo = await startDemo({
     port: 0,
     dbPath: join(dir, 'demo.db'),
-    sandbox: { timeScale: 1000 },
+    sandbox: { timeScale: 1000, ...sandbox },
   });
   let browser: Browser;
   try {

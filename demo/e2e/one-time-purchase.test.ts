@@ -4,10 +4,16 @@ import { after, before, describe, it } from 'node:test';
 import { eventually, SCREENSHOTS, type Stack, startStack } from './harness.js';
 import { buy, CARDS, orderNoOf, payWith, returnOutcome } from './shop.js';
 
+/**
+ * The slow card keeps its payment processing for an hour of sandbox time (its seconds are divided
+ * by the harness's `timeScale` of 1000), so it pays when a test moves the sandbox clock, not before.
+ */
+const SLOW_CARD_SECONDS = 3_600_000;
+
 describe('a one-time purchase', { timeout: 120_000 }, () => {
   let stack: Stack;
   before(async () => {
-    stack = await startStack();
+    stack = await startStack({ slowCardSeconds: SLOW_CARD_SECONDS });
   });
   after(() => stack?.close());
 
@@ -47,6 +53,27 @@ describe('a one-time purchase', { timeout: 120_000 }, () => {
     assert.ok(paid, 'a credit_card.order.paid delivery was logged');
     assert.equal(paid.verified, true);
     assert.equal(paid.httpStatus, 200);
+  });
+
+  it('shows the pending order while a slow card processes, then confirms it', async () => {
+    const { demo } = stack;
+    const page = await stack.newPage();
+    await page.goto(demo.loopbackUrl);
+    await buy(page, 'Buy now (Sandbox Mug)', demo.sandbox!.url);
+    await payWith(page, CARDS.slow);
+    await page.waitForURL(/\/success\?/);
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('wpay-return') as { state?: string } | null)?.state ===
+        'processing',
+    );
+    await page.locator('wpay-return [slot="processing"]').getByText('Waiting for WPay').waitFor();
+    await page.locator('[data-order-status="pending"]').waitFor();
+
+    // The bank answers: the slow card's wait is on the sandbox clock.
+    await demo.sandbox!.clock.advanceBy({ hours: 1 });
+    assert.equal(await returnOutcome(page), 'succeeded');
+    await page.locator('[data-order-status="paid"]').waitFor();
   });
 
   it('makes one order and one session when the button is double-clicked', async () => {

@@ -5,6 +5,7 @@ export const CARDS = {
   pays: '4242 4242 4242 4242',
   declined: '4000 0000 0000 0002',
   insufficientFunds: '4000 0000 0000 9995',
+  slow: '4000 0000 0000 0259',
 } as const;
 
 /**

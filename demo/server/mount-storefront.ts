@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 
@@ -12,7 +14,8 @@ export const PAGE_ROUTES: Readonly<Record<string, string>> = {
 
 /**
  * Serves the built storefront (`vite build` output) from `distDir`: pages at clean URLs
- * (`/admin`, `/success`), hashed assets cached for a year, everything else revalidated. Pages are
+ * (`/admin`, `/success`), hashed assets cached for a year, everything else revalidated, and a
+ * "page not found" page (a JSON error under `/api/`) for any other address. Pages are
  * `no-cache` rather than `no-store`, so the back-forward cache can keep them.
  *
  * @example
@@ -22,34 +25,22 @@ export const PAGE_ROUTES: Readonly<Record<string, string>> = {
  * ```
  */
 export function mountStorefront(app: Hono, distDir: string): void {
-  for (const [route, file] of Object.entries(PAGE_ROUTES)) {
-    app.get(
-      route,
-      serveStatic({
-        root: distDir,
-        path: file,
-        onFound: (_path, c) => {
-          c.header('Cache-Control', 'no-cache');
-        },
-      }),
-    );
-  }
-  app.get(
-    '/assets/*',
+  const files = (cacheControl: string, path?: string) =>
     serveStatic({
       root: distDir,
+      ...(path === undefined ? {} : { path }),
       onFound: (_path, c) => {
-        c.header('Cache-Control', 'public, max-age=31536000, immutable');
+        c.header('Cache-Control', cacheControl);
       },
-    }),
-  );
-  app.get(
-    '/vendor/*',
-    serveStatic({
-      root: distDir,
-      onFound: (_path, c) => {
-        c.header('Cache-Control', 'no-cache');
-      },
-    }),
-  );
+    });
+  for (const [route, file] of Object.entries(PAGE_ROUTES)) app.get(route, files('no-cache', file));
+  app.get('/assets/*', files('public, max-age=31536000, immutable'));
+  app.get('/vendor/*', files('no-cache'));
+  app.notFound(async (c) => {
+    if (c.req.path.startsWith('/api/')) {
+      return c.json({ error: { code: 'not_found', message: 'No such API route' } }, 404);
+    }
+    const page = await readFile(join(distDir, 'not-found.html'), 'utf8').catch(() => 'Not found');
+    return c.html(page, 404);
+  });
 }

@@ -55,22 +55,37 @@ function render(order: OrderSummary): void {
 /** Seconds between looks at the order while WPay's webhook is on its way: about a minute in all. */
 const FOLLOW_DELAYS = [1, 1, 2, 2, 3, 3, 5, 5, 8, 10, 10, 10];
 
-/** Shows the order, then follows it while the webhook is on its way. */
+/** Looks at the order once; only the newest look is shown, so a slow answer never undoes a newer one. */
+let looks = 0;
+async function look(mchOrderNo: string): Promise<OrderSummary | undefined> {
+  const ticket = ++looks;
+  const order = await fetchOrder(mchOrderNo).catch(() => undefined);
+  if (order && ticket === looks) render(order);
+  return order;
+}
+
+/** Follows the order while the webhook is on its way, until the shop's record settles. */
 async function follow(mchOrderNo: string): Promise<void> {
   for (const delay of [0, ...FOLLOW_DELAYS]) {
     await new Promise((resolve) => setTimeout(resolve, delay * 1000));
-    const order = await fetchOrder(mchOrderNo).catch(() => undefined);
-    if (order) render(order);
+    const order = await look(mchOrderNo);
     if (order && SETTLED.has(order.status)) return;
   }
 }
 
 let following = false;
+let shown = false;
+/** Shows the order as soon as WPay answers (pending while it processes), then follows it. */
 function onStatus(status: PaymentStatus | undefined): void {
   const mchOrderNo = status?.mchOrderNo ?? new URLSearchParams(location.search).get('mchOrderNo');
-  if (!status?.final || !mchOrderNo || following) return;
-  following = true;
-  void follow(mchOrderNo);
+  if (!status || !mchOrderNo || following) return;
+  if (status.final) {
+    following = true;
+    void follow(mchOrderNo);
+  } else if (!shown) {
+    shown = true;
+    void look(mchOrderNo);
+  }
 }
 
 const element = required<WpayReturn>('wpay-return');
