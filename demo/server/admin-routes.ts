@@ -1,6 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AdminBill, AdminOrder, AdminState, AdminSubscription } from '../shared/admin-api.js';
+import type {
+  AdminBill,
+  AdminOrder,
+  AdminRefundResult,
+  AdminState,
+  AdminSubscription,
+} from '../shared/admin-api.js';
 import { describeInterval, findProduct } from './catalogue.js';
 import type { Fulfilment } from './fulfilment.js';
 import { type DemoLogger, describe } from './logger.js';
@@ -15,6 +21,8 @@ import type { WebhookLog } from './store/webhook-log.js';
 /** What {@link createAdminRoutes} works with. */
 export interface AdminDeps {
   readonly mode: AdminState['mode'];
+  /** The embedded sandbox's dashboard, linked from the admin page; absent with real WPay. */
+  readonly sandboxDashboard?: string | undefined;
   readonly wpay: ShopWPay;
   readonly orders: OrderStore;
   readonly refunds: RefundStore;
@@ -54,6 +62,7 @@ export function createAdminRoutes(deps: AdminDeps): Hono {
     const [payments, subs] = await Promise.all([listPayments(), listSubscriptions()]);
     const state: AdminState = {
       mode: deps.mode,
+      sandboxDashboard: deps.sandboxDashboard ?? null,
       orders: orders.list(200).map(toAdminOrder),
       payments,
       subscriptions: subs,
@@ -103,7 +112,13 @@ export function createAdminRoutes(deps: AdminDeps): Hono {
       }
       const updated = (await fulfil.payment(order.trxNo)) ?? orders.find(order.mchOrderNo);
       logger.info('refund made', { mchOrderNo: order.mchOrderNo, refundNo: refund.refundNo });
-      return c.json({ refundNo: refund.refundNo, order: updated ? toAdminOrder(updated) : null });
+      const result: AdminRefundResult = {
+        refundNo: refund.refundNo,
+        amount: formatMajor(amountMinor, order.currency),
+        currency: order.currency,
+        order: updated ? toAdminOrder(updated) : null,
+      };
+      return c.json(result);
     } catch (error) {
       logger.error('refund failed', { mchOrderNo: order.mchOrderNo, ...describe(error) });
       return fail(c, 502, 'refund_failed', `WPay refused the refund: ${messageOf(error)}`);

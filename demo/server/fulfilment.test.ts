@@ -60,8 +60,8 @@ describe('fulfilment', () => {
     subscriptions = createSubscriptionStore(db);
   });
 
-  it('marks an order paid when WPay’s payment detail says PAID', async () => {
-    const { wpay, state } = fakeWPay();
+  /** A pending mug order whose session is WPay's payment TRX1. */
+  function pendingMugOrder() {
     const order = orders.create({
       sku: 'mug',
       kind: 'one_time',
@@ -69,6 +69,12 @@ describe('fulfilment', () => {
       currency: 'USD',
     });
     orders.attachTrxNo(order.mchOrderNo, 'TRX1');
+    return order;
+  }
+
+  it('marks an order paid when WPay’s payment detail says PAID', async () => {
+    const { wpay, state } = fakeWPay();
+    const order = pendingMugOrder();
     state.payment = { ...state.payment, mchOrderNo: order.mchOrderNo };
     const fulfil = createFulfilment({ wpay, orders, subscriptions, logger: silentLogger });
     assert.equal((await fulfil.payment('TRX1'))?.status, 'paid');
@@ -77,13 +83,7 @@ describe('fulfilment', () => {
 
   it('keeps the order pending when the detail still says PAYING, whatever the webhook claimed', async () => {
     const { wpay, state } = fakeWPay();
-    const order = orders.create({
-      sku: 'mug',
-      kind: 'one_time',
-      amountMinor: 1250,
-      currency: 'USD',
-    });
-    orders.attachTrxNo(order.mchOrderNo, 'TRX1');
+    const order = pendingMugOrder();
     state.payment = { ...state.payment, mchOrderNo: order.mchOrderNo, status: 'PAYING' };
     const fulfil = createFulfilment({ wpay, orders, subscriptions, logger: silentLogger });
     assert.equal((await fulfil.payment('TRX1'))?.status, 'pending');

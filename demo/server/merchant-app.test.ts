@@ -117,20 +117,105 @@ describe('the merchant server', { timeout: 60_000 }, () => {
       assert.equal(response.status, 403);
     });
 
-    it('refuses to refund more than was paid', async () => {
+    /** A mug bought and paid through the sandbox: 12.50 USD. */
+    async function paidMug() {
       const { trxNo } = (await (await checkout({ sku: 'mug' })).json()) as { trxNo: string };
       await demo.sandbox!.pay(trxNo);
-      const order = await eventually('the order is paid', () => {
+      return eventually('the order is paid', () => {
         const found = demo.stores.orders.findByTrxNo(trxNo);
         return found?.status === 'paid' && found;
       });
+    }
+
+    const refund = async (body: Record<string, unknown>) => {
       const response = await fetch(`${origin}/api/admin/refunds`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Origin: origin },
-        body: JSON.stringify({ mchOrderNo: order.mchOrderNo, amount: '12.51' }),
+        body: JSON.stringify(body),
       });
-      assert.equal(response.status, 422);
-      assert.equal(demo.stores.orders.find(order.mchOrderNo)?.refundedMinor, 0);
+      return {
+        status: response.status,
+        body: (await response.json()) as {
+          amount?: string;
+          error?: { code: string; message: string };
+        },
+      };
+    };
+
+    describe('when a refund is asked for a paid order', () => {
+      it('refunds part of it, and answers with the amount refunded', async () => {
+        const order = await paidMug();
+        const answer = await refund({ mchOrderNo: order.mchOrderNo, amount: '5' });
+        assert.equal(answer.status, 200);
+        assert.equal(answer.body.amount, '5.00');
+        const after = demo.stores.orders.find(order.mchOrderNo);
+        assert.equal(after?.refundedMinor, 500);
+        assert.equal(after?.status, 'partially_refunded');
+      });
+
+      it('refunds the whole amount when none is given', async () => {
+        const order = await paidMug();
+        const answer = await refund({ mchOrderNo: order.mchOrderNo });
+        assert.equal(answer.status, 200);
+        assert.equal(answer.body.amount, '12.50');
+        assert.equal(demo.stores.orders.find(order.mchOrderNo)?.status, 'refunded');
+      });
+
+      for (const [what, amount] of [
+        ['more than was paid', '12.51'],
+        ['zero', '0.00'],
+        ['a negative amount', '-1'],
+        ['an amount that is not a number', 'ten'],
+        ['more decimals than the currency has', '1.001'],
+        ['an empty amount (never read as "all")', ''],
+      ] as const) {
+        it(`refuses ${what}, saying what may be refunded`, async () => {
+          const order = await paidMug();
+          const answer = await refund({ mchOrderNo: order.mchOrderNo, amount });
+          assert.equal(answer.status, 422);
+          assert.equal(answer.body.error?.code, 'invalid_amount');
+          assert.equal(answer.body.error?.message, 'Refund an amount from 0.01 to 12.50 USD.');
+          assert.equal(demo.stores.orders.find(order.mchOrderNo)?.refundedMinor, 0);
+        });
+      }
+
+      it('refuses more than what is left after a partial refund', async () => {
+        const order = await paidMug();
+        await refund({ mchOrderNo: order.mchOrderNo, amount: '10.00' });
+        const answer = await refund({ mchOrderNo: order.mchOrderNo, amount: '2.51' });
+        assert.equal(answer.status, 422);
+        assert.equal(answer.body.error?.message, 'Refund an amount from 0.01 to 2.50 USD.');
+        assert.equal(demo.stores.orders.find(order.mchOrderNo)?.refundedMinor, 1000);
+      });
+
+      it('refuses any refund once all of it was refunded', async () => {
+        const order = await paidMug();
+        await refund({ mchOrderNo: order.mchOrderNo });
+        const answer = await refund({ mchOrderNo: order.mchOrderNo, amount: '0.01' });
+        assert.equal(answer.status, 409);
+        assert.equal(answer.body.error?.code, 'not_refundable');
+      });
     });
+
+    it('refuses a refund of an order that was never paid', async () => {
+      const { trxNo } = (await (await checkout({ sku: 'mug' })).json()) as { trxNo: string };
+      const order = demo.stores.orders.findByTrxNo(trxNo);
+      const answer = await refund({ mchOrderNo: order?.mchOrderNo });
+      assert.equal(answer.status, 409);
+      assert.match(answer.body.error?.message ?? '', /pending cannot be refunded/);
+    });
+  });
+
+  it('answers an unknown page with the shop\'s "page not found" page', async () => {
+    const response = await fetch(`${origin}/admin/`);
+    assert.equal(response.status, 404);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/html/);
+  });
+
+  it('answers an unknown API route with a JSON error', async () => {
+    const response = await fetch(`${origin}/api/nope`);
+    assert.equal(response.status, 404);
+    const body = (await response.json()) as { error: { code: string } };
+    assert.equal(body.error.code, 'not_found');
   });
 });

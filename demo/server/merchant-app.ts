@@ -15,6 +15,8 @@ import type { WebhookLog } from './store/webhook-log.js';
 /** What {@link createMerchantApp} works with. */
 export interface MerchantAppDeps {
   readonly mode: 'sandbox' | 'real';
+  /** The embedded sandbox's dashboard, linked from the admin page; absent with real WPay. */
+  readonly sandboxDashboard?: string | undefined;
   readonly wpay: WPay;
   readonly stores: {
     readonly orders: OrderStore;
@@ -94,7 +96,17 @@ export function createMerchantApp(deps: MerchantAppDeps): Hono {
   app.get('/api/status', (c) => status(c.req.raw));
 
   app.get('/api/orders/:mchOrderNo', orderSummaryRoute(orders));
-  app.route('/api/admin', createAdminRoutes({ ...stores, mode: deps.mode, wpay, fulfil, logger }));
+  app.route(
+    '/api/admin',
+    createAdminRoutes({
+      ...stores,
+      mode: deps.mode,
+      sandboxDashboard: deps.sandboxDashboard,
+      wpay,
+      fulfil,
+      logger,
+    }),
+  );
   mountStorefront(app, deps.distDir);
   app.onError((error, c) => {
     logger.error('unhandled error', { path: c.req.path, ...describe(error) });

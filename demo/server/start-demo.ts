@@ -101,6 +101,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
     }
     const app = createMerchantApp({
       mode: target.kind,
+      sandboxDashboard: sandbox ? `${sandbox.url}/` : undefined,
       wpay,
       stores,
       distDir: DIST_DIR,

@@ -55,20 +55,26 @@ export interface AdminSubscription {
   readonly billsError?: string;
 }
 
-/** A webhook delivery row. */
+/** One POST to the webhook endpoint, whatever became of it (a row of the shop's webhook log). */
 export interface AdminDelivery {
   readonly id: number;
   readonly receivedAt: string;
+  /** As claimed by the body; trustworthy only when `verified`. */
   readonly eventId: string | null;
   readonly eventType: string | null;
+  /** What the shop answered. */
   readonly httpStatus: number;
+  /** Whether the signature checked out. */
   readonly verified: boolean;
+  /** The error code the shop answered with, when it refused the delivery. */
   readonly note: string | null;
 }
 
 /** `GET /api/admin/state`. */
 export interface AdminState {
   readonly mode: 'sandbox' | 'real';
+  /** The embedded sandbox's dashboard (where its clock is moved), or null with real WPay. */
+  readonly sandboxDashboard: string | null;
   readonly orders: readonly AdminOrder[];
   /** WPay's payment list, or an error message when WPay could not be asked. */
   readonly payments:
@@ -79,6 +85,16 @@ export interface AdminState {
       };
   readonly subscriptions: readonly AdminSubscription[];
   readonly deliveries: readonly AdminDelivery[];
+}
+
+/** `POST /api/admin/refunds`, when WPay accepted the refund. */
+export interface AdminRefundResult {
+  readonly refundNo: string;
+  /** What was refunded, in major units ("5.00"). */
+  readonly amount: string;
+  readonly currency: string;
+  /** The order after the refund, or null if it vanished meanwhile. */
+  readonly order: AdminOrder | null;
 }
 
 /** The error body of every admin route (the same shape as the checkout handler's). */

@@ -1,18 +1,8 @@
+import type { AdminDelivery } from '../../shared/admin-api.js';
 import type { Db } from './open-database.js';
 
-/** One POST to the webhook endpoint, whatever became of it. */
-export interface WebhookDelivery {
-  readonly id: number;
-  readonly receivedAt: string;
-  /** As claimed by the body; trustworthy only when `verified`. */
-  readonly eventId: string | null;
-  readonly eventType: string | null;
-  /** What the shop answered. */
-  readonly httpStatus: number;
-  /** Whether the signature checked out. */
-  readonly verified: boolean;
-  readonly note: string | null;
-}
+/** One POST to the webhook endpoint, whatever became of it: the admin page shows it as it is. */
+export type WebhookDelivery = AdminDelivery;
 
 interface DeliveryRow {
   id: number;

@@ -5,6 +5,7 @@ import type {
   AdminError,
   AdminOrder,
   AdminPayment,
+  AdminRefundResult,
   AdminState,
   AdminSubscription,
 } from '../../shared/admin-api.js';
@@ -18,6 +19,7 @@ const regions = {
 };
 const toast = required<HTMLElement>('[data-toast]');
 const mode = required<HTMLElement>('[data-mode]');
+const clockHint = required<HTMLElement>('[data-clock-hint]');
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
 
 function say(message: string): void {
@@ -53,49 +55,68 @@ function table(label: string, headers: readonly string[], rows: readonly HTMLTab
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 const code = (text: string | null) => (text ? h('span', { class: 'mono' }, text) : '—');
 
-async function post(path: string, body: unknown): Promise<boolean> {
+/** The admin API's answer: its JSON body, or a message that says why it failed. */
+type Answer<T> =
+  | { readonly ok: true; readonly body: T }
+  | { readonly ok: false; readonly message: string };
+
+async function post<T>(path: string, body: unknown): Promise<Answer<T>> {
   const response = await fetch(path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(body),
   }).catch(() => undefined);
-  if (!response) {
-    say('The shop server did not answer.');
-    return false;
-  }
-  if (!response.ok) {
-    const failure = (await response.json().catch(() => undefined)) as AdminError | undefined;
-    say(failure?.error.message ?? `The shop server answered ${response.status}.`);
-    return false;
-  }
-  return true;
+  if (!response) return { ok: false, message: 'The shop server did not answer.' };
+  const json: unknown = await response.json().catch(() => undefined);
+  if (response.ok) return { ok: true, body: json as T };
+  const message = (json as AdminError | undefined)?.error?.message;
+  return { ok: false, message: message ?? `The shop server answered ${response.status}.` };
 }
 
+/** The refund cell: an amount (the whole refundable amount to start with) and a button. */
 function refundForm(order: AdminOrder): Child {
   if (Number(order.refundable) <= 0 || !order.trxNo) return '—';
+  const errorId = `refund-error-${order.mchOrderNo}`;
+  const error = h('p', { class: 'field-error', id: errorId, hidden: true });
   const input = h('input', {
     type: 'text',
     inputmode: 'decimal',
+    autocomplete: 'off',
     name: 'amount',
     value: order.refundable,
-    'aria-label': `Refund amount for ${order.mchOrderNo}`,
+    'aria-label': `Refund amount for ${order.mchOrderNo} (up to ${order.refundable} ${order.currency})`,
+    'aria-describedby': errorId,
     required: true,
-    pattern: '\\d+(\\.\\d{1,2})?',
   });
   const button = h(
     'button',
     { type: 'submit', class: 'button button-small button-danger' },
     'Refund',
   );
-  const form = h('form', { class: 'refund-form', 'data-refund': order.mchOrderNo }, input, button);
+  const form = h(
+    'form',
+    { class: 'refund-form', 'data-refund': order.mchOrderNo, novalidate: true },
+    h('div', { class: 'refund-fields' }, input, button),
+    error,
+  );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     button.disabled = true;
-    const ok = await post('/api/admin/refunds', {
+    const answer = await post<AdminRefundResult>('/api/admin/refunds', {
       mchOrderNo: order.mchOrderNo,
       amount: input.value,
     });
-    if (ok) say(`Refunded ${input.value} ${order.currency} on ${order.mchOrderNo}.`);
+    if (!answer.ok) {
+      // Stays as typed, with the reason beside it.
+      error.textContent = answer.message;
+      error.hidden = false;
+      input.setAttribute('aria-invalid', 'true');
+      button.disabled = false;
+      input.focus();
+      return;
+    }
+    const { amount, currency } = answer.body;
+    say(`Refunded ${amount} ${currency} on ${order.mchOrderNo}.`);
     await load();
   });
   return form;
@@ -134,6 +155,13 @@ function paymentRow(payment: AdminPayment): HTMLTableRowElement {
   );
 }
 
+/** Why a subscription has no WPay id: not paid yet, or paid at a WPay that has since forgotten it. */
+function unknownToWpay(sub: AdminSubscription): string {
+  return sub.status === 'pending'
+    ? 'Not yet known to WPay.'
+    : 'No longer known to WPay (paid at an earlier run of the sandbox).';
+}
+
 function subscriptionRow(sub: AdminSubscription): HTMLTableRowElement {
   const bills = sub.bills
     ? h(
@@ -148,7 +176,7 @@ function subscriptionRow(sub: AdminSubscription): HTMLTableRowElement {
           ),
         ),
       )
-    : h('small', {}, sub.billsError ?? 'Not yet known to WPay.');
+    : h('small', {}, sub.billsError ?? unknownToWpay(sub));
   const cancel =
     sub.status === 'active' || sub.status === 'past_due'
       ? h(
@@ -157,17 +185,14 @@ function subscriptionRow(sub: AdminSubscription): HTMLTableRowElement {
             type: 'button',
             class: 'button button-small button-secondary',
             onclick: async () => {
-              if (
-                await post('/api/admin/subscriptions/cancel', {
-                  mchSubscriptionNo: sub.mchSubscriptionNo,
-                })
-              ) {
-                say(`Cancelled ${sub.mchSubscriptionNo}.`);
-              }
+              const answer = await post('/api/admin/subscriptions/cancel', {
+                mchSubscriptionNo: sub.mchSubscriptionNo,
+              });
+              say(answer.ok ? `Subscription ${sub.mchSubscriptionNo} cancelled.` : answer.message);
               await load();
             },
           },
-          'Cancel',
+          'Cancel subscription',
           h('span', { class: 'visually-hidden' }, ` ${sub.mchSubscriptionNo}`),
         )
       : '—';
@@ -205,6 +230,18 @@ function deliveryRow(delivery: AdminDelivery): HTMLTableRowElement {
 function render(state: AdminState): void {
   mode.textContent =
     state.mode === 'sandbox' ? 'Merchant admin · WPay sandbox' : 'Merchant admin · real WPay';
+  if (state.sandboxDashboard) {
+    clockHint.replaceChildren(
+      'To see a subscription renew, move the sandbox clock a month on the ',
+      h(
+        'a',
+        { href: state.sandboxDashboard, target: '_blank', rel: 'noopener' },
+        'WPay sandbox dashboard',
+      ),
+      ' (+1 month), then press Refresh.',
+    );
+    clockHint.hidden = false;
+  }
   const payments = state.payments.ok ? state.payments.records : [];
   const byTrx = new Map(payments.map((payment) => [payment.trxNo, payment]));
   regions.orders.replaceChildren(
