@@ -72,7 +72,11 @@ export class TokenAuthority {
       );
     }
     if (current.expiresAt <= this.#o.now()) {
-      throw new ApiError(401, '401', 'refresh_token: refresh token expired');
+      throw new ApiError(
+        401,
+        '401',
+        `refresh_token: refresh token ${expiredSince(current, this.#o.now())}`,
+      );
     }
     return this.issue();
   }
@@ -91,7 +95,9 @@ export class TokenAuthority {
       const retired = this.#retired.get(`a:${accessToken}`);
       throw new ApiError(401, '401', retired ? `access token ${retired}` : 'unknown access token');
     }
-    if (current.expiresAt <= this.#o.now()) throw new ApiError(401, '401', 'access token expired');
+    if (current.expiresAt <= this.#o.now()) {
+      throw new ApiError(401, '401', `access token ${expiredSince(current, this.#o.now())}`);
+    }
   }
 
   /** Revokes the current pair (a token-revoke fault). */
@@ -110,6 +116,11 @@ export class TokenAuthority {
       this.#retired.delete(oldest);
     }
   }
+}
+
+/** `expired 61 s ago on the sandbox clock`: advancing the clock expires tokens too. */
+function expiredSince({ expiresAt }: { expiresAt: number }, now: number): string {
+  return `expired ${Math.round((now - expiresAt) / 1000)} s ago on the sandbox clock`;
 }
 
 function newToken(): string {
