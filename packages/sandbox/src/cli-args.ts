@@ -143,7 +143,14 @@ function flag(
 const WIDTH = Math.max(...CLI_FLAGS.map((f) => f.flag.length + f.arg.length + 6)) + 2;
 const line = (left: string, help: string) => `  ${left.padEnd(WIDTH)}${help}`;
 
-/** The CLI's usage text (`--help`). */
+/**
+ * The CLI's usage text (`--help`), made from {@link CLI_FLAGS} and the fault rule keys.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(USAGE);
+ * ```
+ */
 export const USAGE = `Usage: wpay-sandbox [options]
 
 A local WPay: the API, a hosted payment page, signed webhooks, faults, a dashboard at / and a
@@ -171,7 +178,14 @@ ${line('delayMs', `webhook-reorder: hold the event back that long (default ${D.r
 ${line('phase', 'before (default) or after: after lets the call take effect, then loses the answer')}
 `;
 
-/** What the command line asks for. */
+/**
+ * What the command line asks for.
+ *
+ * @example
+ * ```ts
+ * const request: CliRequest = parseCliArgs(process.argv.slice(2));
+ * ```
+ */
 export type CliRequest =
   | { help: true }
   | { help: false; verbose: boolean; options: SandboxOptions };

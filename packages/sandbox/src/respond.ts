@@ -42,7 +42,15 @@ export function sendSigned(
   res.end(body);
 }
 
-/** Sends a signed HTML page: status, body and extra headers. */
+/**
+ * Sends a signed HTML page: status, body and extra headers.
+ *
+ * @example
+ * ```ts
+ * const page: SendPage = pageSender(ctx, res, target);
+ * page(405, html, { allow: 'GET, POST' });
+ * ```
+ */
 export type SendPage = (status: number, body: string, headers?: Record<string, string>) => void;
 
 /**
