@@ -1,3 +1,4 @@
+import { WPayApiError } from '@wpay/server-helper';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type {
@@ -55,6 +56,8 @@ const REFUNDABLE: ReadonlySet<string> = new Set(['paid', 'partially_refunded']);
  */
 export function createAdminRoutes(deps: AdminDeps): Hono {
   const { wpay, orders, refunds, subscriptions, webhookLog, fulfil, logger } = deps;
+  /** Why WPay may not know what the shop recorded: the embedded sandbox forgets on each start. */
+  const forgotten = deps.mode === 'sandbox' ? ' (made before the sandbox last restarted)' : '';
   const admin = new Hono();
   admin.use('*', sameOriginWrites());
 
@@ -121,7 +124,15 @@ export function createAdminRoutes(deps: AdminDeps): Hono {
       return c.json(result);
     } catch (error) {
       logger.error('refund failed', { mchOrderNo: order.mchOrderNo, ...describe(error) });
-      return fail(c, 502, 'refund_failed', `WPay refused the refund: ${messageOf(error)}`);
+      if (isUnknownToWpay(error)) {
+        return fail(
+          c,
+          409,
+          'unknown_to_wpay',
+          `WPay has no record of this payment${forgotten}, so it cannot be refunded.`,
+        );
+      }
+      return fail(c, 502, 'refund_failed', `WPay refused the refund: ${reasonOf(error)}`);
     }
   });
 
@@ -153,7 +164,15 @@ export function createAdminRoutes(deps: AdminDeps): Hono {
         mchSubscriptionNo: sub.mchSubscriptionNo,
         ...describe(error),
       });
-      return fail(c, 502, 'cancel_failed', `WPay refused the cancellation: ${messageOf(error)}`);
+      if (isUnknownToWpay(error)) {
+        return fail(
+          c,
+          409,
+          'unknown_to_wpay',
+          `WPay has no record of this subscription${forgotten}.`,
+        );
+      }
+      return fail(c, 502, 'cancel_failed', `WPay refused the cancellation: ${reasonOf(error)}`);
     }
   });
 
@@ -173,7 +192,7 @@ export function createAdminRoutes(deps: AdminDeps): Hono {
       };
     } catch (error) {
       logger.warn('could not list WPay payments', describe(error));
-      return { ok: false, error: messageOf(error) };
+      return { ok: false, error: reasonOf(error) };
     }
   }
 
@@ -199,7 +218,10 @@ export function createAdminRoutes(deps: AdminDeps): Hono {
       }));
       return { ...row, bills };
     } catch (error) {
-      return { ...row, bills: null, billsError: `WPay could not be asked: ${messageOf(error)}` };
+      const billsError = isUnknownToWpay(error)
+        ? `WPay has no record of this subscription${forgotten}.`
+        : `WPay could not be asked: ${reasonOf(error)}`;
+      return { ...row, bills: null, billsError };
     }
   }
 
@@ -248,7 +270,16 @@ function fail(
   return c.json({ error: { code, message } }, status);
 }
 
-/** Error messages of the server helper never carry secrets (it scrubs them); others are generic. */
-function messageOf(error: unknown): string {
+/** WPay's answer that it has no such payment or subscription (retcode 404). */
+function isUnknownToWpay(error: unknown): boolean {
+  return error instanceof WPayApiError && String(error.retcode) === '404';
+}
+
+/**
+ * Why a WPay call failed, for people: WPay's own `retmsg` when it gave one, else the error's
+ * message (the server helper's messages never carry secrets: it scrubs them).
+ */
+function reasonOf(error: unknown): string {
+  if (error instanceof WPayApiError && error.retmsg) return error.retmsg;
   return error instanceof Error ? error.message : 'unknown error';
 }

@@ -197,6 +197,26 @@ describe('the merchant server', { timeout: 60_000 }, () => {
       });
     });
 
+    it('refuses a refund of a payment WPay does not know, saying why', async () => {
+      // As after a restart: the database remembers a payment the new sandbox never saw.
+      const { orders } = demo.stores;
+      const order = orders.create({
+        sku: 'mug',
+        kind: 'one_time',
+        amountMinor: 1250,
+        currency: 'USD',
+      });
+      orders.applyPayment({ trxNo: 'TRX_EARLIER_RUN', status: 'PAID' }, order.mchOrderNo);
+      const answer = await refund({ mchOrderNo: order.mchOrderNo });
+      assert.equal(answer.status, 409);
+      assert.equal(answer.body.error?.code, 'unknown_to_wpay');
+      assert.equal(
+        answer.body.error?.message,
+        'WPay has no record of this payment (made before the sandbox last restarted), so it cannot be refunded.',
+      );
+      assert.equal(orders.find(order.mchOrderNo)?.refundedMinor, 0);
+    });
+
     it('refuses a refund of an order that was never paid', async () => {
       const { trxNo } = (await (await checkout({ sku: 'mug' })).json()) as { trxNo: string };
       const order = demo.stores.orders.findByTrxNo(trxNo);

@@ -159,7 +159,7 @@ function paymentRow(payment: AdminPayment): HTMLTableRowElement {
 function unknownToWpay(sub: AdminSubscription): string {
   return sub.status === 'pending'
     ? 'Not yet known to WPay.'
-    : 'No longer known to WPay (paid at an earlier run of the sandbox).';
+    : 'WPay has no record of this subscription (made before the sandbox last restarted).';
 }
 
 function subscriptionRow(sub: AdminSubscription): HTMLTableRowElement {
