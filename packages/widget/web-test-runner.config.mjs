@@ -18,6 +18,21 @@ async function echoFormPost(context, next) {
 }
 
 /**
+ * A checkout endpoint for the real Back-button test (src/iife.test.ts): answers JSON with a
+ * "payment page" on this same loopback server (plain http on localhost passes the redirect policy).
+ */
+async function checkoutSession(context, next) {
+  if (context.path !== '/__test/session' || context.method !== 'POST') return next();
+  for await (const _chunk of context.req);
+  context.type = 'application/json';
+  context.set('Cache-Control', 'no-store');
+  context.body = JSON.stringify({
+    redirectUrl: `http://${context.host}/test/bfcache-hpp.html`,
+    trxNo: 'TRX1',
+  });
+}
+
+/**
  * The element specs: each runs twice, on the sources and on the built IIFE file (they take the
  * widget from test/widget.ts, which uses whichever build defined the tags).
  */
@@ -38,7 +53,7 @@ export default {
   files: ['src/**/*.test.ts'],
   groups: [{ name: 'iife', files: ELEMENT_SPECS, testRunnerHtml: iifePage }],
   nodeResolve: true,
-  middleware: [echoFormPost],
+  middleware: [echoFormPost, checkoutSession],
   concurrency: 1,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [

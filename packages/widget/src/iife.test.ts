@@ -80,6 +80,29 @@ describe('dist/wpay-widget.iife.js upgrading a page that reserved the space as t
   });
 });
 
+describe('dist/wpay-widget.iife.js, on a shop page the shopper leaves and comes back to', () => {
+  it('is idle again when the Back button restores the page from the back-forward cache', async function () {
+    this.timeout(20_000);
+    const channel = new BroadcastChannel('wpay-bfcache');
+    try {
+      const report = new Promise<Record<string, unknown>>((resolve) => {
+        channel.onmessage = (event) => resolve(event.data);
+      });
+      // A top-level window (frames are never put in the back-forward cache); `noopener`, as a
+      // page with an opener is not cached either. It reports through the channel.
+      window.open('/test/bfcache-shop.html', '_blank', 'noopener');
+      expect(await report).to.deep.equal({
+        persisted: true,
+        state: 'idle',
+        ariaBusy: 'false',
+        checkouts: 2,
+      });
+    } finally {
+      channel.close();
+    }
+  });
+});
+
 describe('dist/wpay-widget.iife.js', () => {
   let server: FetchMock | undefined;
   const warnings: unknown[][] = [];
