@@ -3,6 +3,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { CLI_FLAGS, parseCliArgs, USAGE } from './cli-args.js';
+import { PROTOCOL_DEFAULT_KEYS, SANDBOX_DEFAULTS } from './defaults.js';
 import { FAULT_KINDS, FaultRuleSchema } from './fault-rule.js';
 import { SANDBOX_OPTION_NAMES } from './options.js';
 
@@ -50,12 +51,42 @@ describe('when parsing wpay-sandbox flags', () => {
     });
   }
 
-  it('has a flag for every option but the logger and the faults (--fault)', () => {
-    const covered = new Set(CLI_FLAGS.map((f) => f.option.split('.')[0]));
-    const missing = SANDBOX_OPTION_NAMES.filter(
-      (name) => !covered.has(name) && name !== 'logger' && name !== 'faults',
-    );
+  it('has a flag for every option but the logger (--fault, --default for the lists)', () => {
+    const covered = new Set([
+      ...CLI_FLAGS.map((f) => f.option.split('.')[0]),
+      'faults',
+      'defaults',
+    ]);
+    const missing = SANDBOX_OPTION_NAMES.filter((name) => !covered.has(name) && name !== 'logger');
     assert.deepEqual(missing, []);
+  });
+
+  it('reads repeated --default pairs: numbers and lists as JSON, text as it is', () => {
+    const request = parseCliArgs([
+      '--default',
+      'timeZoneOffsetMinutes=480',
+      '--default',
+      'webhookRetryScheduleSeconds=[1,2]',
+      '--default',
+      'channelId=123',
+    ]);
+    assert.ok(!request.help);
+    assert.deepEqual(request.options.defaults, {
+      timeZoneOffsetMinutes: 480,
+      webhookRetryScheduleSeconds: [1, 2],
+      channelId: '123',
+    });
+  });
+
+  it('refuses an unknown --default key, and a bad value naming the key', () => {
+    assert.throws(
+      () => parseCliArgs(['--default', 'zone=1']),
+      /--default zone=1: .*timeZoneOffsetMinutes/,
+    );
+    assert.throws(
+      () => parseCliArgs(['--default', 'timeZoneOffsetMinutes=2000']),
+      /--default timeZoneOffsetMinutes: /,
+    );
   });
 
   it('reads repeated faults', () => {
@@ -99,8 +130,21 @@ describe('when parsing wpay-sandbox flags', () => {
 
 describe('when reading --help', () => {
   it('lists every flag', () => {
-    for (const flag of [...CLI_FLAGS.map((f) => f.flag), 'fault', 'verbose', 'help']) {
+    for (const flag of [...CLI_FLAGS.map((f) => f.flag), 'fault', 'default', 'verbose', 'help']) {
       assert.match(USAGE, new RegExp(`--${flag}\\b`), `--${flag}`);
+    }
+  });
+
+  it('lists every protocol default with its value', () => {
+    for (const key of PROTOCOL_DEFAULT_KEYS) {
+      assert.match(
+        USAGE,
+        new RegExp(
+          `^  ${key} +default ${JSON.stringify(SANDBOX_DEFAULTS[key]).replace(/[[\]]/g, '\\$&')}$`,
+          'm',
+        ),
+        key,
+      );
     }
   });
 

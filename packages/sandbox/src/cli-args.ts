@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { SANDBOX_DEFAULTS as D } from './defaults.js';
+import { SANDBOX_DEFAULTS as D, PROTOCOL_DEFAULT_KEYS } from './defaults.js';
 import { FAULT_KINDS, parseFaultFlag } from './fault-rule.js';
 import { optionIssues, type SandboxOptions } from './options.js';
 
@@ -160,6 +160,7 @@ WPAY_*= lines; stops on SIGINT or SIGTERM.
 Options:
 ${CLI_FLAGS.map((f) => line(`--${f.flag} <${f.arg}>`, f.help)).join('\n')}
 ${line('--fault <rule>', 'a fault rule, repeatable (see below)')}
+${line('--default <key=value>', 'override a protocol default, repeatable (see below)')}
 ${line('--verbose', 'log every API call, fault and webhook attempt to stderr')}
 ${line('-h, --help', 'show this text')}
 
@@ -176,6 +177,10 @@ ${line('retcode, retmsg', `retcode: the envelope's retcode (default ${D.faultRet
 ${line('holdMs', 'timeout: drop the connection after that long (default: hold it)')}
 ${line('delayMs', `webhook-reorder: hold the event back that long (default ${D.reorderDelayMs} / time scale)`)}
 ${line('phase', 'before (default) or after: after lets the call take effect, then loses the answer')}
+
+Protocol defaults (--default key=value; numbers and lists are read as JSON, e.g.
+--default timeZoneOffsetMinutes=480 --default 'webhookRetryScheduleSeconds=[1,2,4]'):
+${PROTOCOL_DEFAULT_KEYS.map((key) => line(key, `default ${JSON.stringify(D[key])}`)).join('\n')}
 `;
 
 /**
@@ -207,6 +212,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     options: {
       ...Object.fromEntries(CLI_FLAGS.map((f) => [f.flag, { type: 'string' as const }])),
       fault: { type: 'string', multiple: true },
+      default: { type: 'string', multiple: true },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -220,12 +226,39 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   }
   const faults = read.fault;
   if (Array.isArray(faults)) options.faults = faults.map((rule) => parseFaultFlag(String(rule)));
+  const defaults = read.default;
+  if (Array.isArray(defaults)) options.defaults = parseDefaultFlags(defaults.map(String));
   const issues = optionIssues(options).map(({ option, message }) => {
     const spec = CLI_FLAGS.find((f) => f.option === option);
-    return `${spec ? `--${spec.flag}` : option}: ${message}`;
+    const name = option.startsWith('defaults.') ? `--default ${option.slice(9)}` : option;
+    return `${spec ? `--${spec.flag}` : name}: ${message}`;
   });
   if (issues.length > 0) throw new Error(issues.join('; '));
   return { help: false, verbose: read.verbose === true, options: options as SandboxOptions };
+}
+
+/** `--default key=value` pairs: a known key each; a number or list read as JSON. */
+function parseDefaultFlags(pairs: readonly string[]): Record<string, unknown> {
+  const known: readonly string[] = PROTOCOL_DEFAULT_KEYS;
+  const defaults: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const index = pair.indexOf('=');
+    const key = pair.slice(0, Math.max(index, 0));
+    if (!known.includes(key)) {
+      throw new Error(`--default ${pair}: expected key=value with a key among ${known.join(', ')}`);
+    }
+    const text = pair.slice(index + 1);
+    defaults[key] = typeof D[key as keyof typeof D] === 'string' ? text : jsonOrText(text);
+  }
+  return defaults;
+}
+
+function jsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 function flagValue(spec: FlagSpec, value: string): string | number {

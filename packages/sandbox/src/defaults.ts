@@ -98,3 +98,42 @@ export const SANDBOX_DEFAULTS = {
  * ```
  */
 export type SandboxDefaults = typeof SANDBOX_DEFAULTS;
+
+/**
+ * The protocol [default]s that have no option of their own; the `defaults` option of
+ * `startSandbox` (CLI `--default key=value`) overrides any of them for one sandbox.
+ *
+ * @example
+ * ```ts
+ * PROTOCOL_DEFAULT_KEYS.includes('timeZoneOffsetMinutes'); // true
+ * ```
+ */
+export const PROTOCOL_DEFAULT_KEYS = [
+  'webhookRetryScheduleSeconds',
+  'webhookAckBody',
+  'hostedPagePath',
+  'channelId',
+  'paymentMethod',
+  'processingFeePercent',
+  'processingFeeFixed',
+  'gatewayAvailableDays',
+  'timeZoneOffsetMinutes',
+  'defaultPageSize',
+  'maxPageSize',
+] as const;
+
+/**
+ * The values of {@link PROTOCOL_DEFAULT_KEYS}.
+ *
+ * @example
+ * ```ts
+ * const zone: ProtocolDefaults['timeZoneOffsetMinutes'] = 480; // UTC+8
+ * ```
+ */
+export type ProtocolDefaults = {
+  -readonly [K in (typeof PROTOCOL_DEFAULT_KEYS)[number]]: K extends 'webhookRetryScheduleSeconds'
+    ? readonly number[]
+    : SandboxDefaults[K] extends number
+      ? number
+      : string;
+};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SANDBOX_DEFAULTS } from './defaults.js';
+import { type ProtocolDefaults, SANDBOX_DEFAULTS } from './defaults.js';
 import { type FaultRuleInput, FaultRuleSchema } from './fault-rule.js';
 import { type SandboxLogger, silentLogger } from './logger.js';
 
@@ -59,6 +59,12 @@ export interface SandboxOptions {
   slowCardSeconds?: number;
   /** Consecutive failed renewals that end a subscription (`EXPIRED`), default 3. */
   maxFailedRenewals?: number;
+  /**
+   * Overrides of the protocol [default]s that have no option of their own (time zone, fee,
+   * channel, page sizes, hosted-page path, retry schedule, acknowledgement body), e.g.
+   * `{ timeZoneOffsetMinutes: 480 }` once WPay's real value is known.
+   */
+  defaults?: Partial<ProtocolDefaults>;
   /** Where the sandbox logs (default: nowhere). */
   logger?: SandboxLogger;
 }
@@ -68,6 +74,34 @@ const header = z
   .string()
   .regex(/^[A-Za-z0-9-]+$/, 'must be an HTTP header name')
   .optional();
+
+const DefaultsSchema = z
+  .object({
+    webhookRetryScheduleSeconds: z.array(z.number().nonnegative()).max(100),
+    webhookAckBody: z.string().min(1),
+    hostedPagePath: z
+      .string()
+      .regex(
+        /^\/(?!__)[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/,
+        'must be a path like /hpp, not under /__',
+      ),
+    channelId: z.string().min(1),
+    paymentMethod: z.string().min(1),
+    processingFeePercent: z.number().min(0).max(100),
+    processingFeeFixed: z.number().nonnegative(),
+    gatewayAvailableDays: z.number().int().nonnegative(),
+    timeZoneOffsetMinutes: z.number().int().min(-720).max(840),
+    defaultPageSize: z.number().int().positive(),
+    maxPageSize: z.number().int().positive(),
+  })
+  .partial()
+  .strict()
+  .refine(
+    (d) =>
+      (d.defaultPageSize ?? SANDBOX_DEFAULTS.defaultPageSize) <=
+      (d.maxPageSize ?? SANDBOX_DEFAULTS.maxPageSize),
+    { message: 'defaultPageSize must not exceed maxPageSize', path: ['defaultPageSize'] },
+  );
 
 const OptionsSchema = z
   .object({
@@ -96,6 +130,7 @@ const OptionsSchema = z
     webhookTimeoutMs: positive.optional(),
     slowCardSeconds: z.number().nonnegative().optional(),
     maxFailedRenewals: z.number().int().positive().optional(),
+    defaults: DefaultsSchema.optional(),
     logger: z
       .custom<SandboxLogger>(
         (value) =>
@@ -141,6 +176,7 @@ export interface ResolvedOptions {
   webhookTimeoutMs: number;
   slowCardSeconds: number;
   maxFailedRenewals: number;
+  defaults: ProtocolDefaults;
   logger: SandboxLogger;
 }
 
@@ -177,6 +213,21 @@ export function resolveOptions(input: SandboxOptions = {}): ResolvedOptions {
   }
   const o = OptionsSchema.parse(input);
   const d = SANDBOX_DEFAULTS;
+  const defaults: ProtocolDefaults = {
+    webhookRetryScheduleSeconds: d.webhookRetryScheduleSeconds,
+    webhookAckBody: d.webhookAckBody,
+    hostedPagePath: d.hostedPagePath,
+    channelId: d.channelId,
+    paymentMethod: d.paymentMethod,
+    processingFeePercent: d.processingFeePercent,
+    processingFeeFixed: d.processingFeeFixed,
+    gatewayAvailableDays: d.gatewayAvailableDays,
+    timeZoneOffsetMinutes: d.timeZoneOffsetMinutes,
+    defaultPageSize: d.defaultPageSize,
+    maxPageSize: d.maxPageSize,
+    ...o.defaults,
+  };
+
   return {
     port: o.port ?? d.port,
     host: o.host ?? d.host,
@@ -197,6 +248,7 @@ export function resolveOptions(input: SandboxOptions = {}): ResolvedOptions {
     webhookTimeoutMs: o.webhookTimeoutMs ?? d.webhookTimeoutMs,
     slowCardSeconds: o.slowCardSeconds ?? d.slowCardSeconds,
     maxFailedRenewals: o.maxFailedRenewals ?? d.maxFailedRenewals,
+    defaults,
     logger: o.logger ?? silentLogger,
   };
 }

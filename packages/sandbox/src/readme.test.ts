@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { CLI_FLAGS } from './cli-args.js';
+import { PROTOCOL_DEFAULT_KEYS } from './defaults.js';
 import { FAULT_KINDS, FaultRuleSchema } from './fault-rule.js';
 import { startSandbox } from './index.js';
 import { SANDBOX_OPTION_NAMES } from './options.js';
@@ -30,9 +31,16 @@ describe('when reading the README', () => {
     }
   });
 
+  it('lists every protocol default that the defaults option overrides', () => {
+    const row = section('Options')
+      .split('\n')
+      .find((r) => r.startsWith('| `defaults` |'));
+    for (const key of PROTOCOL_DEFAULT_KEYS) assert.ok(row?.includes(`\`${key}\``), key);
+  });
+
   it('lists every CLI flag in CLI', () => {
     const cli = section('CLI');
-    for (const flag of [...CLI_FLAGS.map((f) => f.flag), 'fault', 'verbose', 'help']) {
+    for (const flag of [...CLI_FLAGS.map((f) => f.flag), 'fault', 'default', 'verbose', 'help']) {
       assert.match(cli, new RegExp(`--${flag}\\b`), `--${flag}`);
     }
   });

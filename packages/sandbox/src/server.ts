@@ -49,7 +49,8 @@ function route(
   target: RequestTarget,
 ): Promise<void> {
   const { path } = target;
-  const { controlPath, hostedPagePath } = SANDBOX_DEFAULTS;
+  const { controlPath } = SANDBOX_DEFAULTS;
+  const { hostedPagePath } = ctx.options.defaults;
   if (path === controlPath || path.startsWith(`${controlPath}/`)) {
     return handleControl(ctx, req, res, target);
   }

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SANDBOX_DEFAULTS, type SandboxLogger, startSandbox } from './index.js';
-import { checkoutBody, HPP, TestClient } from './test/wpay-client.js';
+import {
+  checkoutBody,
+  closeAll,
+  HPP,
+  sandboxWithReceiver,
+  TestClient,
+} from './test/wpay-client.js';
 
 describe('when starting the sandbox', () => {
   it('listens on a random port of 127.0.0.1 with the default test credentials', async () => {
@@ -118,5 +124,68 @@ describe('when reading what the sandbox saw', () => {
     } finally {
       await sb.close();
     }
+  });
+});
+
+describe('when protocol defaults are overridden', () => {
+  it('uses them: time zone, channel, fee, page sizes, hosted-page path', async () => {
+    const sb = await startSandbox({
+      defaults: {
+        timeZoneOffsetMinutes: 480,
+        channelId: 'ADYEN',
+        processingFeePercent: 0,
+        processingFeeFixed: 1,
+        hostedPagePath: '/pay',
+        defaultPageSize: 1,
+        maxPageSize: 2,
+      },
+    });
+    try {
+      const client = new TestClient(sb);
+      const { trxNo, redirectUrl } = await client.checkout();
+      assert.match(String(redirectUrl), new RegExp(`^${sb.url}/pay/hpp_`));
+      assert.equal((await fetch(String(redirectUrl))).status, 200);
+      await client.checkout();
+      const payment = await sb.pay(String(trxNo));
+      assert.equal(payment.channelId, 'ADYEN');
+      assert.equal(payment.processingFee, 1);
+      const utc8 = new Date(sb.clock.now() + 480 * 60_000).toISOString().slice(0, 13);
+      assert.equal(String(payment.createTime).slice(0, 13), utc8);
+      const list = await client.call('/checkout/w-payment/payments/list', {});
+      assert.equal((list.json.retdata as { pageSize: number }).pageSize, 1);
+      const tooBig = await client.call('/checkout/w-payment/payments/list', { pageSize: 3 });
+      assert.match(String(tooBig.json.retmsg), /pageSize: must be at most 2/);
+    } finally {
+      await sb.close();
+    }
+  });
+
+  it('retries webhooks on the given schedule and expects the given acknowledgement', async () => {
+    const { sb, client, receiver } = await sandboxWithReceiver(
+      { defaults: { webhookRetryScheduleSeconds: [1], webhookAckBody: 'OK' } },
+      { answer: (n) => (n === 0 ? 500 : 200) },
+    );
+    try {
+      const { trxNo } = await client.checkout();
+      await sb.pay(String(trxNo));
+      await sb.idle();
+      const [delivery] = sb.deliveries();
+      assert.equal(delivery?.state, 'delivered');
+      assert.deepEqual(
+        delivery?.attempts.map((a) => a.delayMs),
+        [0, 1],
+      );
+      assert.match(String(delivery?.attempts[1]?.warning), /without the body OK/);
+    } finally {
+      await closeAll(sb, receiver);
+    }
+  });
+
+  it('refuses an unknown default and a bad value, naming each', async () => {
+    await assert.rejects(startSandbox({ defaults: { zone: 1 } as never }), /defaults: .*zone/);
+    await assert.rejects(
+      startSandbox({ defaults: { hostedPagePath: '/__sandbox', defaultPageSize: 500 } }),
+      /defaults\.hostedPagePath: .*; defaults\.defaultPageSize: /,
+    );
   });
 });

@@ -157,13 +157,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         error: error instanceof Error ? error.message : String(error),
       }),
   });
+  const p = o.defaults;
   const views: ViewSettings = {
-    timeZoneOffsetMinutes: d.timeZoneOffsetMinutes,
-    channelId: d.channelId,
-    paymentMethod: d.paymentMethod,
-    processingFeePercent: d.processingFeePercent,
-    processingFeeFixed: d.processingFeeFixed,
-    gatewayAvailableDays: d.gatewayAvailableDays,
+    timeZoneOffsetMinutes: p.timeZoneOffsetMinutes,
+    channelId: p.channelId,
+    paymentMethod: p.paymentMethod,
+    processingFeePercent: p.processingFeePercent,
+    processingFeeFixed: p.processingFeeFixed,
+    gatewayAvailableDays: p.gatewayAvailableDays,
   };
   const state = new SandboxState();
   const faults = new FaultInjector(o.seed, o.faults);
@@ -183,12 +184,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     signKey: o.credentials.signKey,
     signatureHeader: o.signatureHeader,
     timestampHeader: o.timestampHeader,
-    retryDelaysMs: d.webhookRetryScheduleSeconds.map((s) => (s * 1000) / o.timeScale),
+    retryDelaysMs: p.webhookRetryScheduleSeconds.map((s) => (s * 1000) / o.timeScale),
     timeoutMs: o.webhookTimeoutMs,
     reorderDelayMs: d.reorderDelayMs / o.timeScale,
-    ackBody: d.webhookAckBody,
+    ackBody: p.webhookAckBody,
     bodyExcerptChars: d.bodyExcerptChars,
-    timeZoneOffsetMinutes: d.timeZoneOffsetMinutes,
+    timeZoneOffsetMinutes: p.timeZoneOffsetMinutes,
     url: () => ctx?.webhookUrl,
     onAttempt: (delivery, attempt) => {
       stats.webhookAttempts += 1;

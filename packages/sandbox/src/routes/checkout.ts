@@ -106,7 +106,7 @@ function parseCheckout(body: unknown): CheckoutRequest {
 }
 
 /**
- * The hosted page's address: `${publicUrl}/hpp/${sessionId}`.
+ * The hosted page's address: `${publicUrl}${hostedPagePath}/${sessionId}` (`/hpp` by default).
  *
  * @example
  * ```ts
@@ -114,7 +114,7 @@ function parseCheckout(body: unknown): CheckoutRequest {
  * ```
  */
 export function redirectUrlOf(ctx: SandboxContext, payment: PaymentRecord): string {
-  return `${ctx.publicUrl}/hpp/${payment.sessionId ?? ''}`;
+  return `${ctx.publicUrl}${ctx.options.defaults.hostedPagePath}/${payment.sessionId ?? ''}`;
 }
 
 /**

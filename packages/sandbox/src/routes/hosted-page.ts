@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../api-error.js';
 import type { SandboxContext } from '../context.js';
-import { SANDBOX_DEFAULTS } from '../defaults.js';
 import { readBody } from '../http-io.js';
 import { formatMoney } from '../money.js';
 import { type ClosedPageView, renderClosedPage, renderHostedPage } from '../pages/hosted-page.js';
@@ -28,7 +27,7 @@ export async function handleHostedPage(
 ): Promise<void> {
   const page = pageSender(ctx, res, target);
   const sessionId = decodeURIComponent(
-    target.path.slice(SANDBOX_DEFAULTS.hostedPagePath.length + 1),
+    target.path.slice(ctx.options.defaults.hostedPagePath.length + 1),
   );
   const payment = ctx.state.paymentsBySession.get(sessionId);
   if (!payment) {

@@ -1,5 +1,4 @@
 import type { SandboxContext } from '../context.js';
-import { SANDBOX_DEFAULTS } from '../defaults.js';
 import { amountField, intField, optional, stringField, textField } from '../fields.js';
 import { fromMinor } from '../money.js';
 import { PAYMENT_STATUS_CODES, type PaymentRecord } from '../records.js';
@@ -7,8 +6,6 @@ import { parseWpayTime } from '../time-format.js';
 import { FieldCheck } from '../validate.js';
 import { paymentView } from '../views.js';
 import { paginate } from './pagination.js';
-
-const { defaultPageSize, maxPageSize } = SANDBOX_DEFAULTS;
 
 /**
  * `POST /checkout/w-payment/payments/list`: `pageNum`/`pageSize` in, `records, total, pageSize,
@@ -22,6 +19,7 @@ const { defaultPageSize, maxPageSize } = SANDBOX_DEFAULTS;
  * ```
  */
 export function listPayments(body: unknown, ctx: SandboxContext): Record<string, unknown> {
+  const { defaultPageSize, maxPageSize } = ctx.options.defaults;
   const fields = new FieldCheck(body ?? {});
   const pageNum = fields.take('pageNum', optional(intField(1, 1_000_000))) ?? 1;
   const pageSize = fields.take('pageSize', optional(intField(1, maxPageSize))) ?? defaultPageSize;

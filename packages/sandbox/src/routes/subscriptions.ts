@@ -1,11 +1,9 @@
 import type { SandboxContext } from '../context.js';
-import { SANDBOX_DEFAULTS } from '../defaults.js';
 import { intField, optional, stringField, textField } from '../fields.js';
 import { FieldCheck } from '../validate.js';
 import { billView, subscriptionView } from '../views.js';
 import { paginate } from './pagination.js';
 
-const { defaultPageSize, maxPageSize } = SANDBOX_DEFAULTS;
 const ID = intField(1, Number.MAX_SAFE_INTEGER);
 
 /**
@@ -18,6 +16,7 @@ const ID = intField(1, Number.MAX_SAFE_INTEGER);
  * ```
  */
 export function listSubscriptions(body: unknown, ctx: SandboxContext): Record<string, unknown> {
+  const { defaultPageSize, maxPageSize } = ctx.options.defaults;
   const fields = new FieldCheck(body ?? {});
   const page = fields.take('page', optional(intField(1, 1_000_000))) ?? 1;
   const size = fields.take('size', optional(intField(1, maxPageSize))) ?? defaultPageSize;
@@ -77,6 +76,7 @@ export function cancelSubscription(body: unknown, ctx: SandboxContext): Record<s
  * ```
  */
 export function listBills(body: unknown, ctx: SandboxContext): Record<string, unknown> {
+  const { defaultPageSize, maxPageSize } = ctx.options.defaults;
   const fields = new FieldCheck(body);
   const subscriptionId = fields.take('subscriptionId', ID);
   const page = fields.take('page', optional(intField(1, 1_000_000))) ?? 1;
