@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { summaryReporter } from './test/summary-reporter.mjs';
 
 /** The no-JS fallback's endpoint for src/wpay-button.test.ts: echoes what the form posted. */
@@ -57,6 +58,7 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [
+    a11ySnapshotPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

@@ -1,9 +1,15 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
 import { deferred, type FetchMock, HPP_URL, json, mockFetch } from '../test/mock-fetch.js';
 import { PAGE_THEMES, resetPageTheme } from '../test/page-themes.js';
 import { build } from '../test/widget.js';
 import type { WpayButton } from './wpay-button.js';
+
+/** A node of the browser's accessibility tree, as @web/test-runner-commands returns it. */
+interface AxNode {
+  role: string;
+  name: string;
+}
 
 describe(`<wpay-button> accessibility (${build})`, () => {
   let server: FetchMock | undefined;
@@ -26,6 +32,31 @@ describe(`<wpay-button> accessibility (${build})`, () => {
     el.focus();
     expect(document.activeElement).to.equal(el);
     expect(el.shadowRoot!.activeElement).to.equal(inner);
+  });
+
+  it('is a button named by its label and price, in the accessibility tree', async () => {
+    const container = await fixture<HTMLDivElement>(html`
+      <div>
+        <wpay-button id="priced" endpoint="/x" amount="19.99" currency="USD" locale="en-US"
+          ><span slot="icon" aria-hidden="true">★</span>Buy now</wpay-button
+        >
+        <wpay-button id="unlabelled" endpoint="/x" locale="de"></wpay-button>
+        <wpay-button id="fallback" endpoint="/x"
+          ><form><button>Buy the tee</button></form></wpay-button
+        >
+      </div>
+    `);
+    const named: Record<string, string> = {};
+    for (const el of container.querySelectorAll('wpay-button')) {
+      await el.updateComplete;
+      const node = (await a11ySnapshot({ selector: `#${el.id}` })) as unknown as AxNode;
+      named[el.id] = `${node.role}: ${node.name}`;
+    }
+    expect(named).to.deep.equal({
+      priced: 'button: Buy now $19.99',
+      unlabelled: 'button: Bezahlen',
+      fallback: 'button: Buy the tee',
+    });
   });
 
   it('starts the checkout from the keyboard', async () => {
