@@ -14,7 +14,9 @@ async function subscribe(demo: Demo): Promise<string> {
     headers: { 'Content-Type': 'application/json', Origin: origin },
     body: JSON.stringify({ sku: 'coffee-club' }),
   });
-  const { trxNo } = (await response.json()) as { trxNo: string };
+  const body = (await response.json()) as { trxNo?: string };
+  assert.ok(body.trxNo, `checkout answered ${response.status} ${JSON.stringify(body)}`);
+  const { trxNo } = body;
   await demo.sandbox!.pay(trxNo);
   const mchSubscriptionNo = demo.stores.orders.findByTrxNo(trxNo)?.mchSubscriptionNo;
   assert.ok(mchSubscriptionNo);

@@ -33,7 +33,38 @@ describe('the order store', () => {
     });
   });
 
+  describe('when WPay gives an order a trxNo', () => {
+    it('refuses a second, different trxNo for the same order', () => {
+      const order = orders.create(MUG);
+      assert.equal(orders.attachTrxNo(order.mchOrderNo, 'TRX1'), true);
+      assert.equal(orders.attachTrxNo(order.mchOrderNo, 'TRX2'), false);
+      assert.equal(orders.find(order.mchOrderNo)?.trxNo, 'TRX1');
+    });
+
+    it('takes it from an earlier order that held it (a restarted sandbox numbers again)', () => {
+      const earlier = orders.create(MUG);
+      orders.attachTrxNo(earlier.mchOrderNo, 'TRX1');
+      orders.applyPayment({ trxNo: 'TRX1', status: 'PAID' });
+      const order = orders.create(MUG);
+      assert.equal(orders.attachTrxNo(order.mchOrderNo, 'TRX1'), true);
+      assert.equal(orders.findByTrxNo('TRX1')?.mchOrderNo, order.mchOrderNo);
+      assert.equal(orders.find(earlier.mchOrderNo)?.trxNo, null);
+      assert.equal(orders.find(earlier.mchOrderNo)?.status, 'paid');
+    });
+  });
+
   describe('when a payment detail is applied', () => {
+    it('applies it to the order WPay names, not to an earlier order holding the same trxNo', () => {
+      const earlier = orders.create(MUG);
+      orders.attachTrxNo(earlier.mchOrderNo, 'TRX1');
+      orders.applyPayment({ trxNo: 'TRX1', status: 'CANCELLED' });
+      const order = orders.create(MUG);
+      orders.applyPayment({ trxNo: 'TRX1', status: 'PAID' }, order.mchOrderNo);
+      assert.equal(orders.find(order.mchOrderNo)?.status, 'paid');
+      assert.equal(orders.find(earlier.mchOrderNo)?.status, 'cancelled');
+      assert.equal(orders.find(earlier.mchOrderNo)?.trxNo, null);
+    });
+
     it('marks the order paid', () => {
       const order = orders.create(MUG);
       orders.attachTrxNo(order.mchOrderNo, 'TRX1');

@@ -88,6 +88,13 @@ export function createOrderStore(db: Db, { now = () => new Date() }: OrderStoreO
   const setTrx = db.prepare(
     'UPDATE orders SET trx_no = ?, updated_at = ? WHERE mch_order_no = ? AND (trx_no IS NULL OR trx_no = ?)',
   );
+  // A trxNo is unique within one WPay only: the embedded sandbox starts its numbering again on
+  // each start, while this database keeps the orders of earlier runs. The order WPay just gave the
+  // number to owns it; an earlier order holding it lets go, so that no refund or webhook meant for
+  // the new payment ever reaches the old order.
+  const releaseTrx = db.prepare(
+    'UPDATE orders SET trx_no = NULL, updated_at = ? WHERE trx_no = ? AND mch_order_no <> ?',
+  );
   const setStatus = db.prepare(
     `UPDATE orders SET status = @status, wpay_status = @wpayStatus, updated_at = @now,
        paid_at = COALESCE(paid_at, @paidAt) WHERE mch_order_no = @mchOrderNo`,
@@ -118,23 +125,34 @@ export function createOrderStore(db: Db, { now = () => new Date() }: OrderStoreO
       })();
     },
 
-    /** Records the WPay transaction of an order; a different trxNo for the same order is refused. */
+    /**
+     * Records the WPay transaction of an order (WPay just created it for this order); a different
+     * trxNo for the same order is refused. An earlier order holding the same trxNo lets go of it.
+     */
     attachTrxNo(mchOrderNo: string, trxNo: string): boolean {
-      return setTrx.run(trxNo, stamp(), mchOrderNo, trxNo).changes === 1;
+      return db.transaction((): boolean => {
+        const own = byNo.get(mchOrderNo);
+        if (!own || (own.trx_no !== null && own.trx_no !== trxNo)) return false;
+        releaseTrx.run(stamp(), trxNo, mchOrderNo);
+        return setTrx.run(trxNo, stamp(), mchOrderNo, trxNo).changes === 1;
+      })();
     },
 
     /**
      * Moves the order of a payment to the status WPay reports, unless that would undo a newer
-     * state. Returns the order (changed or not), or `undefined` when no order has this trxNo.
+     * state. The order is the one WPay names (`mchOrderNo`), else the one holding the trxNo.
+     * Returns the order (changed or not), or `undefined` when no order matches.
      */
     applyPayment(payment: PaymentFacts, mchOrderNo?: string): Order | undefined {
       return db.transaction((): Order | undefined => {
-        const row = byTrx.get(payment.trxNo) ?? (mchOrderNo ? byNo.get(mchOrderNo) : undefined);
+        const row = (mchOrderNo ? byNo.get(mchOrderNo) : undefined) ?? byTrx.get(payment.trxNo);
         if (!row) return undefined;
         // Another payment of the same order number (a subscription renewal) is not this order's.
         if (row.trx_no !== null && row.trx_no !== payment.trxNo) return toOrder(row);
-        if (row.trx_no === null)
+        if (row.trx_no === null) {
+          releaseTrx.run(stamp(), payment.trxNo, row.mch_order_no);
           setTrx.run(payment.trxNo, stamp(), row.mch_order_no, payment.trxNo);
+        }
         const next = orderStatusFromPayment(payment.status) ?? row.status;
         if (!canMove(row.status, next)) return toOrder(byNo.get(row.mch_order_no)!);
         setStatus.run({
