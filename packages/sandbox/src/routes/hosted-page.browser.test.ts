@@ -176,6 +176,21 @@ describe('when a shopper clicks through the hosted page in Chromium', () => {
       await assertAccessible(String(redirectUrl), 'This payment failed');
     });
 
+    it('passes on the cancelled and the processing page', async () => {
+      const cancelled = await checkout();
+      await sb.cancel(String(cancelled.trxNo));
+      await assertAccessible(String(cancelled.redirectUrl), 'This payment was cancelled');
+      // Unscaled, the slow card stays PAYING for 30 s: long enough to look at the page.
+      const unscaled = await sandboxWithClient({ timeScale: 1 });
+      try {
+        const slow = await unscaled.client.checkout();
+        await unscaled.sb.pay(String(slow.trxNo), { card: 'slow' });
+        await assertAccessible(String(slow.redirectUrl), 'Your payment is being processed');
+      } finally {
+        await unscaled.sb.close();
+      }
+    });
+
     it('passes on the expired page', async () => {
       const { redirectUrl } = await checkout();
       await sb.clock.advance(SANDBOX_DEFAULTS.sessionTtlSeconds * 1000 + 1);
