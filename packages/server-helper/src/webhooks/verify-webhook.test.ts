@@ -188,6 +188,14 @@ describe('when a webhook is not what WPay signed', () => {
     }
   });
 
+  it('refuses a timestamp in seconds, saying it is seconds rather than a stale webhook', async () => {
+    const TIMESTAMP = String(Math.floor(NOW / 1000));
+    const headers = { SIGNATURE: nodeSign(signKey, TIMESTAMP, body), TIMESTAMP };
+    const error = await refusal(verifyWebhook(body, headers, { signKey, now }));
+    assert.equal(error.reason, 'bad_timestamp');
+    assert.match(error.message, /seconds, not milliseconds/);
+  });
+
   it('refuses a webhook without a signature header, naming it', async () => {
     const { TIMESTAMP } = headersFor(body);
     const error = await refusal(verifyWebhook(body, { TIMESTAMP }, { signKey, now }));

@@ -88,6 +88,13 @@ function checkTimestamp(stamp: string, now: number, toleranceMs: number, name: s
     );
   }
   const skew = now - Number(stamp.trim());
+  if (Math.abs(skew) > toleranceMs && Math.abs(now - Number(stamp.trim()) * 1000) <= toleranceMs) {
+    refuse(
+      'bad_timestamp',
+      `The ${name} header is a time in seconds, not milliseconds since the epoch`,
+      'WPay signs with milliseconds; the sender is not WPay, or it signs with a seconds clock by mistake.',
+    );
+  }
   if (skew > toleranceMs) {
     refuse(
       'timestamp_too_old',
