@@ -28,7 +28,7 @@ for (const build of ['iife', 'esm']) {
     });
 
     it('renders both elements with their styles, and violates nothing', async () => {
-      const win = await open(`/test/csp-${build}.html`);
+      const win = await open(`/test/csp.html?build=${build}`);
       const button = win.document.querySelector('wpay-button') as WpayButton;
       const base = button.shadowRoot!.querySelector('button')!;
       expect(win.getComputedStyle(base).backgroundColor).to.equal('rgb(67, 56, 202)');

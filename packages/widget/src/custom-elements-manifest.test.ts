@@ -62,60 +62,42 @@ function cssProperties(element: ElementClass, prefix: string): string[] {
 const partsOf = (root: ShadowRoot) =>
   sorted([...root.querySelectorAll('[part]')].map((node) => node.getAttribute('part') ?? ''));
 
-describe('custom-elements.json', () => {
-  describe('<wpay-button>', () => {
-    const element = widget.WpayButton as unknown as ElementClass;
+/** What each element must declare, and how to render it with every part showing. */
+interface Expected {
+  tag: 'wpay-button' | 'wpay-return';
+  element: ElementClass;
+  events: string[];
+  /** Public fields that are not reactive properties. */
+  fields: string[];
+  /** Renders the element with every part showing; returns its slot names and parts. */
+  render(): Promise<{ slots: string[]; parts: string[] }>;
+}
 
-    it('lists exactly the attributes the element observes', async () => {
-      const entry = await declaration('wpay-button');
-      expect(names(entry.attributes)).to.deep.equal(sorted(element.observedAttributes));
-    });
-
-    it('lists every public property', async () => {
-      const entry = await declaration('wpay-button');
-      const members = names(entry.members?.filter((member) => !member.static));
-      expect(members).to.include.members(publicProperties(element));
-      expect(members.filter((name) => name.startsWith('_'))).to.deep.equal([]);
-    });
-
-    it('lists its events, slots and parts', async () => {
-      const entry = await declaration('wpay-button');
-      expect(names(entry.events)).to.deep.equal(['wpay-checkout', 'wpay-error', 'wpay-redirect']);
+const EXPECTED: Expected[] = [
+  {
+    tag: 'wpay-button',
+    element: widget.WpayButton as unknown as ElementClass,
+    events: ['wpay-checkout', 'wpay-error', 'wpay-redirect'],
+    fields: [],
+    async render() {
       const el = await fixture(
         html`<wpay-button endpoint="/x" amount="5" currency="USD">Buy</wpay-button>`,
       );
-      const slots = [...el.shadowRoot!.querySelectorAll('slot')].map((slot) => slot.name);
-      expect(names(entry.slots)).to.deep.equal(sorted(slots));
-      expect(names(entry.cssParts)).to.deep.equal(partsOf(el.shadowRoot!));
-    });
-
-    it('lists exactly the CSS custom properties its styles read', async () => {
-      const entry = await declaration('wpay-button');
-      expect(names(entry.cssProperties)).to.deep.equal(cssProperties(element, '--wpay-button-'));
-    });
-  });
-
-  describe('<wpay-return>', () => {
-    const element = widget.WpayReturn as unknown as ElementClass;
-
-    it('lists exactly the attributes the element observes', async () => {
-      const entry = await declaration('wpay-return');
-      expect(names(entry.attributes)).to.deep.equal(sorted(element.observedAttributes));
-    });
-
-    it('lists every public property', async () => {
-      const entry = await declaration('wpay-return');
-      const members = names(entry.members?.filter((member) => !member.static));
-      expect(members).to.include.members([...publicProperties(element), 'status']);
-    });
-
-    it('lists its events, one slot per state, and its parts', async () => {
-      const entry = await declaration('wpay-return');
-      expect(names(entry.events)).to.deep.equal(['wpay-error', 'wpay-status']);
-      expect(names(entry.slots)).to.deep.equal(
-        sorted(['succeeded', 'processing', 'cancelled', 'failed', 'error']),
-      );
-      // While it checks (the status request never answers here) every part shows.
+      const root = el.shadowRoot!;
+      return {
+        slots: [...root.querySelectorAll('slot')].map((slot) => slot.name),
+        parts: partsOf(root),
+      };
+    },
+  },
+  {
+    tag: 'wpay-return',
+    element: widget.WpayReturn as unknown as ElementClass,
+    events: ['wpay-error', 'wpay-status'],
+    fields: ['status'],
+    async render() {
+      // While it checks (the status request never answers here) every part shows; its one slot
+      // takes the name of each state in turn.
       const page = location.href;
       history.replaceState(history.state, '', '?trxNo=TRX1');
       const server = mockFetch(() => never());
@@ -124,16 +106,43 @@ describe('custom-elements.json', () => {
           html`<wpay-return status-endpoint="/x"></wpay-return>`,
         );
         expect(el.state).to.equal('checking');
-        expect(names(entry.cssParts)).to.deep.equal(partsOf(el.shadowRoot!));
+        const slots = ['succeeded', 'processing', 'cancelled', 'failed', 'error'];
+        return { slots, parts: partsOf(el.shadowRoot!) };
       } finally {
         server.restore();
         history.replaceState(history.state, '', page);
       }
-    });
+    },
+  },
+];
 
-    it('lists exactly the CSS custom properties its styles read', async () => {
-      const entry = await declaration('wpay-return');
-      expect(names(entry.cssProperties)).to.deep.equal(cssProperties(element, '--wpay-return-'));
+describe('custom-elements.json', () => {
+  for (const { tag, element, events, fields, render } of EXPECTED) {
+    describe(`<${tag}>`, () => {
+      it('lists exactly the attributes the element observes', async () => {
+        const entry = await declaration(tag);
+        expect(names(entry.attributes)).to.deep.equal(sorted(element.observedAttributes));
+      });
+
+      it('lists every public property, and nothing internal', async () => {
+        const entry = await declaration(tag);
+        const members = names(entry.members?.filter((member) => !member.static));
+        expect(members).to.include.members([...publicProperties(element), ...fields]);
+        expect(members.filter((name) => name.startsWith('_'))).to.deep.equal([]);
+      });
+
+      it('lists its events, slots and parts', async () => {
+        const entry = await declaration(tag);
+        expect(names(entry.events)).to.deep.equal(events);
+        const { slots, parts } = await render();
+        expect(names(entry.slots)).to.deep.equal(sorted(slots));
+        expect(names(entry.cssParts)).to.deep.equal(parts);
+      });
+
+      it('lists exactly the CSS custom properties its styles read', async () => {
+        const entry = await declaration(tag);
+        expect(names(entry.cssProperties)).to.deep.equal(cssProperties(element, `--${tag}-`));
+      });
     });
-  });
+  }
 });

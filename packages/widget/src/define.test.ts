@@ -35,17 +35,19 @@ describe('defineElements', () => {
     expect(warnings).to.deep.equal([]);
   });
 
+  /** Defines both tags with classes of one version (a fresh button class unless given one). */
+  function defineBoth(target: CustomElementRegistry, version: string, button = element(version)) {
+    defineElements(
+      { 'x-button': button, 'x-return': element(version) },
+      { registry: target, logger },
+    );
+    return button;
+  }
+
   it('is a silent no-op when the same version defined the tags already', () => {
     const target = registry();
-    const first = element('1.0.0');
-    defineElements(
-      { 'x-button': first, 'x-return': element('1.0.0') },
-      { registry: target, logger },
-    );
-    defineElements(
-      { 'x-button': element('1.0.0'), 'x-return': element('1.0.0') },
-      { registry: target, logger },
-    );
+    const first = defineBoth(target, '1.0.0');
+    defineBoth(target, '1.0.0');
     defineElements({ 'x-button': first }, { registry: target, logger });
     expect(target.get('x-button')).to.equal(first);
     expect(warnings).to.deep.equal([]);
@@ -53,15 +55,8 @@ describe('defineElements', () => {
 
   it('keeps the first definition and warns once when another version defined the tags', () => {
     const target = registry();
-    const first = element('1.0.0');
-    defineElements(
-      { 'x-button': first, 'x-return': element('1.0.0') },
-      { registry: target, logger },
-    );
-    defineElements(
-      { 'x-button': element('2.0.0'), 'x-return': element('2.0.0') },
-      { registry: target, logger },
-    );
+    const first = defineBoth(target, '1.0.0');
+    defineBoth(target, '2.0.0');
     expect(target.get('x-button')).to.equal(first);
     expect(warnings).to.have.length(1);
     expect(warnings[0])

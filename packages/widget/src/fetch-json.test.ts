@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { deferred, type FetchMock, json, mockFetch, never } from '../test/mock-fetch.js';
+import {
+  deferred,
+  type FetchMock,
+  json,
+  mockFetch,
+  never,
+  unreachable,
+} from '../test/mock-fetch.js';
 import { fetchJson } from './fetch-json.js';
 import { WpayRequestError } from './request-error.js';
 
@@ -28,9 +35,7 @@ describe('fetchJson', () => {
   });
 
   it('fails with network when fetch rejects', async () => {
-    server = mockFetch(() => {
-      throw new TypeError('Failed to fetch');
-    });
+    server = mockFetch(unreachable);
     expect((await failure(fetchJson('/x', { init, timeout: 1000 }))).code).to.equal('network');
   });
 

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { PAID } from '../test/mock-fetch.js';
 import { parseCheckoutResponse, parseServerError, parseStatusResponse } from './response-guards.js';
 
 describe('parseCheckoutResponse', () => {
@@ -34,15 +35,7 @@ describe('parseCheckoutResponse', () => {
 });
 
 describe('parseStatusResponse', () => {
-  const valid = {
-    trxNo: 'TRX1',
-    mchOrderNo: 'order-1',
-    status: 'PAID',
-    outcome: 'succeeded',
-    final: true,
-    amount: 19.99,
-    currency: 'USD',
-  };
+  const valid = PAID;
 
   it('accepts the documented status body', () => {
     expect(parseStatusResponse(valid)).to.deep.equal(valid);

@@ -1,6 +1,14 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
-import { deferred, type FetchMock, HPP_URL, json, mockFetch } from '../test/mock-fetch.js';
+import { clickForError } from '../test/checkout.js';
+import {
+  deferred,
+  type FetchMock,
+  HPP_URL,
+  json,
+  mockFetch,
+  unreachable,
+} from '../test/mock-fetch.js';
 import { PAGE_THEMES, resetPageTheme } from '../test/page-themes.js';
 import { build } from '../test/widget.js';
 import type { WpayButton } from './wpay-button.js';
@@ -144,14 +152,9 @@ describe(`<wpay-button> accessibility (${build})`, () => {
 
   describe('when the checkout failed', () => {
     it('announces the error in an alert region the button is described by', async () => {
-      server = mockFetch(() => {
-        throw new TypeError('Failed to fetch');
-      });
+      server = mockFetch(unreachable);
       const { el, inner } = await setup();
-      const failed = oneEvent(el, 'wpay-error');
-      inner.click();
-      await failed;
-      await el.updateComplete;
+      await clickForError(el);
       const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
       expect(alert.textContent).to.equal('Store unreachable. Try again.');
       expect(inner.getAttribute('aria-describedby')).to.equal(alert.id);
@@ -159,14 +162,9 @@ describe(`<wpay-button> accessibility (${build})`, () => {
     });
 
     it('does not announce the error again when the button updates for another reason', async () => {
-      server = mockFetch(() => {
-        throw new TypeError('Failed to fetch');
-      });
-      const { el, inner } = await setup();
-      const failed = oneEvent(el, 'wpay-error');
-      inner.click();
-      await failed;
-      await el.updateComplete;
+      server = mockFetch(unreachable);
+      const { el } = await setup();
+      await clickForError(el);
       const mutations: MutationRecord[] = [];
       const observer = new MutationObserver((records) => mutations.push(...records));
       const alert = el.shadowRoot!.querySelector('[role="alert"]')!;

@@ -1,5 +1,6 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { type FetchMock, mockFetch } from '../test/mock-fetch.js';
+import { expect, fixture, html } from '@open-wc/testing';
+import { clickForError } from '../test/checkout.js';
+import { type FetchMock, mockFetch, unreachable } from '../test/mock-fetch.js';
 import { build } from '../test/widget.js';
 import type { WpayButton } from './wpay-button.js';
 
@@ -67,28 +68,20 @@ describe(`<wpay-button> languages (${build})`, () => {
   });
 
   it('shows its error messages in its language', async () => {
-    server = mockFetch(() => {
-      throw new TypeError('Failed to fetch');
-    });
+    server = mockFetch(unreachable);
     const el = await fixture<WpayButton>(
       html`<wpay-button endpoint="/x" locale="fr">Acheter</wpay-button>`,
     );
-    const failed = oneEvent(el, 'wpay-error');
-    el.shadowRoot!.querySelector('button')!.click();
-    const event = await failed;
+    const event = await clickForError(el);
     expect(event.detail.message).to.equal('Boutique injoignable. Réessayez.');
   });
 
   it('translates the message it shows when its locale changes', async () => {
-    server = mockFetch(() => {
-      throw new TypeError('Failed to fetch');
-    });
+    server = mockFetch(unreachable);
     const el = await fixture<WpayButton>(
       html`<wpay-button endpoint="/x" locale="en">Buy</wpay-button>`,
     );
-    const failed = oneEvent(el, 'wpay-error');
-    el.click();
-    await failed;
+    await clickForError(el);
     el.locale = 'de';
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="error"]')?.textContent).to.equal(
@@ -97,17 +90,13 @@ describe(`<wpay-button> languages (${build})`, () => {
   });
 
   it('uses the strings property over the built-in strings', async () => {
-    server = mockFetch(() => {
-      throw new TypeError('Failed to fetch');
-    });
+    server = mockFetch(unreachable);
     const el = await fixture<WpayButton>(
       html`<wpay-button endpoint="/x" locale="fr"></wpay-button>`,
     );
     el.strings = { pay: 'Payer maintenant', errorNetwork: 'Hors ligne ?' };
     await el.updateComplete;
     expect(label(el)).to.equal('Payer maintenant');
-    const failed = oneEvent(el, 'wpay-error');
-    el.shadowRoot!.querySelector('button')!.click();
-    expect((await failed).detail.message).to.equal('Hors ligne ?');
+    expect((await clickForError(el)).detail.message).to.equal('Hors ligne ?');
   });
 });

@@ -1,16 +1,18 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { clickForError, clickForRedirect } from '../test/checkout.js';
 import {
   deferred,
   type FetchHandler,
   type FetchMock,
   HPP_URL,
+  htmlPage,
   json,
   type MockFetchOptions,
   mockFetch,
   never,
+  unreachable,
 } from '../test/mock-fetch.js';
 import { build, widget } from '../test/widget.js';
-import type { WpayErrorEvent } from './events.js';
 import type { WpayButton } from './wpay-button.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -39,24 +41,15 @@ async function setup(
   return { el, inner, navigations, errorText };
 }
 
-/** Clicks and waits for the outcome: the wpay-error event, or navigation. */
-async function clickForError(el: WpayButton, inner: HTMLButtonElement): Promise<WpayErrorEvent> {
-  const failed = oneEvent(el, 'wpay-error');
-  inner.click();
-  return failed;
-}
-
 describe(`<wpay-button> (${build})`, () => {
   describe('when clicked', () => {
     it('posts its data-* attributes and payload as JSON to the endpoint, then navigates to the redirect URL', async () => {
       const mock = serve(() => json({ redirectUrl: HPP_URL, trxNo: 'TRX1' }));
-      const { el, inner, navigations } = await setup(
+      const { el, navigations } = await setup(
         html`<wpay-button endpoint="/api/checkout" data-sku="tee-42" data-plan-id="p1">Buy</wpay-button>`,
       );
       el.payload = { quantity: 2 };
-      const redirected = oneEvent(el, 'wpay-redirect');
-      inner.click();
-      const event = await redirected;
+      const event = await clickForRedirect(el);
 
       expect(mock.calls).to.have.length(1);
       const [call] = mock.calls;
@@ -76,11 +69,9 @@ describe(`<wpay-button> (${build})`, () => {
 
     it('lets the payload property win over a data-* attribute of the same name', async () => {
       const mock = serve(() => json({ redirectUrl: HPP_URL }));
-      const { el, inner } = await setup();
+      const { el } = await setup();
       el.payload = { sku: 'tee-43' };
-      const redirected = oneEvent(el, 'wpay-redirect');
-      inner.click();
-      await redirected;
+      await clickForRedirect(el);
       expect(JSON.parse(mock.calls[0]?.body ?? '')).to.deep.equal({ sku: 'tee-43' });
     });
 
@@ -109,14 +100,12 @@ describe(`<wpay-button> (${build})`, () => {
 
     it('sends the payload as edited by a wpay-checkout listener', async () => {
       const mock = serve(() => json({ redirectUrl: HPP_URL }));
-      const { el, inner } = await setup();
+      const { el } = await setup();
       el.addEventListener('wpay-checkout', (event) => {
         event.detail.payload.quantity = 3;
         delete event.detail.payload.sku;
       });
-      const redirected = oneEvent(el, 'wpay-redirect');
-      inner.click();
-      await redirected;
+      await clickForRedirect(el);
       expect(JSON.parse(mock.calls[0]?.body ?? '')).to.deep.equal({ quantity: 3 });
       expect(el.payload).to.deep.equal({});
     });
@@ -133,11 +122,9 @@ describe(`<wpay-button> (${build})`, () => {
 
     it('does not navigate when wpay-redirect is cancelled, and is idle again', async () => {
       serve(() => json({ redirectUrl: HPP_URL }));
-      const { el, inner, navigations } = await setup();
+      const { el, navigations } = await setup();
       el.addEventListener('wpay-redirect', (event) => event.preventDefault());
-      const redirected = oneEvent(el, 'wpay-redirect');
-      inner.click();
-      await redirected;
+      await clickForRedirect(el);
       await el.updateComplete;
       expect(navigations).to.deep.equal([]);
       expect(el.state).to.equal('idle');
@@ -168,13 +155,11 @@ describe(`<wpay-button> (${build})`, () => {
 
     it('sends the payload a wpay-checkout listener put in place of the original', async () => {
       const mock = serve(() => json({ redirectUrl: HPP_URL }));
-      const { el, inner } = await setup();
+      const { el } = await setup();
       el.addEventListener('wpay-checkout', (event) => {
         event.detail.payload = { sku: 'gift-card', amount: 'ignored-by-the-server' };
       });
-      const redirected = oneEvent(el, 'wpay-redirect');
-      inner.click();
-      await redirected;
+      await clickForRedirect(el);
       expect(JSON.parse(mock.calls[0]?.body ?? '')).to.deep.equal({
         sku: 'gift-card',
         amount: 'ignored-by-the-server',
@@ -230,11 +215,9 @@ describe(`<wpay-button> (${build})`, () => {
 
   describe('when the request fails', () => {
     it('reports an unreachable server as network, shows a message and is usable again', async () => {
-      serve(() => {
-        throw new TypeError('Failed to fetch');
-      });
+      serve(unreachable);
       const { el, inner, errorText } = await setup();
-      const event = await clickForError(el, inner);
+      const event = await clickForError(el);
       await el.updateComplete;
       expect(event.detail.code).to.equal('network');
       expect(event.bubbles && event.composed).to.equal(true);
@@ -247,10 +230,10 @@ describe(`<wpay-button> (${build})`, () => {
 
     it('aborts after the timeout attribute with code timeout', async () => {
       const mock = serve(() => never());
-      const { el, inner } = await setup(
+      const { el } = await setup(
         html`<wpay-button endpoint="/api/checkout" timeout="50">Buy</wpay-button>`,
       );
-      const event = await clickForError(el, inner);
+      const event = await clickForError(el);
       expect(event.detail.code).to.equal('timeout');
       expect(mock.calls[0]?.signal?.aborted).to.equal(true);
     });
@@ -267,8 +250,8 @@ describe(`<wpay-button> (${build})`, () => {
         fields: [{ path: 'sku', message: 'required' }],
       };
       serve(() => json({ error }, 400));
-      const { el, inner, errorText } = await setup();
-      const event = await clickForError(el, inner);
+      const { el, errorText } = await setup();
+      const event = await clickForError(el);
       await el.updateComplete;
       expect(event.detail).to.deep.equal({
         code: 'http',
@@ -280,38 +263,26 @@ describe(`<wpay-button> (${build})`, () => {
     });
 
     it('reports a non-2xx HTML page (a proxy error) as http without a server error', async () => {
-      serve(
-        () =>
-          new Response('<h1>Bad gateway</h1>', {
-            status: 502,
-            headers: { 'Content-Type': 'text/html' },
-          }),
-      );
-      const { el, inner } = await setup();
-      const event = await clickForError(el, inner);
+      serve(() => htmlPage('<h1>Bad gateway</h1>', 502));
+      const { el } = await setup();
+      const event = await clickForError(el);
       expect(event.detail.code).to.equal('http');
       expect(event.detail.status).to.equal(502);
       expect(event.detail.serverError).to.equal(undefined);
     });
 
     it('reports a 200 that is not JSON as invalid-response', async () => {
-      serve(
-        () =>
-          new Response('<html>login</html>', {
-            status: 200,
-            headers: { 'Content-Type': 'text/html' },
-          }),
-      );
-      const { el, inner } = await setup();
-      const event = await clickForError(el, inner);
+      serve(() => htmlPage('<html>login</html>'));
+      const { el } = await setup();
+      const event = await clickForError(el);
       expect(event.detail.code).to.equal('invalid-response');
     });
 
     it('reports a 200 with malformed or empty JSON as invalid-response', async () => {
       for (const text of [`{"redirectUrl":"${HPP_URL}`, '', "{'redirectUrl': 1}"]) {
         serve(() => new Response(text, { headers: { 'Content-Type': 'application/json' } }));
-        const { el, inner, navigations, errorText } = await setup();
-        const event = await clickForError(el, inner);
+        const { el, navigations, errorText } = await setup();
+        const event = await clickForError(el);
         await el.updateComplete;
         expect(event.detail.code, text).to.equal('invalid-response');
         expect(errorText()).to.equal('Payment could not start. Try again.');
@@ -329,8 +300,8 @@ describe(`<wpay-button> (${build})`, () => {
         null,
       ]) {
         serve(() => json(body));
-        const { el, inner, navigations } = await setup();
-        const event = await clickForError(el, inner);
+        const { el, navigations } = await setup();
+        const event = await clickForError(el);
         expect(event.detail.code, JSON.stringify(body)).to.equal('invalid-response');
         expect(navigations).to.deep.equal([]);
         server?.restore();
@@ -339,8 +310,8 @@ describe(`<wpay-button> (${build})`, () => {
 
     it('blocks a javascript: redirect with blocked-redirect and never navigates', async () => {
       serve(() => json({ redirectUrl: 'javascript:alert(document.cookie)' }));
-      const { el, inner, navigations } = await setup();
-      const event = await clickForError(el, inner);
+      const { el, navigations } = await setup();
+      const event = await clickForError(el);
       expect(event.detail.code).to.equal('blocked-redirect');
       expect(navigations).to.deep.equal([]);
     });
@@ -348,8 +319,8 @@ describe(`<wpay-button> (${build})`, () => {
     it('blocks data:, relative and plain-http redirects', async () => {
       for (const redirectUrl of ['data:text/html,hi', '/hpp/123', 'http://pay.example.com/hpp']) {
         serve(() => json({ redirectUrl }));
-        const { el, inner, navigations } = await setup();
-        const event = await clickForError(el, inner);
+        const { el, navigations } = await setup();
+        const event = await clickForError(el);
         expect(event.detail.code, redirectUrl).to.equal('blocked-redirect');
         expect(navigations).to.deep.equal([]);
         server?.restore();
@@ -358,43 +329,31 @@ describe(`<wpay-button> (${build})`, () => {
 
     it('follows plain http to the sandbox on localhost', async () => {
       serve(() => json({ redirectUrl: 'http://127.0.0.1:4010/hpp/1' }));
-      const { el, inner, navigations } = await setup();
-      const redirected = oneEvent(el, 'wpay-redirect');
-      inner.click();
-      await redirected;
+      const { el, navigations } = await setup();
+      await clickForRedirect(el);
       expect(navigations).to.deep.equal(['http://127.0.0.1:4010/hpp/1']);
     });
 
     it('blocks a host outside allowed-hosts', async () => {
       serve(() => json({ redirectUrl: 'https://evil.test/hpp/1' }));
-      const { el, inner, navigations } = await setup(
+      const { el, navigations } = await setup(
         html`<wpay-button endpoint="/api/checkout" allowed-hosts="openapi.stablelink.app openapi.stg.stablelink.app">Buy</wpay-button>`,
       );
-      const event = await clickForError(el, inner);
+      const event = await clickForError(el);
       expect(event.detail.code).to.equal('blocked-redirect');
       expect(navigations).to.deep.equal([]);
     });
 
-    it('follows a host listed in allowed-hosts', async () => {
-      serve(() => json({ redirectUrl: HPP_URL }));
-      const { el, inner, navigations } = await setup(
-        html`<wpay-button endpoint="/api/checkout" allowed-hosts="openapi.stg.stablelink.app">Buy</wpay-button>`,
-      );
-      const redirected = oneEvent(el, 'wpay-redirect');
-      inner.click();
-      await redirected;
-      expect(navigations).to.deep.equal([HPP_URL]);
-    });
-
-    it('matches allowed-hosts whatever their letter case', async () => {
-      serve(() => json({ redirectUrl: HPP_URL }));
-      const { el, inner, navigations } = await setup(
-        html`<wpay-button endpoint="/api/checkout" allowed-hosts="OpenAPI.STG.StableLink.app">Buy</wpay-button>`,
-      );
-      const redirected = oneEvent(el, 'wpay-redirect');
-      inner.click();
-      await redirected;
-      expect(navigations).to.deep.equal([HPP_URL]);
+    it('follows a host listed in allowed-hosts, whatever its letter case', async () => {
+      for (const hosts of ['openapi.stg.stablelink.app', 'pay.test OpenAPI.STG.StableLink.app']) {
+        serve(() => json({ redirectUrl: HPP_URL }));
+        const { el, navigations } = await setup(
+          html`<wpay-button endpoint="/api/checkout" allowed-hosts=${hosts}>Buy</wpay-button>`,
+        );
+        await clickForRedirect(el);
+        expect(navigations, hosts).to.deep.equal([HPP_URL]);
+        server?.restore();
+      }
     });
 
     it('clears the message when the shopper tries again', async () => {
@@ -403,12 +362,10 @@ describe(`<wpay-button> (${build})`, () => {
         if (fail) throw new TypeError('Failed to fetch');
         return json({ redirectUrl: HPP_URL });
       });
-      const { el, inner, errorText } = await setup();
-      await clickForError(el, inner);
+      const { el, errorText } = await setup();
+      await clickForError(el);
       fail = false;
-      const redirected = oneEvent(el, 'wpay-redirect');
-      inner.click();
-      await redirected;
+      await clickForRedirect(el);
       await el.updateComplete;
       expect(errorText()).to.equal('');
     });
@@ -437,10 +394,8 @@ describe(`<wpay-button> (${build})`, () => {
 
     it('sends an Idempotency-Key that is a UUID v4', async () => {
       const mock = serve(() => json({ redirectUrl: HPP_URL }));
-      const { el, inner } = await setup();
-      const redirected = oneEvent(el, 'wpay-redirect');
-      inner.click();
-      await redirected;
+      const { el } = await setup();
+      await clickForRedirect(el);
       expect(mock.calls[0]?.headers.get('Idempotency-Key')).to.match(UUID_V4);
     });
 
@@ -449,24 +404,20 @@ describe(`<wpay-button> (${build})`, () => {
         if (index === 0) throw new TypeError('Failed to fetch');
         return json({ redirectUrl: HPP_URL });
       });
-      const { el, inner } = await setup();
-      await clickForError(el, inner);
-      const redirected = oneEvent(el, 'wpay-redirect');
-      inner.click();
-      await redirected;
+      const { el } = await setup();
+      await clickForError(el);
+      await clickForRedirect(el);
       const [first, second] = mock.calls.map((call) => call.headers.get('Idempotency-Key'));
       expect(first).to.match(UUID_V4);
       expect(second).to.equal(first);
     });
 
     it('uses a new key when the payload changed after an error', async () => {
-      const mock = serve(() => {
-        throw new TypeError('Failed to fetch');
-      });
-      const { el, inner } = await setup();
-      await clickForError(el, inner);
+      const mock = serve(unreachable);
+      const { el } = await setup();
+      await clickForError(el);
       el.payload = { quantity: 2 };
-      await clickForError(el, inner);
+      await clickForError(el);
       const [first, second] = mock.calls.map((call) => call.headers.get('Idempotency-Key'));
       expect(second).to.match(UUID_V4);
       expect(second).not.to.equal(first);
@@ -474,12 +425,10 @@ describe(`<wpay-button> (${build})`, () => {
 
     it('uses a new key for the next intent after a successful one', async () => {
       const mock = serve(() => json({ redirectUrl: HPP_URL }));
-      const { el, inner } = await setup();
+      const { el } = await setup();
       el.addEventListener('wpay-redirect', (event) => event.preventDefault());
       for (let i = 0; i < 2; i++) {
-        const redirected = oneEvent(el, 'wpay-redirect');
-        inner.click();
-        await redirected;
+        await clickForRedirect(el);
         await el.updateComplete;
       }
       const [first, second] = mock.calls.map((call) => call.headers.get('Idempotency-Key'));
@@ -505,9 +454,7 @@ describe(`<wpay-button> (${build})`, () => {
     it('is idle again when the page comes back from the back-forward cache', async () => {
       const mock = serve(() => json({ redirectUrl: HPP_URL }));
       const { el, inner, navigations } = await setup();
-      const redirected = oneEvent(el, 'wpay-redirect');
-      inner.click();
-      await redirected;
+      await clickForRedirect(el);
       await el.updateComplete;
       expect(inner.getAttribute('aria-busy')).to.equal('true');
 
@@ -516,19 +463,15 @@ describe(`<wpay-button> (${build})`, () => {
       expect(el.state).to.equal('idle');
       expect(inner.getAttribute('aria-busy')).to.equal('false');
 
-      const again = oneEvent(el, 'wpay-redirect');
-      inner.click();
-      await again;
+      await clickForRedirect(el);
       expect(mock.calls).to.have.length(2);
       expect(navigations).to.have.length(2);
     });
 
     it('ignores a pageshow that is not a restore from the back-forward cache', async () => {
       serve(() => json({ redirectUrl: HPP_URL }));
-      const { el, inner } = await setup();
-      const redirected = oneEvent(el, 'wpay-redirect');
-      inner.click();
-      await redirected;
+      const { el } = await setup();
+      await clickForRedirect(el);
       window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
       await el.updateComplete;
       expect(el.state).to.equal('redirecting');
@@ -554,7 +497,7 @@ describe(`<wpay-button> (${build})`, () => {
       const { el, inner } = await setup(
         html`<wpay-button endpoint="/api/checkout" timeout="50">Buy</wpay-button>`,
       );
-      const event = await clickForError(el, inner);
+      const event = await clickForError(el);
       await el.updateComplete;
       expect(event.detail.code).to.equal('timeout');
       expect(el.state).to.equal('error');

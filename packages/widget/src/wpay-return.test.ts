@@ -1,22 +1,21 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { render } from 'lit';
-import { type FetchHandler, type FetchMock, json, mockFetch, never } from '../test/mock-fetch.js';
+import {
+  type FetchHandler,
+  type FetchMock,
+  htmlPage,
+  json,
+  mockFetch,
+  never,
+  PAID,
+  PAYING,
+  unreachable,
+} from '../test/mock-fetch.js';
 import { PAGE_THEMES, resetPageTheme } from '../test/page-themes.js';
 import { build, widget } from '../test/widget.js';
 import type { WpayErrorEvent, WpayStatusEvent } from './events.js';
 import type { PaymentStatus } from './response-guards.js';
 import type { WpayReturn } from './wpay-return.js';
-
-const PAID: PaymentStatus = {
-  trxNo: 'TRX1',
-  mchOrderNo: 'order-1',
-  status: 'PAID',
-  outcome: 'succeeded',
-  final: true,
-  amount: 19.99,
-  currency: 'USD',
-};
-const PAYING: PaymentStatus = { ...PAID, status: 'PAYING', outcome: 'processing', final: false };
 
 let server: FetchMock | undefined;
 let originalUrl = '';
@@ -259,9 +258,7 @@ describe(`<wpay-return> (${build})`, () => {
 
     it('reports an unreachable server as network after max-attempts tries', async () => {
       arriveWith({ trxNo: 'TRX1' });
-      const mock = serve(() => {
-        throw new TypeError('Failed to fetch');
-      });
+      const mock = serve(unreachable);
       const { el, first } = await mount(
         html`<wpay-return status-endpoint="/api/status" poll-interval="1" max-attempts="2"></wpay-return>`,
       );
@@ -298,7 +295,7 @@ describe(`<wpay-return> (${build})`, () => {
 
     it('reports a 200 that is not JSON as invalid-response', async () => {
       arriveWith({ trxNo: 'TRX1' });
-      serve(() => new Response('<html></html>', { headers: { 'Content-Type': 'text/html' } }));
+      serve(() => htmlPage('<html></html>'));
       const { first } = await mount();
       expect((first as WpayErrorEvent).detail.code).to.equal('invalid-response');
     });

@@ -87,3 +87,27 @@ export function deferred<T>(): { promise: Promise<T>; resolve(value: T): void } 
 
 /** The hosted payment page URL the mock server hands out. */
 export const HPP_URL = 'https://openapi.stg.stablelink.app/hpp/sess_123';
+
+/** The status endpoint's answer for a paid payment (docs/architecture.md). */
+export const PAID = {
+  trxNo: 'TRX1',
+  mchOrderNo: 'order-1',
+  status: 'PAID',
+  outcome: 'succeeded',
+  final: true,
+  amount: 19.99,
+  currency: 'USD',
+} as const;
+
+/** The status endpoint's answer while the payment is still being made. */
+export const PAYING = { ...PAID, status: 'PAYING', outcome: 'processing', final: false } as const;
+
+/** Answers no request: the server cannot be reached, and `fetch` rejects as browsers do. */
+export function unreachable(): never {
+  throw new TypeError('Failed to fetch');
+}
+
+/** An HTML page: what a proxy, a login wall or a misrouted request answers instead of JSON. */
+export function htmlPage(markup: string, status = 200): Response {
+  return new Response(markup, { status, headers: { 'Content-Type': 'text/html' } });
+}
