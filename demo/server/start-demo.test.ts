@@ -54,9 +54,11 @@ describe('when the demo restarts on the same database', { timeout: 60_000 }, () 
   it('activates a new subscription that gets the WPay id the earlier one had', async () => {
     const earlierId = demo.stores.subscriptions.find(first)?.wpayId;
     const second = await subscribe(demo);
-    const now = await eventually('the new subscription is active', () => {
+    // Fulfilment marks the subscription active, then stores its bills: wait for both.
+    const now = await eventually('the new subscription is active with its first bill', () => {
       const found = demo.stores.subscriptions.find(second);
-      return found?.status === 'active' && found;
+      const active = found?.status === 'active' && found.wpayId;
+      return active && demo.stores.subscriptions.bills(found.wpayId!).length > 0 && found;
     });
     assert.equal(now.wpayId, earlierId, 'the new sandbox reused the id');
     assert.equal(demo.stores.subscriptions.find(first)?.wpayId, null);
