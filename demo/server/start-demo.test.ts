@@ -57,8 +57,8 @@ describe('when the demo restarts on the same database', { timeout: 60_000 }, () 
     // Fulfilment marks the subscription active, then stores its bills: wait for both.
     const now = await eventually('the new subscription is active with its first bill', () => {
       const found = demo.stores.subscriptions.find(second);
-      const active = found?.status === 'active' && found.wpayId;
-      return active && demo.stores.subscriptions.bills(found.wpayId!).length > 0 && found;
+      if (found?.status !== 'active' || !found.wpayId) return undefined;
+      return demo.stores.subscriptions.bills(found.wpayId).length > 0 ? found : undefined;
     });
     assert.equal(now.wpayId, earlierId, 'the new sandbox reused the id');
     assert.equal(demo.stores.subscriptions.find(first)?.wpayId, null);
