@@ -67,13 +67,19 @@ describe(`<wpay-button> accessibility (${build})`, () => {
     });
   });
 
-  it('starts the checkout from the keyboard', async () => {
-    const mock = mockFetch(() => json({ redirectUrl: HPP_URL }));
+  it('starts the checkout from the keyboard, and keeps the focus while busy', async () => {
+    const answer = deferred<Response>();
+    const mock = mockFetch(() => answer.promise);
     server = mock;
-    const { el } = await setup();
+    const { el, inner } = await setup();
     el.focus();
-    const redirected = oneEvent(el, 'wpay-redirect');
     await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(el.state).to.equal('busy');
+    expect(el.shadowRoot!.activeElement).to.equal(inner);
+    const redirected = oneEvent(el, 'wpay-redirect');
+    answer.resolve(json({ redirectUrl: HPP_URL }));
     await redirected;
     expect(mock.calls).to.have.length(1);
   });

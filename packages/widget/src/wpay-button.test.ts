@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { clickForError, clickForRedirect } from '../test/checkout.js';
 import {
   deferred,
@@ -475,6 +475,21 @@ describe(`<wpay-button> (${build})`, () => {
       window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
       await el.updateComplete;
       expect(el.state).to.equal('redirecting');
+    });
+
+    it('is usable again when the page is still there after timeout (navigation stopped, or kept by navigate)', async () => {
+      const mock = serve(() => json({ redirectUrl: HPP_URL }));
+      const { el, navigations } = await setup(
+        html`<wpay-button endpoint="/api/checkout" timeout="50">Buy</wpay-button>`,
+      );
+      await clickForRedirect(el);
+      expect(el.state).to.equal('redirecting');
+      await waitUntil(() => el.state === 'idle', 'still redirecting', { timeout: 2000 });
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('button')!.getAttribute('aria-busy')).to.equal('false');
+      await clickForRedirect(el);
+      expect(mock.calls).to.have.length(2);
+      expect(navigations).to.deep.equal([HPP_URL, HPP_URL]);
     });
 
     it('aborts its request, silently, when removed from the page', async () => {

@@ -13,6 +13,7 @@ import { safeRedirectUrl } from './redirect-policy.js';
 import { asRequestError, WpayRequestError } from './request-error.js';
 import { parseCheckoutResponse } from './response-guards.js';
 import { sharedStyles } from './shared.styles.js';
+import { sleep } from './sleep.js';
 import { buttonStyles } from './wpay-button.styles.js';
 import { WpayElement } from './wpay-element.js';
 
@@ -253,17 +254,28 @@ export class WpayButton extends WpayElement<WpayButtonState> {
       const url = safeRedirectUrl(response.redirectUrl, this.allowedHosts);
       if (!url) throw new WpayRequestError('blocked-redirect');
       this.#intents.settle();
-      this.#redirect(url.href, response.trxNo);
+      this.#redirect(url.href, response.trxNo, signal);
     } catch (error) {
       if (!signal.aborted) this.#fail(asRequestError(error));
     }
   }
 
-  #redirect(url: string, trxNo: string | undefined): void {
+  #redirect(url: string, trxNo: string | undefined, signal: AbortSignal): void {
     this._phase = 'redirecting';
     const event = new WpayRedirectEvent(trxNo === undefined ? { url } : { url, trxNo });
-    if (this.dispatchEvent(event)) this.navigate(url);
-    else this._phase = 'idle';
+    if (!this.dispatchEvent(event)) {
+      this._phase = 'idle';
+      return;
+    }
+    this.navigate(url);
+    // Still on this page after `timeout` (the shopper stopped the navigation, or `navigate` kept
+    // the page): usable again. Leaving the page, or a reset, aborts the wait.
+    sleep(this._timeout, signal).then(
+      () => {
+        this._phase = 'idle';
+      },
+      () => {},
+    );
   }
 
   #fail(error: WpayRequestError): void {

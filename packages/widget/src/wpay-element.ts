@@ -91,9 +91,14 @@ export abstract class WpayElement<State extends string> extends ReactiveElement 
     return this._run;
   }
 
+  /** The `timeout` in use: the attribute if it is a positive number, else the default. */
+  protected get _timeout(): number {
+    return positiveOr(this.timeout, DEFAULT_TIMEOUT_MS);
+  }
+
   /** One request to the merchant's server within `timeout`; see {@link fetchJson}. */
   protected _fetch(url: string, init: RequestInit, signal: AbortSignal): Promise<unknown> {
-    return fetchJson(url, { init, timeout: positiveOr(this.timeout, DEFAULT_TIMEOUT_MS), signal });
+    return fetchJson(url, { init, timeout: this._timeout, signal });
   }
 
   /** Shows the error state and fires `wpay-error`, whose `message` is the text shown. */
