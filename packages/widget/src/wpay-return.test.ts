@@ -136,6 +136,43 @@ describe(`<wpay-return> (${build})`, () => {
       expect(statuses.at(-1)?.final).to.equal(true);
     });
 
+    it('waits poll-interval before the second check, doubling after each, never beyond 10 s', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      serve(() => json(PAYING));
+      let checks = 0;
+      let sixthCheck = () => {};
+      const sixChecks = new Promise<void>((resolve) => {
+        sixthCheck = resolve;
+      });
+      const onStatus = () => {
+        checks += 1;
+        if (checks === 6) sixthCheck();
+      };
+      // The waits are recorded rather than waited for: setTimeout runs them at once. Only the
+      // request timer (the element's timeout, 15 s) keeps its delay.
+      const waits: number[] = [];
+      const realSetTimeout = window.setTimeout;
+      const fastSetTimeout = (handler: TimerHandler, delay?: number, ...rest: unknown[]) => {
+        if (delay === 15_000) return realSetTimeout(handler, delay, ...rest);
+        waits.push(delay ?? 0);
+        return realSetTimeout(handler, 0, ...rest);
+      };
+      document.addEventListener('wpay-status', onStatus);
+      window.setTimeout = fastSetTimeout as typeof window.setTimeout;
+      try {
+        const { el } = await mount(
+          html`<wpay-return status-endpoint="/api/status" poll-interval="3000" max-attempts="6"></wpay-return>`,
+        );
+        await sixChecks;
+        await el.updateComplete;
+        expect(message(el)).to.equal('Still processing. Check back later.');
+      } finally {
+        window.setTimeout = realSetTimeout;
+        document.removeEventListener('wpay-status', onStatus);
+      }
+      expect(waits).to.deep.equal([3000, 6000, 10_000, 10_000, 10_000]);
+    });
+
     it('gives up after max-attempts checks and says it is still processing', async () => {
       arriveWith({ trxNo: 'TRX1' });
       const mock = serve(() => json(PAYING));
