@@ -423,6 +423,17 @@ describe(`<wpay-button> (${build})`, () => {
       expect(second).not.to.equal(first);
     });
 
+    it('uses a new key when the endpoint changed after an error', async () => {
+      const mock = serve(unreachable);
+      const { el } = await setup();
+      await clickForError(el);
+      el.endpoint = '/api/checkout-v2';
+      await clickForError(el);
+      const [first, second] = mock.calls.map((call) => call.headers.get('Idempotency-Key'));
+      expect(second).to.match(UUID_V4);
+      expect(second).not.to.equal(first);
+    });
+
     it('uses a new key for the next intent after a successful one', async () => {
       const mock = serve(() => json({ redirectUrl: HPP_URL }));
       const { el } = await setup();

@@ -243,7 +243,8 @@ export class WpayButton extends WpayElement<WpayButtonState> {
           headers: {
             'Content-Type': 'application/json',
             Accept: 'application/json',
-            'Idempotency-Key': this.#intents.keyFor(payload),
+            // One intent: this body to this endpoint.
+            'Idempotency-Key': this.#intents.keyFor([this.endpoint, payload]),
           },
           body: JSON.stringify(payload),
         },
