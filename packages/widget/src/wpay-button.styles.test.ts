@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { deferred, type FetchMock, HPP_URL, json, mockFetch } from '../test/mock-fetch.js';
 import { build } from '../test/widget.js';
 import type { WpayButton } from './wpay-button.js';
@@ -7,6 +7,19 @@ import type { WpayButton } from './wpay-button.js';
 const part = (el: WpayButton, name: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
 const style = (el: WpayButton, name: string) => getComputedStyle(part(el, name)!);
+
+/** WCAG contrast of a computed colour (`rgb(…)` or `color(srgb …)`) against white. */
+function contrastWithWhite(color: string): number {
+  const numbers = (color.match(/[\d.]+/g) ?? []).map(Number);
+  const channels = color.startsWith('color(')
+    ? numbers.slice(0, 3)
+    : numbers.slice(0, 3).map((value) => value / 255);
+  const [r = 0, g = 0, b = 0] = channels.map((c) =>
+    c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4,
+  );
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return 1.05 / (luminance + 0.05);
+}
 
 describe(`<wpay-button> looks (${build})`, () => {
   let server: FetchMock | undefined;
@@ -118,6 +131,26 @@ describe(`<wpay-button> looks (${build})`, () => {
     const dark = style(el, 'base').backgroundColor;
     expect(dark).to.equal('rgb(165, 180, 252)');
     expect(dark).not.to.equal(light);
+  });
+
+  it('draws a focus ring that stands out (3:1) on a light page, in light and dark mode, for every variant', async () => {
+    const ratios: Record<string, number> = {};
+    for (const scheme of ['light', 'dark'] as const) {
+      await emulateMedia({ colorScheme: scheme });
+      for (const variant of ['primary', 'secondary', 'outline']) {
+        const el = await fixture<WpayButton>(
+          html`<wpay-button endpoint="/x" variant=${variant}>Buy</wpay-button>`,
+        );
+        el.focus();
+        await sendKeys({ press: 'Shift' }); // keyboard modality: :focus-visible
+        const ring = style(el, 'base');
+        expect(ring.outlineStyle, `${scheme} ${variant}`).to.equal('solid');
+        ratios[`${scheme} ${variant}`] = contrastWithWhite(ring.outlineColor);
+      }
+    }
+    for (const [name, ratio] of Object.entries(ratios)) {
+      expect(ratio, name).to.be.at.least(3);
+    }
   });
 
   it('spins the spinner, but not under prefers-reduced-motion: reduce', async () => {

@@ -136,5 +136,13 @@ export const buttonStyles = css`
     .outline {
       --_fg: currentColor;
     }
+
+    /* The light accent alone would be faint on a light page: darken it with the text colour. */
+    .button:focus-visible {
+      outline-color: var(
+        --wpay-button-focus-ring-color,
+        color-mix(in srgb, var(--_accent) 50%, currentColor)
+      );
+    }
   }
 `;
