@@ -6,11 +6,11 @@ import type { WpayButton } from './wpay-button.js';
 
 const label = (el: WpayButton) =>
   el.shadowRoot!.querySelector('[part="label"]')!.textContent?.trim() ?? '';
+/** The price shown, with ICU's narrow spaces and typographic apostrophe made plain. */
 const amount = (el: WpayButton) =>
-  (el.shadowRoot!.querySelector('[part="amount"]')?.textContent ?? '').replace(
-    /[\u00a0\u202f]/g,
-    ' ',
-  );
+  (el.shadowRoot!.querySelector('[part="amount"]')?.textContent ?? '')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\u2019/g, "'");
 
 describe(`<wpay-button> languages (${build})`, () => {
   let server: FetchMock | undefined;
@@ -55,6 +55,38 @@ describe(`<wpay-button> languages (${build})`, () => {
         html`<wpay-button endpoint="/x" amount="1234.5" currency="EUR" locale=${locale}>Buy</wpay-button>`,
       );
       expect(amount(el), locale).to.equal(expected);
+    }
+  });
+
+  it('formats each locale’s own currency with that currency’s minor units', async () => {
+    const prices: [string, string, string][] = [
+      ['en-US', 'USD', '$1,234.50'],
+      ['zh-CN', 'CNY', '¥1,234.50'],
+      ['es-MX', 'MXN', '$1,234.50'],
+      ['fr-FR', 'EUR', '1 234,50 €'],
+      ['de-CH', 'CHF', "CHF 1'234.50"],
+      ['ja-JP', 'JPY', '￥1,235'],
+    ];
+    for (const [locale, currency, expected] of prices) {
+      const el = await fixture<WpayButton>(
+        html`<wpay-button endpoint="/x" amount="1234.5" currency=${currency} locale=${locale}>Buy</wpay-button>`,
+      );
+      expect(amount(el), `${locale} ${currency}`).to.equal(expected);
+    }
+  });
+
+  it('shows no price for an amount or currency it cannot format', async () => {
+    for (const [value, currency] of [
+      ['abc', 'USD'],
+      ['19.99', 'DOLLARS'],
+      ['', 'USD'],
+    ]) {
+      const el = await fixture<WpayButton>(
+        html`<wpay-button endpoint="/x" amount=${value} currency=${currency}>Buy</wpay-button>`,
+      );
+      expect(el.shadowRoot!.querySelector('[part="amount"]'), `${value} ${currency}`).to.equal(
+        null,
+      );
     }
   });
 

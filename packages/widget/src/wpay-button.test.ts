@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { clickForError, clickForRedirect } from '../test/checkout.js';
 import {
   deferred,
@@ -390,6 +391,27 @@ describe(`<wpay-button> (${build})`, () => {
       await el.updateComplete;
       expect(mock.calls).to.have.length(1);
       expect(navigations).to.deep.equal([HPP_URL]);
+    });
+
+    it('sends one request for a real double click of the mouse', async () => {
+      const answer = deferred<Response>();
+      const mock = serve(() => answer.promise);
+      const { el, inner } = await setup();
+      const box = inner.getBoundingClientRect();
+      const position: [number, number] = [
+        Math.round(box.x + box.width / 2),
+        Math.round(box.y + box.height / 2),
+      ];
+      for (let i = 0; i < 2; i++) {
+        await sendMouse({ type: 'click', position });
+      }
+      await resetMouse();
+      await el.updateComplete;
+      expect(mock.calls).to.have.length(1);
+      expect(el.state).to.equal('busy');
+      const redirected = oneEvent(el, 'wpay-redirect');
+      answer.resolve(json({ redirectUrl: HPP_URL }));
+      await redirected;
     });
 
     it('sends an Idempotency-Key that is a UUID v4', async () => {
