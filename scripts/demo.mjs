@@ -8,10 +8,14 @@ ensurePnpm();
 installModules();
 // Run node directly rather than through pnpm: pnpm ignores a SIGINT that does not come from a
 // terminal, which would leave the demo running when a supervisor stops this script.
-const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'server/main.ts'], {
-  cwd: fileURLToPath(new URL('../demo/', import.meta.url)),
-  stdio: 'inherit',
-});
+const child = spawn(
+  process.execPath,
+  ['--conditions=source', '--import', 'tsx', 'server/main.ts'],
+  {
+    cwd: fileURLToPath(new URL('../demo/', import.meta.url)),
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => child.kill(signal));
 }
