@@ -66,6 +66,10 @@ function isLabelNode(node: Node): boolean {
  * A `<form method="post">` child is the no-JavaScript fallback: it is hidden once the element
  * upgrades, and its submit button's text becomes the label if the element has no other label.
  *
+ * One request per intent (clicks while busy are ignored); `timeout` abandons a request that
+ * hangs; the button is idle again when the page comes back from the back-forward cache, or is
+ * still there `timeout` after the redirect; removing it aborts its request.
+ *
  * @tagname wpay-button
  * @summary Sends the shopper to WPay's hosted payment page, once per intent.
  *
@@ -190,6 +194,12 @@ export class WpayButton extends WpayElement<WpayButtonState> {
     window.addEventListener('pageshow', this.#onPageShow);
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pageshow', this.#onPageShow);
+    this.#reset();
+  }
+
   /**
    * Clicks the inner button: `el.click()` starts a checkout like the shopper's click (not when
    * disabled). Right after the tag is created it first renders, synchronously.
@@ -197,12 +207,6 @@ export class WpayButton extends WpayElement<WpayButtonState> {
   override click(): void {
     if (!this.hasUpdated) this.performUpdate();
     this.#button.click();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('pageshow', this.#onPageShow);
-    this.#reset();
   }
 
   /** Back from the payment page through the back-forward cache: the button is idle again. */
