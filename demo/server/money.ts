@@ -1,5 +1,6 @@
-/** Minor-unit digits per currency; any other currency is taken to have 2. */
-const MINOR_DIGITS: Readonly<Record<string, number>> = { USD: 2, EUR: 2, GBP: 2, JPY: 0, KRW: 0 };
+import { fromMinorUnits, minorUnitsOf } from '@wpay/server-helper';
+
+// The shop's money helpers, on the server helper's ISO 4217 table (one table for the whole kit).
 
 /**
  * Converts an amount in minor units to the major-unit number WPay expects (`2500` → `25`).
@@ -10,8 +11,7 @@ const MINOR_DIGITS: Readonly<Record<string, number>> = { USD: 2, EUR: 2, GBP: 2,
  * ```
  */
 export function toMajor(minor: number, currency: string): number {
-  const digits = MINOR_DIGITS[currency] ?? 2;
-  return Number((minor / 10 ** digits).toFixed(digits));
+  return fromMinorUnits(minor, currency);
 }
 
 /**
@@ -23,7 +23,7 @@ export function toMajor(minor: number, currency: string): number {
  * ```
  */
 export function toMinor(major: number, currency: string): number {
-  const digits = MINOR_DIGITS[currency] ?? 2;
+  const digits = minorUnitsOf(currency);
   return Math.round(major * 10 ** digits);
 }
 
@@ -36,7 +36,7 @@ export function toMinor(major: number, currency: string): number {
  * ```
  */
 export function formatMoney(minor: number, currency: string): string {
-  const digits = MINOR_DIGITS[currency] ?? 2;
+  const digits = minorUnitsOf(currency);
   return new Intl.NumberFormat('en-US', {
     style: 'currency',
     currency,
@@ -53,7 +53,7 @@ export function formatMoney(minor: number, currency: string): string {
  * ```
  */
 export function formatMajor(minor: number, currency: string): string {
-  const digits = MINOR_DIGITS[currency] ?? 2;
+  const digits = minorUnitsOf(currency);
   const sign = minor < 0 ? '-' : '';
   const abs = Math.abs(minor);
   if (digits === 0) return `${sign}${abs}`;
@@ -74,7 +74,7 @@ export function formatMajor(minor: number, currency: string): string {
  * ```
  */
 export function parseMajor(text: string, currency: string): number | undefined {
-  const digits = MINOR_DIGITS[currency] ?? 2;
+  const digits = minorUnitsOf(currency);
   const match = /^(\d{1,12})(?:\.(\d+))?$/.exec(text.trim());
   if (!match) return undefined;
   const [, whole = '0', fraction = ''] = match;
