@@ -4,7 +4,13 @@ import { spawn } from 'node:child_process';
 import { ensurePnpm, ensureSystemPackages, installModules } from './setup.mjs';
 
 /** Test suites in the order they run: each is `pnpm --filter <name> test`. */
-const SUITES = ['@wpay/server-helper', '@wpay/sandbox', '@wpay/widget', '@wpay/demo'];
+const SUITES = [
+  '@wpay/protocol',
+  '@wpay/server-helper',
+  '@wpay/sandbox',
+  '@wpay/widget',
+  '@wpay/demo',
+];
 
 function exec(cmd, args) {
   return new Promise((resolve) => {
