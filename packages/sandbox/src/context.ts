@@ -71,6 +71,8 @@ export interface SandboxContext {
   readonly closing: AbortSignal;
   /** Base URL of hosted pages. */
   publicUrl: string;
+  /** Origins the sandbox answers as itself (its URL and `publicUrl`), for the cross-site check. */
+  ownOrigins: readonly string[];
   /** Where webhooks go. */
   webhookUrl: string | undefined;
 }

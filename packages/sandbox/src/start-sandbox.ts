@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SandboxClock } from './clock.js';
 import type { RequestLogEntry, SandboxContext, SandboxStats } from './context.js';
+import { ownOriginsOf } from './cross-site.js';
 import { SANDBOX_DEFAULTS } from './defaults.js';
 import type { FaultRuleInput } from './fault-rule.js';
 import { type ActiveFault, FaultInjector } from './faults.js';
@@ -228,6 +229,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requestLog: [],
     closing: closing.signal,
     publicUrl: '',
+    ownOrigins: [],
     webhookUrl: o.webhookUrl,
   };
   ctx = context;
@@ -246,6 +248,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const host = reachable.includes(':') ? `[${reachable}]` : reachable;
   const url = `http://${host}:${port}`;
   context.publicUrl = o.publicUrl ?? url;
+  context.ownOrigins = ownOriginsOf([url, context.publicUrl]);
   o.logger.info('sandbox listening', { url, publicUrl: context.publicUrl });
 
   const withReturnUrl = (trxNo: string): SandboxPayment => {

@@ -2,9 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { ApiError } from '../api-error.js';
 import type { SandboxContext } from '../context.js';
+import { crossSiteRefusal, isJsonType } from '../cross-site.js';
 import { SANDBOX_DEFAULTS } from '../defaults.js';
 import { FaultRuleSchema } from '../fault-rule.js';
-import { readBody } from '../http-io.js';
+import { BodyTooLargeError, headerOf, readBody } from '../http-io.js';
 import { advanceClock, stateSnapshot, statsOf, triggerEvent } from '../operations.js';
 import { TEST_CARDS, type TestCard } from '../records.js';
 import { type RequestTarget, sendSigned } from '../respond.js';
@@ -131,6 +132,11 @@ export async function handleControl(
 ): Promise<void> {
   const send = (status: number, body: unknown) =>
     sendSigned(ctx, res, target, status, 'application/json; charset=utf-8', JSON.stringify(body));
+  const refusal = crossSiteRefusal((name) => headerOf(req, name), ctx.ownOrigins);
+  if (refusal) {
+    req.resume();
+    return send(403, { error: { message: refusal } });
+  }
   const sub = target.path.slice(SANDBOX_DEFAULTS.controlPath.length) || '/';
   const matching = ROUTES.filter((r) => r.pattern.test(sub));
   const found = matching.find((r) => r.method === target.method);
@@ -142,6 +148,9 @@ export async function handleControl(
   }
   try {
     const raw = await readBody(req, SANDBOX_DEFAULTS.maxBodyBytes);
+    if (raw.length > 0 && !isJsonType(headerOf(req, 'content-type'))) {
+      throw new ApiError(415, '415', 'content-type: send the body as application/json');
+    }
     let body: unknown;
     try {
       body = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
@@ -153,6 +162,7 @@ export async function handleControl(
   } catch (error) {
     if (error instanceof ApiError)
       return send(error.httpStatus, { error: { message: error.message } });
+    if (error instanceof BodyTooLargeError) return send(413, { error: { message: error.message } });
     throw error;
   }
 }

@@ -1,13 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../api-error.js';
 import type { SandboxContext } from '../context.js';
-import { readBody } from '../http-io.js';
+import { crossSiteRefusal } from '../cross-site.js';
+import { BodyTooLargeError, headerOf, readBody } from '../http-io.js';
 import { advanceClock, stateSnapshot, statsOf, triggerEvent } from '../operations.js';
 import { renderDashboard } from '../pages/dashboard.js';
+import { renderClosedPage } from '../pages/hosted-page.js';
 import { pageSender, type RequestTarget, sendSigned } from '../respond.js';
 
 /** Prefix of the dashboard's form actions. */
 export const DASHBOARD_ACTIONS = '/__dashboard/';
+
+/** Largest form post a button sends, in bytes. */
+const FORM_LIMIT = 65_536;
 
 const ADVANCE = { '1h': { hours: 1 }, '1d': { days: 1 }, '1mo': { months: 1 } } as const;
 
@@ -44,7 +49,20 @@ export async function handleDashboard(
     );
   }
   if (target.method !== 'POST') return page(405, 'Method not allowed', { allow: 'POST' });
-  const form = new URLSearchParams((await readBody(req, 65_536)).toString('utf8'));
+  const refusal = crossSiteRefusal((name) => headerOf(req, name), ctx.ownOrigins);
+  if (refusal) {
+    req.resume();
+    return page(403, refusalPage(ctx, 'Request refused', refusal));
+  }
+  let form: URLSearchParams;
+  try {
+    form = new URLSearchParams((await readBody(req, FORM_LIMIT)).toString('utf8'));
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    return page(413, refusalPage(ctx, 'Request too large', error.message), {
+      connection: 'close',
+    });
+  }
   try {
     await act(ctx, target.path.slice(DASHBOARD_ACTIONS.length), form);
   } catch (error) {
@@ -102,4 +120,14 @@ async function act(ctx: SandboxContext, action: string, form: URLSearchParams): 
   const run = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
   if (!run) throw new ApiError(404, '404', `no dashboard action ${action}`);
   await run(ctx, form);
+}
+
+function refusalPage(ctx: SandboxContext, title: string, message: string): string {
+  return renderClosedPage({
+    merchantName: ctx.options.merchantName,
+    title,
+    message,
+    returnUrl: null,
+    tone: 'danger',
+  });
 }

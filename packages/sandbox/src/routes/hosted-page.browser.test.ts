@@ -8,6 +8,7 @@ import { SANDBOX_DEFAULTS } from '../defaults.js';
 import { type Sandbox, startSandbox } from '../index.js';
 import { sandboxWithClient, subscriptionBody, type TestClient } from '../test/wpay-client.js';
 
+const FORM = 'application/x-www-form-urlencoded';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Runs axe (WCAG 2.1 A and AA, best practices) on the page; its violations, readably. */
@@ -113,6 +114,72 @@ describe('when a shopper clicks through the hosted page in Chromium', () => {
     await page.getByRole('button', { name: /^Cancel and return to Mug Shop/ }).click();
     await page.waitForURL(`${shop.url}/cart?**`);
     assert.equal(sb.state.payment(trxNo)?.status, 'CANCELLED');
+  });
+
+  it('pays and cancels with JavaScript off, the form posting to the page itself', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noScript = await context.newPage();
+    try {
+      const paid = await client.checkout({ successUrl: `${shop.url}/thanks` });
+      await noScript.goto(String(paid.redirectUrl));
+      await noScript.getByRole('button', { name: /^Pay/ }).click();
+      await noScript.waitForURL(`${shop.url}/thanks?**`);
+      assert.equal(sb.state.payment(String(paid.trxNo))?.status, 'PAID');
+      const cancelled = await client.checkout({ cancelUrl: `${shop.url}/cart` });
+      await noScript.goto(String(cancelled.redirectUrl));
+      await noScript.getByRole('button', { name: /^Cancel/ }).click();
+      await noScript.waitForURL(`${shop.url}/cart?**`);
+      assert.equal(sb.state.payment(String(cancelled.trxNo))?.status, 'CANCELLED');
+      const before = sb.clock.now();
+      await noScript.goto(`${sb.url}/`);
+      await noScript.getByRole('button', { name: /^\+1 ?h/ }).click();
+      await noScript.waitForURL(`${sb.url}/`);
+      assert.ok(sb.clock.now() - before >= 3_600_000, 'the dashboard button moved the clock');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('ignores what a page of another site posts to the control API, the dashboard and a hosted page', async () => {
+    sb.setWebhookUrl('http://127.0.0.1:1/hooks');
+    const { redirectUrl, trxNo } = await client.checkout();
+    const attacker = await browser.newPage();
+    try {
+      await attacker.goto(`${shop.url}/evil`);
+      const forged = [
+        [`${sb.url}/__sandbox/webhook-url`, '{"url":"https://evil.example/x"}', 'text/plain'],
+        [`${sb.url}/__sandbox/payments/${trxNo}/pay`, '{}', 'text/plain'],
+        [`${sb.url}/__dashboard/webhook-url`, 'url=https%3A%2F%2Fevil.example%2Fx', FORM],
+        [String(redirectUrl), 'action=pay&card=success', FORM],
+      ];
+      // no-cors: the page cannot read the answers, but the requests do reach the sandbox.
+      const sent = await attacker.evaluate(async (requests) => {
+        for (const [url = '', body, type = ''] of requests) {
+          await fetch(url, {
+            method: 'POST',
+            mode: 'no-cors',
+            headers: { 'content-type': type },
+            body,
+          });
+        }
+        return requests.length;
+      }, forged);
+      assert.equal(sent, 4);
+      // A real form post too, as a page without script permission would send it.
+      await attacker.setContent(
+        `<form method="post" action="${sb.url}/__dashboard/webhook-url"><input name="url" value="https://evil.example/y"><button>go</button></form>`,
+      );
+      await attacker.getByRole('button', { name: 'go' }).click();
+      await attacker.waitForLoadState();
+      assert.match(await attacker.content(), /cross-site request refused/);
+      const control = (await (await fetch(`${sb.url}/__sandbox/webhook-url`)).json()) as {
+        url: string;
+      };
+      assert.equal(control.url, 'http://127.0.0.1:1/hooks');
+      assert.equal(sb.state.payment(String(trxNo))?.status, 'PAYING');
+    } finally {
+      await attacker.close();
+    }
   });
 
   it('reaches every control with the keyboard', async () => {

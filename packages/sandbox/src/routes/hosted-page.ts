@@ -1,12 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../api-error.js';
 import type { SandboxContext } from '../context.js';
-import { readBody } from '../http-io.js';
+import { crossSiteRefusal } from '../cross-site.js';
+import { BodyTooLargeError, headerOf, readBody } from '../http-io.js';
 import { formatMoney } from '../money.js';
 import { type ClosedPageView, renderClosedPage, renderHostedPage } from '../pages/hosted-page.js';
 import { type PaymentRecord, TEST_CARDS, type TestCard } from '../records.js';
 import { pageSender, type RequestTarget, sendSigned } from '../respond.js';
 
+/** Largest form post the page takes, in bytes. */
+const FORM_LIMIT = 65_536;
 const CARDS = new Set<string>(TEST_CARDS.map((c) => c.card));
 
 /**
@@ -53,7 +56,20 @@ export async function handleHostedPage(
   }
   if (target.method !== 'POST') return page(405, closedPage(ctx, payment), { allow: 'GET, POST' });
 
-  const form = new URLSearchParams((await readBody(req, 65_536)).toString('utf8'));
+  const refusal = crossSiteRefusal((name) => headerOf(req, name), ctx.ownOrigins);
+  if (refusal) {
+    req.resume();
+    return page(403, refusalPage(ctx, 'Request refused', refusal));
+  }
+  let form: URLSearchParams;
+  try {
+    form = new URLSearchParams((await readBody(req, FORM_LIMIT)).toString('utf8'));
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    return page(413, refusalPage(ctx, 'Request too large', error.message), {
+      connection: 'close',
+    });
+  }
   const action = form.get('action');
   const card = form.get('card') ?? 'success';
   if ((action !== 'pay' && action !== 'cancel') || !CARDS.has(card)) {
@@ -127,4 +143,14 @@ function closedText(payment: PaymentRecord): Omit<ClosedPageView, 'merchantName'
         tone: 'ok',
       };
   }
+}
+
+function refusalPage(ctx: SandboxContext, title: string, message: string): string {
+  return renderClosedPage({
+    merchantName: ctx.options.merchantName,
+    title,
+    message,
+    returnUrl: null,
+    tone: 'danger',
+  });
 }
