@@ -49,6 +49,7 @@ export { MemoryIdempotencyStore } from './handlers/idempotency-store.js';
 export type { PaymentOutcome } from './handlers/payment-outcome.js';
 export { paymentOutcome } from './handlers/payment-outcome.js';
 export type {
+  PaymentOutcomeBody,
   PaymentScanOptions,
   PaymentStatusBody,
   StatusHandlerOptions,

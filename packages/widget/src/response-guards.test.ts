@@ -57,9 +57,21 @@ describe('parseStatusResponse', () => {
     expect(parseStatusResponse({ ...valid, final: 'true' })).to.equal(undefined);
   });
 
+  it('accepts the outcome-only answer to one identifier', () => {
+    const body = { status: 'PAID', outcome: 'succeeded', final: true };
+    expect(parseStatusResponse(body)).to.deep.equal(body);
+  });
+
+  it('reads null optional fields as absent (the server omits them; others may send null)', () => {
+    const { amount: _a, currency: _c, mchOrderNo: _m, ...rest } = valid;
+    expect(
+      parseStatusResponse({ ...valid, amount: null, currency: null, mchOrderNo: null }),
+    ).to.deep.equal(rest);
+  });
+
   it('refuses mistyped optional fields', () => {
     expect(parseStatusResponse({ ...valid, trxNo: 1 })).to.equal(undefined);
-    expect(parseStatusResponse({ ...valid, currency: null })).to.equal(undefined);
+    expect(parseStatusResponse({ ...valid, currency: 840 })).to.equal(undefined);
     expect(parseStatusResponse({ ...valid, amount: { value: 1 } })).to.equal(undefined);
   });
 });

@@ -27,7 +27,9 @@ export interface CheckoutResponse {
 export type PaymentOutcome = 'succeeded' | 'processing' | 'cancelled' | 'failed';
 
 /**
- * The status endpoint's success body (see docs/architecture.md, "Widget ⇄ merchant endpoints").
+ * The status endpoint's success body (see docs/architecture.md, "Widget ⇄ merchant endpoints"):
+ * `{ status, outcome, final }` to one identifier, plus `trxNo`, `mchOrderNo`, `amount` and
+ * `currency` to the proven pair. Optional fields are omitted when unknown (`null` reads as absent).
  *
  * @example
  * ```ts
@@ -55,6 +57,11 @@ function optionalString(value: unknown): value is string | undefined {
   return value === undefined || typeof value === 'string';
 }
 
+/** An optional field: `null` reads as absent. */
+function present(value: unknown): unknown {
+  return value === null ? undefined : value;
+}
+
 /**
  * The checkout body if it has a non-empty string `redirectUrl` (and, if present, a string `trxNo`),
  * else `undefined`. Unknown fields are dropped.
@@ -76,7 +83,8 @@ export function parseCheckoutResponse(body: unknown): CheckoutResponse | undefin
 
 /**
  * The status body if `outcome` is one of the four outcomes and `final` a boolean, and the optional
- * fields have their documented types; else `undefined`. Unknown fields are dropped.
+ * fields have their documented types (or are `null`, read as absent); else `undefined`. Unknown
+ * fields are dropped.
  *
  * @example
  * ```ts
@@ -86,7 +94,8 @@ export function parseCheckoutResponse(body: unknown): CheckoutResponse | undefin
  */
 export function parseStatusResponse(body: unknown): PaymentStatus | undefined {
   if (!isRecord(body)) return undefined;
-  const { outcome, final, amount } = body;
+  const { outcome, final } = body;
+  const amount = present(body.amount);
   if (typeof outcome !== 'string' || !OUTCOMES.includes(outcome) || typeof final !== 'boolean') {
     return undefined;
   }
@@ -96,7 +105,7 @@ export function parseStatusResponse(body: unknown): PaymentStatus | undefined {
   const parsed: PaymentStatus = { outcome: outcome as PaymentOutcome, final };
   if (amount !== undefined) parsed.amount = amount;
   for (const name of STRING_FIELDS) {
-    const value = body[name];
+    const value = present(body[name]);
     if (!optionalString(value)) return undefined;
     if (value !== undefined) parsed[name] = value;
   }

@@ -2,8 +2,15 @@ import { expect } from '@open-wc/testing';
 import { returnIdentifier, statusUrl } from './return-identifiers.js';
 
 describe('returnIdentifier', () => {
-  it('prefers trxNo', () => {
-    expect(returnIdentifier('?mchOrderNo=order-1&trxNo=TRX1')).to.deep.equal({ trxNo: 'TRX1' });
+  it('takes both trxNo and mchOrderNo when the URL has both (the pair proves the order)', () => {
+    expect(returnIdentifier('?mchOrderNo=order-1&trxNo=TRX1')).to.deep.equal({
+      trxNo: 'TRX1',
+      mchOrderNo: 'order-1',
+    });
+  });
+
+  it('takes trxNo alone when there is no mchOrderNo', () => {
+    expect(returnIdentifier('?trxNo=TRX1&mchOrderNo=')).to.deep.equal({ trxNo: 'TRX1' });
   });
 
   it('falls back to mchOrderNo', () => {
@@ -21,6 +28,12 @@ describe('statusUrl', () => {
     expect(statusUrl('/api/status', { mchOrderNo: 'a&b' }, 'https://shop.test/thanks')).to.equal(
       'https://shop.test/api/status?mchOrderNo=a%26b',
     );
+  });
+
+  it('sends both identifiers of a pair, trxNo first', () => {
+    expect(
+      statusUrl('/api/status', { trxNo: 'TRX1', mchOrderNo: 'order-1' }, 'https://shop.test/'),
+    ).to.equal('https://shop.test/api/status?trxNo=TRX1&mchOrderNo=order-1');
   });
 
   it('keeps the endpoint’s own query', () => {

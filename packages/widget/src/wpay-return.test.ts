@@ -64,14 +64,14 @@ async function mount(
 
 describe(`<wpay-return> (${build})`, () => {
   describe('when the server confirms the payment', () => {
-    it('asks the status endpoint about the URL’s trxNo and shows the confirmed outcome', async () => {
+    it('asks the status endpoint about the URL’s trxNo and mchOrderNo (the pair proves the order) and shows the confirmed outcome', async () => {
       arriveWith({ trxNo: 'TRX1', mchOrderNo: 'order-1' });
       const mock = serve(() => json(PAID));
       const { el, first } = await mount();
       expect(mock.calls).to.have.length(1);
       const url = new URL(mock.calls[0]?.url ?? '');
       expect(url.pathname).to.equal('/api/status');
-      expect(url.search).to.equal('?trxNo=TRX1');
+      expect(url.search).to.equal('?trxNo=TRX1&mchOrderNo=order-1');
       expect(mock.calls[0]?.method).to.equal('GET');
       expect(mock.calls[0]?.headers.get('Accept')).to.equal('application/json');
       expect(first).to.be.instanceOf(widget.WpayStatusEvent);
@@ -88,6 +88,27 @@ describe(`<wpay-return> (${build})`, () => {
       const mock = serve(() => json(PAID));
       await mount();
       expect(new URL(mock.calls[0]?.url ?? '').search).to.equal('?mchOrderNo=order-1');
+    });
+
+    it('accepts the outcome-only answer a server gives to one identifier', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      serve(() => json({ status: 'PAID', outcome: 'succeeded', final: true }));
+      const { el, first } = await mount();
+      expect((first as WpayStatusEvent).detail).to.deep.equal({
+        status: 'PAID',
+        outcome: 'succeeded',
+        final: true,
+      });
+      expect(el.state).to.equal('succeeded');
+    });
+
+    it('accepts null for the optional fields (a server that does not omit them)', async () => {
+      arriveWith({ trxNo: 'TRX1', mchOrderNo: 'order-1' });
+      serve(() => json({ ...PAID, amount: null, currency: null }));
+      const { el, first } = await mount();
+      expect(first).to.be.instanceOf(widget.WpayStatusEvent);
+      expect(el.state).to.equal('succeeded');
+      expect(el.status?.amount).to.equal(undefined);
     });
 
     it('keeps the status endpoint’s own query', async () => {

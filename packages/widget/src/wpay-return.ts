@@ -55,8 +55,9 @@ function isTransient(error: unknown): boolean {
 }
 
 /**
- * The return page's status message. Reads the payment's identifier from the page URL (`trxNo`,
- * else `mchOrderNo`, as WPay appends them to the success and cancel URLs), asks the merchant's
+ * The return page's status message. Reads the payment's identifiers from the page URL (`trxNo`
+ * and `mchOrderNo`, as WPay appends them to the success and cancel URLs; both are sent, since the
+ * pair proves the order to the server, which answers one alone with the outcome only), asks the merchant's
  * `status-endpoint` for the real status — never trusting the URL — and shows it. While the
  * payment is processing it checks again with back-off (1 s, 2 s, 4 s… up to `max-attempts`
  * checks). Each state's message can be replaced through the slot of the same name.
@@ -115,7 +116,7 @@ export class WpayReturn extends WpayElement<WpayReturnState> {
   /** Gave up polling a payment still processing. */
   protected _slow = false;
 
-  /** The merchant's status URL (GET `?trxNo=` or `?mchOrderNo=` → the payment's outcome). */
+  /** The merchant's status URL (GET `?trxNo=&mchOrderNo=`, or one of them → the payment's outcome). */
   statusEndpoint = '';
 
   /** How many status checks at most before giving up on a payment still processing. */

@@ -83,6 +83,8 @@ export interface PaymentLike {
 export interface PaymentPageLike {
   records: readonly PaymentLike[];
   total?: number | undefined;
+  /** The page size the server used (it may cap the one asked for). */
+  pageSize?: number | undefined;
 }
 
 /**

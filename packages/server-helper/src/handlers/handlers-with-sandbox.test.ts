@@ -117,7 +117,7 @@ describe('a checkout through the sandbox', () => {
     assert.ok(res.headers.get('location')?.startsWith(`${sb.url}/hpp/`));
   });
 
-  it('reports the confirmed status after the buyer pays, by trxNo and by mchOrderNo', async () => {
+  it('reports the confirmed status after the buyer pays; the order only to the pair', async () => {
     const res = await checkoutFor(wpay)(buttonPost({ sku: 'mug' }));
     const { trxNo } = (await res.json()) as { trxNo: string };
     const status = wpay.statusHandler();
@@ -130,10 +130,18 @@ describe('a checkout through the sandbox', () => {
     await sb.pay(trxNo, { card: 'success' });
     const paid = await (await status(new Request(`${SHOP}/status?trxNo=${trxNo}`))).json();
     assert.deepEqual([paid.status, paid.outcome, paid.final], ['PAID', 'succeeded', true]);
-    assert.equal(paid.currency, 'USD');
 
-    const byOrder = await status(new Request(`${SHOP}/status?mchOrderNo=${paid.mchOrderNo}`));
-    assert.equal((await byOrder.json()).trxNo, trxNo);
+    assert.equal('mchOrderNo' in paid, false, 'a trxNo alone proves nothing: outcome only');
+
+    const payment = await wpay.payments.retrieve({ trxNo });
+    const pair = `trxNo=${trxNo}&mchOrderNo=${payment.mchOrderNo}`;
+    const proven = await (await status(new Request(`${SHOP}/status?${pair}`))).json();
+    assert.deepEqual(
+      [proven.trxNo, proven.mchOrderNo, proven.amount, proven.currency],
+      [trxNo, payment.mchOrderNo, 8.5, 'USD'],
+    );
+    const byOrder = await status(new Request(`${SHOP}/status?mchOrderNo=${payment.mchOrderNo}`));
+    assert.equal((await byOrder.json()).outcome, 'succeeded');
     const unknown = await status(new Request(`${SHOP}/status?trxNo=TRX000000000`));
     assert.equal(unknown.status, 404);
   });

@@ -2,18 +2,29 @@
  * `statusHandler`: the endpoint `<wpay-return>` polls after the hosted page sends the buyer back.
  * It answers the status WPay confirms (payment detail), never what the return URL claims.
  *
- * `GET ?trxNo=…` or `?mchOrderNo=…` → `200 { trxNo, mchOrderNo, status, outcome, final, amount,
- * currency }`; 405 (not GET/HEAD), 400 (no or malformed identifier), 404 (unknown payment), 502
- * (WPay unreachable or failing). Always `Cache-Control: no-store`.
+ * `GET ?trxNo=…&mchOrderNo=…` (the pair WPay appends to the return URLs) → `200 { trxNo,
+ * mchOrderNo, status, outcome, final, amount?, currency? }` once WPay's payment carries that very
+ * pair. `?trxNo=…` or `?mchOrderNo=…` alone → `200 { status, outcome, final }`: the outcome only,
+ * because one identifier alone proves nothing (trxNos are sequential, so neighbours are guessable).
+ * Fields WPay left out are omitted, never `null`.
+ *
+ * Cost to WPay per request: the pair or a `trxNo` → one detail call; a `mchOrderNo` with
+ * `findTrxNo` → one detail call, or none when `findTrxNo` does not know it; a `mchOrderNo` without
+ * `findTrxNo` → a scan of at most `scan.maxPages` list pages, then one detail call.
+ *
+ * Errors: 405 (not GET/HEAD), 400 (no, repeated or malformed identifier), 404 (unknown payment, or
+ * a pair that does not match), 502 (WPay unreachable or failing), 500 (`findTrxNo` threw). Error
+ * bodies never name the cause (it is logged). Always `Cache-Control: no-store`.
  *
  * @module
  */
 import { DEFAULTS } from '../defaults.js';
 import { WPayApiError, WPayError } from '../errors.js';
+import { paginate } from '../resources/paginate.js';
 import { errorResponse, jsonResponse } from './error-response.js';
 import type { PaymentLike, PaymentsClient } from './handler-client.js';
 import { describeError, type HandlerLogger, silentLogger } from './handler-logger.js';
-import { paymentOutcome } from './payment-outcome.js';
+import { type PaymentOutcome, paymentOutcome } from './payment-outcome.js';
 
 /**
  * How `?mchOrderNo=` is searched in WPay's payment list when `findTrxNo` does not know it.
@@ -39,9 +50,12 @@ export interface PaymentScanOptions {
  * ```
  */
 export interface StatusHandlerOptions {
-  /** Looks up the `trxNo` of a merchant order in the merchant's own database. */
+  /**
+   * Looks up the `trxNo` of a merchant order in the merchant's own database. When given, it is the
+   * only way a `?mchOrderNo=` is found: an order it does not know costs no WPay call.
+   */
   findTrxNo?: (mchOrderNo: string, request: Request) => Promise<string | null | undefined>;
-  /** Scan of WPay's payment list when `findTrxNo` is absent or finds nothing; `false` to disable. */
+  /** Scan of WPay's payment list when `findTrxNo` is absent; `false` to disable. */
   scan?: PaymentScanOptions | false;
   /** Accepted `trxNo` / `mchOrderNo` (others get 400). Default `DEFAULTS.mchOrderNoPattern`. */
   identifierPattern?: RegExp;
@@ -50,22 +64,34 @@ export interface StatusHandlerOptions {
 }
 
 /**
- * The body of a successful status answer.
+ * The answer to a caller who gave one identifier only: what happened, nothing about the order.
  *
  * @example
  * ```ts
- * const body = (await (await fetch('/api/wpay/status?trxNo=TRX1')).json()) as PaymentStatusBody;
- * if (body.final) show(body.outcome);
+ * const body: PaymentOutcomeBody = { status: 'PAID', outcome: 'succeeded', final: true };
  * ```
  */
-export interface PaymentStatusBody {
-  trxNo: string;
-  mchOrderNo: string | null;
+export interface PaymentOutcomeBody {
   status: string;
-  outcome: ReturnType<typeof paymentOutcome>['outcome'];
+  outcome: PaymentOutcome;
   final: boolean;
-  amount: unknown;
-  currency: string | null;
+}
+
+/**
+ * The answer to a caller who proved the pair (`trxNo` and `mchOrderNo`): the outcome and the order.
+ * `amount` and `currency` are omitted when WPay's payment has none.
+ *
+ * @example
+ * ```ts
+ * const body = (await (await fetch('/api/wpay/status?trxNo=TRX1&mchOrderNo=order_1')).json()) as PaymentStatusBody;
+ * if (body.final) show(body.outcome, body.amount, body.currency);
+ * ```
+ */
+export interface PaymentStatusBody extends PaymentOutcomeBody {
+  trxNo: string;
+  mchOrderNo: string;
+  amount?: number | string;
+  currency?: string;
 }
 
 class NotFound extends Error {}
@@ -76,15 +102,23 @@ function isNotFound(error: unknown): boolean {
   );
 }
 
-function statusBody(payment: PaymentLike): PaymentStatusBody {
-  return {
-    trxNo: payment.trxNo,
-    mchOrderNo: payment.mchOrderNo ?? null,
-    status: payment.status,
-    ...paymentOutcome(payment.status),
-    amount: payment.amount ?? null,
-    currency: payment.currency ?? null,
-  };
+function outcomeBody(payment: PaymentLike): PaymentOutcomeBody {
+  return { status: payment.status, ...paymentOutcome(payment.status) };
+}
+
+function statusBody(payment: PaymentLike, mchOrderNo: string): PaymentStatusBody {
+  const body: PaymentStatusBody = { trxNo: payment.trxNo, mchOrderNo, ...outcomeBody(payment) };
+  const { amount, currency } = payment;
+  if (typeof amount === 'number' || typeof amount === 'string') body.amount = amount;
+  if (typeof currency === 'string') body.currency = currency;
+  return body;
+}
+
+/** The one value of `name`, `null` when absent, `undefined` when repeated. */
+function single(params: URLSearchParams, name: string): string | null | undefined {
+  const values = params.getAll(name);
+  if (values.length > 1) return undefined;
+  return values[0] || null;
 }
 
 /**
@@ -110,12 +144,18 @@ export function createStatusHandler(
   async function scanFor(mchOrderNo: string): Promise<PaymentLike | undefined> {
     if (scan === false) return undefined;
     const { maxPages, pageSize } = { ...DEFAULTS.status.scan, ...scan };
-    for (let pageNum = 1; pageNum <= maxPages; pageNum++) {
-      const page = await client.payments.list({ pageNum, pageSize });
-      const match = page.records.find((payment) => payment.mchOrderNo === mchOrderNo);
-      if (match) return match;
-      if (page.records.length < pageSize) return undefined;
-      if (page.total !== undefined && pageNum * pageSize >= page.total) return undefined;
+    const pages = (pageNum: number) =>
+      // A page beyond the budget reads as empty, which ends the walk.
+      pageNum > maxPages
+        ? Promise.resolve({ records: [], total: 0, pageSize, pageNo: pageNum })
+        : client.payments.list({ pageNum, pageSize }).then((page) => ({
+            records: [...page.records],
+            total: page.total ?? Number.POSITIVE_INFINITY,
+            pageSize: page.pageSize ?? pageSize,
+            pageNo: pageNum,
+          }));
+    for await (const payment of paginate(pages, { pageSize })) {
+      if (payment.mchOrderNo === mchOrderNo) return payment;
     }
     return undefined;
   }
@@ -129,20 +169,29 @@ export function createStatusHandler(
     }
   }
 
-  async function lookUp(params: URLSearchParams, request: Request): Promise<PaymentLike> {
-    const trxNo = params.get('trxNo');
-    const mchOrderNo = params.get('mchOrderNo');
-    if (trxNo) {
+  /** The payment of `mchOrderNo`, confirmed by its detail (a list may be a summary). */
+  async function byOrder(mchOrderNo: string, request: Request): Promise<PaymentLike> {
+    const trxNo = findTrxNo
+      ? await findTrxNo(mchOrderNo, request)
+      : (await scanFor(mchOrderNo))?.trxNo;
+    if (!trxNo) throw new NotFound();
+    const payment = await retrieve(trxNo);
+    if (payment.mchOrderNo !== mchOrderNo) throw new NotFound();
+    return payment;
+  }
+
+  async function answer(
+    trxNo: string | null,
+    mchOrderNo: string | null,
+    request: Request,
+  ): Promise<PaymentOutcomeBody> {
+    if (trxNo && mchOrderNo) {
       const payment = await retrieve(trxNo);
-      if (mchOrderNo && payment.mchOrderNo !== mchOrderNo) throw new NotFound();
-      return payment;
+      if (payment.mchOrderNo !== mchOrderNo) throw new NotFound();
+      return statusBody(payment, mchOrderNo);
     }
-    const known = await findTrxNo?.(mchOrderNo as string, request);
-    if (known) return retrieve(known);
-    const found = await scanFor(mchOrderNo as string);
-    if (!found) throw new NotFound();
-    // The list may be a summary: the detail is the confirmed state.
-    return retrieve(found.trxNo);
+    if (trxNo) return outcomeBody(await retrieve(trxNo));
+    return outcomeBody(await byOrder(mchOrderNo as string, request));
   }
 
   return async (request) => {
@@ -152,17 +201,20 @@ export function createStatusHandler(
       });
     }
     const params = new URL(request.url).searchParams;
-    const trxNo = params.get('trxNo');
-    const mchOrderNo = params.get('mchOrderNo');
+    const trxNo = single(params, 'trxNo');
+    const mchOrderNo = single(params, 'mchOrderNo');
+    if (trxNo === undefined || mchOrderNo === undefined) {
+      return errorResponse(400, 'invalid_identifier', 'Give trxNo and mchOrderNo once each');
+    }
     if (!trxNo && !mchOrderNo) {
-      return errorResponse(400, 'missing_identifier', 'Give ?trxNo= or ?mchOrderNo=');
+      return errorResponse(400, 'missing_identifier', 'Give ?trxNo= and ?mchOrderNo=');
     }
     const malformed = [trxNo, mchOrderNo].some((id) => id && !identifierPattern.test(id));
     if (malformed) {
       return errorResponse(400, 'invalid_identifier', 'trxNo or mchOrderNo is malformed');
     }
     try {
-      return jsonResponse(200, statusBody(await lookUp(params, request)));
+      return jsonResponse(200, await answer(trxNo, mchOrderNo, request));
     } catch (error) {
       if (error instanceof NotFound) {
         return errorResponse(404, 'payment_not_found', 'No such payment');
