@@ -153,6 +153,37 @@ export const DEFAULTS = {
     /** Search of WPay's payment list for `?mchOrderNo=` when `findTrxNo` does not know it. */
     scan: { maxPages: 5, pageSize: 50 },
   },
+  /** The fulfilment core (`wpay.fulfilment`; its options have the same names). */
+  fulfilment: {
+    /** How long one entry point holds a payment (or subscription) while its side effects run. */
+    leaseMs: 5 * 60 * 1000,
+    /** How long an entry point waits for another one holding the same payment. */
+    waitMs: 10 * 1000,
+    /** How often a waiting entry point looks again. */
+    pollIntervalMs: 50,
+    /** How long a transition that ran is remembered: longer than any refund comes after a sale. */
+    ttlMs: 400 * 24 * 60 * 60 * 1000,
+    /** Attempts at recording a transition as done when the store fails (the side effect ran). */
+    completeAttempts: 4,
+    /** Reconciliation sweeps (`fulfilment.reconcile`). */
+    reconcile: {
+      /** Orders younger than this are left to the webhook (WPay retries after 15 s, 15 s, 30 s…). */
+      olderThanMs: 10 * 60 * 1000,
+      /** Orders older than this are no longer swept (their sessions are long over). */
+      maxAgeMs: 7 * 24 * 60 * 60 * 1000,
+      /** Orders checked at once. */
+      concurrency: 4,
+      /** Search of WPay's payment list for orders known only by `mchOrderNo`. */
+      scan: { maxPages: 10, pageSize: 50 },
+    },
+  },
+  /** Recovery links for expired checkouts (`wpay.recovery`). */
+  recovery: {
+    /** How long a recovery link is valid. */
+    ttlMs: 24 * 60 * 60 * 1000,
+    /** How long a used link is remembered (at least its lifetime). */
+    usedTtlMs: 7 * 24 * 60 * 60 * 1000,
+  },
 };
 
 /**

@@ -19,6 +19,30 @@ export {
   WPayValidationError,
   WPayWebhookError,
 } from './errors.js';
+export type { FulfilmentStore } from './fulfilment/claim-once.js';
+export type {
+  Fulfilment,
+  FulfilmentClient,
+  FulfilmentCore,
+  FulfilmentOptions,
+  FulfilOptions,
+  PaymentFulfilment,
+  SubscriptionFulfilment,
+} from './fulfilment/create-fulfilment.js';
+export { createFulfilment } from './fulfilment/create-fulfilment.js';
+export type { OrderScanOptions } from './fulfilment/order-index.js';
+export type { PendingItem, ReconcileOptions, ReconcileReport } from './fulfilment/reconcile.js';
+export type { ReconcileHandlerOptions } from './fulfilment/reconcile-handler.js';
+export type {
+  FulfilmentHandlers,
+  PaymentTransition,
+  PaymentTransitionType,
+  SubscriptionTransition,
+  SubscriptionTransitionType,
+  Transition,
+  TransitionSource,
+  TransitionType,
+} from './fulfilment/transition.js';
 export type { AllowedOrigins } from './handlers/check-origin.js';
 // Handlers (Request -> Response) and webhooks.
 export type {

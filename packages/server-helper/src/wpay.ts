@@ -4,6 +4,11 @@
  * @module
  */
 import type { z } from 'zod';
+import {
+  createFulfilment,
+  type Fulfilment,
+  type FulfilmentOptions,
+} from './fulfilment/create-fulfilment.js';
 import { type CheckoutHandlerOptions, createCheckoutHandler } from './handlers/checkout-handler.js';
 import { createStatusHandler, type StatusHandlerOptions } from './handlers/status-handler.js';
 import { createWebhookHandler, type WebhookHandlerOptions } from './handlers/webhook-handler.js';
@@ -173,6 +178,23 @@ export class WPay {
       identifierPattern: mchOrderNoPattern,
       ...options,
     });
+  }
+
+  /**
+   * The fulfilment core: every entry point (webhook, return page, sweep, admin) hands it a `trxNo`
+   * or a subscription id; it reads the truth from WPay and runs each side effect once per
+   * transition. See `createFulfilment`.
+   *
+   * @example
+   * ```ts
+   * const fulfilment = wpay.fulfilment({
+   *   store: new RedisDedupeStore(redis, { prefix: 'shop:fulfilment:' }),
+   *   on: { paid: ({ payment }) => orders.ship(payment.mchOrderNo) },
+   * });
+   * ```
+   */
+  fulfilment(options: FulfilmentOptions = {}): Fulfilment {
+    return createFulfilment(this, options);
   }
 
   /**

@@ -1,0 +1,136 @@
+/**
+ * The one seam between the fulfilment core and its store: running a side effect once per key,
+ * holding a key while work runs, and closing a key without a side effect. The store is the same
+ * claim store webhook dedupe uses (claim with a lease → done / release); nothing else is stored.
+ *
+ * @module
+ */
+import { describeError, type HandlerLogger } from '../handlers/handler-logger.js';
+import { pollWhile } from '../handlers/poll-while.js';
+import type { DedupeClaim, DedupeStore } from '../webhooks/dedupe-store.js';
+
+/**
+ * Where the fulfilment core claims its transitions: any webhook dedupe store
+ * (`MemoryDedupeStore`, or `RedisDedupeStore` for several servers).
+ *
+ * @example
+ * ```ts
+ * const store: FulfilmentStore = new RedisDedupeStore(redis, { prefix: 'shop:fulfilment:' });
+ * ```
+ */
+export type FulfilmentStore = DedupeStore;
+
+/** How keys are claimed. */
+export interface ClaimSettings {
+  store: FulfilmentStore;
+  leaseMs: number;
+  ttlMs: number;
+  waitMs: number;
+  pollIntervalMs: number;
+  completeAttempts: number;
+  logger: HandlerLogger;
+}
+
+/** What became of a key: it ran now, had run before, or another holder has it right now. */
+export type OnceOutcome = 'ran' | 'done' | 'busy';
+
+function claim(settings: ClaimSettings, key: string, wait: boolean): Promise<DedupeClaim> {
+  const options = { leaseMs: settings.leaseMs, ttlMs: settings.ttlMs };
+  const attempt = () => settings.store.claim(key, options);
+  if (!wait) return attempt();
+  return pollWhile(attempt, (c) => c.status === 'in_progress', {
+    timeoutMs: settings.waitMs,
+    intervalMs: settings.pollIntervalMs,
+  });
+}
+
+/** Records `key` as done; the side effect already ran, so a failing store is retried, then logged. */
+async function complete(
+  settings: ClaimSettings,
+  key: string,
+  claimed: DedupeClaim & { status: 'claimed' },
+) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await claimed.done();
+      return;
+    } catch (error) {
+      if (attempt >= settings.completeAttempts) {
+        settings.logger.error('fulfilment: the side effect ran but the store could not record it', {
+          key,
+          ...describeError(error),
+        });
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+    }
+  }
+}
+
+/**
+ * Runs `effect` once for `key`: claims it, runs, records it done. When `effect` throws the claim
+ * is released (a later entry point retries) and the error rethrown.
+ *
+ * @example
+ * ```ts
+ * await runOnce(settings, 'TRX1:paid', () => ship(order)); // 'ran', or 'done' the second time
+ * ```
+ */
+export async function runOnce(
+  settings: ClaimSettings,
+  key: string,
+  effect: () => unknown,
+): Promise<OnceOutcome> {
+  const claimed = await claim(settings, key, false);
+  if (claimed.status !== 'claimed') return claimed.status === 'done' ? 'done' : 'busy';
+  try {
+    await effect();
+  } catch (error) {
+    await claimed.release().catch(() => undefined);
+    throw error;
+  }
+  await complete(settings, key, claimed);
+  return 'ran';
+}
+
+/**
+ * Whether `key` is done, asked the only way a claim store answers: a claim, released at once.
+ * Call it only while holding the subject (see {@link hold}).
+ *
+ * @example
+ * ```ts
+ * if (await isDone(settings, 'TRX1:refunded')) return;
+ * ```
+ */
+export async function isDone(settings: ClaimSettings, key: string): Promise<boolean | 'busy'> {
+  const claimed = await claim(settings, key, false);
+  if (claimed.status === 'claimed') await claimed.release();
+  return claimed.status === 'done' ? true : claimed.status === 'claimed' ? false : 'busy';
+}
+
+/**
+ * Holds `key` (waiting up to `waitMs` for another holder) while the work runs, so that one entry
+ * point at a time reads and applies a payment; `undefined` when it stayed busy.
+ *
+ * @example
+ * ```ts
+ * const held = await hold(settings, 'TRX1:lock');
+ * if (held) try { await work(); } finally { await held.release(); }
+ * ```
+ */
+export async function hold(
+  settings: ClaimSettings,
+  key: string,
+): Promise<{ release(): Promise<void> } | undefined> {
+  const claimed = await claim(settings, key, true);
+  if (claimed.status !== 'claimed') return undefined;
+  return {
+    release: () =>
+      claimed.release().catch((error: unknown) => {
+        settings.logger.warn('fulfilment: could not release a hold; it expires by itself', {
+          key,
+          ...describeError(error),
+        });
+      }),
+  };
+}
