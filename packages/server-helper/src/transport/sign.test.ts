@@ -69,7 +69,14 @@ describe('request signatures', () => {
     });
 
     it('refuses malformed Base64 without throwing', async () => {
-      for (const signature of ['', 'not base64!', 'AAAA']) {
+      for (const signature of [
+        '',
+        'not base64!',
+        'AAAA',
+        VECTOR.signature.replace(/g==$/, 'h=='),
+        ` ${VECTOR.signature}`,
+        VECTOR.signature.replaceAll('+', '-').replaceAll('/', '_'),
+      ]) {
         assert.equal(await verifySignature(PARTS, signature, { signKey: VECTOR.signKey }), false);
       }
     });

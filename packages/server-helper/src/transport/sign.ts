@@ -150,7 +150,8 @@ export function createSigner(signKey: string, options: SignOptions = {}): Signer
       return bytesToBase64(new Uint8Array(signature));
     },
     async verify(message, signature) {
-      const expected = base64ToBytes(signature.trim());
+      // Canonical Base64 only: each signature has one spelling, compared as bytes in constant time.
+      const expected = base64ToBytes(signature);
       if (expected?.length !== HMAC_SHA512_BYTES) return false;
       return subtle.verify('HMAC', await getKey(), expected, bytes(message));
     },

@@ -32,6 +32,21 @@ function headersFor(raw: string, { key = signKey, timestamp = NOW } = {}) {
   return { SIGNATURE: nodeSign(key, String(timestamp), raw), TIMESTAMP: String(timestamp) };
 }
 
+/** The 15 other spellings of a padded Base64 value: same bytes, other unused trailing bits. */
+function otherTrailingBits(signature: string): string[] {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const padding = signature.length - signature.replace(/=+$/, '').length;
+  const at = signature.length - padding - 1;
+  const unused = padding === 2 ? 4 : 2;
+  const value = alphabet.indexOf(signature.charAt(at));
+  const spellings: string[] = [];
+  for (let bits = 1; bits < 1 << unused; bits++) {
+    const char = alphabet.charAt(value ^ bits);
+    spellings.push(`${signature.slice(0, at)}${char}${signature.slice(at + 1)}`);
+  }
+  return spellings;
+}
+
 async function refusal(promise: Promise<unknown>): Promise<WPayWebhookError> {
   try {
     await promise;
@@ -180,6 +195,14 @@ describe('when a webhook is not what WPay signed', () => {
     assert.equal(error.reason, 'timestamp_too_old');
   });
 
+  it('refuses a timestamp spelt with spaces (the signed string is the header as sent)', async () => {
+    for (const TIMESTAMP of [` ${NOW}`, `${NOW} `, `${NOW}\t`]) {
+      const headers = { SIGNATURE: nodeSign(signKey, String(NOW), body), TIMESTAMP };
+      const error = await refusal(verifyWebhook(body, headers, { signKey, now }));
+      assert.equal(error.reason, 'bad_timestamp', JSON.stringify(TIMESTAMP));
+    }
+  });
+
   it('refuses a timestamp in seconds or as a date', async () => {
     for (const TIMESTAMP of ['2026-04-23T10:00:00Z', '1.5e12', '']) {
       const headers = { SIGNATURE: nodeSign(signKey, TIMESTAMP, body), TIMESTAMP };
@@ -219,6 +242,29 @@ describe('when a webhook is not what WPay signed', () => {
       const headers = { ...headersFor(body), SIGNATURE };
       const error = await refusal(verifyWebhook(body, headers, { signKey, now }));
       assert.equal(error.reason, 'signature_mismatch');
+    }
+  });
+
+  it('refuses every other spelling of a valid signature: one signature, one spelling', async () => {
+    const genuine = nodeSign(signKey, String(NOW), body);
+    assert.ok(await verifyWebhook(body, headersFor(body), { signKey, now }));
+    const spellings = new Set([
+      ...otherTrailingBits(genuine),
+      ` ${genuine}`,
+      `${genuine} `,
+      `${genuine}\t`,
+      `${genuine.slice(0, 40)} ${genuine.slice(40)}`,
+      genuine.replace(/=+$/, ''),
+      `${genuine}=`,
+      genuine.replaceAll('+', '-').replaceAll('/', '_'),
+      `${genuine}AAAA`,
+    ]);
+    spellings.delete(genuine);
+    assert.ok(spellings.size >= 20);
+    for (const SIGNATURE of spellings) {
+      const headers = { ...headersFor(body), SIGNATURE };
+      const error = await refusal(verifyWebhook(body, headers, { signKey, now }));
+      assert.equal(error.reason, 'signature_mismatch', JSON.stringify(SIGNATURE));
     }
   });
 

@@ -2,8 +2,9 @@
  * Verifying an incoming WPay webhook: over the raw bytes, before parsing (wpay-api.md §7).
  *
  * Checks, in order: both headers present → the timestamp is a number of ms → it lies within
- * `toleranceMs` of our clock, in either direction → the signature matches one of the sign keys
- * (Web Crypto `verify`, constant time) → the body is UTF-8 JSON → it is a webhook envelope.
+ * `toleranceMs` of our clock, in either direction → the signature is the one canonical Base64
+ * spelling of 64 bytes → it matches one of the sign keys (Web Crypto `verify` over the decoded
+ * bytes, constant time) → the body is UTF-8 JSON → it is a webhook envelope.
  * Each failure is a {@link WPayWebhookError} whose `reason` names the check and whose message and
  * `hint` give the likely cause. No secret ever appears in an error.
  *
@@ -80,15 +81,15 @@ function assertRawBody(rawBody: unknown): asserts rawBody is RawBody {
 }
 
 function checkTimestamp(stamp: string, now: number, toleranceMs: number, name: string): void {
-  if (!/^\d{1,16}$/.test(stamp.trim())) {
+  if (!/^\d{1,16}$/.test(stamp)) {
     refuse(
       'bad_timestamp',
       `The ${name} header is not a time in milliseconds since the epoch`,
       'WPay sends milliseconds; a value in seconds or a date string means the sender is not WPay or the header names are misconfigured.',
     );
   }
-  const skew = now - Number(stamp.trim());
-  if (Math.abs(skew) > toleranceMs && Math.abs(now - Number(stamp.trim()) * 1000) <= toleranceMs) {
+  const skew = now - Number(stamp);
+  if (Math.abs(skew) > toleranceMs && Math.abs(now - Number(stamp) * 1000) <= toleranceMs) {
     refuse(
       'bad_timestamp',
       `The ${name} header is a time in seconds, not milliseconds since the epoch`,
@@ -174,14 +175,14 @@ export async function verifyWithSigners(
   }
   checkTimestamp(stamp as string, now(), toleranceMs, timestampHeader);
   const body = rawBodyBytes(rawBody);
-  if (base64ToBytes((signature as string).trim())?.length !== HMAC_SHA512_BYTES) {
+  if (base64ToBytes(signature as string)?.length !== HMAC_SHA512_BYTES) {
     refuse(
       'signature_mismatch',
-      `The ${signatureHeader} header is not a Base64 HMAC-SHA512`,
+      `The ${signatureHeader} header is not a canonical Base64 HMAC-SHA512 (standard alphabet, padded, no spaces)`,
       'Not a WPay signature: the sender is not WPay, or a proxy altered the header.',
     );
   }
-  const message = signedBytes((stamp as string).trim(), body);
+  const message = signedBytes(stamp as string, body);
   if (!(await signatureMatches(signers, message, signature as string))) {
     refuse(
       'signature_mismatch',
