@@ -130,6 +130,8 @@ export const DEFAULTS = {
     duplicateWaitMs: 10 * 1000,
     /** How often a waiting duplicate looks again. */
     pollIntervalMs: 50,
+    /** Back-off before each retry of recording a handled event as done (store blips). */
+    recordRetryDelaysMs: [100, 400, 1600] as readonly number[],
     /** Largest accepted webhook body. */
     maxBodyBytes: 1024 * 1024,
   },

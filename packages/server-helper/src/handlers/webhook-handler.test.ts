@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createWebhooks } from '../webhooks/create-webhooks.js';
-import { MemoryDedupeStore } from '../webhooks/dedupe-store.js';
+import { type DedupeStore, MemoryDedupeStore } from '../webhooks/dedupe-store.js';
 import { signWebhook } from '../webhooks/sign-webhook.js';
 import type { WebhookEvent } from '../webhooks/webhook-event.js';
 import type { HandlerLogger } from './handler-logger.js';
@@ -214,5 +214,144 @@ describe('when the dedupe store is shared', () => {
     assert.equal((await a(await delivery(eventBody('evt_s')))).status, 200);
     assert.equal((await b(await delivery(eventBody('evt_s')))).status, 200);
     assert.equal(runs, 1);
+  });
+});
+
+/** A store that fails the first `failures` writes of `done` (a Redis blip after the handler ran). */
+function flakyDoneStore(failures: number) {
+  const inner = new MemoryDedupeStore();
+  const writes = { done: 0, failed: 0 };
+  const store: DedupeStore = {
+    async claim(eventId, options) {
+      const claim = await inner.claim(eventId, options);
+      if (claim.status !== 'claimed') return claim;
+      return {
+        ...claim,
+        done: async () => {
+          writes.done++;
+          if (writes.failed < failures) {
+            writes.failed++;
+            throw new Error('redis: connection reset');
+          }
+          await claim.done();
+        },
+      };
+    },
+  };
+  return { store, writes };
+}
+
+function recordingLogger() {
+  const lines: Array<{ level: string; message: string; details?: Record<string, unknown> }> = [];
+  const logger: HandlerLogger = {
+    warn: (message, details) => void lines.push({ level: 'warn', message, details }),
+    error: (message, details) => void lines.push({ level: 'error', message, details }),
+  };
+  return { logger, lines };
+}
+
+describe('when the dedupe store fails to record an event as done after the handler succeeded', () => {
+  it('answers 200, logs the failure, and retries the write so a redelivery does not run it again', async () => {
+    const { store, writes } = flakyDoneStore(2);
+    const { logger, lines } = recordingLogger();
+    let runs = 0;
+    const handler = handlerWith({
+      dedupe: store,
+      logger,
+      recordRetryDelaysMs: [0, 0, 0],
+      on: { 'credit_card.order.paid': () => void runs++ },
+    });
+    const first = await handler(await delivery(eventBody('evt_rec')));
+    assert.equal(first.status, 200);
+    assert.equal(await first.text(), 'SUCCESS');
+    assert.equal(writes.done, 3);
+    assert.ok(
+      lines.some((line) => /record/.test(line.message) && line.details?.eventId === 'evt_rec'),
+    );
+    const again = await handler(await delivery(eventBody('evt_rec')));
+    assert.equal(again.status, 200);
+    assert.equal(runs, 1);
+  });
+
+  it('gives up after the bounded retries, still answering 200, and says so in the log', async () => {
+    const { store, writes } = flakyDoneStore(Number.POSITIVE_INFINITY);
+    const { logger, lines } = recordingLogger();
+    const handler = handlerWith({ dedupe: store, logger, recordRetryDelaysMs: [0, 0] });
+    const res = await handler(await delivery(eventBody('evt_lost')));
+    assert.equal(res.status, 200);
+    assert.equal(writes.done, 3);
+    const last = lines.at(-1);
+    assert.equal(last?.level, 'error');
+    assert.match(last?.message ?? '', /not recorded/);
+    assert.doesNotMatch(JSON.stringify(lines), /connection reset.*stack/);
+  });
+});
+
+describe('when the dedupe store is down', () => {
+  it('answers 503 before running anything, so WPay retries later', async () => {
+    const { logger, lines } = recordingLogger();
+    let runs = 0;
+    const handler = handlerWith({
+      logger,
+      dedupe: {
+        async claim() {
+          throw new Error('redis: ECONNREFUSED 10.0.0.7:6379');
+        },
+      },
+      on: { 'credit_card.order.paid': () => void runs++ },
+    });
+    const res = await handler(await delivery(eventBody('evt_down')));
+    assert.equal(res.status, 503);
+    const text = await res.text();
+    assert.equal(JSON.parse(text).error.code, 'dedupe_unavailable');
+    assert.doesNotMatch(text, /ECONNREFUSED|10\.0\.0\.7/);
+    assert.equal(runs, 0);
+    assert.equal(lines.length, 1);
+  });
+
+  it('still answers 500 when releasing the claim fails after the handler threw', async () => {
+    const inner = new MemoryDedupeStore();
+    const handler = handlerWith({
+      dedupe: {
+        async claim(eventId, options) {
+          const claim = await inner.claim(eventId, options);
+          if (claim.status !== 'claimed') return claim;
+          return {
+            ...claim,
+            release: async () => {
+              throw new Error('redis down');
+            },
+          };
+        },
+      },
+      on: {
+        'credit_card.order.paid': () => {
+          throw new Error('db down');
+        },
+      },
+    });
+    const res = await handler(await delivery(eventBody('evt_rel')));
+    assert.equal(res.status, 500);
+    assert.equal((await res.json()).error.code, 'handler_failed');
+  });
+});
+
+describe('when the request body cannot be read', () => {
+  it('answers 400 to a body the client broke off, instead of throwing', async () => {
+    const { headers } = await signWebhook(eventBody(), { signKey, timestamp: NOW });
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.error(new Error('socket hang up'));
+      },
+    });
+    const request = new Request('https://shop.example/hook', {
+      method: 'POST',
+      headers,
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    const res = await handlerWith()(request);
+    assert.equal(res.status, 400);
+    assert.equal((await res.json()).error.code, 'body_unreadable');
   });
 });

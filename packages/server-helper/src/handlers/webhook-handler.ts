@@ -2,16 +2,21 @@
  * `webhookHandler`: the endpoint WPay posts events to (wpay-api.md §7).
  *
  * It reads the raw body itself (bytes, never re-encoded), verifies it, deduplicates on `eventId`, runs the merchant's
- * handler for the event type and acknowledges with `200 SUCCESS`. Answers: 405 (not POST), 401
- * (signature, timestamp or header check failed), 400 (malformed body), 413 (body too large),
- * 500 (the merchant's code threw: WPay retries, the event is not marked done), 409 (a duplicate of
- * a delivery still running after `duplicateWaitMs`: WPay retries later).
+ * handler for the event type and acknowledges with `200 SUCCESS`. Answers: 405 (not POST), 413
+ * (body too large), 400 (body unreadable or malformed), 401 (signature, timestamp or header check
+ * failed), 503 (the dedupe store cannot be reached: nothing ran, WPay retries), 409 (a duplicate
+ * of a delivery still running after `duplicateWaitMs`: WPay retries later), 500 (the merchant's
+ * code threw: WPay retries, the event is not marked done). Hostile input never causes a 5xx.
+ *
+ * Once the merchant's code succeeded the answer is 200 whatever the store does: a failed write of
+ * `done` is logged and retried after each of `recordRetryDelaysMs` (the claim is still held
+ * meanwhile, so a concurrent duplicate waits), so that a redelivery does not run the code again.
  *
  * @module
  */
 import { DEFAULTS } from '../defaults.js';
 import { WPayWebhookError } from '../errors.js';
-import type { DedupeStore } from '../webhooks/dedupe-store.js';
+import type { DedupeClaim, DedupeStore } from '../webhooks/dedupe-store.js';
 import { MemoryDedupeStore } from '../webhooks/dedupe-store.js';
 import type { HeadersLike } from '../webhooks/read-header.js';
 import type { RawBody } from '../webhooks/webhook-crypto.js';
@@ -78,6 +83,11 @@ export interface WebhookHandlerOptions {
   duplicateWaitMs?: number;
   /** How often a waiting duplicate looks again. Default 50 ms. */
   pollIntervalMs?: number;
+  /**
+   * Back-off before each retry of recording a handled event as done when the store failed to.
+   * Default `[100, 400, 1600]` ms: bounded, well inside WPay's 15 s.
+   */
+  recordRetryDelaysMs?: readonly number[];
   /** Largest accepted body. Default 1 MiB. */
   maxBodyBytes?: number;
   /** The body of the `200` acknowledgement. Default `'SUCCESS'`. */
@@ -139,6 +149,7 @@ export function createWebhookHandler(
     pollIntervalMs = DEFAULTS.webhooks.pollIntervalMs,
     maxBodyBytes = DEFAULTS.webhooks.maxBodyBytes,
     ackBody = DEFAULTS.webhooks.ackBody,
+    recordRetryDelaysMs = DEFAULTS.webhooks.recordRetryDelaysMs,
     logger = silentLogger,
   } = options;
   const acknowledge = () => acknowledgement(ackBody);
@@ -162,14 +173,62 @@ export function createWebhookHandler(
     }
   }
 
+  /** Records the event as done, retrying with back-off; never throws (the answer is 200 anyway). */
+  async function record(done: () => Promise<void>, event: WebhookEvent): Promise<void> {
+    const ids = { eventId: event.eventId, eventType: event.eventType };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await done();
+        return;
+      } catch (error) {
+        const delay = recordRetryDelaysMs[attempt];
+        if (delay === undefined) {
+          logger.error(
+            'webhookHandler: the event was handled but not recorded as done; a redelivery will run the handler again',
+            { ...ids, attempts: attempt + 1, ...describeError(error) },
+          );
+          return;
+        }
+        logger.warn('webhookHandler: could not record the handled event as done; retrying', {
+          ...ids,
+          attempt: attempt + 1,
+          ...describeError(error),
+        });
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  async function claimOf(event: WebhookEvent): Promise<DedupeClaim | undefined> {
+    const claimOptions = { leaseMs: dedupeLeaseMs, ttlMs: dedupeTtlMs };
+    try {
+      return await pollWhile(
+        () => (dedupe as DedupeStore).claim(event.eventId, claimOptions),
+        (c) => c.status === 'in_progress',
+        { timeoutMs: duplicateWaitMs, intervalMs: pollIntervalMs },
+      );
+    } catch (error) {
+      logger.error('webhookHandler: the dedupe store failed; WPay will retry', {
+        eventId: event.eventId,
+        ...describeError(error),
+      });
+      return undefined;
+    }
+  }
+
   async function handleOnce(event: WebhookEvent, request: Request): Promise<Response> {
     if (!dedupe) return (await run(event, request)) ?? acknowledge();
-    const claimOptions = { leaseMs: dedupeLeaseMs, ttlMs: dedupeTtlMs };
-    const claim = await pollWhile(
-      () => dedupe.claim(event.eventId, claimOptions),
-      (c) => c.status === 'in_progress',
-      { timeoutMs: duplicateWaitMs, intervalMs: pollIntervalMs },
-    );
+    const claim = await claimOf(event);
+    if (!claim) {
+      return errorResponse(
+        503,
+        'dedupe_unavailable',
+        'The event cannot be processed now; retry later',
+        {
+          headers: { 'retry-after': '60' },
+        },
+      );
+    }
     if (claim.status === 'done') return acknowledge();
     if (claim.status === 'in_progress') {
       return errorResponse(
@@ -183,10 +242,16 @@ export function createWebhookHandler(
     }
     const failure = await run(event, request);
     if (failure) {
-      await claim.release();
+      await claim.release().catch((error: unknown) => {
+        // The lease expires by itself; WPay's retry then runs the handler.
+        logger.warn('webhookHandler: could not release the claim', {
+          eventId: event.eventId,
+          ...describeError(error),
+        });
+      });
       return failure;
     }
-    await claim.done();
+    await record(() => claim.done(), event);
     return acknowledge();
   }
 
@@ -194,7 +259,13 @@ export function createWebhookHandler(
     if (request.method !== 'POST') {
       return errorResponse(405, 'method_not_allowed', 'Use POST', { headers: { allow: 'POST' } });
     }
-    const rawBody = await readLimited(request, maxBodyBytes);
+    let rawBody: Uint8Array | undefined;
+    try {
+      rawBody = await readLimited(request, maxBodyBytes);
+    } catch (error) {
+      logger.warn('webhookHandler: refused (body_unreadable)', describeError(error));
+      return errorResponse(400, 'body_unreadable', 'The request body could not be read');
+    }
     if (!rawBody) {
       return errorResponse(413, 'body_too_large', `The body exceeds ${maxBodyBytes} bytes`);
     }
@@ -202,7 +273,10 @@ export function createWebhookHandler(
     try {
       event = await verifier.verify(rawBody, request.headers);
     } catch (error) {
-      if (!(error instanceof WPayWebhookError)) throw error;
+      if (!(error instanceof WPayWebhookError)) {
+        logger.error('webhookHandler: verification failed unexpectedly', describeError(error));
+        return errorResponse(500, 'internal_error', 'The webhook could not be verified');
+      }
       const malformed = error.reason === 'malformed_body' || error.reason === 'invalid_event';
       logger.warn(`webhookHandler: refused (${error.reason})`, {
         message: error.message,
