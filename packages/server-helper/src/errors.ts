@@ -245,6 +245,9 @@ export class WPayAuthError extends WPayApiError {
 
 /**
  * The request could not be sent, or the answer could not be read (DNS, refused connection, reset…).
+ * Its `cause` is a scrubbed copy of what `fetch` threw: same `name`, `code` and chain, without
+ * tokens, the api secret, the sign key or `Authorization` headers (a fetch wrapper may have copied
+ * the request into its error).
  *
  * @example
  * ```ts

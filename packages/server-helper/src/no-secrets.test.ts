@@ -46,6 +46,40 @@ describe('secrets', () => {
       if (fake.currentToken) tokens.add(fake.currentToken);
       if (fake.currentRefreshToken) tokens.add(fake.currentRefreshToken);
     };
+    /**
+     * A fetch wrapper (an APM agent, a retry library) whose error copies the request: the bearer
+     * token or the api secret in its message, its own properties, a nested cause and an
+     * AggregateError's `errors`.
+     */
+    const leakyFetch =
+      (failOn: 'api' | 'token'): typeof fetch =>
+      async (input, init = {}) => {
+        const headers = new Headers(init.headers);
+        const isToken = !headers.has('authorization');
+        if (isToken !== (failOn === 'token')) return fetch(input, init);
+        const auth = headers.get('authorization') ?? '';
+        if (auth) tokens.add(auth.replace(/^Bearer /, ''));
+        const sent = init.body instanceof FormData ? Object.fromEntries(init.body) : init.body;
+        const detail = `POST ${String(input)} Authorization: ${auth} body=${JSON.stringify(sent)}`;
+        const inner = Object.assign(new Error(`socket hang up after ${detail}`), {
+          code: 'ECONNRESET',
+          config: { headers: { Authorization: auth }, data: sent },
+        });
+        throw Object.assign(
+          new TypeError(`fetch failed: ${detail}`, {
+            cause: new AggregateError(
+              [inner, new Error(`retry 2: ${detail}`)],
+              `all failed: ${auth}`,
+            ),
+          }),
+          {
+            headers: Object.fromEntries(headers),
+            rawHeaders: headers,
+            request: new Request(String(input), { method: 'POST', headers }),
+            options: { ...init, body: sent },
+          },
+        );
+      };
     let calls = 0;
     fake.routes.set('/checkout/w-payment/payments/detail', () => {
       rememberTokens();
@@ -70,6 +104,8 @@ describe('secrets', () => {
         ...options,
         fetch: async () => Promise.reject(new TypeError('fetch failed')),
       }).warmUp(),
+      new WPay({ ...options, fetch: leakyFetch('api') }).payments.retrieve({ trxNo: 'TRX1' }),
+      new WPay({ ...options, fetch: leakyFetch('token') }).warmUp(),
       wpay.webhooks.verify('{}', { SIGNATURE: 'AAAA', TIMESTAMP: String(Date.now()) }),
       Promise.resolve().then(
         () => new WPay({ ...options, webhookSignKeys: ['previous-sign-key-1', 7] } as never),

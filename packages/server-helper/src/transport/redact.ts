@@ -20,9 +20,25 @@ const SECRET_KEYS = new Set(
     'refreshtoken',
     'token',
     'authorization',
+    'proxy-authorization',
+    'cookie',
     'password',
   ].map((key) => key.toLowerCase()),
 );
+
+/**
+ * Whether a key (of a body, a header set, an error's properties) names a secret:
+ * `api_secret`, `signKey`, `access_token`, `Authorization`, `Cookie`…, in any letter case.
+ *
+ * @example
+ * ```ts
+ * isSecretKey('Authorization'); // true
+ * isSecretKey('expires_in');    // false
+ * ```
+ */
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEYS.has(key.toLowerCase());
+}
 
 /**
  * A deep copy of `value` with every secret-looking key (`api_secret`, `access_token`,
@@ -45,7 +61,7 @@ export function redactBody(
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => [
       key,
-      SECRET_KEYS.has(key.toLowerCase()) ? REDACTED : redactBody(item, scrubText, depth + 1),
+      isSecretKey(key) ? REDACTED : redactBody(item, scrubText, depth + 1),
     ]),
   );
 }

@@ -8,6 +8,7 @@ import { WPayNetworkError, WPayTimeoutError } from '../errors.js';
 import type { TransportContext } from './context.js';
 import { redactBody, redactHeaders } from './redact.js';
 import { causedByCode } from './retry.js';
+import { scrubCause } from './scrub-cause.js';
 
 /** One attempt to send. */
 export interface Attempt {
@@ -115,11 +116,13 @@ export async function sendAttempt(ctx: TransportContext, attempt: Attempt): Prom
     }
     if (attempt.signal?.aborted) throw attempt.signal.reason;
     const notSent = causedByCode(error, ctx.settings.notSentErrorCodes);
+    // Never keep the caught error itself: a fetch wrapper may have copied the request into it.
+    const cause = scrubCause(error, ctx.scrub);
     throw new WPayNetworkError({
       path: attempt.path,
       notSent,
-      message: `Could not reach WPay for ${attempt.path}: ${ctx.scrub(describe(error))}`,
-      cause: error,
+      message: `Could not reach WPay for ${attempt.path}: ${describe(cause)}`,
+      cause,
     });
   } finally {
     clearTimeout(timer);
