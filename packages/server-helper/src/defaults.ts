@@ -150,6 +150,22 @@ export const DEFAULTS = {
     /** `payMode` when `resolveOrder` gives none. */
     payMode: 'ONETIME',
   },
+  /**
+   * `wpay.refunds.createSafely`: how a refund whose answer is in doubt (timeout, lost answer, 5xx)
+   * is settled by reading the payment back, never by sending it again.
+   */
+  refunds: {
+    /**
+     * The payment field holding the total refunded so far, in major units [default: the
+     * sandbox's `refundedAmount`; WPay documents no such field]. Without it, only the statuses
+     * `PAID` (nothing refunded) and `REFUNDED` (all of it) tell the amount.
+     */
+    refundedAmountField: 'refundedAmount',
+    /** Reads of the payment after an unconfirmed answer before calling the refund in doubt. */
+    readBackAttempts: 3,
+    /** The wait before each read-back (WPay may still be processing the refund). */
+    readBackIntervalMs: 1000,
+  },
   /** The status handler (`wpay.statusHandler`; its options have the same names). */
   status: {
     /** Search of WPay's payment list for `?mchOrderNo=` when `findTrxNo` does not know it. */

@@ -14,7 +14,9 @@
  * ├─ WPayNetworkError      'network'     the request could not be sent or the answer not read
  * ├─ WPayTimeoutError      'timeout'     no answer within `timeoutMs`
  * ├─ WPaySignatureError    'signature'   a signed response failed verification
- * └─ WPayWebhookError      'webhook'     an incoming webhook was refused (`reason`)
+ * ├─ WPayWebhookError      'webhook'     an incoming webhook was refused (`reason`)
+ * ├─ WPayRefundNotMadeError 'refund_not_made'  `refunds.createSafely`: certainly nothing refunded
+ * └─ WPayRefundInDoubtError 'refund_in_doubt'  `refunds.createSafely`: cannot tell; do not resend
  * ```
  *
  * `WPayAuthError` extends `WPayApiError` (so `instanceof WPayApiError` also catches it and it carries
@@ -39,7 +41,9 @@ export type WPayErrorCode =
   | 'network'
   | 'timeout'
   | 'signature'
-  | 'webhook';
+  | 'webhook'
+  | 'refund_not_made'
+  | 'refund_in_doubt';
 
 /**
  * What every {@link WPayError} constructor takes.

@@ -103,9 +103,12 @@ export type {
   WPaySettings,
 } from './options.js';
 export { resolveOptions, wpayOptionsSchema } from './options.js';
+export type { WPayRefundNotMadeReason } from './refund-errors.js';
+export { WPayRefundInDoubtError, WPayRefundNotMadeError } from './refund-errors.js';
 export type { CheckoutResource } from './resources/checkout.js';
 export { paginate } from './resources/paginate.js';
 export type { PaymentsResource } from './resources/payments.js';
+export type { SafeRefundOptions, SafeRefundResult } from './resources/refund-safely.js';
 export type { RefundsResource } from './resources/refunds.js';
 export type { CallOptions } from './resources/resource-context.js';
 export type { SubscriptionsResource } from './resources/subscriptions.js';

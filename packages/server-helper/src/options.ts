@@ -247,6 +247,15 @@ export const wpayOptionsSchema = z
       .partial()
       .strict()
       .optional(),
+    refunds: z
+      .object({
+        refundedAmountField: z.string().min(1),
+        readBackAttempts: positiveInt.max(20),
+        readBackIntervalMs: nonNegativeInt,
+      })
+      .partial()
+      .strict()
+      .optional(),
     status: z
       .object({
         scan: z.object({ maxPages: positiveInt, pageSize: positiveInt }).partial().strict(),
@@ -350,6 +359,7 @@ export function resolveOptions(options: WPayOptions): ResolvedOptions {
     paymentStatusCodes: { ...DEFAULTS.paymentStatusCodes, ...o.paymentStatusCodes },
     webhooks: { ...DEFAULTS.webhooks, ...o.webhooks },
     checkout: { ...DEFAULTS.checkout, ...o.checkout },
+    refunds: { ...DEFAULTS.refunds, ...o.refunds },
     status: { scan: { ...DEFAULTS.status.scan, ...o.status?.scan } },
   };
   const given = o.fetch ?? globalThis.fetch;

@@ -318,6 +318,23 @@ describe('the client examples', () => {
     assert.match(await refund(trxNo, '500.00'), /^WPay refused \(422\): /);
   });
 
+  it('refund once through a lost answer, and not again when pressed twice', async () => {
+    const { refundOnce } = await import('./test/readme-examples/refund-once.js');
+    const { checkout } = await import('./test/readme-examples/wpay.js');
+    const res = await checkout(new Request(`${SHOP}/api/checkout`, checkoutInit('tee')));
+    const { trxNo } = (await res.json()) as { trxNo: string };
+    sb.setWebhookUrl(undefined);
+    await pay(trxNo);
+    const path = '/checkout/w-payment/refund';
+    const lost = sb.faults.add({ kind: 'http-5xx', path, phase: 'after', times: 1 });
+    const intent = { key: `rf_${trxNo}`, trxNo, amount: '2.00', refundedBefore: '0' };
+    assert.equal(await refundOnce(intent), 'Refunded (confirmed_by_readback); 2 refunded in all');
+    assert.equal(await refundOnce(intent), 'Refunded (already_refunded); 2 refunded in all');
+    sb.faults.remove(lost.id);
+    const next = { key: `rf2_${trxNo}`, trxNo, amount: '500.00', refundedBefore: '2.00' };
+    assert.equal(await refundOnce(next), 'Not refunded (refused)');
+  });
+
   it('log every call through the hooks', async () => {
     const { loggedWPay } = await import('./test/readme-examples/logging.js');
     const lines: Array<[Record<string, unknown>, string]> = [];

@@ -117,7 +117,7 @@ export class WPay {
     };
     this.checkout = createCheckoutResource(rc);
     this.payments = createPaymentsResource(rc);
-    this.refunds = createRefundsResource(rc);
+    this.refunds = createRefundsResource(rc, { payments: this.payments, sleep: resolved.sleep });
     this.subscriptions = createSubscriptionsResource(rc);
     this.webhooks = createWebhooks({
       signKeys: [credentials.signKey, ...credentials.webhookSignKeys],
