@@ -1,5 +1,5 @@
 import { WPayApiError } from '@wpay/server-helper';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type {
   AdminBill,
@@ -12,9 +12,11 @@ import { describeInterval, findProduct } from './catalogue.js';
 import type { Fulfilment } from './fulfilment.js';
 import { type DemoLogger, describe } from './logger.js';
 import { formatMajor, parseMajor, toMinor } from './money.js';
+import { createOrderRefunder, type OrderRefund } from './refund-order.js';
 import { sameOriginWrites } from './same-origin-writes.js';
 import type { ShopWPay } from './shop-wpay.js';
 import type { Order, OrderStore } from './store/order-store.js';
+import type { RefundIntentStore } from './store/refund-intent-store.js';
 import type { RefundStore } from './store/refund-store.js';
 import type { Subscription, SubscriptionStore } from './store/subscription-store.js';
 import type { WebhookLog } from './store/webhook-log.js';
@@ -27,6 +29,7 @@ export interface AdminDeps {
   readonly wpay: ShopWPay;
   readonly orders: OrderStore;
   readonly refunds: RefundStore;
+  readonly refundIntents: RefundIntentStore;
   readonly subscriptions: SubscriptionStore;
   readonly webhookLog: WebhookLog;
   readonly fulfil: Fulfilment;
@@ -55,7 +58,14 @@ const REFUNDABLE: ReadonlySet<string> = new Set(['paid', 'partially_refunded']);
  * ```
  */
 export function createAdminRoutes(deps: AdminDeps): Hono {
-  const { wpay, orders, refunds, subscriptions, webhookLog, fulfil, logger } = deps;
+  const { wpay, orders, refunds, refundIntents, subscriptions, webhookLog, fulfil, logger } = deps;
+  const refundOrder = createOrderRefunder({
+    wpay,
+    orders,
+    refunds,
+    intents: refundIntents,
+    logger,
+  });
   /** Why WPay may not know what the shop recorded: the embedded sandbox forgets on each start. */
   const forgotten = deps.mode === 'sandbox' ? ' (made before the sandbox last restarted)' : '';
   const admin = new Hono();
@@ -83,6 +93,15 @@ export function createAdminRoutes(deps: AdminDeps): Hono {
     if (!REFUNDABLE.has(order.status)) {
       return fail(c, 409, 'not_refundable', `An order that is ${order.status} cannot be refunded.`);
     }
+    // An unsettled refund of this order (its answer was lost) is resumed, whatever was typed.
+    const open = refundIntents.openFor(order.mchOrderNo);
+    if (open) {
+      const resumed = await refundOrder(
+        { ...order, trxNo: order.trxNo },
+        { amountMinor: open.amountMinor, reason: open.reason },
+      );
+      return answerRefund(c, order, resumed);
+    }
     const refundable = order.amountMinor - order.refundedMinor;
     const amountMinor =
       body.data.amount === undefined ? refundable : parseMajor(body.data.amount, order.currency);
@@ -95,45 +114,11 @@ export function createAdminRoutes(deps: AdminDeps): Hono {
         `Refund an amount from 0.01 to ${most} ${order.currency}.`,
       );
     }
-    try {
-      const refund = await wpay.refunds.create({
-        trxNo: order.trxNo,
-        amount: formatMajor(amountMinor, order.currency),
-        currency: order.currency,
-        ...(body.data.reason ? { reason: body.data.reason } : {}),
-      });
-      const reason = body.data.reason ?? null;
-      if (
-        refunds.record({
-          refundNo: refund.refundNo,
-          mchOrderNo: order.mchOrderNo,
-          amountMinor,
-          reason,
-        })
-      ) {
-        orders.addRefunded(order.mchOrderNo, amountMinor);
-      }
-      const updated = (await fulfil.payment(order.trxNo)) ?? orders.find(order.mchOrderNo);
-      logger.info('refund made', { mchOrderNo: order.mchOrderNo, refundNo: refund.refundNo });
-      const result: AdminRefundResult = {
-        refundNo: refund.refundNo,
-        amount: formatMajor(amountMinor, order.currency),
-        currency: order.currency,
-        order: updated ? toAdminOrder(updated) : null,
-      };
-      return c.json(result);
-    } catch (error) {
-      logger.error('refund failed', { mchOrderNo: order.mchOrderNo, ...describe(error) });
-      if (isUnknownToWpay(error)) {
-        return fail(
-          c,
-          409,
-          'unknown_to_wpay',
-          `WPay has no record of this payment${forgotten}, so it cannot be refunded.`,
-        );
-      }
-      return fail(c, 502, 'refund_failed', `WPay refused the refund: ${reasonOf(error)}`);
-    }
+    const outcome = await refundOrder(
+      { ...order, trxNo: order.trxNo },
+      { amountMinor, reason: body.data.reason ?? null },
+    );
+    return answerRefund(c, order, outcome);
   });
 
   admin.post('/subscriptions/cancel', async (c) => {
@@ -225,6 +210,64 @@ export function createAdminRoutes(deps: AdminDeps): Hono {
     }
   }
 
+  /** The admin's answer to a refund, from how it ended. */
+  async function answerRefund(c: Context, order: Order, outcome: OrderRefund): Promise<Response> {
+    const { currency } = order;
+    const amount = formatMajor(outcome.intent.amountMinor, currency);
+    const earlier = outcome.resumed ? `the earlier refund of ${amount} ${currency}` : 'the refund';
+    if (outcome.kind === 'in_doubt') {
+      return fail(
+        c,
+        503,
+        'refund_in_doubt',
+        `WPay's answer to ${earlier} was lost and the payment could not be read back, so the shop cannot tell yet whether it was made. Nothing will be refunded twice: press Refund again in a moment to check.`,
+      );
+    }
+    if (outcome.kind === 'not_made') {
+      if (outcome.unknownToWpay) {
+        return fail(
+          c,
+          409,
+          'unknown_to_wpay',
+          `WPay has no record of this payment${forgotten}, so it cannot be refunded.`,
+        );
+      }
+      if (outcome.reason === 'out_of_date') {
+        const now = orders.find(order.mchOrderNo) ?? order;
+        return fail(
+          c,
+          409,
+          'books_out_of_date',
+          `WPay had already refunded ${formatMajor(now.refundedMinor, currency)} ${currency} of this payment, more than the shop's books showed; the books now follow WPay. Nothing was refunded: check the amount and press Refund again.`,
+        );
+      }
+      if (outcome.reason === 'refused') {
+        return fail(
+          c,
+          502,
+          'refund_failed',
+          `WPay refused the refund: ${reasonOf(outcome.error.cause)}`,
+        );
+      }
+      return fail(
+        c,
+        502,
+        'refund_not_made',
+        `Nothing was refunded: ${outcome.reason === 'not_sent' ? 'WPay could not be reached' : "WPay's answer was lost and the payment shows no refund"}. Press Refund to try again.`,
+      );
+    }
+    const updated = (await fulfil.payment(order.trxNo!)) ?? orders.find(order.mchOrderNo);
+    const result: AdminRefundResult = {
+      refundNo: outcome.result.refundNo ?? null,
+      outcome: outcome.result.outcome,
+      resumed: outcome.resumed,
+      amount,
+      currency,
+      order: updated ? toAdminOrder(updated) : null,
+    };
+    return c.json(result);
+  }
+
   return admin;
 }
 
@@ -262,8 +305,8 @@ function toAdminSubscription(sub: Subscription): Omit<AdminSubscription, 'bills'
 }
 
 function fail(
-  c: { json: (body: unknown, status: 400 | 404 | 409 | 422 | 502) => Response },
-  status: 400 | 404 | 409 | 422 | 502,
+  c: { json: (body: unknown, status: 400 | 404 | 409 | 422 | 502 | 503) => Response },
+  status: 400 | 404 | 409 | 422 | 502 | 503,
   code: string,
   message: string,
 ): Response {

@@ -29,7 +29,11 @@ function fakeWPay() {
       },
       list: async () => ({ records: [state.payment] }),
     },
-    refunds: { create: async () => ({ refundNo: 'RF1' }) },
+    refunds: {
+      createSafely: async () => {
+        throw new Error('fulfilment never refunds');
+      },
+    },
     subscriptions: {
       list: async () => ({ records: [state.subscription], total: 1 }),
       retrieve: async () => state.subscription,

@@ -8,6 +8,7 @@ import { mountStorefront } from './mount-storefront.js';
 import { orderSummaryRoute } from './order-summary-route.js';
 import { checkoutBodySchema, createOrderResolver } from './resolve-order.js';
 import type { OrderStore } from './store/order-store.js';
+import type { RefundIntentStore } from './store/refund-intent-store.js';
 import type { RefundStore } from './store/refund-store.js';
 import type { SubscriptionStore } from './store/subscription-store.js';
 import type { WebhookLog } from './store/webhook-log.js';
@@ -21,6 +22,7 @@ export interface MerchantAppDeps {
   readonly stores: {
     readonly orders: OrderStore;
     readonly refunds: RefundStore;
+    readonly refundIntents: RefundIntentStore;
     readonly subscriptions: SubscriptionStore;
     readonly webhookLog: WebhookLog;
   };

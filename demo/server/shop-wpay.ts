@@ -1,5 +1,6 @@
 // The parts of the `WPay` client (from @wpay/server-helper) the shop uses, as structural types:
 // a `WPay` instance fits, so does a test double.
+import type { SafeRefundOptions, SafeRefundResult } from '@wpay/server-helper';
 
 /** A payment, as the shop reads it from WPay. */
 export interface ShopPayment {
@@ -49,12 +50,11 @@ export interface ShopWPay {
     list(params: { pageNum: number; pageSize: number }): Promise<ShopPage<ShopPayment>>;
   };
   readonly refunds: {
-    create(params: {
-      trxNo: string;
-      amount: string;
-      currency?: string;
-      reason?: string;
-    }): Promise<{ refundNo: string }>;
+    /** A refund that never doubles: a lost answer is settled by reading the payment back. */
+    createSafely(
+      params: { trxNo: string; amount: string; currency?: string; reason?: string },
+      options: SafeRefundOptions,
+    ): Promise<SafeRefundResult>;
   };
   readonly subscriptions: {
     list(params: { page: number; size: number }): Promise<ShopPage<ShopSubscription>>;

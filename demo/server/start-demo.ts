@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { type Sandbox, type SandboxOptions, startSandbox } from '@wpay/sandbox';
-import { WPay } from '@wpay/server-helper';
+import { WPay, type WPayOptions } from '@wpay/server-helper';
 import { DIST_DIR } from '../build/vite-config.js';
 import { DEFAULT_DB_PATH, type WPayTarget } from './config.js';
 import { ensureStorefront } from './ensure-storefront.js';
@@ -10,6 +10,7 @@ import { type DemoLogger, silentLogger } from './logger.js';
 import { createMerchantApp } from './merchant-app.js';
 import { type Db, openDatabase } from './store/open-database.js';
 import { createOrderStore, type OrderStore } from './store/order-store.js';
+import { createRefundIntentStore, type RefundIntentStore } from './store/refund-intent-store.js';
 import { createRefundStore, type RefundStore } from './store/refund-store.js';
 import { createSubscriptionStore, type SubscriptionStore } from './store/subscription-store.js';
 import { createWebhookLog, type WebhookLog } from './store/webhook-log.js';
@@ -28,6 +29,8 @@ export interface StartDemoOptions {
   readonly wpay?: WPayTarget;
   /** Extra options of the embedded sandbox (e.g. `timeScale`, `slowCardSeconds`). */
   readonly sandbox?: Omit<SandboxOptions, 'port' | 'webhookUrl'>;
+  /** Extra options of the demo's WPay client (tests: short timeouts, a hook on each call). */
+  readonly wpayOptions?: Pick<WPayOptions, 'timeoutMs' | 'maxRetries' | 'refunds' | 'onRequest'>;
   /** Build the storefront first when it is missing or out of date. Default true. */
   readonly build?: boolean;
   readonly logger?: DemoLogger;
@@ -47,6 +50,7 @@ export interface Demo {
   readonly stores: {
     readonly orders: OrderStore;
     readonly refunds: RefundStore;
+    readonly refundIntents: RefundIntentStore;
     readonly subscriptions: SubscriptionStore;
     readonly webhookLog: WebhookLog;
   };
@@ -74,6 +78,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
   const stores = {
     orders: createOrderStore(db),
     refunds: createRefundStore(db),
+    refundIntents: createRefundIntentStore(db),
     subscriptions: createSubscriptionStore(db),
     webhookLog: createWebhookLog(db),
   };
@@ -94,10 +99,10 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
         port: 0,
         webhookUrl: `${loopbackUrl}api/webhooks/wpay`,
       });
-      wpay = new WPay({ ...sandbox.credentials, baseUrl: sandbox.url });
+      wpay = new WPay({ ...sandbox.credentials, baseUrl: sandbox.url, ...options.wpayOptions });
     } else {
       const { apiKey, apiSecret, signKey, endpoint } = target;
-      wpay = new WPay({ apiKey, apiSecret, signKey, ...endpoint });
+      wpay = new WPay({ apiKey, apiSecret, signKey, ...endpoint, ...options.wpayOptions });
     }
     const app = createMerchantApp({
       mode: target.kind,

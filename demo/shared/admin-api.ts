@@ -89,7 +89,15 @@ export interface AdminState {
 
 /** `POST /api/admin/refunds`, when WPay accepted the refund. */
 export interface AdminRefundResult {
-  readonly refundNo: string;
+  /** WPay's refund number; null when the refund was confirmed by reading the payment back. */
+  readonly refundNo: string | null;
+  /**
+   * How it was confirmed: WPay answered (`refunded`), its lost answer was settled by reading the
+   * payment back (`confirmed_by_readback`), or an earlier attempt had gone through (`already_refunded`).
+   */
+  readonly outcome: 'refunded' | 'confirmed_by_readback' | 'already_refunded';
+  /** An earlier, unsettled refund of the order was resumed instead of making a new one. */
+  readonly resumed: boolean;
   /** What was refunded, in major units ("5.00"). */
   readonly amount: string;
   readonly currency: string;

@@ -67,4 +67,23 @@ export const MIGRATIONS: readonly string[] = [
     note        TEXT
   );
   `,
+  // Refund intents: recorded with their key before WPay is called, so that a refund whose answer
+  // is lost is settled by reading the payment back, never sent twice. One open intent per order.
+  `
+  CREATE TABLE refund_intents (
+    intent_key            TEXT PRIMARY KEY,
+    mch_order_no          TEXT NOT NULL REFERENCES orders (mch_order_no),
+    trx_no                TEXT NOT NULL,
+    amount_minor          INTEGER NOT NULL CHECK (amount_minor > 0),
+    refunded_before_minor INTEGER NOT NULL CHECK (refunded_before_minor >= 0),
+    reason                TEXT,
+    state                 TEXT NOT NULL CHECK (state IN ('pending', 'in_doubt', 'done', 'not_made')),
+    outcome               TEXT,
+    refund_no             TEXT,
+    created_at            TEXT NOT NULL,
+    updated_at            TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX refund_intents_one_open
+    ON refund_intents (mch_order_no) WHERE state IN ('pending', 'in_doubt');
+  `,
 ];

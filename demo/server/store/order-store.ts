@@ -102,6 +102,9 @@ export function createOrderStore(db: Db, { now = () => new Date() }: OrderStoreO
   const addRefunded = db.prepare(
     'UPDATE orders SET refunded_minor = refunded_minor + ?, updated_at = ? WHERE mch_order_no = ?',
   );
+  const setRefunded = db.prepare(
+    'UPDATE orders SET refunded_minor = ?, updated_at = ? WHERE mch_order_no = ?',
+  );
   const stamp = () => now().toISOString();
 
   return {
@@ -169,6 +172,11 @@ export function createOrderStore(db: Db, { now = () => new Date() }: OrderStoreO
     /** Adds a refund to the order's refunded total. */
     addRefunded(mchOrderNo: string, amountMinor: number): void {
       addRefunded.run(amountMinor, stamp(), mchOrderNo);
+    },
+
+    /** Sets the order's refunded total to WPay's (read back from the payment): WPay is the truth. */
+    setRefunded(mchOrderNo: string, amountMinor: number): void {
+      setRefunded.run(amountMinor, stamp(), mchOrderNo);
     },
 
     find(mchOrderNo: string): Order | undefined {
