@@ -54,29 +54,33 @@ export function createMerchantApp(deps: MerchantAppDeps): Hono {
     logger,
   });
 
-  const webhook = logDeliveries(
+  const deliveries = logDeliveries(stores.webhookLog);
+  const { noted } = deliveries;
+  const webhook = deliveries.around(
     wpay.webhookHandler({
       on: {
         // A webhook is a hint: each handler re-reads the payment or subscription from WPay.
-        'credit_card.order.paid': (event) => fulfil.payment(event.data.trxNo),
-        'credit_card.order.failed': (event) => fulfil.payment(event.data.trxNo),
-        'credit_card.order.cancelled': (event) => fulfil.payment(event.data.trxNo),
-        'credit_card.order.expired': (event) => fulfil.payment(event.data.trxNo),
-        'credit_card.order.refunded': (event) => fulfil.payment(event.data.trxNo),
-        'credit_card.subscription.cancelled': (event) => fulfil.subscription(event.data.id),
-        'credit_card.subscription.expired': (event) => fulfil.subscription(event.data.id),
-        'credit_card.subscription.bill.paid': (event) =>
+        'credit_card.order.paid': noted((event) => fulfil.payment(event.data.trxNo)),
+        'credit_card.order.failed': noted((event) => fulfil.payment(event.data.trxNo)),
+        'credit_card.order.cancelled': noted((event) => fulfil.payment(event.data.trxNo)),
+        'credit_card.order.expired': noted((event) => fulfil.payment(event.data.trxNo)),
+        'credit_card.order.refunded': noted((event) => fulfil.payment(event.data.trxNo)),
+        'credit_card.subscription.cancelled': noted((event) => fulfil.subscription(event.data.id)),
+        'credit_card.subscription.expired': noted((event) => fulfil.subscription(event.data.id)),
+        'credit_card.subscription.bill.paid': noted((event) =>
           fulfil.subscription(event.data.subscription.id),
-        'credit_card.subscription.bill.failed': (event) =>
+        ),
+        'credit_card.subscription.bill.failed': noted((event) =>
           fulfil.subscription(event.data.subscription.id),
+        ),
       },
-      onUnknown: (event) =>
+      onUnknown: noted((event) =>
         logger.info('ignored a WPay event of an unknown type', { eventType: event.eventType }),
+      ),
       onError: (error, event) =>
         logger.error('webhook handling failed', { eventId: event.eventId, ...describe(error) }),
       logger,
     }),
-    stores.webhookLog,
   );
 
   const status = wpay.statusHandler({
