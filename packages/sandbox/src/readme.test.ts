@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { CLI_FLAGS } from './cli-args.js';
+import { CONTROL_ROUTES } from './control/control-routes.js';
 import { PROTOCOL_DEFAULT_KEYS } from './defaults.js';
 import { FAULT_KINDS, FaultRuleSchema } from './fault-rule.js';
 import { startSandbox } from './index.js';
 import { SANDBOX_OPTION_NAMES } from './options.js';
-import { CONTROL_ROUTES } from './routes/control.js';
-import { DASHBOARD_ACTION_NAMES } from './routes/dashboard.js';
+import { DASHBOARD_ACTION_NAMES } from './pages/dashboard-routes.js';
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 

@@ -2,10 +2,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SandboxClock } from './clock.js';
 import type { RequestLogEntry, SandboxContext, SandboxStats } from './context.js';
-import { ownOriginsOf } from './cross-site.js';
+import { createSandboxApp } from './create-sandbox-app.js';
 import { SANDBOX_DEFAULTS } from './defaults.js';
 import type { FaultRuleInput } from './fault-rule.js';
 import { type ActiveFault, FaultInjector } from './faults.js';
+import { ConnectionDrop } from './http/connection-drop.js';
+import { ownOriginsOf } from './http/cross-site.js';
 import { Ledger } from './ledger.js';
 import {
   type AdvanceBy,
@@ -18,7 +20,7 @@ import {
 } from './operations.js';
 import { resolveOptions, type SandboxCredentials, type SandboxOptions } from './options.js';
 import type { TestCard } from './records.js';
-import { createRequestListener } from './server.js';
+import { nodeListenerOf } from './serve-node.js';
 import { SandboxState } from './state.js';
 import { TokenAuthority } from './tokens.js';
 import { billView, paymentView, refundView, subscriptionView, type ViewSettings } from './views.js';
@@ -92,6 +94,12 @@ export interface WaitForDeliveries {
 export interface Sandbox {
   /** The WPay base URL, e.g. `http://127.0.0.1:54321`. */
   readonly url: string;
+  /**
+   * The sandbox in-process, no socket: a `fetch` for URLs under {@link Sandbox.url}, e.g.
+   * `new WPay({ baseUrl: sb.url, fetch: sb.fetch })`. A `timeout` fault rejects it like a failed
+   * `fetch` (with the signal's reason once the caller aborts).
+   */
+  readonly fetch: typeof fetch;
   readonly credentials: SandboxCredentials;
   readonly clock: {
     /** Sandbox time, epoch ms. */
@@ -234,7 +242,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   ctx = context;
 
-  const server = createServer(createRequestListener(context));
+  const app = createSandboxApp(context);
+  let baseUrl = '';
+  const server = createServer(nodeListenerOf(app, { baseUrl: () => baseUrl, logger: o.logger }));
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -247,6 +257,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const reachable = o.host === '0.0.0.0' ? '127.0.0.1' : o.host === '::' ? '::1' : o.host;
   const host = reachable.includes(':') ? `[${reachable}]` : reachable;
   const url = `http://${host}:${port}`;
+  baseUrl = url;
   context.publicUrl = o.publicUrl ?? url;
   context.ownOrigins = ownOriginsOf([url, context.publicUrl]);
   o.logger.info('sandbox listening', { url, publicUrl: context.publicUrl });
@@ -262,8 +273,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   let closed: Promise<void> | undefined;
 
+  const inProcessFetch = async (input: string | URL | Request, init?: RequestInit) => {
+    const request = new Request(input, init);
+    try {
+      return await app.fetch(request);
+    } catch (error) {
+      if (!(error instanceof ConnectionDrop)) throw error;
+      if (request.signal.aborted) throw request.signal.reason;
+      throw new TypeError('fetch failed', { cause: error });
+    }
+  };
+
   return {
     url,
+    fetch: inProcessFetch,
     credentials: { ...o.credentials },
     clock: {
       now: () => clock.now(),

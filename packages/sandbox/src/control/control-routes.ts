@@ -1,14 +1,16 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+/** @module The control API under `/__sandbox/` (JSON in and out, no token: for local use only). */
+import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ApiError } from '../api-error.js';
 import type { SandboxContext } from '../context.js';
-import { crossSiteRefusal, isJsonType } from '../cross-site.js';
 import { SANDBOX_DEFAULTS } from '../defaults.js';
 import { FaultRuleSchema } from '../fault-rule.js';
-import { BodyTooLargeError, headerOf, readBody } from '../http-io.js';
+import { crossSiteRefusal, isJsonType } from '../http/cross-site.js';
+import { BodyTooLargeError, readBody } from '../http/read-body.js';
+import { jsonResponse } from '../http/responses.js';
 import { advanceClock, stateSnapshot, statsOf, triggerEvent } from '../operations.js';
 import { TEST_CARDS, type TestCard } from '../records.js';
-import { type RequestTarget, sendSigned } from '../respond.js';
+import type { SandboxEnv } from '../sandbox-env.js';
 import { paymentView, subscriptionView } from '../views.js';
 
 const CARD = z.enum(TEST_CARDS.map((c) => c.card) as [TestCard, ...TestCard[]]);
@@ -35,21 +37,21 @@ const RenewalSchema = z.object({ card: CARD }).strict();
 type ControlHandler = (
   ctx: SandboxContext,
   body: unknown,
-  params: string[],
+  params: Record<string, string>,
 ) => unknown | Promise<unknown>;
 
 /** One control route: method, documented path (`:id` digits, `:name` any segment), handler. */
 interface ControlRoute {
   method: string;
   path: string;
-  pattern: RegExp;
   handle: ControlHandler;
 }
 
-function route(method: string, path: string, handle: ControlHandler): ControlRoute {
-  const source = path.replace(/:id\b/g, '(\\d+)').replace(/:[A-Za-z]+/g, '([^/]+)');
-  return { method, path, pattern: new RegExp(`^/${source}$`), handle };
-}
+const route = (method: string, path: string, handle: ControlHandler): ControlRoute => ({
+  method,
+  path,
+  handle,
+});
 
 const ROUTES: readonly ControlRoute[] = [
   route('GET', 'state', (ctx) => stateSnapshot(ctx)),
@@ -66,7 +68,7 @@ const ROUTES: readonly ControlRoute[] = [
     ctx.faults.clear();
     return ctx.faults.list();
   }),
-  route('DELETE', 'faults/:id', (ctx, _body, [id]) => {
+  route('DELETE', 'faults/:id', (ctx, _body, { id }) => {
     if (!ctx.faults.remove(Number(id))) throw new ApiError(404, '404', `fault ${id} not found`);
     return ctx.faults.list();
   }),
@@ -79,25 +81,25 @@ const ROUTES: readonly ControlRoute[] = [
     const { eventType, ...target } = parse(TriggerSchema, body);
     return triggerEvent(ctx, eventType, target);
   }),
-  route('POST', 'events/:eventId/redeliver', (ctx, _body, [eventId = '']) => {
-    const delivery = ctx.webhooks.redeliver(decodeURIComponent(eventId));
+  route('POST', 'events/:eventId/redeliver', (ctx, _body, { eventId = '' }) => {
+    const delivery = ctx.webhooks.redeliver(eventId);
     if (!delivery) throw new ApiError(404, '404', `event ${eventId} not found`);
     return delivery;
   }),
-  route('POST', 'payments/:trxNo/pay', (ctx, body, [trxNo = '']) => {
+  route('POST', 'payments/:trxNo/pay', (ctx, body, { trxNo = '' }) => {
     const { card } = parse(PaySchema, body ?? {});
-    const payment = ctx.ledger.pay(decodeURIComponent(trxNo), card);
+    const payment = ctx.ledger.pay(trxNo, card);
     return { payment: paymentView(payment, ctx.views), returnUrl: ctx.ledger.returnUrl(payment) };
   }),
-  route('POST', 'payments/:trxNo/cancel', (ctx, _body, [trxNo = '']) => {
-    const payment = ctx.ledger.cancel(decodeURIComponent(trxNo));
+  route('POST', 'payments/:trxNo/cancel', (ctx, _body, { trxNo = '' }) => {
+    const payment = ctx.ledger.cancel(trxNo);
     return { payment: paymentView(payment, ctx.views), returnUrl: ctx.ledger.returnUrl(payment) };
   }),
-  route('POST', 'subscriptions/:id/renewal-card', (ctx, body, [id]) => {
+  route('POST', 'subscriptions/:id/renewal-card', (ctx, body, { id }) => {
     const { card } = parse(RenewalSchema, body);
     return subscriptionView(ctx.ledger.setRenewalCard(Number(id), card), ctx.views);
   }),
-  route('POST', 'subscriptions/:id/expire', (ctx, _body, [id]) =>
+  route('POST', 'subscriptions/:id/expire', (ctx, _body, { id }) =>
     subscriptionView(ctx.ledger.expireSubscription(Number(id)), ctx.views),
   ),
   route('GET', 'idle', async (ctx) => {
@@ -117,54 +119,59 @@ const ROUTES: readonly ControlRoute[] = [
 export const CONTROL_ROUTES: readonly string[] = ROUTES.map((r) => `${r.method} ${r.path}`);
 
 /**
- * The control API under `/__sandbox/` (JSON in and out, no token: for local use only).
+ * Mounts the control API on `app`: the cross-site check first (403), then the route (404, 405),
+ * the body (413, 415 unless JSON, 400) and the handler; errors answer `{ error: { message } }`.
  *
  * @example
  * ```ts
- * await handleControl(ctx, req, res, { method: 'POST', path: '/__sandbox/clock/advance', query: '' });
+ * mountControlRoutes(app, ctx);
  * ```
  */
-export async function handleControl(
-  ctx: SandboxContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  target: RequestTarget,
-): Promise<void> {
-  const send = (status: number, body: unknown) =>
-    sendSigned(ctx, res, target, status, 'application/json; charset=utf-8', JSON.stringify(body));
-  const refusal = crossSiteRefusal((name) => headerOf(req, name), ctx.ownOrigins);
-  if (refusal) {
-    req.resume();
-    return send(403, { error: { message: refusal } });
+export function mountControlRoutes(app: Hono<SandboxEnv>, ctx: SandboxContext): void {
+  const base = SANDBOX_DEFAULTS.controlPath;
+  const refuse = (status: number, message: string) => jsonResponse(status, { error: { message } });
+  for (const path of [base, `${base}/*`]) {
+    app.use(path, async (c, next) => {
+      const refusal = crossSiteRefusal((name) => c.req.header(name), ctx.ownOrigins);
+      if (refusal) return refuse(403, refusal);
+      await next();
+    });
   }
-  const sub = target.path.slice(SANDBOX_DEFAULTS.controlPath.length) || '/';
-  const matching = ROUTES.filter((r) => r.pattern.test(sub));
-  const found = matching.find((r) => r.method === target.method);
-  if (!found) {
-    const allowed = matching.map((r) => r.method).join(', ');
-    return matching.length > 0
-      ? send(405, { error: { message: `use ${allowed} for ${target.path}` } })
-      : send(404, { error: { message: `no control endpoint ${target.method} ${target.path}` } });
+  for (const spec of ROUTES) {
+    app.on(spec.method, `${base}/${honoPath(spec.path)}`, async (c) => {
+      try {
+        const raw = await readBody(c.req.raw, SANDBOX_DEFAULTS.maxBodyBytes);
+        if (raw.length > 0 && !isJsonType(c.req.header('content-type'))) {
+          throw new ApiError(415, '415', 'content-type: send the body as application/json');
+        }
+        let body: unknown;
+        try {
+          body = raw.length === 0 ? undefined : JSON.parse(Buffer.from(raw).toString('utf8'));
+        } catch {
+          throw new ApiError(400, '400', 'body: not valid JSON');
+        }
+        return jsonResponse(200, await spec.handle(ctx, body, c.req.param()));
+      } catch (error) {
+        if (error instanceof ApiError) return refuse(error.httpStatus, error.message);
+        if (error instanceof BodyTooLargeError) return refuse(413, error.message);
+        throw error;
+      }
+    });
   }
-  try {
-    const raw = await readBody(req, SANDBOX_DEFAULTS.maxBodyBytes);
-    if (raw.length > 0 && !isJsonType(headerOf(req, 'content-type'))) {
-      throw new ApiError(415, '415', 'content-type: send the body as application/json');
-    }
-    let body: unknown;
-    try {
-      body = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
-    } catch {
-      throw new ApiError(400, '400', 'body: not valid JSON');
-    }
-    const params = found.pattern.exec(sub)?.slice(1) ?? [];
-    send(200, await found.handle(ctx, body, params));
-  } catch (error) {
-    if (error instanceof ApiError)
-      return send(error.httpStatus, { error: { message: error.message } });
-    if (error instanceof BodyTooLargeError) return send(413, { error: { message: error.message } });
-    throw error;
+  for (const path of new Set(ROUTES.map((spec) => spec.path))) {
+    const allowed = ROUTES.filter((spec) => spec.path === path).map((spec) => spec.method);
+    app.all(`${base}/${honoPath(path)}`, (c) =>
+      refuse(405, `use ${allowed.join(', ')} for ${c.req.path}`),
+    );
   }
+  for (const path of [base, `${base}/*`]) {
+    app.all(path, (c) => refuse(404, `no control endpoint ${c.req.method} ${c.req.path}`));
+  }
+}
+
+/** A documented path as Hono's pattern: `:id` takes digits only. */
+function honoPath(path: string): string {
+  return path.replace(/:id\b/g, ':id{[0-9]+}');
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {

@@ -1,28 +1,37 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { authorize } from './api-auth.js';
-import { ApiError } from './api-error.js';
-import type { RequestLogEntry, SandboxContext } from './context.js';
-import { SANDBOX_DEFAULTS } from './defaults.js';
-import { errorEnvelope, okEnvelope } from './envelope.js';
-import { type ActiveFault, firstOf } from './faults.js';
-import { BodyTooLargeError, headerOf, readBody } from './http-io.js';
-import { type RequestTarget, sendSigned } from './respond.js';
-import { createHostedPage } from './routes/checkout.js';
-import { listPayments, paymentDetail } from './routes/payments.js';
-import { createRefund } from './routes/refunds.js';
+/** @module The WPay API (wpay-api.md §5): faults, then auth and signature, then the endpoint. */
+import { ApiError } from '../api-error.js';
+import type { RequestLogEntry, SandboxContext } from '../context.js';
+import { SANDBOX_DEFAULTS } from '../defaults.js';
+import { errorEnvelope, okEnvelope } from '../envelope.js';
+import { type ActiveFault, firstOf } from '../faults.js';
+import { ConnectionDrop } from '../http/connection-drop.js';
+import { BodyTooLargeError, readBody } from '../http/read-body.js';
+import type { RequestTarget } from '../http/request-target.js';
+import { textResponse } from '../http/responses.js';
+import { createHostedPage } from '../routes/checkout.js';
+import { listPayments, paymentDetail } from '../routes/payments.js';
+import { createRefund } from '../routes/refunds.js';
 import {
   cancelSubscription,
   listBills,
   listSubscriptions,
   subscriptionDetail,
-} from './routes/subscriptions.js';
-import { issueToken, TOKEN_PATH, tokenParams } from './routes/token.js';
-import { sleep } from './sleep.js';
+} from '../routes/subscriptions.js';
+import { issueToken, TOKEN_PATH, tokenParams } from '../routes/token.js';
+import { sleep } from '../sleep.js';
+import { authorize } from './authorize.js';
 
 /** A business endpoint: the parsed JSON body in, `retdata` out (or an ApiError). */
 type BusinessRoute = (body: unknown, ctx: SandboxContext) => unknown;
 
-/** Every business endpoint of wpay-api.md §5 (all POST). */
+/**
+ * Every business endpoint of wpay-api.md §5 (all POST).
+ *
+ * @example
+ * ```ts
+ * Object.keys(BUSINESS_ROUTES).includes('/checkout/w-payment/hpp'); // true
+ * ```
+ */
 export const BUSINESS_ROUTES: Readonly<Record<string, BusinessRoute>> = {
   '/checkout/w-payment/hpp': createHostedPage,
   '/checkout/w-payment/payments/list': listPayments,
@@ -34,11 +43,21 @@ export const BUSINESS_ROUTES: Readonly<Record<string, BusinessRoute>> = {
   '/checkout/w-payment/subscriptions/bills': listBills,
 };
 
+/**
+ * Every path of the WPay API: the token endpoint, then the business endpoints.
+ *
+ * @example
+ * ```ts
+ * API_PATHS[0]; // '/user/auth/oauth2/token'
+ * ```
+ */
+export const API_PATHS: readonly string[] = [TOKEN_PATH, ...Object.keys(BUSINESS_ROUTES)];
+
 /** Entries kept in the request log. */
 const MAX_LOG = 10_000;
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** An answer before it is sent. */
+/** An answer before it becomes a `Response` (its retcode is logged and counted). */
 interface Answer {
   status: number;
   contentType: string;
@@ -47,32 +66,19 @@ interface Answer {
 }
 
 /**
- * Whether a path is a WPay API endpoint (token or business).
- *
- * @example
- * ```ts
- * isApiPath('/checkout/w-payment/hpp'); // true
- * ```
- */
-export function isApiPath(path: string): boolean {
-  return path === TOKEN_PATH || Object.hasOwn(BUSINESS_ROUTES, path);
-}
-
-/**
  * Answers one WPay API call: faults, then auth and signature, then the endpoint; every answer
- * is signed and logged.
+ * is logged. A `timeout` fault never answers: it throws {@link ConnectionDrop} once its hold ends.
  *
  * @example
  * ```ts
- * await handleApi(ctx, req, res, { method: 'POST', path: '/checkout/w-payment/hpp', query: '' });
+ * const response = await answerApiCall(ctx, request, { method: 'POST', path: '/checkout/w-payment/hpp', query: '' });
  * ```
  */
-export async function handleApi(
+export async function answerApiCall(
   ctx: SandboxContext,
-  req: IncomingMessage,
-  res: ServerResponse,
+  request: Request,
   target: RequestTarget,
-): Promise<void> {
+): Promise<Response> {
   ctx.stats.requests += 1;
   if (target.path === TOKEN_PATH) ctx.stats.tokenRequests += 1;
   const entry: RequestLogEntry = {
@@ -86,18 +92,18 @@ export async function handleApi(
   ctx.requestLog.push(entry);
   if (ctx.requestLog.length > MAX_LOG) ctx.requestLog.shift();
 
-  let raw: Buffer;
+  let raw: Uint8Array;
   try {
-    raw = await readBody(req, SANDBOX_DEFAULTS.maxBodyBytes);
+    raw = await readBody(request, SANDBOX_DEFAULTS.maxBodyBytes);
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
-    return finish(ctx, res, target, entry, envelopeAnswer(413, '413', 'body: larger than 1 MiB'));
+    return finish(ctx, entry, envelopeAnswer(413, '413', 'body: larger than 1 MiB'));
   }
 
   const fired = ctx.faults.pick(target.path, 'http');
   const latency = fired
-    .filter((f) => f.kind === 'latency')
-    .reduce((sum, f) => sum + (f.latencyMs ?? SANDBOX_DEFAULTS.faultLatencyMs), 0);
+    .filter((fault) => fault.kind === 'latency')
+    .reduce((sum, fault) => sum + (fault.latencyMs ?? SANDBOX_DEFAULTS.faultLatencyMs), 0);
   if (latency > 0) {
     entry.fault = 'latency';
     await sleep(latency, ctx.closing);
@@ -107,34 +113,34 @@ export async function handleApi(
     ctx.tokens.revoke();
   }
   const terminal = firstOf(fired, ['http-5xx', 'retcode', 'malformed', 'timeout']);
-  if (terminal?.phase === 'before') return injectFault(ctx, res, target, entry, terminal);
-  const answer = answerOf(ctx, req, target, raw);
-  if (terminal) return injectFault(ctx, res, target, entry, terminal);
-  finish(ctx, res, target, entry, answer);
+  if (terminal?.phase === 'before') return injectFault(ctx, request, target, entry, terminal);
+  const answer = answerOf(ctx, request.headers, target, raw);
+  if (terminal) return injectFault(ctx, request, target, entry, terminal);
+  return finish(ctx, entry, answer);
 }
 
 function answerOf(
   ctx: SandboxContext,
-  req: IncomingMessage,
+  headers: Headers,
   target: RequestTarget,
-  raw: Buffer,
+  raw: Uint8Array,
 ): Answer {
   try {
     if (target.path === TOKEN_PATH) {
       if (target.method !== 'POST')
         throw new ApiError(405, '405', `method: use POST for ${target.path}`);
-      const contentType = headerOf(req, 'content-type') ?? '';
-      const body = issueToken(tokenParams(target.query, contentType, raw), ctx);
+      const contentType = headers.get('content-type') ?? '';
+      const body = issueToken(tokenParams(target.query, contentType, Buffer.from(raw)), ctx);
       return { status: 200, contentType: JSON_TYPE, body: JSON.stringify(body), retcode: '200' };
     }
     const route = BUSINESS_ROUTES[target.path];
     if (!route) throw new ApiError(404, '404', `path: no endpoint ${target.path}`);
     if (target.method !== 'POST')
       throw new ApiError(405, '405', `method: use POST for ${target.path}`);
-    authorize(ctx, req, target, raw);
+    authorize(ctx, headers, target, raw);
     let body: unknown;
     try {
-      body = raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'));
+      body = raw.length === 0 ? {} : JSON.parse(Buffer.from(raw).toString('utf8'));
     } catch {
       throw new ApiError(400, '400', 'body: not valid JSON');
     }
@@ -165,13 +171,7 @@ function envelopeAnswer(status: number, retcode: string, retmsg: string): Answer
   };
 }
 
-function finish(
-  ctx: SandboxContext,
-  res: ServerResponse,
-  target: RequestTarget,
-  entry: RequestLogEntry,
-  answer: Answer,
-): void {
+function finish(ctx: SandboxContext, entry: RequestLogEntry, answer: Answer): Response {
   entry.status = answer.status;
   entry.retcode = answer.retcode;
   ctx.options.logger.debug('api call', {
@@ -184,21 +184,21 @@ function finish(
   if (answer.status >= 300 || (answer.retcode !== null && answer.retcode !== '200')) {
     ctx.stats.refusals += 1;
   }
-  sendSigned(ctx, res, target, answer.status, answer.contentType, answer.body);
+  return textResponse(answer.status, answer.contentType, answer.body);
 }
 
 async function injectFault(
   ctx: SandboxContext,
-  res: ServerResponse,
+  request: Request,
   target: RequestTarget,
   entry: RequestLogEntry,
   fault: ActiveFault,
-): Promise<void> {
+): Promise<Response> {
   entry.fault = fault.kind;
   ctx.options.logger.info('injected fault', { kind: fault.kind, path: target.path });
   if (fault.kind === 'http-5xx') {
     const status = fault.status ?? SANDBOX_DEFAULTS.faultHttpStatus;
-    return finish(ctx, res, target, entry, {
+    return finish(ctx, entry, {
       status,
       contentType: 'text/plain; charset=utf-8',
       body: `injected fault: HTTP ${status}`,
@@ -208,30 +208,32 @@ async function injectFault(
   if (fault.kind === 'retcode') {
     const retcode = fault.retcode ?? SANDBOX_DEFAULTS.faultRetcode;
     const answer = envelopeAnswer(fault.status ?? 200, retcode, fault.retmsg ?? 'injected fault');
-    return finish(ctx, res, target, entry, answer);
+    return finish(ctx, entry, answer);
   }
   if (fault.kind === 'malformed') {
-    return finish(ctx, res, target, entry, {
+    return finish(ctx, entry, {
       status: 200,
       contentType: JSON_TYPE,
       body: '{"retcode":"200","retmsg":"success","retdata":{"trxNo":',
       retcode: null,
     });
   }
-  await hold(ctx, res, fault.holdMs);
+  await hold(ctx, request.signal, fault.holdMs);
+  throw new ConnectionDrop(`timeout fault on ${target.path}`);
 }
 
-/** A timeout fault: never answer; drop the connection after `holdMs`, when the client gives up, or on close. */
-function hold(ctx: SandboxContext, res: ServerResponse, holdMs: number | undefined): Promise<void> {
+/** A timeout fault: no answer until `holdMs` passed, the client gave up, or the sandbox closes. */
+function hold(ctx: SandboxContext, signal: AbortSignal, holdMs: number | undefined): Promise<void> {
   return new Promise((resolve) => {
     const release = () => {
       clearTimeout(timer);
       ctx.closing.removeEventListener('abort', release);
-      res.destroy();
+      signal.removeEventListener('abort', release);
       resolve();
     };
     const timer = holdMs === undefined ? undefined : setTimeout(release, holdMs);
-    res.once('close', release);
+    if (signal.aborted || ctx.closing.aborted) return release();
+    signal.addEventListener('abort', release, { once: true });
     ctx.closing.addEventListener('abort', release, { once: true });
   });
 }

@@ -1,9 +1,8 @@
-import type { IncomingMessage } from 'node:http';
-import { ApiError } from './api-error.js';
-import type { SandboxContext } from './context.js';
-import { headerOf } from './http-io.js';
-import type { RequestTarget } from './respond.js';
-import { signaturesMatch, signRequest } from './signature.js';
+/** @module Checks a business call like WPay: Bearer token, signature headers, time window, signature. */
+import { ApiError } from '../api-error.js';
+import type { SandboxContext } from '../context.js';
+import type { RequestTarget } from '../http/request-target.js';
+import { signaturesMatch, signRequest } from '../signature.js';
 
 /**
  * Checks a business call like WPay would: Bearer token, then signature and timestamp headers,
@@ -11,22 +10,22 @@ import { signaturesMatch, signRequest } from './signature.js';
  *
  * @example
  * ```ts
- * authorize(ctx, req, target, rawBody); // throws ApiError 401 (401, 00006, 00009 or 00007)
+ * authorize(ctx, request.headers, target, rawBody); // throws ApiError 401 (401, 00006, 00009 or 00007)
  * ```
  */
 export function authorize(
   ctx: SandboxContext,
-  req: IncomingMessage,
+  headers: Headers,
   target: RequestTarget,
-  rawBody: Buffer,
+  rawBody: Uint8Array,
 ): void {
   const { signatureHeader, timestampHeader, timestampToleranceMs, credentials } = ctx.options;
-  const authorization = headerOf(req, 'authorization') ?? '';
+  const authorization = headers.get('authorization') ?? '';
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
   ctx.tokens.check(bearer);
 
-  const signature = headerOf(req, signatureHeader);
-  const timestamp = headerOf(req, timestampHeader);
+  const signature = headers.get(signatureHeader);
+  const timestamp = headers.get(timestampHeader);
   if (!signature) throw new ApiError(401, '00006', `missing ${signatureHeader} header`);
   if (!timestamp) throw new ApiError(401, '00006', `missing ${timestampHeader} header`);
   if (!/^\d{1,16}$/.test(timestamp)) {

@@ -1,40 +1,48 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+/** @module The hosted payment page's routes: show it (GET), complete it (POST form). */
+import type { Hono } from 'hono';
 import { ApiError } from '../api-error.js';
 import type { SandboxContext } from '../context.js';
-import { crossSiteRefusal } from '../cross-site.js';
-import { BodyTooLargeError, headerOf, readBody } from '../http-io.js';
+import { crossSiteRefusal } from '../http/cross-site.js';
+import { BodyTooLargeError, readBody } from '../http/read-body.js';
+import { pageResponse, seeOther } from '../http/responses.js';
 import { formatMoney } from '../money.js';
-import { type ClosedPageView, renderClosedPage, renderHostedPage } from '../pages/hosted-page.js';
 import { type PaymentRecord, TEST_CARDS, type TestCard } from '../records.js';
-import { pageSender, type RequestTarget, sendSigned } from '../respond.js';
+import type { SandboxEnv } from '../sandbox-env.js';
+import { type ClosedPageView, renderClosedPage, renderHostedPage } from './hosted-page.js';
 
 /** Largest form post the page takes, in bytes. */
 const FORM_LIMIT = 65_536;
 const CARDS = new Set<string>(TEST_CARDS.map((c) => c.card));
 
 /**
- * Serves the hosted payment page: `GET /hpp/:id` shows it, `POST /hpp/:id` (form fields `action`
+ * Mounts the hosted payment page: `GET /hpp/:id` shows it, `POST /hpp/:id` (form fields `action`
  * = pay | cancel and `card`) completes it and 303-redirects to the success or cancel URL with
- * `trxNo` and `mchOrderNo` appended. Finished, expired and unknown sessions get a clear page.
+ * `trxNo` and `mchOrderNo` appended. Finished, expired and unknown sessions get a clear page; a
+ * post from another site's page is refused (403), one over 64 KiB too (413).
  *
  * @example
  * ```ts
- * await handleHostedPage(ctx, req, res, { method: 'GET', path: '/hpp/hpp_…', query: '' });
+ * mountHostedPageRoutes(app, ctx);
  * ```
  */
-export async function handleHostedPage(
-  ctx: SandboxContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  target: RequestTarget,
-): Promise<void> {
-  const page = pageSender(ctx, res, target);
-  const sessionId = decodeURIComponent(
-    target.path.slice(ctx.options.defaults.hostedPagePath.length + 1),
+export function mountHostedPageRoutes(app: Hono<SandboxEnv>, ctx: SandboxContext): void {
+  const prefix = ctx.options.defaults.hostedPagePath;
+  app.all(`${prefix}/*`, (c) =>
+    answerHostedPage(ctx, c.req.raw, c.req.path.slice(prefix.length + 1)),
   );
+}
+
+async function answerHostedPage(
+  ctx: SandboxContext,
+  request: Request,
+  encodedSessionId: string,
+): Promise<Response> {
+  const path = `${ctx.options.defaults.hostedPagePath}/${encodedSessionId}`;
+  const sessionId = decodeURIComponent(encodedSessionId);
+  const method = request.method.toUpperCase();
   const payment = ctx.state.paymentsBySession.get(sessionId);
   if (!payment) {
-    return page(
+    return pageResponse(
       404,
       renderClosedPage({
         merchantName: ctx.options.merchantName,
@@ -48,60 +56,57 @@ export async function handleHostedPage(
   if (payment.status === 'PAYING' && payment.expiresAt <= ctx.clock.now()) {
     ctx.ledger.expire(payment.trxNo);
   }
-  if (target.method === 'GET' || target.method === 'HEAD') {
+  if (method === 'GET' || method === 'HEAD') {
     if (!ctx.ledger.isOpen(payment)) {
-      return page(payment.status === 'EXPIRED' ? 410 : 200, closedPage(ctx, payment));
+      return pageResponse(payment.status === 'EXPIRED' ? 410 : 200, closedPage(ctx, payment));
     }
-    return page(200, openPage(ctx, payment, target.path));
+    return pageResponse(200, openPage(ctx, payment, path));
   }
-  if (target.method !== 'POST') return page(405, closedPage(ctx, payment), { allow: 'GET, POST' });
+  if (method !== 'POST') return pageResponse(405, closedPage(ctx, payment), { allow: 'GET, POST' });
 
-  const refusal = crossSiteRefusal((name) => headerOf(req, name), ctx.ownOrigins);
-  if (refusal) {
-    req.resume();
-    return page(403, refusalPage(ctx, 'Request refused', refusal));
-  }
+  const refusal = crossSiteRefusal(
+    (name) => request.headers.get(name) ?? undefined,
+    ctx.ownOrigins,
+  );
+  if (refusal) return pageResponse(403, refusalPage(ctx, 'Request refused', refusal));
   let form: URLSearchParams;
   try {
-    form = new URLSearchParams((await readBody(req, FORM_LIMIT)).toString('utf8'));
+    form = new URLSearchParams(Buffer.from(await readBody(request, FORM_LIMIT)).toString('utf8'));
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
-    return page(413, refusalPage(ctx, 'Request too large', error.message), {
+    return pageResponse(413, refusalPage(ctx, 'Request too large', error.message), {
       connection: 'close',
     });
   }
   const action = form.get('action');
   const card = form.get('card') ?? 'success';
   if ((action !== 'pay' && action !== 'cancel') || !CARDS.has(card)) {
-    return page(400, openPage(ctx, payment, target.path));
+    return pageResponse(400, openPage(ctx, payment, path));
   }
   try {
     if (action === 'pay') ctx.ledger.pay(payment.trxNo, card as TestCard);
     else ctx.ledger.cancel(payment.trxNo);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    return page(payment.status === 'EXPIRED' ? 410 : 409, closedPage(ctx, payment));
+    return pageResponse(payment.status === 'EXPIRED' ? 410 : 409, closedPage(ctx, payment));
   }
-  sendSigned(ctx, res, target, 303, 'text/plain; charset=utf-8', 'See Other', {
-    location: ctx.ledger.returnUrl(payment),
-    'cache-control': 'no-store',
-  });
+  return seeOther(ctx.ledger.returnUrl(payment));
 }
 
 function openPage(ctx: SandboxContext, payment: PaymentRecord, action: string): string {
-  const r = payment.request;
+  const order = payment.request;
   return renderHostedPage({
     merchantName: ctx.options.merchantName,
     action,
-    amountText: formatMoney(r.amountMinor, r.currency),
-    currency: r.currency,
-    description: r.description,
+    amountText: formatMoney(order.amountMinor, order.currency),
+    currency: order.currency,
+    description: order.description,
     interval:
-      r.payMode === 'SUBSCRIPTION' && r.intervalUnit && r.intervalCount
-        ? { unit: r.intervalUnit, count: r.intervalCount }
+      order.payMode === 'SUBSCRIPTION' && order.intervalUnit && order.intervalCount
+        ? { unit: order.intervalUnit, count: order.intervalCount }
         : null,
     trxNo: payment.trxNo,
-    mchOrderNo: r.mchOrderNo,
+    mchOrderNo: order.mchOrderNo,
   });
 }
 

@@ -1,15 +1,17 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+/** @module The dashboard's routes: the page at `/` and its buttons' form posts. */
+import type { Hono } from 'hono';
 import { ApiError } from '../api-error.js';
 import type { SandboxContext } from '../context.js';
-import { crossSiteRefusal } from '../cross-site.js';
-import { BodyTooLargeError, headerOf, readBody } from '../http-io.js';
+import { crossSiteRefusal } from '../http/cross-site.js';
+import { BodyTooLargeError, readBody } from '../http/read-body.js';
+import { pageResponse, seeOther } from '../http/responses.js';
 import { advanceClock, stateSnapshot, statsOf, triggerEvent } from '../operations.js';
-import { renderDashboard } from '../pages/dashboard.js';
-import { renderClosedPage } from '../pages/hosted-page.js';
-import { pageSender, type RequestTarget, sendSigned } from '../respond.js';
+import type { SandboxEnv } from '../sandbox-env.js';
+import { renderDashboard } from './dashboard.js';
+import { renderClosedPage } from './hosted-page.js';
 
 /** Prefix of the dashboard's form actions. */
-export const DASHBOARD_ACTIONS = '/__dashboard/';
+const DASHBOARD_ACTIONS = '/__dashboard/';
 
 /** Largest form post a button sends, in bytes. */
 const FORM_LIMIT = 65_536;
@@ -17,24 +19,30 @@ const FORM_LIMIT = 65_536;
 const ADVANCE = { '1h': { hours: 1 }, '1d': { days: 1 }, '1mo': { months: 1 } } as const;
 
 /**
- * `GET /` renders the dashboard (`?refresh=5` reloads it every 5 s); form POSTs to
- * `/__dashboard/{advance,trigger,redeliver,webhook-url,faults/clear}` act and 303 back to `/`.
+ * Mounts the dashboard: `GET /` renders it (`?refresh=5` reloads it every 5 s); form POSTs to
+ * `/__dashboard/{advance,trigger,redeliver,webhook-url,faults/clear}` act and 303 back to `/`;
+ * a post from another site's page is refused (403), one over 64 KiB too (413).
  *
  * @example
  * ```ts
- * await handleDashboard(ctx, req, res, { method: 'GET', path: '/', query: '' });
+ * mountDashboardRoutes(app, ctx);
  * ```
  */
-export async function handleDashboard(
+export function mountDashboardRoutes(app: Hono<SandboxEnv>, ctx: SandboxContext): void {
+  const answer = (request: Request, path: string) => answerDashboard(ctx, request, path);
+  app.all('/', (c) => answer(c.req.raw, c.req.path));
+  app.all(`${DASHBOARD_ACTIONS}*`, (c) => answer(c.req.raw, c.req.path));
+}
+
+async function answerDashboard(
   ctx: SandboxContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  target: RequestTarget,
-): Promise<void> {
-  const page = pageSender(ctx, res, target);
-  if (target.path === '/' && (target.method === 'GET' || target.method === 'HEAD')) {
-    const refresh = Number(new URLSearchParams(target.query).get('refresh'));
-    return page(
+  request: Request,
+  path: string,
+): Promise<Response> {
+  const method = request.method.toUpperCase();
+  if (path === '/' && (method === 'GET' || method === 'HEAD')) {
+    const refresh = Number(new URL(request.url).searchParams.get('refresh'));
+    return pageResponse(
       200,
       renderDashboard({
         merchantName: ctx.options.merchantName,
@@ -48,31 +56,31 @@ export async function handleDashboard(
       }),
     );
   }
-  if (target.method !== 'POST') return page(405, 'Method not allowed', { allow: 'POST' });
-  const refusal = crossSiteRefusal((name) => headerOf(req, name), ctx.ownOrigins);
-  if (refusal) {
-    req.resume();
-    return page(403, refusalPage(ctx, 'Request refused', refusal));
-  }
+  if (method !== 'POST') return pageResponse(405, 'Method not allowed', { allow: 'POST' });
+  const refusal = crossSiteRefusal(
+    (name) => request.headers.get(name) ?? undefined,
+    ctx.ownOrigins,
+  );
+  if (refusal) return pageResponse(403, refusalPage(ctx, 'Request refused', refusal));
   let form: URLSearchParams;
   try {
-    form = new URLSearchParams((await readBody(req, FORM_LIMIT)).toString('utf8'));
+    form = new URLSearchParams(Buffer.from(await readBody(request, FORM_LIMIT)).toString('utf8'));
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
-    return page(413, refusalPage(ctx, 'Request too large', error.message), {
+    return pageResponse(413, refusalPage(ctx, 'Request too large', error.message), {
       connection: 'close',
     });
   }
   try {
-    await act(ctx, target.path.slice(DASHBOARD_ACTIONS.length), form);
+    await act(ctx, path.slice(DASHBOARD_ACTIONS.length), form);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    return page(
+    return pageResponse(
       error.httpStatus,
       `<p>${error.message.replace(/[<>&"]/g, '')}</p><p><a href="/">Back</a></p>`,
     );
   }
-  sendSigned(ctx, res, target, 303, 'text/plain; charset=utf-8', 'See Other', { location: '/' });
+  return seeOther('/');
 }
 
 type DashboardAction = (ctx: SandboxContext, form: URLSearchParams) => void | Promise<void>;
