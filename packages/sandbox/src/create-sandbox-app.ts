@@ -1,15 +1,15 @@
 /** @module The sandbox as one `(Request) => Promise<Response>`: every route, signed in one step. */
 import { Hono } from 'hono';
 import { API_PATHS, answerApiCall } from './api/api-routes.js';
-import type { SandboxContext } from './context.js';
+import { errorEnvelope } from './api/envelope.js';
 import { mountControlRoutes } from './control/control-routes.js';
-import { errorEnvelope } from './envelope.js';
 import { ConnectionDrop } from './http/connection-drop.js';
 import { targetOf } from './http/request-target.js';
 import { jsonResponse } from './http/responses.js';
 import { signResponse } from './http/sign-response.js';
 import { mountDashboardRoutes } from './pages/dashboard-routes.js';
 import { mountHostedPageRoutes } from './pages/hosted-page-routes.js';
+import type { SandboxContext } from './sandbox-context.js';
 import type { SandboxBindings, SandboxEnv } from './sandbox-env.js';
 
 /**

@@ -1,3 +1,4 @@
+/** @module Every value the sandbox chose where WPay publishes none, each under one name. */
 /**
  * Every value the sandbox chose where WPay publishes nothing ([default] in wpay-api.md and
  * docs/protocol-defaults.md), plus WPay's documented values, each under one name so that it can be

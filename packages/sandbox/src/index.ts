@@ -1,18 +1,25 @@
-export type { RequestLogEntry, SandboxStats } from './context.js';
+/** @module The public surface of `@wpay/sandbox`, nothing else. */
+
+export { signRequest, signWebhook } from './api/signature.js';
 export { SANDBOX_DEFAULTS, type SandboxDefaults } from './defaults.js';
+export type { AdvanceBy, StateSnapshot, TriggerTarget } from './domain/operations.js';
+export {
+  PAYMENT_STATUS_CODES,
+  type PaymentStatus,
+  TEST_CARDS,
+  type TestCard,
+} from './domain/records.js';
+export type { ActiveFault } from './faults/fault-injector.js';
 export {
   FAULT_KINDS,
   type FaultKind,
   type FaultRule,
   type FaultRuleInput,
   parseFaultFlag,
-} from './fault-rule.js';
-export type { ActiveFault } from './faults.js';
+} from './faults/fault-rule.js';
 export type { SandboxLogger } from './logger.js';
-export type { AdvanceBy, StateSnapshot, TriggerTarget } from './operations.js';
 export type { SandboxCredentials, SandboxOptions } from './options.js';
-export { PAYMENT_STATUS_CODES, type PaymentStatus, TEST_CARDS, type TestCard } from './records.js';
-export { signRequest, signWebhook } from './signature.js';
+export type { RequestLogEntry, SandboxStats } from './sandbox-context.js';
 export {
   type Sandbox,
   type SandboxPayment,
@@ -20,4 +27,9 @@ export {
   startSandbox,
   type WaitForDeliveries,
 } from './start-sandbox.js';
-export type { Delivery, DeliveryAttempt, DeliveryState, WebhookEvent } from './webhooks.js';
+export type {
+  Delivery,
+  DeliveryAttempt,
+  DeliveryState,
+  WebhookEvent,
+} from './webhooks/webhook-dispatcher.js';

@@ -1,3 +1,4 @@
+/** @module The injected logger and the silent default. */
 /**
  * The logger the sandbox writes to (inject one; the default drops everything).
  *

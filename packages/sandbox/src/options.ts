@@ -1,6 +1,7 @@
+/** @module `startSandbox`'s options: schema, defaults filled in, messages naming each bad option. */
 import { z } from 'zod';
 import { type ProtocolDefaults, SANDBOX_DEFAULTS } from './defaults.js';
-import { type FaultRuleInput, FaultRuleSchema } from './fault-rule.js';
+import { type FaultRuleInput, FaultRuleSchema } from './faults/fault-rule.js';
 import { type SandboxLogger, silentLogger } from './logger.js';
 
 /**
@@ -97,9 +98,9 @@ const DefaultsSchema = z
   .partial()
   .strict()
   .refine(
-    (d) =>
-      (d.defaultPageSize ?? SANDBOX_DEFAULTS.defaultPageSize) <=
-      (d.maxPageSize ?? SANDBOX_DEFAULTS.maxPageSize),
+    (protocol) =>
+      (protocol.defaultPageSize ?? SANDBOX_DEFAULTS.defaultPageSize) <=
+      (protocol.maxPageSize ?? SANDBOX_DEFAULTS.maxPageSize),
     { message: 'defaultPageSize must not exceed maxPageSize', path: ['defaultPageSize'] },
   );
 
@@ -211,44 +212,44 @@ export function resolveOptions(input: SandboxOptions = {}): ResolvedOptions {
     const text = issues.map((i) => `${i.option}: ${i.message}`);
     throw new TypeError(`startSandbox: invalid options: ${text.join('; ')}`);
   }
-  const o = OptionsSchema.parse(input);
-  const d = SANDBOX_DEFAULTS;
+  const parsed = OptionsSchema.parse(input);
   const defaults: ProtocolDefaults = {
-    webhookRetryScheduleSeconds: d.webhookRetryScheduleSeconds,
-    webhookAckBody: d.webhookAckBody,
-    hostedPagePath: d.hostedPagePath,
-    channelId: d.channelId,
-    paymentMethod: d.paymentMethod,
-    processingFeePercent: d.processingFeePercent,
-    processingFeeFixed: d.processingFeeFixed,
-    gatewayAvailableDays: d.gatewayAvailableDays,
-    timeZoneOffsetMinutes: d.timeZoneOffsetMinutes,
-    defaultPageSize: d.defaultPageSize,
-    maxPageSize: d.maxPageSize,
-    ...o.defaults,
+    webhookRetryScheduleSeconds: SANDBOX_DEFAULTS.webhookRetryScheduleSeconds,
+    webhookAckBody: SANDBOX_DEFAULTS.webhookAckBody,
+    hostedPagePath: SANDBOX_DEFAULTS.hostedPagePath,
+    channelId: SANDBOX_DEFAULTS.channelId,
+    paymentMethod: SANDBOX_DEFAULTS.paymentMethod,
+    processingFeePercent: SANDBOX_DEFAULTS.processingFeePercent,
+    processingFeeFixed: SANDBOX_DEFAULTS.processingFeeFixed,
+    gatewayAvailableDays: SANDBOX_DEFAULTS.gatewayAvailableDays,
+    timeZoneOffsetMinutes: SANDBOX_DEFAULTS.timeZoneOffsetMinutes,
+    defaultPageSize: SANDBOX_DEFAULTS.defaultPageSize,
+    maxPageSize: SANDBOX_DEFAULTS.maxPageSize,
+    ...parsed.defaults,
   };
 
   return {
-    port: o.port ?? d.port,
-    host: o.host ?? d.host,
-    publicUrl: o.publicUrl?.replace(/\/+$/, ''),
-    webhookUrl: o.webhookUrl,
-    timeScale: o.timeScale ?? d.timeScale,
-    seed: o.seed ?? d.seed,
-    credentials: { ...d.credentials, ...o.credentials },
-    tokenTtlSeconds: o.tokenTtlSeconds ?? d.tokenTtlSeconds,
-    refreshTokenTtlSeconds: o.refreshTokenTtlSeconds ?? d.refreshTokenTtlSeconds,
-    sessionTtlSeconds: o.sessionTtlSeconds ?? d.sessionTtlSeconds,
-    timestampToleranceMs: o.timestampToleranceMs ?? d.timestampToleranceMs,
-    signatureHeader: o.signatureHeader ?? d.signatureHeader,
-    timestampHeader: o.timestampHeader ?? d.timestampHeader,
-    refreshResponseShape: o.refreshResponseShape ?? d.refreshResponseShape,
-    faults: o.faults ?? [],
-    merchantName: o.merchantName ?? d.merchantName,
-    webhookTimeoutMs: o.webhookTimeoutMs ?? d.webhookTimeoutMs,
-    slowCardSeconds: o.slowCardSeconds ?? d.slowCardSeconds,
-    maxFailedRenewals: o.maxFailedRenewals ?? d.maxFailedRenewals,
+    port: parsed.port ?? SANDBOX_DEFAULTS.port,
+    host: parsed.host ?? SANDBOX_DEFAULTS.host,
+    publicUrl: parsed.publicUrl?.replace(/\/+$/, ''),
+    webhookUrl: parsed.webhookUrl,
+    timeScale: parsed.timeScale ?? SANDBOX_DEFAULTS.timeScale,
+    seed: parsed.seed ?? SANDBOX_DEFAULTS.seed,
+    credentials: { ...SANDBOX_DEFAULTS.credentials, ...parsed.credentials },
+    tokenTtlSeconds: parsed.tokenTtlSeconds ?? SANDBOX_DEFAULTS.tokenTtlSeconds,
+    refreshTokenTtlSeconds:
+      parsed.refreshTokenTtlSeconds ?? SANDBOX_DEFAULTS.refreshTokenTtlSeconds,
+    sessionTtlSeconds: parsed.sessionTtlSeconds ?? SANDBOX_DEFAULTS.sessionTtlSeconds,
+    timestampToleranceMs: parsed.timestampToleranceMs ?? SANDBOX_DEFAULTS.timestampToleranceMs,
+    signatureHeader: parsed.signatureHeader ?? SANDBOX_DEFAULTS.signatureHeader,
+    timestampHeader: parsed.timestampHeader ?? SANDBOX_DEFAULTS.timestampHeader,
+    refreshResponseShape: parsed.refreshResponseShape ?? SANDBOX_DEFAULTS.refreshResponseShape,
+    faults: parsed.faults ?? [],
+    merchantName: parsed.merchantName ?? SANDBOX_DEFAULTS.merchantName,
+    webhookTimeoutMs: parsed.webhookTimeoutMs ?? SANDBOX_DEFAULTS.webhookTimeoutMs,
+    slowCardSeconds: parsed.slowCardSeconds ?? SANDBOX_DEFAULTS.slowCardSeconds,
+    maxFailedRenewals: parsed.maxFailedRenewals ?? SANDBOX_DEFAULTS.maxFailedRenewals,
     defaults,
-    logger: o.logger ?? silentLogger,
+    logger: parsed.logger ?? silentLogger,
   };
 }

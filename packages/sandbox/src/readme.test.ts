@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { CLI_FLAGS } from './cli-args.js';
+import { CLI_FLAGS } from './cli/cli-args.js';
 import { CONTROL_ROUTES } from './control/control-routes.js';
 import { PROTOCOL_DEFAULT_KEYS } from './defaults.js';
-import { FAULT_KINDS, FaultRuleSchema } from './fault-rule.js';
+import { FAULT_KINDS, FaultRuleSchema } from './faults/fault-rule.js';
 import { startSandbox } from './index.js';
 import { SANDBOX_OPTION_NAMES } from './options.js';
 import { DASHBOARD_ACTION_NAMES } from './pages/dashboard-routes.js';

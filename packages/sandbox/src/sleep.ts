@@ -1,3 +1,4 @@
+/** @module A sleep that the sandbox closing cuts short. */
 /**
  * Waits `ms`, or less when `signal` aborts (never rejects).
  *

@@ -1,14 +1,9 @@
+/** @module Starts a sandbox: builds the context, serves the core over node:http, returns the handle. */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SandboxClock } from './clock.js';
-import type { RequestLogEntry, SandboxContext, SandboxStats } from './context.js';
 import { createSandboxApp } from './create-sandbox-app.js';
 import { SANDBOX_DEFAULTS } from './defaults.js';
-import type { FaultRuleInput } from './fault-rule.js';
-import { type ActiveFault, FaultInjector } from './faults.js';
-import { ConnectionDrop } from './http/connection-drop.js';
-import { ownOriginsOf } from './http/cross-site.js';
-import { Ledger } from './ledger.js';
+import { Ledger } from './domain/ledger.js';
 import {
   type AdvanceBy,
   advanceClock,
@@ -17,19 +12,31 @@ import {
   statsOf,
   type TriggerTarget,
   triggerEvent,
-} from './operations.js';
+} from './domain/operations.js';
+import type { TestCard } from './domain/records.js';
+import { SandboxClock } from './domain/sandbox-clock.js';
+import { SandboxState } from './domain/sandbox-state.js';
+import { TokenAuthority } from './domain/token-authority.js';
+import {
+  billView,
+  paymentView,
+  refundView,
+  subscriptionView,
+  type ViewSettings,
+} from './domain/views.js';
+import { type ActiveFault, FaultInjector } from './faults/fault-injector.js';
+import type { FaultRuleInput } from './faults/fault-rule.js';
+import { ConnectionDrop } from './http/connection-drop.js';
+import { ownOriginsOf } from './http/cross-site.js';
 import { resolveOptions, type SandboxCredentials, type SandboxOptions } from './options.js';
-import type { TestCard } from './records.js';
+import type { RequestLogEntry, SandboxContext, SandboxStats } from './sandbox-context.js';
 import { nodeListenerOf } from './serve-node.js';
-import { SandboxState } from './state.js';
-import { TokenAuthority } from './tokens.js';
-import { billView, paymentView, refundView, subscriptionView, type ViewSettings } from './views.js';
 import {
   type Delivery,
   type DeliveryState,
   WebhookDispatcher,
   type WebhookEvent,
-} from './webhooks.js';
+} from './webhooks/webhook-dispatcher.js';
 
 /**
  * A payment as the API shows it (wpay-api.md §6), plus where the browser would go.
@@ -157,26 +164,25 @@ export interface Sandbox {
  * ```
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const o = resolveOptions(options);
-  const d = SANDBOX_DEFAULTS;
+  const settings = resolveOptions(options);
   const closing = new AbortController();
   const clock = new SandboxClock({
     onError: (error) =>
-      o.logger.error('scheduled job failed', {
+      settings.logger.error('scheduled job failed', {
         error: error instanceof Error ? error.message : String(error),
       }),
   });
-  const p = o.defaults;
+  const protocol = settings.defaults;
   const views: ViewSettings = {
-    timeZoneOffsetMinutes: p.timeZoneOffsetMinutes,
-    channelId: p.channelId,
-    paymentMethod: p.paymentMethod,
-    processingFeePercent: p.processingFeePercent,
-    processingFeeFixed: p.processingFeeFixed,
-    gatewayAvailableDays: p.gatewayAvailableDays,
+    timeZoneOffsetMinutes: protocol.timeZoneOffsetMinutes,
+    channelId: protocol.channelId,
+    paymentMethod: protocol.paymentMethod,
+    processingFeePercent: protocol.processingFeePercent,
+    processingFeeFixed: protocol.processingFeeFixed,
+    gatewayAvailableDays: protocol.gatewayAvailableDays,
   };
   const state = new SandboxState();
-  const faults = new FaultInjector(o.seed, o.faults);
+  const faults = new FaultInjector(settings.seed, settings.faults);
   let ctx: SandboxContext | undefined;
   const stats = {
     tokenRequests: 0,
@@ -189,21 +195,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const webhooks = new WebhookDispatcher({
     clock,
     faults,
-    logger: o.logger,
-    signKey: o.credentials.signKey,
-    signatureHeader: o.signatureHeader,
-    timestampHeader: o.timestampHeader,
-    retryDelaysMs: p.webhookRetryScheduleSeconds.map((s) => (s * 1000) / o.timeScale),
-    timeoutMs: o.webhookTimeoutMs,
-    reorderDelayMs: d.reorderDelayMs / o.timeScale,
-    ackBody: p.webhookAckBody,
-    bodyExcerptChars: d.bodyExcerptChars,
-    timeZoneOffsetMinutes: p.timeZoneOffsetMinutes,
+    logger: settings.logger,
+    signKey: settings.credentials.signKey,
+    signatureHeader: settings.signatureHeader,
+    timestampHeader: settings.timestampHeader,
+    retryDelaysMs: protocol.webhookRetryScheduleSeconds.map(
+      (seconds) => (seconds * 1000) / settings.timeScale,
+    ),
+    timeoutMs: settings.webhookTimeoutMs,
+    reorderDelayMs: SANDBOX_DEFAULTS.reorderDelayMs / settings.timeScale,
+    ackBody: protocol.webhookAckBody,
+    bodyExcerptChars: SANDBOX_DEFAULTS.bodyExcerptChars,
+    timeZoneOffsetMinutes: protocol.timeZoneOffsetMinutes,
     url: () => ctx?.webhookUrl,
     onAttempt: (delivery, attempt) => {
       stats.webhookAttempts += 1;
       if (delivery.state === 'delivered') stats.webhooksDelivered += 1;
-      o.logger.debug('webhook attempt', {
+      settings.logger.debug('webhook attempt', {
         eventId: delivery.eventId,
         status: attempt.status,
         error: attempt.error,
@@ -215,17 +223,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock,
     views,
     emit: (eventType, data) => void webhooks.emit(eventType, data),
-    sessionTtlMs: o.sessionTtlSeconds * 1000,
-    slowCardMs: (o.slowCardSeconds * 1000) / o.timeScale,
-    maxFailedRenewals: o.maxFailedRenewals,
+    sessionTtlMs: settings.sessionTtlSeconds * 1000,
+    slowCardMs: (settings.slowCardSeconds * 1000) / settings.timeScale,
+    maxFailedRenewals: settings.maxFailedRenewals,
   });
   const tokens = new TokenAuthority({
     now: () => clock.now(),
-    tokenTtlSeconds: o.tokenTtlSeconds,
-    refreshTokenTtlSeconds: o.refreshTokenTtlSeconds,
+    tokenTtlSeconds: settings.tokenTtlSeconds,
+    refreshTokenTtlSeconds: settings.refreshTokenTtlSeconds,
   });
   const context: SandboxContext = {
-    options: o,
+    options: settings,
     clock,
     state,
     ledger,
@@ -238,29 +246,32 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     closing: closing.signal,
     publicUrl: '',
     ownOrigins: [],
-    webhookUrl: o.webhookUrl,
+    webhookUrl: settings.webhookUrl,
   };
   ctx = context;
 
   const app = createSandboxApp(context);
   let baseUrl = '';
-  const server = createServer(nodeListenerOf(app, { baseUrl: () => baseUrl, logger: o.logger }));
+  const server = createServer(
+    nodeListenerOf(app, { baseUrl: () => baseUrl, logger: settings.logger }),
+  );
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(o.port, o.host, () => {
+    server.listen(settings.port, settings.host, () => {
       server.off('error', reject);
       resolve();
     });
   });
   const { port } = server.address() as AddressInfo;
-  const reachable = o.host === '0.0.0.0' ? '127.0.0.1' : o.host === '::' ? '::1' : o.host;
+  const reachable =
+    settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host === '::' ? '::1' : settings.host;
   const host = reachable.includes(':') ? `[${reachable}]` : reachable;
   const url = `http://${host}:${port}`;
   baseUrl = url;
-  context.publicUrl = o.publicUrl ?? url;
+  context.publicUrl = settings.publicUrl ?? url;
   context.ownOrigins = ownOriginsOf([url, context.publicUrl]);
-  o.logger.info('sandbox listening', { url, publicUrl: context.publicUrl });
+  settings.logger.info('sandbox listening', { url, publicUrl: context.publicUrl });
 
   const withReturnUrl = (trxNo: string): SandboxPayment => {
     const payment = ledger.payment(trxNo);
@@ -287,7 +298,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return {
     url,
     fetch: inProcessFetch,
-    credentials: { ...o.credentials },
+    credentials: { ...settings.credentials },
     clock: {
       now: () => clock.now(),
       advance: (ms) => clock.advance(ms),
@@ -301,16 +312,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     state: {
       get payments() {
-        return state.paymentList().map((p) => paymentView(p, views));
+        return state.paymentList().map((payment) => paymentView(payment, views));
       },
       get subscriptions() {
-        return state.subscriptionList().map((s) => subscriptionView(s, views));
+        return state
+          .subscriptionList()
+          .map((subscription) => subscriptionView(subscription, views));
       },
       get bills() {
-        return state.bills.map((b) => billView(b, views));
+        return state.bills.map((bill) => billView(bill, views));
       },
       get refunds() {
-        return state.refunds.map((r) => refundView(r, views));
+        return state.refunds.map((refund) => refundView(refund, views));
       },
       payment: (trxNo) => {
         const payment = state.payments.get(trxNo);
@@ -361,7 +374,10 @@ function waitFor(webhooks: WebhookDispatcher, wait: WaitForDeliveries = {}): Pro
   const matching = () =>
     webhooks
       .deliveries()
-      .filter((d) => d.state === state && (eventType === undefined || d.eventType === eventType));
+      .filter(
+        (delivery) =>
+          delivery.state === state && (eventType === undefined || delivery.eventType === eventType),
+      );
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const check = () => {

@@ -1,4 +1,5 @@
-// Every resource against @wpay/sandbox, a real HTTP server on a random port.
+// Every resource against @wpay/sandbox, in-process through sb.fetch (no socket: the same core
+// as over HTTP, which the sandbox's own suite and handlers-with-sandbox.test.ts cover).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Sandbox, startSandbox } from '@wpay/sandbox';
@@ -17,6 +18,7 @@ describe('against @wpay/sandbox', () => {
     new WPay({
       ...sb.credentials,
       baseUrl: sb.url,
+      fetch: sb.fetch,
       verifyResponses: true,
       sleep: async () => {},
       ...extra,
@@ -250,6 +252,7 @@ describe('against @wpay/sandbox', () => {
       billed = new WPay({
         ...billing.credentials,
         baseUrl: billing.url,
+        fetch: billing.fetch,
         verifyResponses: true,
       });
       const mchSubscriptionNo = orderNo('sub');
@@ -354,6 +357,7 @@ describe('against @wpay/sandbox', () => {
         const timed = new WPay({
           ...short.credentials,
           baseUrl: short.url,
+          fetch: short.fetch,
           now: () => Date.now() + offset,
           onRequest: (event) => {
             if (event.kind === 'token')

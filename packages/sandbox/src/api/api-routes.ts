@@ -1,25 +1,26 @@
 /** @module The WPay API (wpay-api.md §5): faults, then auth and signature, then the endpoint. */
-import { ApiError } from '../api-error.js';
-import type { RequestLogEntry, SandboxContext } from '../context.js';
+
 import { SANDBOX_DEFAULTS } from '../defaults.js';
-import { errorEnvelope, okEnvelope } from '../envelope.js';
-import { type ActiveFault, firstOf } from '../faults.js';
+import { type ActiveFault, firstOf } from '../faults/fault-injector.js';
 import { ConnectionDrop } from '../http/connection-drop.js';
 import { BodyTooLargeError, readBody } from '../http/read-body.js';
 import type { RequestTarget } from '../http/request-target.js';
 import { textResponse } from '../http/responses.js';
-import { createHostedPage } from '../routes/checkout.js';
-import { listPayments, paymentDetail } from '../routes/payments.js';
-import { createRefund } from '../routes/refunds.js';
+import type { RequestLogEntry, SandboxContext } from '../sandbox-context.js';
+import { sleep } from '../sleep.js';
+import { ApiError } from './api-error.js';
+import { authorize } from './authorize.js';
+import { errorEnvelope, okEnvelope } from './envelope.js';
+import { createHostedPage } from './routes/create-hosted-page.js';
+import { createRefund } from './routes/create-refund.js';
+import { issueToken, TOKEN_PATH, tokenParams } from './routes/issue-token.js';
+import { listPayments, paymentDetail } from './routes/payments.js';
 import {
   cancelSubscription,
   listBills,
   listSubscriptions,
   subscriptionDetail,
-} from '../routes/subscriptions.js';
-import { issueToken, TOKEN_PATH, tokenParams } from '../routes/token.js';
-import { sleep } from '../sleep.js';
-import { authorize } from './authorize.js';
+} from './routes/subscriptions.js';
 
 /** A business endpoint: the parsed JSON body in, `retdata` out (or an ApiError). */
 type BusinessRoute = (body: unknown, ctx: SandboxContext) => unknown;

@@ -1,8 +1,9 @@
 /** @module Checks a business call like WPay: Bearer token, signature headers, time window, signature. */
-import { ApiError } from '../api-error.js';
-import type { SandboxContext } from '../context.js';
+
 import type { RequestTarget } from '../http/request-target.js';
-import { signaturesMatch, signRequest } from '../signature.js';
+import type { SandboxContext } from '../sandbox-context.js';
+import { ApiError } from './api-error.js';
+import { signaturesMatch, signRequest } from './signature.js';
 
 /**
  * Checks a business call like WPay would: Bearer token, then signature and timestamp headers,

@@ -1,17 +1,17 @@
 /** @module The control API under `/__sandbox/` (JSON in and out, no token: for local use only). */
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { ApiError } from '../api-error.js';
-import type { SandboxContext } from '../context.js';
+import { ApiError } from '../api/api-error.js';
 import { SANDBOX_DEFAULTS } from '../defaults.js';
-import { FaultRuleSchema } from '../fault-rule.js';
+import { advanceClock, stateSnapshot, statsOf, triggerEvent } from '../domain/operations.js';
+import { TEST_CARDS, type TestCard } from '../domain/records.js';
+import { paymentView, subscriptionView } from '../domain/views.js';
+import { FaultRuleSchema } from '../faults/fault-rule.js';
 import { crossSiteRefusal, isJsonType } from '../http/cross-site.js';
 import { BodyTooLargeError, readBody } from '../http/read-body.js';
 import { jsonResponse } from '../http/responses.js';
-import { advanceClock, stateSnapshot, statsOf, triggerEvent } from '../operations.js';
-import { TEST_CARDS, type TestCard } from '../records.js';
+import type { SandboxContext } from '../sandbox-context.js';
 import type { SandboxEnv } from '../sandbox-env.js';
-import { paymentView, subscriptionView } from '../views.js';
 
 const CARD = z.enum(TEST_CARDS.map((c) => c.card) as [TestCard, ...TestCard[]]);
 const AdvanceSchema = z

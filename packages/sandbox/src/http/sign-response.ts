@@ -1,5 +1,5 @@
 /** @module Signs every answer like WPay does: one response step, applied to every route. */
-import { signRequest } from '../signature.js';
+import { signRequest } from '../api/signature.js';
 import type { RequestTarget } from './request-target.js';
 
 /**

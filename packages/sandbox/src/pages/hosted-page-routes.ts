@@ -1,14 +1,14 @@
 /** @module The hosted payment page's routes: show it (GET), complete it (POST form). */
 import type { Hono } from 'hono';
-import { ApiError } from '../api-error.js';
-import type { SandboxContext } from '../context.js';
+import { ApiError } from '../api/api-error.js';
+import { formatMoney } from '../domain/money.js';
+import { type PaymentRecord, TEST_CARDS, type TestCard } from '../domain/records.js';
 import { crossSiteRefusal } from '../http/cross-site.js';
 import { BodyTooLargeError, readBody } from '../http/read-body.js';
 import { pageResponse, seeOther } from '../http/responses.js';
-import { formatMoney } from '../money.js';
-import { type PaymentRecord, TEST_CARDS, type TestCard } from '../records.js';
+import type { SandboxContext } from '../sandbox-context.js';
 import type { SandboxEnv } from '../sandbox-env.js';
-import { type ClosedPageView, renderClosedPage, renderHostedPage } from './hosted-page.js';
+import { type ClosedPageView, renderClosedPage, renderHostedPage } from './render-hosted-page.js';
 
 /** Largest form post the page takes, in bytes. */
 const FORM_LIMIT = 65_536;

@@ -1,3 +1,4 @@
+/** @module An escaping HTML template tag and the shared page document and headers. */
 /** HTML that is already escaped. */
 export class SafeHtml {
   constructor(readonly value: string) {}

@@ -1,9 +1,8 @@
-// Test helpers: a small independent WPay client (signing with the sandbox's own pinned code),
-// a webhook receiver and a started sandbox. Used by tests only (excluded from the build).
+/** @module Test helpers: an independent WPay client, a webhook receiver, a started sandbox. */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { signaturesMatch, signRequest } from '../api/signature.js';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../index.js';
-import { signaturesMatch, signRequest } from '../signature.js';
 
 export const HPP = '/checkout/w-payment/hpp';
 export const TOKEN = '/user/auth/oauth2/token';
@@ -36,7 +35,11 @@ export class TestClient {
   accessToken: string | undefined;
   refreshToken: string | undefined;
 
-  constructor(readonly sb: Sandbox) {}
+  /** `fetcher`: how calls reach the sandbox (default: over HTTP; `sb.fetch`: in-process). */
+  constructor(
+    readonly sb: Sandbox,
+    readonly fetcher: typeof fetch = fetch,
+  ) {}
 
   /** Fetches a token with multipart (default), urlencoded or query parameters. */
   async token(
@@ -77,12 +80,14 @@ export class TestClient {
   async #tokenCall(via: string, params: Record<string, string>): Promise<Answer> {
     if (via === 'query') {
       const query = new URLSearchParams(params).toString();
-      return answerOf(await fetch(`${this.sb.url}${TOKEN}?${query}`, { method: 'POST' }));
+      return answerOf(await this.fetcher(`${this.sb.url}${TOKEN}?${query}`, { method: 'POST' }));
     }
     const body = via === 'multipart' ? formDataOf(params) : new URLSearchParams(params).toString();
     const headers: Record<string, string> =
       via === 'urlencoded' ? { 'content-type': 'application/x-www-form-urlencoded' } : {};
-    return answerOf(await fetch(`${this.sb.url}${TOKEN}`, { method: 'POST', body, headers }));
+    return answerOf(
+      await this.fetcher(`${this.sb.url}${TOKEN}`, { method: 'POST', body, headers }),
+    );
   }
 
   /**
@@ -119,7 +124,9 @@ export class TestClient {
     if (signature !== null) headers[o.signatureHeader ?? 'SIGNATURE'] = signature;
     if (timestamp !== null) headers[o.timestampHeader ?? 'TIMESTAMP'] = timestamp;
     const url = `${this.sb.url}${path}${query ? `?${query}` : ''}`;
-    return answerOf(await fetch(url, { method, headers, body: method === 'GET' ? null : raw }));
+    return answerOf(
+      await this.fetcher(url, { method, headers, body: method === 'GET' ? null : raw }),
+    );
   }
 
   /** Creates a one-time hosted page (fields overridable) and returns retdata. */

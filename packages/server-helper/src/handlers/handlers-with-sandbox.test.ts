@@ -75,7 +75,7 @@ async function serveWebhook(options: WebhookHandlerOptions): Promise<string> {
 
 before(async () => {
   sb = await startSandbox({ port: 0, timeScale: 1000, seed: 1 });
-  wpay = new WPay({ ...sb.credentials, baseUrl: sb.url });
+  wpay = new WPay({ ...sb.credentials, baseUrl: sb.url, fetch: sb.fetch });
 });
 
 after(async () => {
@@ -91,7 +91,7 @@ describe('a checkout through the sandbox', () => {
     assert.match(trxNo, /^TRX/);
     assert.ok(redirectUrl.startsWith(`${sb.url}/hpp/`), redirectUrl);
 
-    const page = await fetch(redirectUrl);
+    const page = await sb.fetch(redirectUrl);
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-type') ?? '', /text\/html/);
     assert.match(await page.text(), /19\.99/);
@@ -147,7 +147,12 @@ describe('a checkout through the sandbox', () => {
   });
 
   it('answers 502 with a safe message when WPay refuses the session', async () => {
-    const wrong = new WPay({ ...sb.credentials, apiSecret: 'wrong-secret', baseUrl: sb.url });
+    const wrong = new WPay({
+      ...sb.credentials,
+      apiSecret: 'wrong-secret',
+      baseUrl: sb.url,
+      fetch: sb.fetch,
+    });
     const res = await checkoutFor(wrong)(buttonPost({ sku: 'tee' }));
     assert.equal(res.status, 502);
     const text = await res.text();
@@ -250,6 +255,7 @@ describe('four WPay instances sharing one Redis', () => {
           new WPay({
             ...shared.credentials,
             baseUrl: shared.url,
+            fetch: shared.fetch,
             tokenStore: new RedisTokenStore(client),
           }),
           { idempotencyStore: new RedisIdempotencyStore(client) },

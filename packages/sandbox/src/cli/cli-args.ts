@@ -1,0 +1,288 @@
+/** @module The `wpay-sandbox` command line: flags, usage text, parsing into options. */
+import { parseArgs } from 'node:util';
+import { SANDBOX_DEFAULTS as D, PROTOCOL_DEFAULT_KEYS } from '../defaults.js';
+import { FAULT_KINDS, parseFaultFlag } from '../faults/fault-rule.js';
+import { optionIssues, type SandboxOptions } from '../options.js';
+
+/**
+ * One value flag of the CLI: the option it sets, how it reads, and its line of help.
+ *
+ * @example
+ * ```ts
+ * const spec: FlagSpec = { flag: 'seed', option: 'seed', kind: 'number', arg: 'n', help: 'PRNG seed' };
+ * ```
+ */
+export interface FlagSpec {
+  flag: string;
+  /** Option path it sets (`credentials.apiKey`). */
+  option: string;
+  kind: 'number' | 'text' | 'shape';
+  arg: string;
+  help: string;
+}
+
+/**
+ * Every value flag of `wpay-sandbox`, in the order of `--help`. The usage text and the parser
+ * are both made from this table, so they cannot drift apart.
+ *
+ * @example
+ * ```ts
+ * CLI_FLAGS.find((f) => f.flag === 'time-scale')?.option; // 'timeScale'
+ * ```
+ */
+export const CLI_FLAGS: readonly FlagSpec[] = [
+  flag('port', 'port', 'number', 'n', `port (default ${D.cliPort}; 0 = a free one)`),
+  flag('host', 'host', 'text', 'host', `host to listen on (default ${D.host})`),
+  flag('public-url', 'publicUrl', 'text', 'url', 'base of redirectUrl (default http://host:port)'),
+  flag('webhook-url', 'webhookUrl', 'text', 'url', 'where webhooks go (default: none, kept)'),
+  flag(
+    'time-scale',
+    'timeScale',
+    'number',
+    'n',
+    `divides webhook retries, the slow card, the reorder hold-back (default ${D.timeScale})`,
+  ),
+  flag('seed', 'seed', 'number', 'n', `seed of the fault PRNG (default ${D.seed})`),
+  flag(
+    'token-ttl',
+    'tokenTtlSeconds',
+    'number',
+    's',
+    `access-token lifetime (default ${D.tokenTtlSeconds})`,
+  ),
+  flag(
+    'refresh-token-ttl',
+    'refreshTokenTtlSeconds',
+    'number',
+    's',
+    `refresh-token lifetime (default ${D.refreshTokenTtlSeconds})`,
+  ),
+  flag(
+    'session-ttl',
+    'sessionTtlSeconds',
+    'number',
+    's',
+    `hosted-page lifetime (default ${D.sessionTtlSeconds})`,
+  ),
+  flag(
+    'timestamp-tolerance-ms',
+    'timestampToleranceMs',
+    'number',
+    'n',
+    `accepted TIMESTAMP skew (default ${D.timestampToleranceMs})`,
+  ),
+  flag('signature-header', 'signatureHeader', 'text', 'name', `default ${D.signatureHeader}`),
+  flag('timestamp-header', 'timestampHeader', 'text', 'name', `default ${D.timestampHeader}`),
+  flag(
+    'refresh-response-shape',
+    'refreshResponseShape',
+    'shape',
+    'shape',
+    `refresh-grant answer: bare or envelope (default ${D.refreshResponseShape})`,
+  ),
+  flag(
+    'webhook-timeout-ms',
+    'webhookTimeoutMs',
+    'number',
+    'n',
+    `receiver deadline, not scaled (default ${D.webhookTimeoutMs})`,
+  ),
+  flag(
+    'slow-card-seconds',
+    'slowCardSeconds',
+    'number',
+    's',
+    `how long the slow card stays PAYING (default ${D.slowCardSeconds})`,
+  ),
+  flag(
+    'max-failed-renewals',
+    'maxFailedRenewals',
+    'number',
+    'n',
+    `failed renewals in a row that end a subscription (default ${D.maxFailedRenewals})`,
+  ),
+  flag(
+    'merchant-name',
+    'merchantName',
+    'text',
+    'name',
+    `shown on the hosted page (default ${D.merchantName})`,
+  ),
+  flag(
+    'api-key',
+    'credentials.apiKey',
+    'text',
+    'key',
+    `test api_key (default ${D.credentials.apiKey})`,
+  ),
+  flag(
+    'api-secret',
+    'credentials.apiSecret',
+    'text',
+    'secret',
+    `test api_secret (default ${D.credentials.apiSecret})`,
+  ),
+  flag(
+    'sign-key',
+    'credentials.signKey',
+    'text',
+    'key',
+    `test signKey (default ${D.credentials.signKey})`,
+  ),
+];
+
+function flag(
+  name: string,
+  option: string,
+  kind: FlagSpec['kind'],
+  arg: string,
+  help: string,
+): FlagSpec {
+  return { flag: name, option, kind, arg, help };
+}
+
+const WIDTH = Math.max(...CLI_FLAGS.map((f) => f.flag.length + f.arg.length + 6)) + 2;
+const line = (left: string, help: string) => `  ${left.padEnd(WIDTH)}${help}`;
+
+/**
+ * The CLI's usage text (`--help`), made from {@link CLI_FLAGS} and the fault rule keys.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(USAGE);
+ * ```
+ */
+export const USAGE = `Usage: wpay-sandbox [options]
+
+A local WPay: the API, a hosted payment page, signed webhooks, faults, a dashboard at / and a
+control API at /__sandbox/ (no token: local use only). Prints its URL and test credentials as
+WPAY_*= lines; stops on SIGINT or SIGTERM.
+
+Options:
+${CLI_FLAGS.map((f) => line(`--${f.flag} <${f.arg}>`, f.help)).join('\n')}
+${line('--fault <rule>', 'a fault rule, repeatable (see below)')}
+${line('--default <key=value>', 'override a protocol default, repeatable (see below)')}
+${line('--verbose', 'log every API call, fault and webhook attempt to stderr')}
+${line('-h, --help', 'show this text')}
+
+Fault rules: comma-separated key=value pairs, e.g.
+  --fault kind=http-5xx,path=/checkout/w-payment/hpp,times=2
+  --fault kind=webhook-drop,path=credit_card.order.paid,probability=0.5
+${line('kind', FAULT_KINDS.join(', '))}
+${line('path', 'an API path, or an event type for webhook-* kinds; * (default) for all')}
+${line('probability', '0 to 1 (default 1), drawn from the --seed PRNG')}
+${line('times', 'how often it may fire (default: unlimited)')}
+${line('latencyMs', `latency: how long (default ${D.faultLatencyMs})`)}
+${line('status', `http-5xx: the HTTP status (default ${D.faultHttpStatus}); retcode: its HTTP status (200)`)}
+${line('retcode, retmsg', `retcode: the envelope's retcode (default ${D.faultRetcode}) and retmsg`)}
+${line('holdMs', 'timeout: drop the connection after that long (default: hold it)')}
+${line('delayMs', `webhook-reorder: hold the event back that long (default ${D.reorderDelayMs} / time scale)`)}
+${line('phase', 'before (default) or after: after lets the call take effect, then loses the answer')}
+
+Protocol defaults (--default key=value; numbers and lists are read as JSON, e.g.
+--default timeZoneOffsetMinutes=480 --default 'webhookRetryScheduleSeconds=[1,2,4]'):
+${PROTOCOL_DEFAULT_KEYS.map((key) => line(key, `default ${JSON.stringify(D[key])}`)).join('\n')}
+`;
+
+/**
+ * What the command line asks for.
+ *
+ * @example
+ * ```ts
+ * const request: CliRequest = parseCliArgs(process.argv.slice(2));
+ * ```
+ */
+export type CliRequest =
+  | { help: true }
+  | { help: false; verbose: boolean; options: SandboxOptions };
+
+/**
+ * Turns `wpay-sandbox` arguments into checked `startSandbox` options; throws a message naming
+ * the bad flag.
+ *
+ * @example
+ * ```ts
+ * parseCliArgs(['--port', '0', '--fault', 'kind=latency,latencyMs=100']);
+ * ```
+ */
+export function parseCliArgs(argv: readonly string[]): CliRequest {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      ...Object.fromEntries(CLI_FLAGS.map((f) => [f.flag, { type: 'string' as const }])),
+      fault: { type: 'string', multiple: true },
+      default: { type: 'string', multiple: true },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const read = values as Record<string, string | boolean | string[] | undefined>;
+  if (read.help) return { help: true };
+  const options: Record<string, unknown> = { port: D.cliPort };
+  for (const spec of CLI_FLAGS) {
+    const value = read[spec.flag];
+    if (typeof value === 'string') setPath(options, spec.option, flagValue(spec, value));
+  }
+  const faults = read.fault;
+  if (Array.isArray(faults)) options.faults = faults.map((rule) => parseFaultFlag(String(rule)));
+  const defaults = read.default;
+  if (Array.isArray(defaults)) options.defaults = parseDefaultFlags(defaults.map(String));
+  const issues = optionIssues(options).map(({ option, message }) => {
+    const spec = CLI_FLAGS.find((f) => f.option === option);
+    const name = option.startsWith('defaults.') ? `--default ${option.slice(9)}` : option;
+    return `${spec ? `--${spec.flag}` : name}: ${message}`;
+  });
+  if (issues.length > 0) throw new Error(issues.join('; '));
+  return { help: false, verbose: read.verbose === true, options: options as SandboxOptions };
+}
+
+/** `--default key=value` pairs: a known key each; a number or list read as JSON. */
+function parseDefaultFlags(pairs: readonly string[]): Record<string, unknown> {
+  const known: readonly string[] = PROTOCOL_DEFAULT_KEYS;
+  const defaults: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const index = pair.indexOf('=');
+    const key = pair.slice(0, Math.max(index, 0));
+    if (!known.includes(key)) {
+      throw new Error(`--default ${pair}: expected key=value with a key among ${known.join(', ')}`);
+    }
+    const text = pair.slice(index + 1);
+    defaults[key] = typeof D[key as keyof typeof D] === 'string' ? text : jsonOrText(text);
+  }
+  return defaults;
+}
+
+function jsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function flagValue(spec: FlagSpec, value: string): string | number {
+  if (spec.kind === 'number') {
+    const number = Number(value);
+    if (value.trim() === '' || !Number.isFinite(number)) {
+      throw new Error(`--${spec.flag}: expected a number, got "${value}"`);
+    }
+    return number;
+  }
+  if (spec.kind === 'shape' && value !== 'bare' && value !== 'envelope') {
+    throw new Error(`--${spec.flag}: bare or envelope, got "${value}"`);
+  }
+  return value;
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const [head = '', key] = path.split('.');
+  if (key === undefined) {
+    target[head] = value;
+    return;
+  }
+  const inner = (target[head] ?? {}) as Record<string, unknown>;
+  inner[key] = value;
+  target[head] = inner;
+}

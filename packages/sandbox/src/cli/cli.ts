@@ -1,0 +1,61 @@
+/** @module The `wpay-sandbox` command: starts the sandbox and prints its URL and test credentials. */
+
+import type { SandboxLogger } from '../logger.js';
+import { startSandbox } from '../start-sandbox.js';
+import { parseCliArgs, USAGE } from './cli-args.js';
+
+function consoleLogger(verbose: boolean): SandboxLogger {
+  const write = (level: string) => (message: string, data?: Record<string, unknown>) =>
+    console.error(`[wpay-sandbox] ${level} ${message}${data ? ` ${JSON.stringify(data)}` : ''}`);
+  return {
+    debug: verbose ? write('debug') : () => {},
+    info: verbose ? write('info') : () => {},
+    warn: write('warn'),
+    error: write('error'),
+  };
+}
+
+async function main(): Promise<void> {
+  let request: ReturnType<typeof parseCliArgs>;
+  try {
+    request = parseCliArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`wpay-sandbox: ${error instanceof Error ? error.message : String(error)}`);
+    console.error('Run wpay-sandbox --help for the options.');
+    process.exit(2);
+  }
+  if (request.help) {
+    console.log(USAGE);
+    return;
+  }
+  let sb: Awaited<ReturnType<typeof startSandbox>>;
+  try {
+    sb = await startSandbox({ ...request.options, logger: consoleLogger(request.verbose) });
+  } catch (error) {
+    console.error(
+      `wpay-sandbox: cannot start: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
+  const { apiKey, apiSecret, signKey } = sb.credentials;
+  const webhookUrl = request.options.webhookUrl;
+  console.log(`WPay sandbox listening on ${sb.url}
+  dashboard    ${sb.url}/
+  control API  ${sb.url}/__sandbox/  (no token: local use only)
+  webhooks     ${webhookUrl ?? 'none yet (--webhook-url, or PUT /__sandbox/webhook-url)'}
+  faults       ${sb.faults.list().length} rule(s)
+
+Test credentials (sandbox only):
+WPAY_BASE_URL=${sb.url}
+WPAY_API_KEY=${apiKey}
+WPAY_API_SECRET=${apiSecret}
+WPAY_SIGN_KEY=${signKey}
+`);
+  const stop = () => {
+    void sb.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+await main();

@@ -1,0 +1,152 @@
+/** @module The records the sandbox keeps, the test cards and the payment statuses. */
+import type { IntervalUnit } from './time-format.js';
+
+/**
+ * Payment statuses (wpay-api.md §6 and the twins).
+ *
+ * @example
+ * ```ts
+ * const status: PaymentStatus = 'PARTIAL_REFUNDED';
+ * ```
+ */
+export type PaymentStatus =
+  | 'PAYING'
+  | 'PAID'
+  | 'FAILED'
+  | 'CANCELLED'
+  | 'EXPIRED'
+  | 'REFUNDING'
+  | 'PARTIAL_REFUNDED'
+  | 'REFUNDED';
+
+/**
+ * Numeric statuses of the create answer and the list filter (protocol-defaults.md).
+ *
+ * @example
+ * ```ts
+ * PAYMENT_STATUS_CODES.PAID; // 2
+ * ```
+ */
+export const PAYMENT_STATUS_CODES: Readonly<Record<PaymentStatus, number>> = {
+  PAYING: 1,
+  PAID: 2,
+  FAILED: 3,
+  CANCELLED: 4,
+  EXPIRED: 5,
+  REFUNDING: 6,
+  PARTIAL_REFUNDED: 7,
+  REFUNDED: 8,
+};
+
+/**
+ * The test cards the hosted page offers.
+ *
+ * @example
+ * ```ts
+ * await sb.pay(trxNo, { card: 'insufficient_funds' satisfies TestCard });
+ * ```
+ */
+export type TestCard = 'success' | 'declined' | 'insufficient_funds' | 'slow';
+
+/**
+ * Card numbers and outcomes of the test cards (protocol-defaults.md).
+ *
+ * @example
+ * ```ts
+ * TEST_CARDS[0]; // { card: 'success', number: '4242 4242 4242 4242', outcome: 'succeeds' }
+ * ```
+ */
+export const TEST_CARDS: ReadonlyArray<{ card: TestCard; number: string; outcome: string }> = [
+  { card: 'success', number: '4242 4242 4242 4242', outcome: 'succeeds' },
+  { card: 'declined', number: '4000 0000 0000 0002', outcome: 'is declined' },
+  { card: 'insufficient_funds', number: '4000 0000 0000 9995', outcome: 'has insufficient funds' },
+  { card: 'slow', number: '4000 0000 0000 0259', outcome: 'stays pending, then succeeds' },
+];
+
+/** Subscription statuses. */
+export type SubscriptionStatus = 'ACTIVE' | 'CANCELLED' | 'EXPIRED' | 'PAST_DUE';
+
+/** What a hosted-page session was created with (compared for idempotency). */
+export interface CheckoutRequest {
+  mchOrderNo: string;
+  amountMinor: number;
+  currency: string;
+  payMode: 'ONETIME' | 'SUBSCRIPTION';
+  successUrl: string;
+  cancelUrl: string;
+  description: string | null;
+  customerEmail: string | null;
+  mchSubscriptionNo: string | null;
+  intervalUnit: IntervalUnit | null;
+  intervalCount: number | null;
+}
+
+/** A payment, and the hosted-page session that created it. */
+export interface PaymentRecord {
+  id: number;
+  trxNo: string;
+  gatewayOrderNo: string;
+  sessionId: string | null;
+  request: CheckoutRequest;
+  status: PaymentStatus;
+  createdAt: number;
+  updatedAt: number;
+  expiresAt: number;
+  paidAt: number | null;
+  /** Set when a card was submitted (a slow card stays PAYING after this). */
+  submittedCard: TestCard | null;
+  failureReason: string | null;
+  refundedMinor: number;
+  subscriptionId: number | null;
+}
+
+/** A subscription created by a paid SUBSCRIPTION checkout. */
+export interface SubscriptionRecord {
+  id: number;
+  mchSubscriptionNo: string;
+  mchOrderNo: string;
+  firstTrxNo: string;
+  status: SubscriptionStatus;
+  amountMinor: number;
+  currency: string;
+  intervalUnit: IntervalUnit;
+  intervalCount: number;
+  description: string | null;
+  customerEmail: string | null;
+  createdAt: number;
+  /** Periods billed so far (the first payment is period 1). */
+  periodsBilled: number;
+  nextBillAt: number | null;
+  cancelledAt: number | null;
+  cancelReason: string | null;
+  /** When it became `EXPIRED` (too many failed renewals, or ended on demand). */
+  expiredAt: number | null;
+  /** Failed renewals in a row (a paid one resets it). */
+  failedRenewals: number;
+  /** Card used for the next renewals (control API), `success` by default. */
+  renewalCard: TestCard;
+}
+
+/** One bill of a subscription. */
+export interface BillRecord {
+  id: number;
+  subscriptionId: number;
+  trxNo: string;
+  period: number;
+  amountMinor: number;
+  currency: string;
+  status: 'PAID' | 'FAILED';
+  failureReason: string | null;
+  createdAt: number;
+}
+
+/** A refund (settled at once). */
+export interface RefundRecord {
+  refundNo: string;
+  trxNo: string;
+  amountMinor: number;
+  currency: string;
+  reason: string | null;
+  status: 'SUCCESS';
+  createdAt: number;
+}

@@ -1,0 +1,80 @@
+/** @module Everything a route needs, on one object. */
+
+import type { Ledger } from './domain/ledger.js';
+import type { SandboxClock } from './domain/sandbox-clock.js';
+import type { SandboxState } from './domain/sandbox-state.js';
+import type { TokenAuthority } from './domain/token-authority.js';
+import type { ViewSettings } from './domain/views.js';
+import type { FaultInjector } from './faults/fault-injector.js';
+import type { ResolvedOptions } from './options.js';
+import type { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
+
+/**
+ * One API call as logged by the sandbox.
+ *
+ * @example
+ * ```ts
+ * sb.requests().at(-1); // { method: 'POST', path: '/checkout/w-payment/hpp', status: 200, retcode: '200', at, fault: null }
+ * ```
+ */
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  /** HTTP status answered, `null` when a timeout fault never answered. */
+  status: number | null;
+  /** retcode answered, `null` for a non-envelope answer. */
+  retcode: string | null;
+  /** ISO time (real clock). */
+  at: string;
+  /** The fault that shaped the answer, if any. */
+  fault: string | null;
+}
+
+/**
+ * Counters of `sb.stats()`.
+ *
+ * @example
+ * ```ts
+ * sb.stats().tokenRequests; // 1
+ * ```
+ */
+export interface SandboxStats {
+  /** Calls to the token endpoint. */
+  tokenRequests: number;
+  /** API calls (token endpoint included; control API, pages and dashboard excluded). */
+  requests: number;
+  /** API calls answered with a non-200 retcode or a non-2xx status. */
+  refusals: number;
+  /** Hosted-page sessions created (re-used ones excluded). */
+  checkouts: number;
+  /** Faults that fired (HTTP and webhook). */
+  faultsInjected: number;
+  /** Webhook events created. */
+  webhookEvents: number;
+  /** Webhook delivery attempts. */
+  webhookAttempts: number;
+  /** Deliveries acknowledged with a 2xx. */
+  webhooksDelivered: number;
+}
+
+/** Everything a route needs. */
+export interface SandboxContext {
+  readonly options: ResolvedOptions;
+  readonly clock: SandboxClock;
+  readonly state: SandboxState;
+  readonly ledger: Ledger;
+  readonly tokens: TokenAuthority;
+  readonly faults: FaultInjector;
+  readonly webhooks: WebhookDispatcher;
+  readonly views: ViewSettings;
+  readonly stats: Omit<SandboxStats, 'faultsInjected' | 'webhookEvents'>;
+  readonly requestLog: RequestLogEntry[];
+  /** Aborts when the sandbox closes (held requests let go). */
+  readonly closing: AbortSignal;
+  /** Base URL of hosted pages. */
+  publicUrl: string;
+  /** Origins the sandbox answers as itself (its URL and `publicUrl`), for the cross-site check. */
+  ownOrigins: readonly string[];
+  /** Where webhooks go. */
+  webhookUrl: string | undefined;
+}
