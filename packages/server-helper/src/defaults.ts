@@ -53,6 +53,12 @@ export const DEFAULTS = {
   authErrorHttpStatuses: [401] as readonly number[],
   /** Retcodes of signature refusals (missing header, mismatch, clock skew) [twin/default]. */
   signatureErrorRetcodes: ['00006', '00007', '00009'] as readonly string[],
+  /**
+   * Most auth retries of one call. A refused token is dropped and the call retried with a new
+   * one: once when the refusal is unexplained, and again while each refusal is explained by a
+   * change (the token was replaced meanwhile, or had worked before and was revoked or expired).
+   */
+  authRetryLimit: 3,
   /** Refresh the access token this long before it expires [default]. */
   tokenRefreshMarginSeconds: 300,
   /** Access token lifetime when the answer has no `expires_in` [doc: 21600]. */

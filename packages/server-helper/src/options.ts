@@ -113,8 +113,13 @@ const tokenStoreSchema = z.custom<TokenStore>(
     ['get', 'set', 'delete'].every(
       (method) => typeof (value as Record<string, unknown>)[method] === 'function',
     ) &&
-    ['undefined', 'function'].includes(typeof (value as Record<string, unknown>).lock),
-  { message: 'tokenStore must have get, set and delete methods (and optionally lock)' },
+    ['lock', 'deleteIfToken'].every((method) =>
+      ['undefined', 'function'].includes(typeof (value as Record<string, unknown>)[method]),
+    ),
+  {
+    message:
+      'tokenStore must have get, set and delete methods (and optionally lock and deleteIfToken)',
+  },
 );
 
 const nonEmpty = (name: string) =>
@@ -200,6 +205,7 @@ export const wpayOptionsSchema = z
     authErrorRetcodes: z.array(z.string().min(1)).optional(),
     authErrorHttpStatuses: z.array(z.number().int()).optional(),
     signatureErrorRetcodes: z.array(z.string().min(1)).optional(),
+    authRetryLimit: nonNegativeInt.max(10).optional(),
     tokenRefreshMarginSeconds: nonNegativeInt.optional(),
     accessTokenLifetimeSeconds: positiveInt.optional(),
     refreshTokenLifetimeSeconds: positiveInt.optional(),

@@ -12,6 +12,14 @@ const COMPARE_AND_DELETE = `if redis.call('GET', KEYS[1]) == ARGV[1] then
 end
 return 0`;
 
+/** Deletes KEYS[1] only if it is JSON whose field ARGV[1] equals ARGV[2]; returns 1 if deleted. */
+const COMPARE_FIELD_AND_DELETE = `local current = redis.call('GET', KEYS[1])
+if not current then return 0 end
+local ok, value = pcall(cjson.decode, current)
+if ok and type(value) == 'table' and value[ARGV[1]] == ARGV[2] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0`;
 /** Returns the value of KEYS[1], or sets it to ARGV[1] with PX ARGV[2] and returns nil. */
 const GET_OR_SET = `local current = redis.call('GET', KEYS[1])
 if current then return current end
@@ -39,6 +47,11 @@ export interface RedisOps {
   del(key: string): Promise<void>;
   /** Deletes `key` only while its value is still `value`: a lock or claim is freed by its owner only. */
   deleteIfValue(key: string, value: string): Promise<void>;
+  /**
+   * Deletes `key` only while it holds JSON whose `field` is `value` (atomically); resolves to
+   * whether it deleted.
+   */
+  deleteIfJsonField(key: string, field: string, value: string): Promise<boolean>;
   /** The value of `key`; when there is none, sets it to `value` (atomically) and resolves to `undefined`. */
   getOrSet(key: string, value: string, ttlMs: number): Promise<string | undefined>;
 }
@@ -70,6 +83,9 @@ export function redisOps(client: RedisClientLike): RedisOps {
     },
     async deleteIfValue(key, value) {
       await evalScript(COMPARE_AND_DELETE, key, value);
+    },
+    async deleteIfJsonField(key, field, value) {
+      return Number(await evalScript(COMPARE_FIELD_AND_DELETE, key, field, value)) === 1;
     },
     async getOrSet(key, value, ttlMs) {
       const current = await evalScript(GET_OR_SET, key, value, px(ttlMs));

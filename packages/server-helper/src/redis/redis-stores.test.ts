@@ -67,6 +67,30 @@ for (const [clientName, client] of [
         assert.equal(await store.get(key), undefined);
       });
 
+      it('deletes the token only while it is still the refused one (atomically)', async () => {
+        const store = new RedisTokenStore(client());
+        const key = unique('api-key');
+        await store.set(key, token, 60);
+        assert.equal(await store.deleteIfToken(key, 'at_fresher'), false);
+        assert.deepEqual(await store.get(key), token);
+        const fresh = { ...token, accessToken: 'at_2' };
+        const results = await Promise.all([
+          store.deleteIfToken(key, token.accessToken),
+          store.set(key, fresh, 60),
+        ]);
+        assert.equal(results[0], true); // the delete ran first, then the fresh token was stored
+        assert.deepEqual(await store.get(key), fresh);
+        assert.equal(await store.deleteIfToken(key, token.accessToken), false);
+        assert.deepEqual(await store.get(key), fresh);
+      });
+
+      it('keeps a corrupted value when asked to delete a refused token', async () => {
+        const store = new RedisTokenStore(client(), { prefix: 'q:' });
+        const key = unique('api-key');
+        await toRedisCommand(client())(['SET', `q:${key}`, 'not json']);
+        assert.equal(await store.deleteIfToken(key, 'at_1'), false);
+      });
+
       it('gives the lock to one caller at a time', async () => {
         const store = new RedisTokenStore(client());
         const key = unique('api-key');

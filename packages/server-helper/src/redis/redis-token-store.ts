@@ -28,7 +28,8 @@ export interface RedisTokenStoreOptions {
 /**
  * Shares the access token through Redis. `lock` is `SET NX PX` with a random token, released by a
  * Lua compare-and-delete, so a lock that expired and was taken by another instance is never
- * released by the first one. A stored value that is not a token (corrupted, another version) reads
+ * released by the first one. `deleteIfToken` is one Lua script too (read, compare the stored
+ * `accessToken`, delete), so a fresh token stored by another instance is never deleted. A stored value that is not a token (corrupted, another version) reads
  * as no token.
  *
  * @example
@@ -66,6 +67,10 @@ export class RedisTokenStore implements TokenStore {
 
   async delete(key: string): Promise<void> {
     await this.#redis.del(this.#prefix + key);
+  }
+
+  async deleteIfToken(key: string, accessToken: string): Promise<boolean> {
+    return this.#redis.deleteIfJsonField(this.#prefix + key, 'accessToken', accessToken);
   }
 
   async lock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined> {

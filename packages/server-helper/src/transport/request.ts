@@ -1,7 +1,8 @@
 /**
  * A signed business call (§3–4): serialize the body once, sign those exact bytes with a fresh
  * timestamp on every attempt, send, read the envelope, verify the response signature when asked,
- * retry where safe, and on an auth failure drop the token and retry once.
+ * retry where safe, and on an auth failure drop the token and retry with a new one (once, unless
+ * the refusal is explained by a change of token; see `authRetryLimit`).
  *
  * @module
  */
@@ -151,15 +152,21 @@ export async function apiRequest<T>(
     signal: options.signal,
   };
   let data: unknown;
-  for (let authRetried = false; ; authRetried = true) {
+  // A refusal explained by a change (the token was replaced, or had worked before: revoked or
+  // expired since) is retried with the new token; an unexplained one once. At most
+  // `authRetryLimit` auth retries in all (a path that always answers 401 must not churn tokens).
+  for (let authRetries = 0, unexplained = 0; ; authRetries++) {
     const accessToken = await tokens.get();
     try {
       data = await withRetries(ctx, retry, (number) => attempt(accessToken, number));
+      tokens.accepted(accessToken);
       break;
     } catch (error) {
-      if (!(error instanceof WPayAuthError) || authRetried) throw error;
-      ctx.logger?.debug?.('wpay: token refused; fetching a new one and retrying once', { path });
-      await tokens.invalidate(accessToken);
+      if (!(error instanceof WPayAuthError)) throw error;
+      const explained = await tokens.invalidate(accessToken);
+      if (!explained) unexplained++;
+      if (unexplained > 1 || authRetries >= ctx.settings.authRetryLimit) throw error;
+      ctx.logger?.debug?.('wpay: token refused; retrying with a new one', { path, explained });
     }
   }
   if (!options.schema) return data as T;

@@ -171,6 +171,33 @@ describe('access tokens', () => {
     assert.equal(fake.tokenRequests.length, 2);
   });
 
+  it('retries again when the token that had worked is revoked and its replacement is refused once', async () => {
+    const wpay = client();
+    await wpay.payments.retrieve({ trxNo: 'TRX1' }); // token 1 works
+    fake.currentToken = 'revoked-by-wpay'; // token 1 revoked: an explained refusal
+    let calls = 0;
+    fake.routes.set(DETAIL, (_request, f) => {
+      // the replacement (token 2) is refused too (unexplained: it never worked); token 3 works
+      if (++calls === 1) {
+        f.currentToken = 'revoked-again';
+        return refuse(401, '401', 'revoked');
+      }
+      return ok(PAYMENT);
+    });
+    const payment = await wpay.payments.retrieve({ trxNo: 'TRX1' });
+    assert.equal(payment.trxNo, 'TRX1');
+    assert.equal(fake.tokenRequests.length, 3);
+  });
+
+  it('never retries an auth failure with authRetryLimit: 0', async () => {
+    fake.routes.set(DETAIL, () => refuse(401, '401', 'token expired'));
+    await assert.rejects(
+      client({ authRetryLimit: 0 }).payments.retrieve({ trxNo: 'TRX1' }),
+      WPayAuthError,
+    );
+    assert.equal(fake.apiRequests.length, 1);
+  });
+
   it('treats retcode 401 under HTTP 200 as an auth failure', async () => {
     let calls = 0;
     fake.routes.set(DETAIL, () => (++calls === 1 ? refuse(200, '401', 'expired') : ok(PAYMENT)));

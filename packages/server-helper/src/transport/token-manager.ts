@@ -3,6 +3,17 @@
  * with the refresh token (falling back to a new token), fetched by one in-flight request for all
  * concurrent callers, and shared between instances through the {@link TokenStore} (and its lock).
  *
+ * When WPay refuses a token (revoked, expired on WPay's clock, superseded by another instance):
+ * - the token is remembered as refused in this process and never handed out again, neither from
+ *   the cache nor from the store (another instance may not have noticed yet);
+ * - it is removed from the store with an atomic compare-and-delete (`deleteIfToken`), so a fresh
+ *   token another instance just stored is never deleted (which would make a third token that
+ *   kills the second at WPay). A store without `deleteIfToken` keeps the refused token until the
+ *   lock holder overwrites it: still correct, one more refused call per instance;
+ * - the callers that need a token then wait on the one flight (in this process) and on the
+ *   store's lock (across instances), and re-read the store under the lock: one new token per
+ *   refusal, whatever the number of callers and instances.
+ *
  * @module
  */
 import type { TransportContext } from './context.js';
@@ -37,6 +48,10 @@ export class TokenManager {
   #flight: Promise<string> | undefined;
   /** Tokens seen recently, so they can be scrubbed from any text. */
   readonly #seen: string[] = [];
+  /** Access tokens WPay refused recently: never handed out again. */
+  readonly #refused: string[] = [];
+  /** Access tokens WPay accepted recently: a later refusal means it was revoked or expired. */
+  readonly #accepted: string[] = [];
 
   constructor(ctx: TransportContext, options: TokenManagerOptions) {
     this.#ctx = ctx;
@@ -51,19 +66,43 @@ export class TokenManager {
   /** The current access token, fetching one if needed (one flight for all callers). */
   async get(): Promise<string> {
     const cached = this.#cached;
-    if (cached && this.#fresh(cached)) return cached.accessToken;
+    if (cached && this.#usable(cached)) return cached.accessToken;
     this.#flight ??= this.#obtain().finally(() => {
       this.#flight = undefined;
     });
     return this.#flight;
   }
 
-  /** Forgets `accessToken` after WPay refused it (unless a newer token replaced it already). */
-  async invalidate(accessToken: string): Promise<void> {
+  /** Records that WPay accepted `accessToken` (a call with it succeeded). */
+  accepted(accessToken: string): void {
+    remember(this.#accepted, accessToken);
+  }
+
+  /**
+   * Forgets `accessToken` after WPay refused it: never handed out again, and removed from the
+   * store unless a newer token replaced it there already.
+   *
+   * @returns whether the refusal is explained by a change: the token had already been replaced
+   *   (refused here before, or the store holds another one), or it had worked before (so it was
+   *   revoked or expired since). A retry after an explained refusal uses a new token.
+   */
+  async invalidate(accessToken: string): Promise<boolean> {
+    const known = this.#refused.includes(accessToken);
+    const worked = this.#accepted.includes(accessToken);
+    remember(this.#refused, accessToken);
     if (this.#cached?.accessToken === accessToken) this.#cached = undefined;
+    if (known) return true;
     const { store, key } = this.#options;
+    if (store.deleteIfToken) return !(await store.deleteIfToken(key, accessToken)) || worked;
+    // No atomic compare-and-delete: deleting here could delete a fresh token another instance
+    // just stored. Leave it; the next fetch (under the lock) overwrites it.
     const stored = await store.get(key);
-    if (stored?.accessToken === accessToken) await store.delete(key);
+    return stored?.accessToken !== accessToken || worked;
+  }
+
+  /** Fresh, and not refused by WPay. */
+  #usable(token: StoredToken): boolean {
+    return this.#fresh(token) && !this.#refused.includes(token.accessToken);
   }
 
   /** Fresh until `tokenRefreshMarginSeconds` before expiry (at most half the known lifetime). */
@@ -83,15 +122,13 @@ export class TokenManager {
   }
 
   #remember(secret: string) {
-    if (this.#seen.includes(secret)) return;
-    this.#seen.push(secret);
-    if (this.#seen.length > 8) this.#seen.shift();
+    remember(this.#seen, secret);
   }
 
   async #obtain(): Promise<string> {
     const { store, key } = this.#options;
     const stored = await store.get(key);
-    if (stored && this.#fresh(stored)) return this.#use(stored);
+    if (stored && this.#usable(stored)) return this.#use(stored);
     if (!store.lock) return this.#fetchAndStore(stored);
     const { tokenLockTtlMs, tokenLockWaitMs, tokenLockPollMs } = this.#ctx.settings;
     const polls = Math.ceil(tokenLockWaitMs / tokenLockPollMs);
@@ -101,7 +138,7 @@ export class TokenManager {
       if (poll >= polls) break;
       await this.#ctx.sleep(tokenLockPollMs);
       const polled = await store.get(key);
-      if (polled && this.#fresh(polled)) return this.#use(polled);
+      if (polled && this.#usable(polled)) return this.#use(polled);
     }
     this.#ctx.logger?.warn?.('wpay: token lock still held elsewhere; fetching a token anyway', {
       waitedMs: tokenLockWaitMs,
@@ -112,7 +149,7 @@ export class TokenManager {
   async #underLock(release: () => Promise<void>): Promise<string> {
     try {
       const again = await this.#options.store.get(this.#options.key);
-      if (again && this.#fresh(again)) return this.#use(again);
+      if (again && this.#usable(again)) return this.#use(again);
       return await this.#fetchAndStore(again);
     } finally {
       await release().catch(() => {
@@ -154,4 +191,11 @@ export class TokenManager {
   #fetch(grant: TokenGrant): Promise<StoredToken> {
     return (this.#options.fetchToken ?? requestToken)(this.#ctx, grant);
   }
+}
+
+/** Adds `value` to a short list of recent values (at most 8, oldest dropped). */
+function remember(list: string[], value: string): void {
+  if (list.includes(value)) return;
+  list.push(value);
+  if (list.length > 8) list.shift();
 }

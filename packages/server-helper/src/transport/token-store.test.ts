@@ -26,6 +26,16 @@ describe('MemoryTokenStore', () => {
     assert.equal(await store.get('k'), undefined);
   });
 
+  it('deletes a token by its access token only, keeping a newer one', async () => {
+    const store = new MemoryTokenStore({ now: () => 0 });
+    await store.set('k', token, 10);
+    assert.equal(await store.deleteIfToken('k', 'other'), false);
+    assert.deepEqual(await store.get('k'), token);
+    assert.equal(await store.deleteIfToken('k', 'at'), true);
+    assert.equal(await store.get('k'), undefined);
+    assert.equal(await store.deleteIfToken('k', 'at'), false);
+  });
+
   describe('when locking', () => {
     it('refuses a lock held by someone else', async () => {
       const store = new MemoryTokenStore({ now: () => 0 });

@@ -3,15 +3,23 @@
  *
  * WPay keeps only one access token per API key at a time: fetching a new one invalidates the old
  * one. Several server instances must therefore share one token through a common store (e.g.
- * `RedisTokenStore` from `@wpay/server-helper/redis`). A store is four small async methods:
+ * `RedisTokenStore` from `@wpay/server-helper/redis`). A store is a few small async methods:
  *
  * - `get(key)` → the stored token, or `undefined` (also when expired from the store);
  * - `set(key, token, ttlSeconds)` → keep it for `ttlSeconds` (the refresh token's remaining life,
  *   or the access token's if there is no refresh token);
- * - `delete(key)` → forget it (after WPay refused it);
+ * - `delete(key)` → forget it;
+ * - optional `deleteIfToken(key, accessToken)` → forget it only while the stored access token is
+ *   still `accessToken`, atomically (one step in the store), resolving whether it deleted. Called
+ *   after WPay refused `accessToken`: another instance may have stored a fresh token meanwhile,
+ *   which must survive. Without it the refused token stays in the store until the next fetch
+ *   overwrites it (a non-atomic read-then-delete could delete the fresh one): still correct, but
+ *   each instance then sends one more call with the dead token. Implement it in shared stores;
  * - optional `lock(key, ttlMs)` → a release function when the caller now holds the lock for `key`
  *   (auto-expiring after `ttlMs`), or `undefined` at once when someone else holds it. With a lock,
- *   only one instance fetches a token at a time; the others poll `get` until it appears.
+ *   only one instance fetches a token at a time; the others poll `get` until it appears. Without
+ *   one, every instance needing a token fetches its own (each killing the previous at WPay):
+ *   shared stores must have it.
  *
  * `key` is derived from the API key (never the secret). Implementations must not log tokens.
  *
@@ -85,6 +93,11 @@ export interface TokenStore {
   /** Forgets the token stored under `key`. */
   delete(key: string): Promise<void>;
   /**
+   * Forgets the token stored under `key` only while its `accessToken` is `accessToken`, in one
+   * atomic step; resolves to whether it deleted. Optional (see the module comment).
+   */
+  deleteIfToken?(key: string, accessToken: string): Promise<boolean>;
+  /**
    * Tries to take the lock for `key` for at most `ttlMs`. Resolves to a release function when
    * taken, or `undefined` at once when someone else holds it. Optional.
    */
@@ -140,6 +153,12 @@ export class MemoryTokenStore implements TokenStore {
 
   async delete(key: string): Promise<void> {
     this.#tokens.delete(key);
+  }
+
+  async deleteIfToken(key: string, accessToken: string): Promise<boolean> {
+    if ((await this.get(key))?.accessToken !== accessToken) return false;
+    this.#tokens.delete(key);
+    return true;
   }
 
   async lock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined> {

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type Sandbox, startSandbox } from '@wpay/sandbox';
+import { RedisTokenStore } from '../redis/redis-token-store.js';
+import { startRedisWithClients, type TestRedisClients } from '../test/redis-server.js';
+import {
+  burstClient,
+  expireNow,
+  revokeSoon,
+  runBurst,
+  slowStore,
+  tokenFigures,
+} from '../test/token-burst.js';
+import { MemoryTokenStore, type TokenStore } from './token-store.js';
+
+const TOKEN_TTL_SECONDS = 3600;
+const CLIENTS = 4;
+const CALLS = 240;
+const CONCURRENCY = 100;
+
+let redis: TestRedisClients;
+before(async () => {
+  redis = await startRedisWithClients();
+});
+after(() => redis.stop());
+
+async function withSandbox(run: (sandbox: Sandbox) => Promise<void>) {
+  const sandbox = await startSandbox({
+    port: 0,
+    tokenTtlSeconds: TOKEN_TTL_SECONDS,
+    refreshTokenTtlSeconds: TOKEN_TTL_SECONDS * 2,
+  });
+  try {
+    await run(sandbox);
+  } finally {
+    await sandbox.close();
+  }
+}
+
+/** Runs the burst on `CLIENTS` clients sharing `store`, firing `inject` at the given progress marks. */
+async function burst(
+  sandbox: Sandbox,
+  store: TokenStore,
+  marks: number[],
+  inject: (sandbox: Sandbox) => void | Promise<void>,
+) {
+  const clients = Array.from({ length: CLIENTS }, () => burstClient(sandbox, store));
+  let injected = 0;
+  const result = await runBurst(clients, {
+    calls: CALLS,
+    concurrency: CONCURRENCY,
+    onProgress: async (finished) => {
+      if (marks.includes(finished)) {
+        injected++;
+        await inject(sandbox);
+      }
+    },
+  });
+  return { ...result, injected, ...tokenFigures(sandbox) };
+}
+
+const stores: Array<[string, () => TokenStore]> = [
+  ['a memory store with 2 ms latency', () => slowStore(new MemoryTokenStore(), 2)],
+  [
+    'a RedisTokenStore (node-redis)',
+    () => new RedisTokenStore(redis.nodeRedis, { prefix: `t${Math.random()}:` }),
+  ],
+  [
+    'a RedisTokenStore (ioredis)',
+    () => new RedisTokenStore(redis.ioredis, { prefix: `t${Math.random()}:` }),
+  ],
+];
+
+describe('when a custom store has no deleteIfToken (older stores)', () => {
+  it('still fails no call when WPay revokes the token mid-burst', async () => {
+    await withSandbox(async (sandbox) => {
+      const inner = new MemoryTokenStore();
+      const legacy: TokenStore = {
+        get: (key) => inner.get(key),
+        set: (key, token, ttl) => inner.set(key, token, ttl),
+        delete: (key) => inner.delete(key),
+        lock: (key, ttlMs) => inner.lock(key, ttlMs),
+      };
+      const figures = await burst(sandbox, slowStore(legacy, 2), [60, 120, 180], revokeSoon);
+      assert.equal(figures.revocations, 3);
+      assert.deepEqual(
+        { failures: figures.failures, errors: figures.errors },
+        { failures: 0, errors: [] },
+      );
+      assert.equal(figures.tokensIssued, figures.revocations + 1);
+    });
+  });
+});
+
+for (const [name, makeStore] of stores) {
+  describe(`when ${CLIENTS} clients share ${name}`, () => {
+    it('fails no call when WPay revokes the token three times mid-burst, and fetches one token per revocation', async () => {
+      await withSandbox(async (sandbox) => {
+        const figures = await burst(sandbox, makeStore(), [60, 120, 180], revokeSoon);
+        assert.equal(figures.revocations, 3);
+        assert.deepEqual(
+          { failures: figures.failures, errors: figures.errors },
+          { failures: 0, errors: [] },
+        );
+        assert.equal(figures.calls, CALLS);
+        assert.equal(figures.tokensIssued, figures.revocations + 1);
+      });
+    });
+
+    it("fails no call when the token expires twice on WPay's clock mid-burst, and fetches one token per expiry", async () => {
+      await withSandbox(async (sandbox) => {
+        const figures = await burst(sandbox, makeStore(), [80, 160], (sb) =>
+          expireNow(sb, TOKEN_TTL_SECONDS),
+        );
+        assert.equal(figures.injected, 2);
+        assert.deepEqual(
+          { failures: figures.failures, errors: figures.errors },
+          { failures: 0, errors: [] },
+        );
+        assert.equal(figures.tokensIssued, figures.injected + 1);
+      });
+    });
+  });
+}
