@@ -24,6 +24,12 @@ describe('a one-time purchase', { timeout: 120_000 }, () => {
     await page.goto(demo.loopbackUrl);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'storefront.png'), fullPage: true });
+    // Each button follows redirects to the sandbox's hosted page only.
+    const hosts = await page
+      .locator('wpay-button')
+      .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('allowed-hosts')));
+    assert.ok(hosts.length > 0);
+    assert.ok(hosts.every((host) => host === new URL(sandboxUrl).host));
 
     await buy(page, 'Buy now (Checkout Kit T-shirt)', sandboxUrl);
     await page.getByRole('heading', { name: 'Complete your payment' }).waitFor();

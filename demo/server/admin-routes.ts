@@ -26,6 +26,8 @@ export interface AdminDeps {
   readonly mode: AdminState['mode'];
   /** The embedded sandbox's dashboard, linked from the admin page; absent with real WPay. */
   readonly sandboxDashboard?: string | undefined;
+  /** The shop's own origins, from configuration: the only ones allowed to write. */
+  readonly allowedOrigins: readonly string[];
   readonly wpay: ShopWPay;
   readonly orders: OrderStore;
   readonly refunds: RefundStore;
@@ -54,7 +56,7 @@ const REFUNDABLE: ReadonlySet<string> = new Set(['paid', 'partially_refunded']);
  *
  * @example
  * ```ts
- * app.route('/api/admin', createAdminRoutes({ mode: 'sandbox', wpay, orders, refunds, subscriptions, webhookLog, fulfil, logger }));
+ * app.route('/api/admin', createAdminRoutes({ mode: 'sandbox', allowedOrigins, wpay, orders, refunds, subscriptions, webhookLog, fulfil, logger }));
  * ```
  */
 export function createAdminRoutes(deps: AdminDeps): Hono {
@@ -69,7 +71,7 @@ export function createAdminRoutes(deps: AdminDeps): Hono {
   /** Why WPay may not know what the shop recorded: the embedded sandbox forgets on each start. */
   const forgotten = deps.mode === 'sandbox' ? ' (made before the sandbox last restarted)' : '';
   const admin = new Hono();
-  admin.use('*', sameOriginWrites());
+  admin.use('*', sameOriginWrites(deps.allowedOrigins));
 
   admin.get('/state', async (c) => {
     const [payments, subs] = await Promise.all([listPayments(), listSubscriptions()]);

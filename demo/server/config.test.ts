@@ -90,6 +90,18 @@ describe('the demo settings', () => {
     );
   });
 
+  it('reads PUBLIC_URL, the shop’s public base URL (unset: the address it listens on)', () => {
+    assert.equal(readConfig({}).publicUrl, undefined);
+    assert.equal(
+      readConfig({ PUBLIC_URL: 'https://shop.example' }).publicUrl,
+      'https://shop.example',
+    );
+    assert.throws(
+      () => readConfig({ PUBLIC_URL: 'ftp://shop.example' }),
+      /PUBLIC_URL: must be an http\(s\) URL/,
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     assert.equal(readConfig({ PORT: '', WPAY_API_KEY: '' }).wpay.kind, 'sandbox');
   });

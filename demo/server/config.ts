@@ -16,6 +16,12 @@ export type WPayTarget =
       readonly apiKey: string;
       readonly apiSecret: string;
       readonly signKey: string;
+      /**
+       * The hosts of WPay's hosted page (`WPAY_HOSTED_PAGE_HOSTS`, space-separated), set on the
+       * buttons as `allowed-hosts`. WPay does not document them; unset, the buttons follow any
+       * `https:` redirect (and the widget warns once).
+       */
+      readonly hostedPageHosts?: string | undefined;
     };
 
 /** The demo's settings, read from the environment by {@link readConfig}. */
@@ -23,6 +29,8 @@ export interface DemoConfig {
   readonly port: number;
   readonly host: string;
   readonly dbPath: string;
+  /** The shop's public base URL (`PUBLIC_URL`), when it is not the address the server listens on. */
+  readonly publicUrl: string | undefined;
   readonly wpay: WPayTarget;
 }
 
@@ -41,6 +49,13 @@ const envSchema = z.object({
   ),
   HOST: z.preprocess(blankIsUnset, z.string().default('127.0.0.1')),
   DEMO_DB: z.preprocess(blankIsUnset, z.string().default(DEFAULT_DB_PATH)),
+  PUBLIC_URL: z.preprocess(
+    blankIsUnset,
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL, such as https://shop.example' })
+      .optional(),
+  ),
+  WPAY_HOSTED_PAGE_HOSTS: optional,
   WPAY_API_KEY: optional,
   WPAY_API_SECRET: optional,
   WPAY_SIGN_KEY: optional,
@@ -81,7 +96,13 @@ export function readConfig(env: Record<string, string | undefined>): DemoConfig 
     throw new Error(`Invalid demo settings: ${problems.join('; ')}`);
   }
   const e = parsed.data;
-  return { port: e.PORT, host: e.HOST, dbPath: e.DEMO_DB, wpay: wpayTarget(e) };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dbPath: e.DEMO_DB,
+    publicUrl: e.PUBLIC_URL,
+    wpay: wpayTarget(e),
+  };
 }
 
 function wpayTarget(e: z.infer<typeof envSchema>): WPayTarget {
@@ -115,5 +136,6 @@ function wpayTarget(e: z.infer<typeof envSchema>): WPayTarget {
     apiKey: e.WPAY_API_KEY!,
     apiSecret: e.WPAY_API_SECRET!,
     signKey: e.WPAY_SIGN_KEY!,
+    hostedPageHosts: e.WPAY_HOSTED_PAGE_HOSTS,
   };
 }

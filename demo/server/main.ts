@@ -52,14 +52,15 @@ async function main(): Promise<void> {
     host: config.host,
     fallbackWhenBusy: true,
     dbPath: config.dbPath,
+    publicUrl: config.publicUrl,
     wpay: config.wpay,
     logger,
   });
   if (demo.port !== config.port && config.port !== 0) {
     logger.warn(`port ${config.port} is busy; using ${demo.port} instead`);
   }
-  console.log(`Storefront: ${demo.url}`);
-  console.log(`Admin:      ${demo.url}admin`);
+  console.log(`Storefront: ${demo.publicUrl}`);
+  console.log(`Admin:      ${demo.publicUrl}admin`);
   if (demo.sandbox) {
     console.log(`WPay sandbox dashboard: ${demo.sandbox.url}/`);
     console.log(

@@ -26,6 +26,15 @@ export interface MerchantAppDeps {
     readonly subscriptions: SubscriptionStore;
     readonly webhookLog: WebhookLog;
   };
+  /** The shop's public base URL: return URLs are built on it. */
+  readonly publicUrl: string;
+  /** The only origins allowed to post to the shop (checkout, admin): from configuration. */
+  readonly allowedOrigins: readonly string[];
+  /**
+   * The hosts WPay's hosted page may be on (space-separated, with the port): set on every
+   * `<wpay-button>` as `allowed-hosts`. Blank: the buttons follow any `https:` redirect.
+   */
+  readonly hostedPageHosts?: string | undefined;
   /** The built storefront (`vite build` output). */
   readonly distDir: string;
   readonly logger: DemoLogger;
@@ -37,7 +46,7 @@ export interface MerchantAppDeps {
  *
  * @example
  * ```ts
- * const app = createMerchantApp({ mode: 'sandbox', wpay, stores, distDir, logger });
+ * const app = createMerchantApp({ mode: 'sandbox', wpay, stores, publicUrl, allowedOrigins, distDir, logger });
  * createServer(getRequestListener(app.fetch)).listen(3000);
  * ```
  */
@@ -49,8 +58,10 @@ export function createMerchantApp(deps: MerchantAppDeps): Hono {
   const checkout = createCheckoutHandler(recordingTrxNo(wpay, orders), {
     body: checkoutBodySchema,
     resolveOrder: createOrderResolver({ orders, subscriptions }),
-    successUrl: '/success',
-    cancelUrl: '/cancel',
+    // Absolute, from configuration: never derived from the request's Host header.
+    successUrl: new URL('/success', deps.publicUrl).href,
+    cancelUrl: new URL('/cancel', deps.publicUrl).href,
+    allowedOrigins: deps.allowedOrigins,
     logger,
   });
 
@@ -108,12 +119,13 @@ export function createMerchantApp(deps: MerchantAppDeps): Hono {
       ...stores,
       mode: deps.mode,
       sandboxDashboard: deps.sandboxDashboard,
+      allowedOrigins: deps.allowedOrigins,
       wpay,
       fulfil,
       logger,
     }),
   );
-  mountStorefront(app, deps.distDir);
+  mountStorefront(app, deps.distDir, { allowedHosts: deps.hostedPageHosts ?? '' });
   app.onError((error, c) => {
     logger.error('unhandled error', { path: c.req.path, ...describe(error) });
     return c.json({ error: { code: 'internal_error', message: 'Something went wrong' } }, 500);

@@ -23,6 +23,12 @@ export interface StartDemoOptions {
   readonly host?: string;
   /** When `port` is taken, use a free one instead of failing. Default false. */
   readonly fallbackWhenBusy?: boolean;
+  /**
+   * The shop's public base URL (behind a proxy or a tunnel), e.g. `https://shop.example`: the only
+   * origin allowed to post to the shop, and the base of the return URLs. Default: the address the
+   * server actually listens on (`http://localhost:<port>`, also accepted as `127.0.0.1`).
+   */
+  readonly publicUrl?: string | undefined;
   /** The SQLite file (created if needed), or `':memory:'`. Default `demo/.data/demo.db`. */
   readonly dbPath?: string;
   /** Real WPay, or (default) the embedded sandbox. */
@@ -42,6 +48,10 @@ export interface Demo {
   readonly url: string;
   /** The same on 127.0.0.1, for clients that must not resolve `localhost`. */
   readonly loopbackUrl: string;
+  /** The shop's public base URL (with the trailing slash): `publicUrl`, or {@link Demo.url}. */
+  readonly publicUrl: string;
+  /** The origins allowed to post to the shop (checkout, admin). */
+  readonly allowedOrigins: readonly string[];
   readonly port: number;
   /** The embedded sandbox (absent with real WPay): its `url` is also its dashboard. */
   readonly sandbox: Sandbox | undefined;
@@ -91,6 +101,13 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
       fallbackWhenBusy: options.fallbackWhenBusy ?? false,
     });
     const loopbackUrl = `http://127.0.0.1:${port}/`;
+    const url = `http://localhost:${port}/`;
+    // Trust comes from configuration: the public URL given, else the address actually bound
+    // (after any fallback to a free port), never the Host header of a request.
+    const publicUrl = options.publicUrl ? new URL('/', options.publicUrl).href : url;
+    const allowedOrigins = options.publicUrl
+      ? [new URL(publicUrl).origin]
+      : [new URL(url).origin, new URL(loopbackUrl).origin];
     let wpay: WPay;
     if (target.kind === 'sandbox') {
       sandbox = await startSandbox({
@@ -109,14 +126,23 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
       sandboxDashboard: sandbox ? `${sandbox.url}/` : undefined,
       wpay,
       stores,
+      publicUrl,
+      allowedOrigins,
+      hostedPageHosts: sandbox
+        ? new URL(sandbox.url).host
+        : target.kind === 'real'
+          ? target.hostedPageHosts
+          : undefined,
       distDir: DIST_DIR,
       logger,
     });
     server.on('request', getRequestListener(app.fetch));
     const running = sandbox;
     return {
-      url: `http://localhost:${port}/`,
+      url,
       loopbackUrl,
+      publicUrl,
+      allowedOrigins,
       port,
       sandbox: running,
       wpay,
