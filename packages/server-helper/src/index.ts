@@ -34,6 +34,16 @@ export type { OrderScanOptions } from './fulfilment/order-index.js';
 export type { PendingItem, ReconcileOptions, ReconcileReport } from './fulfilment/reconcile.js';
 export type { ReconcileHandlerOptions } from './fulfilment/reconcile-handler.js';
 export type {
+  Recovery,
+  RecoveryClient,
+  RecoveryHandlerOptions,
+  RecoveryLinkOptions,
+  RecoveryOptions,
+} from './fulfilment/recovery.js';
+export { createRecovery } from './fulfilment/recovery.js';
+export type { RecoverableOrder } from './fulfilment/recovery-token.js';
+
+export type {
   FulfilmentHandlers,
   PaymentTransition,
   PaymentTransitionType,

@@ -9,6 +9,7 @@ import {
   type Fulfilment,
   type FulfilmentOptions,
 } from './fulfilment/create-fulfilment.js';
+import { createRecovery, type Recovery, type RecoveryOptions } from './fulfilment/recovery.js';
 import { type CheckoutHandlerOptions, createCheckoutHandler } from './handlers/checkout-handler.js';
 import { createStatusHandler, type StatusHandlerOptions } from './handlers/status-handler.js';
 import { createWebhookHandler, type WebhookHandlerOptions } from './handlers/webhook-handler.js';
@@ -195,6 +196,19 @@ export class WPay {
    */
   fulfilment(options: FulfilmentOptions = {}): Fulfilment {
     return createFulfilment(this, options);
+  }
+
+  /**
+   * Recovery links for expired checkouts and their endpoint. See `createRecovery`.
+   *
+   * @example
+   * ```ts
+   * const recovery = wpay.recovery({ secret: process.env.RECOVERY_SECRET!, publicUrl: 'https://shop.example' });
+   * const url = await recovery.link({ mchOrderNo: 'order_42', trxNo: 'TRX1001' });
+   * ```
+   */
+  recovery(options: RecoveryOptions): Recovery {
+    return createRecovery(this, options);
   }
 
   /**

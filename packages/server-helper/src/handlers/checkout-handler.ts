@@ -131,8 +131,16 @@ function returnUrl(url: ReturnUrl, order: ResolvedOrder, request: Request, field
   return parsed.href;
 }
 
-/** The WPay request: the order's known fields only (WPay's schema refuses unknown keys). */
-function sessionRequestOf(
+/**
+ * The WPay request: the order's known fields only (WPay's schema refuses unknown keys). Also used
+ * by the recovery handler, which prices an expired order again.
+ *
+ * @example
+ * ```ts
+ * await wpay.checkout.create(sessionRequestOf(order, { successUrl, cancelUrl }, 'ONETIME'));
+ * ```
+ */
+export function sessionRequestOf(
   order: ResolvedOrder,
   urls: { successUrl: string; cancelUrl: string },
   payMode: string,
