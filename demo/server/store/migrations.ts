@@ -86,4 +86,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX refund_intents_one_open
     ON refund_intents (mch_order_no) WHERE state IN ('pending', 'in_doubt');
   `,
+  // The shop's one side effect of a payment (shipping it, here only a row), taken in the same
+  // transaction as the order's first move to paid: once per order, however often WPay repeats.
+  `
+  CREATE TABLE order_fulfilments (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    mch_order_no TEXT NOT NULL REFERENCES orders (mch_order_no),
+    trx_no       TEXT NOT NULL,
+    fulfilled_at TEXT NOT NULL
+  );
+  CREATE INDEX order_fulfilments_order ON order_fulfilments (mch_order_no);
+  `,
 ];

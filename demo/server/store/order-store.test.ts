@@ -74,6 +74,30 @@ describe('the order store', () => {
       assert.ok(paid?.paidAt);
     });
 
+    it('fulfils the order once, however often it is reported paid or refunded', () => {
+      const order = orders.create(MUG);
+      orders.attachTrxNo(order.mchOrderNo, 'TRX1');
+      for (const status of ['PAID', 'PAID', 'PARTIAL_REFUNDED', 'PAID', 'REFUNDED']) {
+        orders.applyPayment({ trxNo: 'TRX1', status });
+      }
+      assert.equal(orders.fulfilments(order.mchOrderNo), 1);
+    });
+
+    it('fulfils an order first seen refunded (its paid webhook was lost)', () => {
+      const order = orders.create(MUG);
+      orders.attachTrxNo(order.mchOrderNo, 'TRX1');
+      orders.applyPayment({ trxNo: 'TRX1', status: 'REFUNDED' });
+      assert.equal(orders.fulfilments(order.mchOrderNo), 1);
+      assert.ok(orders.find(order.mchOrderNo)?.paidAt);
+    });
+
+    it('does not fulfil an order that failed', () => {
+      const order = orders.create(MUG);
+      orders.attachTrxNo(order.mchOrderNo, 'TRX1');
+      orders.applyPayment({ trxNo: 'TRX1', status: 'FAILED' });
+      assert.equal(orders.fulfilments(order.mchOrderNo), 0);
+    });
+
     it('never moves a refunded order back to paid (a late, stale webhook)', () => {
       const order = orders.create(MUG);
       orders.attachTrxNo(order.mchOrderNo, 'TRX1');

@@ -102,6 +102,12 @@ export function createOrderStore(db: Db, { now = () => new Date() }: OrderStoreO
   const addRefunded = db.prepare(
     'UPDATE orders SET refunded_minor = refunded_minor + ?, updated_at = ? WHERE mch_order_no = ?',
   );
+  const fulfil = db.prepare(
+    'INSERT INTO order_fulfilments (mch_order_no, trx_no, fulfilled_at) VALUES (?, ?, ?)',
+  );
+  const fulfilmentCount = db.prepare<[string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM order_fulfilments WHERE mch_order_no = ?',
+  );
   const setRefunded = db.prepare(
     'UPDATE orders SET refunded_minor = ?, updated_at = ? WHERE mch_order_no = ?',
   );
@@ -158,13 +164,16 @@ export function createOrderStore(db: Db, { now = () => new Date() }: OrderStoreO
         }
         const next = orderStatusFromPayment(payment.status) ?? row.status;
         if (!canMove(row.status, next)) return toOrder(byNo.get(row.mch_order_no)!);
+        // Paid (or later: a refund implies the payment) for the first time: fulfil, once.
+        const nowPaid = row.paid_at === null && PAID_OR_LATER.has(next);
         setStatus.run({
           status: next,
           wpayStatus: payment.status,
           now: stamp(),
-          paidAt: next === 'paid' ? stamp() : null,
+          paidAt: nowPaid ? stamp() : null,
           mchOrderNo: row.mch_order_no,
         });
+        if (nowPaid) fulfil.run(row.mch_order_no, payment.trxNo, stamp());
         return toOrder(byNo.get(row.mch_order_no)!);
       })();
     },
@@ -177,6 +186,11 @@ export function createOrderStore(db: Db, { now = () => new Date() }: OrderStoreO
     /** Sets the order's refunded total to WPay's (read back from the payment): WPay is the truth. */
     setRefunded(mchOrderNo: string, amountMinor: number): void {
       setRefunded.run(amountMinor, stamp(), mchOrderNo);
+    },
+
+    /** How many times the order was fulfilled (its first move to paid): 0 or 1. */
+    fulfilments(mchOrderNo: string): number {
+      return fulfilmentCount.get(mchOrderNo)?.n ?? 0;
     },
 
     find(mchOrderNo: string): Order | undefined {
@@ -195,6 +209,14 @@ export function createOrderStore(db: Db, { now = () => new Date() }: OrderStoreO
     },
   };
 }
+
+/** The statuses of an order that was paid. */
+const PAID_OR_LATER: ReadonlySet<OrderStatus> = new Set([
+  'paid',
+  'refunding',
+  'partially_refunded',
+  'refunded',
+]);
 
 /** The store returned by {@link createOrderStore}. */
 export type OrderStore = ReturnType<typeof createOrderStore>;
