@@ -134,12 +134,24 @@ describe('when a refund is made from the admin page and its answer is lost', {
 
   it('brings the books to WPay’s refunded total when they are behind', async () => {
     const order = await paidMug();
-    // A refund made elsewhere (WPay's dashboard): the shop's books still say 0.
+    // A refund made elsewhere (WPay's dashboard), its webhook not yet arrived: the books say 0.
+    const sb = demo.sandbox!;
+    sb.setWebhookUrl(undefined);
     await demo.wpay.refunds.create({ trxNo: order.trxNo!, amount: '2.00' });
     const answer = await refund({ mchOrderNo: order.mchOrderNo, amount: '5.00' });
+    sb.setWebhookUrl(`${demo.loopbackUrl}api/webhooks/wpay`);
     assert.equal(answer.status, 409);
     assert.equal(answer.body.error?.code, 'books_out_of_date');
     assert.equal(demo.stores.orders.find(order.mchOrderNo)?.refundedMinor, 200);
     assert.equal(await wpayRefunded(order.trxNo!), 2);
+  });
+
+  it('follows a refund made elsewhere once its webhook arrives', async () => {
+    const order = await paidMug();
+    await demo.wpay.refunds.create({ trxNo: order.trxNo!, amount: '3.00' });
+    await eventually(
+      'the books show the refund',
+      () => demo.stores.orders.find(order.mchOrderNo)?.refundedMinor === 300,
+    );
   });
 });

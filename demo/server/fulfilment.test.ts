@@ -85,6 +85,32 @@ describe('fulfilment', () => {
     assert.equal(state.retrieved, 1);
   });
 
+  it('raises the books’ refunded total to WPay’s (a refund made elsewhere), never lowers it', async () => {
+    const { wpay, state } = fakeWPay();
+    const order = pendingMugOrder();
+    const read = (status: string, refundedAmount: number) => {
+      state.payment = {
+        ...state.payment,
+        mchOrderNo: order.mchOrderNo,
+        status,
+        refundedAmount,
+      } as ShopPayment;
+    };
+    const fulfil = createFulfilment({
+      wpay,
+      orders,
+      subscriptions,
+      logger: silentLogger,
+      refundedAmountField: 'refundedAmount',
+    });
+    read('PARTIAL_REFUNDED', 5);
+    await fulfil.payment('TRX1');
+    assert.equal(orders.find(order.mchOrderNo)?.refundedMinor, 500);
+    read('PARTIAL_REFUNDED', 2);
+    await fulfil.payment('TRX1');
+    assert.equal(orders.find(order.mchOrderNo)?.refundedMinor, 500);
+  });
+
   it('keeps the order pending when the detail still says PAYING, whatever the webhook claimed', async () => {
     const { wpay, state } = fakeWPay();
     const order = pendingMugOrder();

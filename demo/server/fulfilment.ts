@@ -10,6 +10,11 @@ export interface FulfilmentDeps {
   readonly orders: OrderStore;
   readonly subscriptions: SubscriptionStore;
   readonly logger: DemoLogger;
+  /**
+   * The payment field holding WPay's refunded total (the server helper's setting
+   * `refunds.refundedAmountField`): the books' refunded total is raised to it on every read.
+   */
+  readonly refundedAmountField?: string | undefined;
 }
 
 /** How many pages of WPay's subscription list are searched for a subscription's id. */
@@ -26,7 +31,13 @@ const SUBSCRIPTION_SEARCH_PAGES = 5;
  * await fulfil.payment('TRX123'); // after a verified `credit_card.order.paid`
  * ```
  */
-export function createFulfilment({ wpay, orders, subscriptions, logger }: FulfilmentDeps) {
+export function createFulfilment({
+  wpay,
+  orders,
+  subscriptions,
+  logger,
+  refundedAmountField,
+}: FulfilmentDeps) {
   /** Finds WPay's id of a subscription the shop knows only by its own number. */
   async function findSubscriptionId(mchSubscriptionNo: string): Promise<number | undefined> {
     for (let page = 1; page <= SUBSCRIPTION_SEARCH_PAGES; page++) {
@@ -71,6 +82,12 @@ export function createFulfilment({ wpay, orders, subscriptions, logger }: Fulfil
       if (!order) {
         logger.warn('WPay reported a payment this shop has no order for', { trxNo });
         return undefined;
+      }
+      const refunded: unknown = refundedAmountField
+        ? (payment as unknown as Record<string, unknown>)[refundedAmountField]
+        : undefined;
+      if (typeof refunded === 'number' && order.trxNo === payment.trxNo) {
+        orders.raiseRefunded(order.mchOrderNo, toMinor(refunded, payment.currency));
       }
       logger.info('order updated from WPay', {
         mchOrderNo: order.mchOrderNo,

@@ -53,7 +53,13 @@ export interface MerchantAppDeps {
 export function createMerchantApp(deps: MerchantAppDeps): Hono {
   const { wpay, stores, logger } = deps;
   const { orders, subscriptions } = stores;
-  const fulfil = createFulfilment({ wpay, orders, subscriptions, logger });
+  const fulfil = createFulfilment({
+    wpay,
+    orders,
+    subscriptions,
+    logger,
+    refundedAmountField: wpay.settings.refunds.refundedAmountField,
+  });
 
   const checkout = createCheckoutHandler(recordingTrxNo(wpay, orders), {
     body: checkoutBodySchema,

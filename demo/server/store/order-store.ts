@@ -111,6 +111,10 @@ export function createOrderStore(db: Db, { now = () => new Date() }: OrderStoreO
   const setRefunded = db.prepare(
     'UPDATE orders SET refunded_minor = ?, updated_at = ? WHERE mch_order_no = ?',
   );
+  const raiseRefunded = db.prepare(
+    `UPDATE orders SET refunded_minor = @amountMinor, updated_at = @now
+     WHERE mch_order_no = @mchOrderNo AND refunded_minor < @amountMinor`,
+  );
   const stamp = () => now().toISOString();
 
   return {
@@ -191,6 +195,14 @@ export function createOrderStore(db: Db, { now = () => new Date() }: OrderStoreO
     /** How many times the order was fulfilled (its first move to paid): 0 or 1. */
     fulfilments(mchOrderNo: string): number {
       return fulfilmentCount.get(mchOrderNo)?.n ?? 0;
+    },
+
+    /**
+     * Raises the order's refunded total to WPay's as read from a payment detail; never lowers it
+     * (two reads may be applied out of order, and refunds only add up).
+     */
+    raiseRefunded(mchOrderNo: string, amountMinor: number): void {
+      raiseRefunded.run({ amountMinor, now: stamp(), mchOrderNo });
     },
 
     find(mchOrderNo: string): Order | undefined {
