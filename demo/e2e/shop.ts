@@ -1,12 +1,14 @@
+import type { TestCard } from '@wpay/sandbox';
+import { payOnHostedPage } from '@wpay/sandbox/testing';
 import type { Page } from 'playwright-core';
 
-/** The sandbox's test cards, as the hosted page lists them. */
+/** The sandbox's test cards by what they do (the hosted page lists them with their numbers). */
 export const CARDS = {
-  pays: '4242 4242 4242 4242',
-  declined: '4000 0000 0000 0002',
-  insufficientFunds: '4000 0000 0000 9995',
-  slow: '4000 0000 0000 0259',
-} as const;
+  pays: 'success',
+  declined: 'declined',
+  insufficientFunds: 'insufficient_funds',
+  slow: 'slow',
+} as const satisfies Record<string, TestCard>;
 
 /**
  * Clicks the `<wpay-button>` of a product on the current page (by its accessible name,
@@ -23,16 +25,16 @@ export async function buy(page: Page, name: string, sandboxUrl: string): Promise
 }
 
 /**
- * On WPay's hosted page: picks a test card and presses Pay.
+ * On WPay's hosted page: picks a test card and presses Pay (the sandbox's own
+ * `payOnHostedPage`, without waiting for the return: the tests check where the buyer lands).
  *
  * @example
  * ```ts
  * await payWith(page, CARDS.pays);
  * ```
  */
-export async function payWith(page: Page, card: string): Promise<void> {
-  await page.getByRole('radio', { name: new RegExp(card) }).check();
-  await page.getByRole('button', { name: /^Pay / }).click();
+export async function payWith(page: Page, card: TestCard): Promise<void> {
+  await payOnHostedPage(page, { card, return: false });
 }
 
 /**

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { API_PATHS, answerApiCall } from './api/api-routes.js';
 import { errorEnvelope } from './api/envelope.js';
+import type { SandboxBindings, SandboxEnv } from './app-bindings.js';
 import { mountControlRoutes } from './control/control-routes.js';
 import { ConnectionDrop } from './http/connection-drop.js';
 import { targetOf } from './http/request-target.js';
@@ -10,7 +11,6 @@ import { signResponse } from './http/sign-response.js';
 import { mountDashboardRoutes } from './pages/dashboard-routes.js';
 import { mountHostedPageRoutes } from './pages/hosted-page-routes.js';
 import type { SandboxContext } from './sandbox-context.js';
-import type { SandboxBindings, SandboxEnv } from './sandbox-env.js';
 
 /**
  * The sandbox's HTTP core, free of any server: hand it a `Request`, get the `Response`.

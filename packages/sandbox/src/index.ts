@@ -2,7 +2,12 @@
 
 export { signRequest, signWebhook } from './api/signature.js';
 export { SANDBOX_DEFAULTS, type SandboxDefaults } from './defaults.js';
-export type { AdvanceBy, StateSnapshot, TriggerTarget } from './domain/operations.js';
+export type {
+  AdvanceBy,
+  StateSnapshot,
+  TriggerOptions,
+  TriggerTarget,
+} from './domain/operations.js';
 export {
   PAYMENT_STATUS_CODES,
   type PaymentStatus,

@@ -77,4 +77,12 @@ export interface SandboxContext {
   ownOrigins: readonly string[];
   /** Where webhooks go. */
   webhookUrl: string | undefined;
+  /**
+   * `false`: the "buyer never returns" switch: a completed hosted page answers a final page
+   * instead of redirecting to `successUrl`/`cancelUrl`, as when the browser closes after paying,
+   * so that webhook-only paths get tested.
+   */
+  buyerReturns: boolean;
+  /** Forgets records, events, faults, the request log and the counters (`sb.reset()`). */
+  readonly reset: () => void;
 }

@@ -10,10 +10,11 @@ import {
   type StateSnapshot,
   stateSnapshot,
   statsOf,
+  type TriggerOptions,
   type TriggerTarget,
   triggerEvent,
 } from './domain/operations.js';
-import type { TestCard } from './domain/records.js';
+import type { PaymentStatus, TestCard } from './domain/records.js';
 import { SandboxClock } from './domain/sandbox-clock.js';
 import { SandboxState } from './domain/sandbox-state.js';
 import { TokenAuthority } from './domain/token-authority.js';
@@ -124,17 +125,38 @@ export interface Sandbox {
   };
   readonly state: SandboxStateView;
   setWebhookUrl(url: string | undefined): void;
+  /**
+   * `false` turns on "buyer never returns": a hosted page paid or cancelled in the browser shows
+   * a final page and never redirects to the shop (webhooks still go out); `reset()` turns it off.
+   */
+  setBuyerReturns(returns: boolean): void;
   stats(): SandboxStats;
   /** Log of API calls: method, path, status, retcode, at, fault. */
   requests(): RequestLogEntry[];
+  /**
+   * Back to a fresh sandbox between tests: forgets payments, subscriptions, bills, refunds,
+   * events, deliveries (planned retries never run), fault rules, the request log and the
+   * counters, and restores the webhook URL given at start. The clock, issued tokens and the
+   * URL stay, and identifiers keep counting (none is handed out twice).
+   */
+  reset(): void;
+  /**
+   * Resolves with the payment once it has `status` (e.g. after the buyer paid in a browser, or
+   * the slow card settled); rejects after `timeoutMs` (default 10 000) naming the status it has.
+   */
+  waitForPayment(
+    trxNo: string,
+    status: PaymentStatus,
+    options?: { timeoutMs?: number },
+  ): Promise<Record<string, unknown>>;
   /** Webhook deliveries with their attempts. */
   deliveries(): Delivery[];
   /** Webhook events as sent (body = exact bytes). */
   events(): WebhookEvent[];
   /** Delivers an event again; throws for an unknown event. */
   redeliver(eventId: string): Delivery;
-  /** Sends an event on demand for a payment or a subscription. */
-  trigger(eventType: string, target: TriggerTarget): WebhookEvent;
+  /** Sends an event on demand for a payment or a subscription; `override` fields replace its data's. */
+  trigger(eventType: string, target: TriggerTarget, options?: TriggerOptions): WebhookEvent;
   /** Completes a hosted page with a test card, as the browser would. */
   pay(trxNo: string, options?: { card?: TestCard }): Promise<SandboxPayment>;
   /** Cancels a hosted page, as the browser would. */
@@ -247,6 +269,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     publicUrl: '',
     ownOrigins: [],
     webhookUrl: settings.webhookUrl,
+    buyerReturns: true,
+    reset: () => {
+      clock.clear();
+      state.clear();
+      webhooks.reset();
+      faults.reset();
+      context.requestLog.length = 0;
+      for (const key of Object.keys(stats) as Array<keyof typeof stats>) stats[key] = 0;
+      context.webhookUrl = settings.webhookUrl;
+      context.buyerReturns = true;
+    },
   };
   ctx = context;
 
@@ -334,8 +367,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setWebhookUrl: (next) => {
       context.webhookUrl = next;
     },
+    setBuyerReturns: (returns) => {
+      context.buyerReturns = returns;
+    },
     stats: () => statsOf(context),
     requests: () => context.requestLog.map((entry) => ({ ...entry })),
+    reset: () => context.reset(),
+    waitForPayment: (trxNo, status, { timeoutMs = 10_000 } = {}) =>
+      waitForPayment(context, trxNo, status, timeoutMs),
     deliveries: () => webhooks.deliveries(),
     events: () => webhooks.events(),
     redeliver: (eventId) => {
@@ -343,7 +382,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (!delivery) throw new Error(`redeliver: no event ${eventId}`);
       return delivery;
     },
-    trigger: (eventType, target) => triggerEvent(context, eventType, target),
+    trigger: (eventType, target, triggerOptions) =>
+      triggerEvent(context, eventType, target, triggerOptions),
     pay: async (trxNo, { card = 'success' } = {}) => {
       ledger.pay(trxNo, card);
       return withReturnUrl(trxNo);
@@ -367,6 +407,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return closed;
     },
   };
+}
+
+function waitForPayment(
+  ctx: SandboxContext,
+  trxNo: string,
+  status: PaymentStatus,
+  timeoutMs: number,
+): Promise<Record<string, unknown>> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const payment = ctx.state.payments.get(trxNo);
+      if (payment?.status === status) return resolve(paymentView(payment, ctx.views));
+      if (Date.now() - started >= timeoutMs) {
+        const has = payment ? `it is ${payment.status}` : 'there is no such payment';
+        return reject(
+          new Error(`waitForPayment: ${trxNo} not ${status} after ${timeoutMs} ms (${has})`),
+        );
+      }
+      setTimeout(check, 10);
+    };
+    check();
+  });
 }
 
 function waitFor(webhooks: WebhookDispatcher, wait: WaitForDeliveries = {}): Promise<Delivery[]> {

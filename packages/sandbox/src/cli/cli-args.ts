@@ -162,6 +162,7 @@ Options:
 ${CLI_FLAGS.map((f) => line(`--${f.flag} <${f.arg}>`, f.help)).join('\n')}
 ${line('--fault <rule>', 'a fault rule, repeatable (see below)')}
 ${line('--default <key=value>', 'override a protocol default, repeatable (see below)')}
+${line('--ready-file <path>', 'once listening, write {"url", WPAY_* variables} as JSON to <path> (for scripts)')}
 ${line('--verbose', 'log every API call, fault and webhook attempt to stderr')}
 ${line('-h, --help', 'show this text')}
 
@@ -194,7 +195,7 @@ ${PROTOCOL_DEFAULT_KEYS.map((key) => line(key, `default ${JSON.stringify(D[key])
  */
 export type CliRequest =
   | { help: true }
-  | { help: false; verbose: boolean; options: SandboxOptions };
+  | { help: false; verbose: boolean; readyFile?: string; options: SandboxOptions };
 
 /**
  * Turns `wpay-sandbox` arguments into checked `startSandbox` options; throws a message naming
@@ -215,6 +216,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
       fault: { type: 'string', multiple: true },
       default: { type: 'string', multiple: true },
       verbose: { type: 'boolean' },
+      'ready-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -235,7 +237,13 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     return `${spec ? `--${spec.flag}` : name}: ${message}`;
   });
   if (issues.length > 0) throw new Error(issues.join('; '));
-  return { help: false, verbose: read.verbose === true, options: options as SandboxOptions };
+  const readyFile = read['ready-file'];
+  return {
+    help: false,
+    verbose: read.verbose === true,
+    ...(typeof readyFile === 'string' ? { readyFile } : {}),
+    options: options as SandboxOptions,
+  };
 }
 
 /** `--default key=value` pairs: a known key each; a number or list read as JSON. */

@@ -1,7 +1,9 @@
 /** @module The `wpay-sandbox` command: starts the sandbox and prints its URL and test credentials. */
 
+import { rename, writeFile } from 'node:fs/promises';
 import type { SandboxLogger } from '../logger.js';
 import { startSandbox } from '../start-sandbox.js';
+import { sandboxEnv } from '../testing/sandbox-env.js';
 import { parseCliArgs, USAGE } from './cli-args.js';
 
 function consoleLogger(verbose: boolean): SandboxLogger {
@@ -51,6 +53,15 @@ WPAY_API_KEY=${apiKey}
 WPAY_API_SECRET=${apiSecret}
 WPAY_SIGN_KEY=${signKey}
 `);
+  if (request.readyFile) {
+    // Written whole, then renamed: a script polling for the file never reads half of it.
+    const partial = `${request.readyFile}.${process.pid}.tmp`;
+    await writeFile(
+      partial,
+      `${JSON.stringify({ url: sb.url, pid: process.pid, ...sandboxEnv(sb) }, null, 2)}\n`,
+    );
+    await rename(partial, request.readyFile);
+  }
   const stop = () => {
     void sb.close().then(() => process.exit(0));
   };

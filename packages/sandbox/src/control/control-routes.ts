@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ApiError } from '../api/api-error.js';
+import type { SandboxEnv } from '../app-bindings.js';
 import { SANDBOX_DEFAULTS } from '../defaults.js';
 import { advanceClock, stateSnapshot, statsOf, triggerEvent } from '../domain/operations.js';
 import { TEST_CARDS, type TestCard } from '../domain/records.js';
@@ -11,7 +12,6 @@ import { crossSiteRefusal, isJsonType } from '../http/cross-site.js';
 import { BodyTooLargeError, readBody } from '../http/read-body.js';
 import { jsonResponse } from '../http/responses.js';
 import type { SandboxContext } from '../sandbox-context.js';
-import type { SandboxEnv } from '../sandbox-env.js';
 
 const CARD = z.enum(TEST_CARDS.map((c) => c.card) as [TestCard, ...TestCard[]]);
 const AdvanceSchema = z
@@ -22,12 +22,14 @@ const AdvanceSchema = z
     months: z.number().int().nonnegative().optional(),
   })
   .strict();
+const BuyerReturnsSchema = z.object({ returns: z.boolean() }).strict();
 const WebhookUrlSchema = z.object({ url: z.union([z.url(), z.null()]) }).strict();
 const TriggerSchema = z
   .object({
     eventType: z.string().min(1),
     trxNo: z.string().min(1).optional(),
     subscriptionId: z.number().int().positive().optional(),
+    override: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 const PaySchema = z.object({ card: CARD.default('success') }).strict();
@@ -54,6 +56,11 @@ const route = (method: string, path: string, handle: ControlHandler): ControlRou
 });
 
 const ROUTES: readonly ControlRoute[] = [
+  route('GET', 'health', (ctx) => ({ ok: true, url: ctx.publicUrl })),
+  route('POST', 'reset', (ctx) => {
+    ctx.reset();
+    return { ok: true };
+  }),
   route('GET', 'state', (ctx) => stateSnapshot(ctx)),
   route('GET', 'stats', (ctx) => statsOf(ctx)),
   route('GET', 'requests', (ctx) => ctx.requestLog),
@@ -72,14 +79,19 @@ const ROUTES: readonly ControlRoute[] = [
     if (!ctx.faults.remove(Number(id))) throw new ApiError(404, '404', `fault ${id} not found`);
     return ctx.faults.list();
   }),
+  route('GET', 'buyer-returns', (ctx) => ({ returns: ctx.buyerReturns })),
+  route('PUT', 'buyer-returns', (ctx, body) => {
+    ctx.buyerReturns = parse(BuyerReturnsSchema, body).returns;
+    return { returns: ctx.buyerReturns };
+  }),
   route('GET', 'webhook-url', (ctx) => ({ url: ctx.webhookUrl ?? null })),
   route('PUT', 'webhook-url', (ctx, body) => setWebhookUrl(ctx, body)),
   route('POST', 'webhook-url', (ctx, body) => setWebhookUrl(ctx, body)),
   route('GET', 'deliveries', (ctx) => ctx.webhooks.deliveries()),
   route('GET', 'events', (ctx) => ctx.webhooks.events()),
   route('POST', 'events/trigger', (ctx, body) => {
-    const { eventType, ...target } = parse(TriggerSchema, body);
-    return triggerEvent(ctx, eventType, target);
+    const { eventType, override, ...target } = parse(TriggerSchema, body);
+    return triggerEvent(ctx, eventType, target, override ? { override } : {});
   }),
   route('POST', 'events/:eventId/redeliver', (ctx, _body, { eventId = '' }) => {
     const delivery = ctx.webhooks.redeliver(eventId);

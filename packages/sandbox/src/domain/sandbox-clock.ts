@@ -92,6 +92,12 @@ export class SandboxClock {
     return this.#jobs.length;
   }
 
+  /** Forgets every job (the time stays where it is): `sb.reset()`. */
+  clear(): void {
+    this.#jobs = [];
+    this.#arm();
+  }
+
   /** Cancels the timer and forgets every job. */
   stop(): void {
     this.#stopped = true;

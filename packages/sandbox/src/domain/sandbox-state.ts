@@ -58,6 +58,17 @@ export class SandboxState {
     return ++this.#billId;
   }
 
+  /** Forgets every record; identifiers keep counting, so none is ever handed out twice. */
+  clear(): void {
+    this.payments.clear();
+    this.paymentsByOrderNo.clear();
+    this.paymentsBySession.clear();
+    this.checkoutsBySubscriptionNo.clear();
+    this.subscriptions.clear();
+    this.bills.length = 0;
+    this.refunds.length = 0;
+  }
+
   /** Adds a payment to every index. */
   addPayment(payment: PaymentRecord, indexOrderNo: boolean): void {
     this.payments.set(payment.trxNo, payment);

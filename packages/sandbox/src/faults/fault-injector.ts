@@ -68,6 +68,12 @@ export class FaultInjector {
   }
 
   /** Removes every rule. */
+  /** Removes every rule and zeroes the count of faults fired. */
+  reset(): void {
+    this.clear();
+    this.#injected = 0;
+  }
+
   clear(): void {
     this.#rules = [];
   }

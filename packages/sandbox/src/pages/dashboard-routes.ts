@@ -1,12 +1,12 @@
 /** @module The dashboard's routes: the page at `/` and its buttons' form posts. */
 import type { Hono } from 'hono';
 import { ApiError } from '../api/api-error.js';
+import type { SandboxEnv } from '../app-bindings.js';
 import { advanceClock, stateSnapshot, statsOf, triggerEvent } from '../domain/operations.js';
 import { crossSiteRefusal } from '../http/cross-site.js';
 import { BodyTooLargeError, readBody } from '../http/read-body.js';
 import { pageResponse, seeOther } from '../http/responses.js';
 import type { SandboxContext } from '../sandbox-context.js';
-import type { SandboxEnv } from '../sandbox-env.js';
 import { renderDashboard } from './render-dashboard.js';
 import { renderClosedPage } from './render-hosted-page.js';
 

@@ -182,3 +182,39 @@ describe('when the session outlives sessionTtlSeconds', () => {
     }
   });
 });
+
+describe('when the buyer never returns to the shop', () => {
+  let sb: Sandbox;
+  let client: TestClient;
+  before(async () => ({ sb, client } = await sandboxWithClient()));
+  after(() => sb.close());
+
+  it('pays but answers a final page instead of the redirect, until switched back', async () => {
+    sb.setBuyerReturns(false);
+    const { redirectUrl, trxNo } = await client.checkout();
+    const paid = await submit(String(redirectUrl), { action: 'pay', card: 'success' });
+    assert.equal(paid.status, 200);
+    assert.equal(paid.location, null);
+    assert.match(paid.html, /This payment is complete/);
+    assert.doesNotMatch(paid.html, /shop\.example/);
+    assert.equal(sb.state.payment(String(trxNo))?.status, 'PAID');
+
+    const control = await fetch(`${sb.url}/__sandbox/buyer-returns`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: '{"returns":true}',
+    });
+    assert.deepEqual(await control.json(), { returns: true });
+    const next = await client.checkout();
+    assert.equal((await submit(String(next.redirectUrl), { action: 'cancel' })).status, 303);
+  });
+
+  it('is switched off again by reset()', async () => {
+    sb.setBuyerReturns(false);
+    sb.reset();
+    const answer = (await (await fetch(`${sb.url}/__sandbox/buyer-returns`)).json()) as {
+      returns: boolean;
+    };
+    assert.equal(answer.returns, true);
+  });
+});

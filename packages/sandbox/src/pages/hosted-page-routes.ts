@@ -1,13 +1,13 @@
 /** @module The hosted payment page's routes: show it (GET), complete it (POST form). */
 import type { Hono } from 'hono';
 import { ApiError } from '../api/api-error.js';
+import type { SandboxEnv } from '../app-bindings.js';
 import { formatMoney } from '../domain/money.js';
 import { type PaymentRecord, TEST_CARDS, type TestCard } from '../domain/records.js';
 import { crossSiteRefusal } from '../http/cross-site.js';
 import { BodyTooLargeError, readBody } from '../http/read-body.js';
 import { pageResponse, seeOther } from '../http/responses.js';
 import type { SandboxContext } from '../sandbox-context.js';
-import type { SandboxEnv } from '../sandbox-env.js';
 import { type ClosedPageView, renderClosedPage, renderHostedPage } from './render-hosted-page.js';
 
 /** Largest form post the page takes, in bytes. */
@@ -90,6 +90,10 @@ async function answerHostedPage(
     if (!(error instanceof ApiError)) throw error;
     return pageResponse(payment.status === 'EXPIRED' ? 410 : 409, closedPage(ctx, payment));
   }
+  if (!ctx.buyerReturns) {
+    // The browser "closes" here: the shop learns the outcome from the webhook alone.
+    return pageResponse(200, renderClosedPage({ ...closedView(ctx, payment), returnUrl: null }));
+  }
   return seeOther(ctx.ledger.returnUrl(payment));
 }
 
@@ -111,8 +115,12 @@ function openPage(ctx: SandboxContext, payment: PaymentRecord, action: string): 
 }
 
 function closedPage(ctx: SandboxContext, payment: PaymentRecord): string {
+  return renderClosedPage(closedView(ctx, payment));
+}
+
+function closedView(ctx: SandboxContext, payment: PaymentRecord): ClosedPageView {
   const base = { merchantName: ctx.options.merchantName, returnUrl: ctx.ledger.returnUrl(payment) };
-  return renderClosedPage({ ...base, ...closedText(payment) });
+  return { ...base, ...closedText(payment) };
 }
 
 function closedText(payment: PaymentRecord): Omit<ClosedPageView, 'merchantName' | 'returnUrl'> {

@@ -7,6 +7,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { SANDBOX_DEFAULTS } from '../defaults.js';
 import { type Sandbox, startSandbox } from '../index.js';
 import { sandboxWithClient, subscriptionBody, type TestClient } from '../test/wpay-client.js';
+import { payOnHostedPage } from '../testing/index.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -180,6 +181,19 @@ describe('when a shopper clicks through the hosted page in Chromium', () => {
     } finally {
       await attacker.close();
     }
+  });
+
+  it('is driven by payOnHostedPage from @wpay/sandbox/testing (card, cancel, no wait)', async () => {
+    const declined = await open();
+    const landed = await payOnHostedPage(page, { card: 'declined' });
+    assert.equal(landed.pathname, '/cart');
+    assert.equal(sb.state.payment(declined.trxNo)?.status, 'FAILED');
+    const cancelled = await open();
+    assert.equal((await payOnHostedPage(page, { action: 'cancel' })).pathname, '/cart');
+    assert.equal(sb.state.payment(cancelled.trxNo)?.status, 'CANCELLED');
+    const paid = await open();
+    await payOnHostedPage(page, { card: 'success', return: false });
+    assert.equal((await sb.waitForPayment(paid.trxNo, 'PAID')).trxNo, paid.trxNo);
   });
 
   it('reaches every control with the keyboard', async () => {

@@ -181,6 +181,22 @@ export class WebhookDispatcher {
     return new Promise((resolve) => this.#waiters.push({ retries, resolve }));
   }
 
+  /**
+   * Forgets every event and delivery (`sb.reset()`): planned retries never run, an attempt in
+   * flight ends without a retry, and the dispatcher goes on for new events.
+   */
+  reset(): void {
+    for (const delivery of this.#deliveries) {
+      if (delivery.state === 'pending') {
+        delivery.state = 'closed';
+        delivery.nextAttemptAt = null;
+      }
+    }
+    this.#events.clear();
+    this.#deliveries.length = 0;
+    this.#wake();
+  }
+
   /** Stops every attempt and planned retry. */
   close(): void {
     this.#closed = true;
@@ -292,6 +308,7 @@ export class WebhookDispatcher {
   }
 
   #settle(delivery: Delivery, event: WebhookEvent, attempt: DeliveryAttempt): void {
+    if (delivery.state === 'closed') return;
     if (this.#closed) {
       delivery.state = 'closed';
       return;
