@@ -9,7 +9,6 @@ import { RedisDedupeStore } from '../redis/redis-dedupe-store.js';
 import { RedisTokenStore } from '../redis/redis-token-store.js';
 import { closeAll, mapConcurrent, recordingShop, serve } from '../test/fulfilment-shop.js';
 import { startRedis, type TestRedis } from '../test/redis-server.js';
-import type { WebhookEvent } from '../webhooks/webhook-event.js';
 import { WPay } from '../wpay.js';
 import type { Fulfilment } from './create-fulfilment.js';
 
@@ -57,13 +56,7 @@ function instance(shop: ReturnType<typeof recordingShop>): {
     store: new RedisDedupeStore(client, { prefix: 'shop:fulfilment:' }),
     pollIntervalMs: 10,
   });
-  const toCore = async (event: WebhookEvent) => {
-    if ((await fulfilment.event(event))?.busy) throw new Error('busy: WPay retries');
-  };
-  const webhook = wpay.webhookHandler({
-    dedupe: new RedisDedupeStore(client),
-    on: { 'credit_card.order.paid': toCore, 'credit_card.order.refunded': toCore },
-  });
+  const webhook = wpay.webhookHandler({ dedupe: new RedisDedupeStore(client), fulfilment });
   return { wpay, fulfilment, webhook };
 }
 

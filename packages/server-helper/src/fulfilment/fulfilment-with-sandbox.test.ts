@@ -5,7 +5,6 @@ import type { Server } from 'node:http';
 import { after, describe, it } from 'node:test';
 import { type Sandbox, startSandbox } from '@wpay/sandbox';
 import { closeAll, mapConcurrent, recordingShop, serve } from '../test/fulfilment-shop.js';
-import type { KnownWebhookEventType } from '../webhooks/webhook-event.js';
 import { WPay } from '../wpay.js';
 import type { Fulfilment } from './create-fulfilment.js';
 import type { PendingItem } from './reconcile.js';
@@ -28,30 +27,9 @@ async function sandbox(
   return { sb, wpay: new WPay({ ...sb.credentials, baseUrl: sb.url }) };
 }
 
-const ALL_EVENTS: KnownWebhookEventType[] = [
-  'credit_card.order.paid',
-  'credit_card.order.failed',
-  'credit_card.order.cancelled',
-  'credit_card.order.expired',
-  'credit_card.order.refunded',
-  'credit_card.subscription.expired',
-  'credit_card.subscription.cancelled',
-  'credit_card.subscription.bill.paid',
-  'credit_card.subscription.bill.failed',
-];
-
 /** The shop's webhook endpoint, handing every event to the fulfilment core. */
 async function webhookEndpoint(sb: Sandbox, wpay: WPay, fulfilment: Fulfilment): Promise<void> {
-  const on = Object.fromEntries(
-    ALL_EVENTS.map((type) => [
-      type,
-      async (event: Parameters<Fulfilment['event']>[0]) => {
-        const result = await fulfilment.event(event);
-        if (result?.busy) throw new Error('busy: retry');
-      },
-    ]),
-  );
-  const url = await serve(wpay.webhookHandler({ on }), servers);
+  const url = await serve(wpay.webhookHandler({ fulfilment }), servers);
   sb.setWebhookUrl(`${url}/webhooks/wpay`);
 }
 
@@ -206,5 +184,37 @@ describe('when a subscription renews with webhooks off', () => {
     assert.ok(shop.ofType('subscriptionRenewed').every((t) => t.source === 'reconcile'));
     assert.equal((await fulfilment.reconcile({ pending })).unchanged, 2);
     assert.ok(sb.deliveries().every((d) => d.state === 'no_url'));
+  });
+});
+
+describe('when the buyer returns before any webhook', () => {
+  it('fulfils the order once through the status endpoint; the late webhook runs nothing again', async () => {
+    const { sb, wpay } = await sandbox(); // no webhook URL yet: events wait as `no_url`
+    const shop = recordingShop();
+    const fulfilment = wpay.fulfilment({ on: shop.on });
+    const status = wpay.statusHandler({ fulfilment });
+    const order = await checkout(wpay);
+    const { returnUrl } = await sb.pay(order.trxNo);
+    const back = new URL(returnUrl).searchParams;
+    const poll = `${SHOP}/api/wpay/status?trxNo=${back.get('trxNo')}&mchOrderNo=${back.get('mchOrderNo')}`;
+    for (let i = 0; i < 3; i++) {
+      const answer = await status(new Request(poll));
+      assert.equal(answer.status, 200);
+      assert.equal((await answer.json()).outcome, 'succeeded');
+    }
+    assert.deepEqual(
+      shop.effects.map((t) => [t.type, t.source]),
+      [['paid', 'return']],
+    );
+
+    await webhookEndpoint(sb, wpay, fulfilment);
+    const paid = sb
+      .events()
+      .find((e) => e.eventType === 'credit_card.order.paid' && e.body.includes(order.trxNo));
+    assert.ok(paid);
+    sb.redeliver(paid.eventId);
+    await sb.idle();
+    assert.equal(sb.deliveries().find((d) => d.redelivery)?.state, 'delivered');
+    assert.equal(shop.effects.length, 1);
   });
 });

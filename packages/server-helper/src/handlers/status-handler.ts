@@ -20,6 +20,7 @@
  */
 import { DEFAULTS } from '../defaults.js';
 import { WPayApiError, WPayError } from '../errors.js';
+import type { FulfilmentCore } from '../fulfilment/create-fulfilment.js';
 import { paginate } from '../resources/paginate.js';
 import { errorResponse, jsonResponse } from './error-response.js';
 import type { PaymentLike, PaymentsClient } from './handler-client.js';
@@ -59,6 +60,12 @@ export interface StatusHandlerOptions {
   scan?: PaymentScanOptions | false;
   /** Accepted `trxNo` / `mchOrderNo` (others get 400). Default `DEFAULTS.mchOrderNoPattern`. */
   identifierPattern?: RegExp;
+  /**
+   * Confirms through the fulfilment core (`wpay.fulfilment()`): each payment read here is read by
+   * the core, which runs its transitions once, so a buyer who returns before (or without) the
+   * webhook gets the order fulfilled, and the late webhook runs nothing again.
+   */
+  fulfilment?: Pick<FulfilmentCore, 'payment'>;
   /** Where WPay failures are reported. */
   logger?: HandlerLogger;
 }
@@ -138,6 +145,7 @@ export function createStatusHandler(
     findTrxNo,
     scan = {},
     identifierPattern = DEFAULTS.mchOrderNoPattern,
+    fulfilment,
     logger = silentLogger,
   }: StatusHandlerOptions = {},
 ): (request: Request) => Promise<Response> {
@@ -160,9 +168,15 @@ export function createStatusHandler(
     return undefined;
   }
 
+  /** The detail, read by the fulfilment core when there is one (a plain read while it is busy). */
+  async function read(trxNo: string): Promise<PaymentLike> {
+    const confirmed = await fulfilment?.payment(trxNo, { source: 'return' });
+    return confirmed?.payment ?? client.payments.retrieve({ trxNo });
+  }
+
   async function retrieve(trxNo: string): Promise<PaymentLike> {
     try {
-      return await client.payments.retrieve({ trxNo });
+      return await read(trxNo);
     } catch (error) {
       if (isNotFound(error)) throw new NotFound();
       throw error;

@@ -16,6 +16,8 @@
  */
 import { DEFAULTS } from '../defaults.js';
 import { WPayWebhookError } from '../errors.js';
+import type { FulfilmentCore } from '../fulfilment/create-fulfilment.js';
+import { fulfilmentWebhookHandlers } from '../fulfilment/fulfilment-webhook-handlers.js';
 import type { DedupeClaim, DedupeStore } from '../webhooks/dedupe-store.js';
 import { MemoryDedupeStore } from '../webhooks/dedupe-store.js';
 import type { HeadersLike } from '../webhooks/read-header.js';
@@ -71,6 +73,11 @@ export interface WebhookHandlerOptions {
   on?: WebhookEventHandlers;
   /** Events of a type this version does not know. They are acknowledged either way. */
   onUnknown?: (event: UnknownWebhookEvent, request: Request) => unknown;
+  /**
+   * Hands every known event to the fulfilment core (`wpay.fulfilment()`), which reads the payment
+   * or subscription from WPay and runs each transition once; `on` handlers run after it.
+   */
+  fulfilment?: Pick<FulfilmentCore, 'event'>;
   /** Called when the merchant's handler throws (the answer is then 500). */
   onError?: (error: unknown, event: WebhookEvent) => unknown;
   /** Where handled event ids are remembered. Default `MemoryDedupeStore`; `false` to disable. */
@@ -139,7 +146,8 @@ export function createWebhookHandler(
   options: WebhookHandlerOptions = {},
 ): (request: Request) => Promise<Response> {
   const {
-    on = {},
+    on: merchantOn = {},
+    fulfilment,
     onUnknown,
     onError,
     dedupe = new MemoryDedupeStore(),
@@ -152,6 +160,7 @@ export function createWebhookHandler(
     recordRetryDelaysMs = DEFAULTS.webhooks.recordRetryDelaysMs,
     logger = silentLogger,
   } = options;
+  const on = fulfilment ? fulfilmentWebhookHandlers(fulfilment, merchantOn) : merchantOn;
   const acknowledge = () => acknowledgement(ackBody);
 
   async function run(event: WebhookEvent, request: Request): Promise<Response | undefined> {
