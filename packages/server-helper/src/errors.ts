@@ -176,6 +176,8 @@ export interface WPayApiErrorInit extends Partial<WPayErrorInit> {
   httpStatus: number;
   /** The request path, e.g. `/checkout/w-payment/refund`. */
   path: string;
+  /** The answer's `Retry-After`, in milliseconds, when it had one. */
+  retryAfterMs?: number | undefined;
 }
 
 function describeApiFailure(init: WPayApiErrorInit): string {
@@ -206,6 +208,8 @@ export class WPayApiError extends WPayError {
   readonly httpStatus: number;
   /** The request path. */
   readonly path: string;
+  /** How long WPay asked to wait (its `Retry-After`, ms), when it said; the retry loop honours it. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(init: WPayApiErrorInit, code: 'api' | 'auth' = 'api') {
     super(code, {
@@ -219,6 +223,7 @@ export class WPayApiError extends WPayError {
     this.retmsg = init.retmsg;
     this.httpStatus = init.httpStatus;
     this.path = init.path;
+    this.retryAfterMs = init.retryAfterMs;
   }
 }
 

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { WPayApiError, WPayAuthError } from '../errors.js';
 import type { WPaySettings } from '../options.js';
-import { parseRetryAfter, rememberRetryAfter } from './retry.js';
+import { parseRetryAfter } from './retry.js';
 import type { Answer } from './send.js';
 
 /**
@@ -65,7 +65,7 @@ export function parseJson(text: string): unknown {
 /**
  * The error for a refused answer: {@link WPayAuthError} for auth retcodes / statuses (except
  * signature refusals, which are {@link WPayApiError} with a sign-key hint), else WPayApiError.
- * Remembers `Retry-After` for the retry loop.
+ * Its `retryAfterMs` carries the answer's `Retry-After` for the retry loop.
  *
  * @example
  * ```ts
@@ -84,10 +84,10 @@ export function refusal(
     retmsg: envelope?.retmsg ? scrub(envelope.retmsg) : envelope?.retmsg,
     httpStatus: answer.status,
     path,
+    retryAfterMs: parseRetryAfter(answer.headers.get('retry-after'), now),
   };
-  let error: WPayApiError;
   if (code !== undefined && settings.signatureErrorRetcodes.includes(code)) {
-    error = new WPayApiError({
+    return new WPayApiError({
       ...init,
       hint: 'WPay refused the signature: check signKey, the signature header names and this server’s clock (±2 min).',
     });
@@ -95,16 +95,13 @@ export function refusal(
     (code !== undefined && settings.authErrorRetcodes.includes(code)) ||
     settings.authErrorHttpStatuses.includes(answer.status)
   ) {
-    error = new WPayAuthError(init);
-  } else {
-    error = new WPayApiError(
-      code === undefined
-        ? { ...init, message: `WPay answered ${path} with HTTP ${answer.status} and no envelope` }
-        : init,
-    );
+    return new WPayAuthError(init);
   }
-  rememberRetryAfter(error, parseRetryAfter(answer.headers.get('retry-after'), now));
-  return error;
+  return new WPayApiError(
+    code === undefined
+      ? { ...init, message: `WPay answered ${path} with HTTP ${answer.status} and no envelope` }
+      : init,
+  );
 }
 
 /**

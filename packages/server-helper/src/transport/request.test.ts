@@ -228,6 +228,21 @@ describe('signed business calls', () => {
       assert.deepEqual(slept, [3000]);
     });
 
+    it('carries the Retry-After delay on the refusal it throws', async () => {
+      fake.routes.set(DETAIL, () => ({
+        ...refuse(429, '429', 'slow down'),
+        headers: { 'retry-after': '3' },
+      }));
+      const refusal = await client({ maxRetries: 0 })
+        .payments.retrieve({ trxNo: 'TRX1' })
+        .then(
+          () => assert.fail('expected a refusal'),
+          (error: unknown) => error,
+        );
+      assert.ok(refusal instanceof WPayApiError);
+      assert.equal(refusal.retryAfterMs, 3000);
+    });
+
     it('caps a huge Retry-After', async () => {
       let calls = 0;
       fake.routes.set(DETAIL, () =>

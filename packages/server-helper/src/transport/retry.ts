@@ -22,20 +22,6 @@ import type { WPaySettings } from '../options.js';
  */
 export type RetryPolicy = 'safe' | 'unsent-only' | 'never';
 
-const retryAfterByError = new WeakMap<Error, number>();
-
-/**
- * Records the `Retry-After` delay (ms) of a failed answer, for {@link retryDelay}.
- *
- * @example
- * ```ts
- * rememberRetryAfter(error, parseRetryAfter(response.headers.get('retry-after'), Date.now()));
- * ```
- */
-export function rememberRetryAfter(error: Error, ms: number | undefined): void {
-  if (ms !== undefined) retryAfterByError.set(error, ms);
-}
-
 /**
  * `Retry-After` (delta seconds or HTTP date) in milliseconds from `now`, or `undefined`.
  *
@@ -109,8 +95,8 @@ export function isRetryable(error: unknown, policy: RetryPolicy, settings: WPayS
 }
 
 /**
- * The wait before retry number `retry` (1 = first retry): `Retry-After` when the answer had one
- * (capped at `retryAfterMaxMs`), else full jitter: `random() * min(max, base * 2^(retry-1))`.
+ * The wait before retry number `retry` (1 = first retry): the refusal's `retryAfterMs` when the
+ * answer had a `Retry-After` (capped at `retryAfterMaxMs`), else full jitter: `random() * min(max, base * 2^(retry-1))`.
  *
  * @example
  * ```ts
@@ -123,7 +109,7 @@ export function retryDelay(
   settings: WPaySettings,
   random: () => number,
 ): number {
-  const retryAfter = error instanceof Error ? retryAfterByError.get(error) : undefined;
+  const retryAfter = error instanceof WPayApiError ? error.retryAfterMs : undefined;
   if (retryAfter !== undefined) return Math.min(retryAfter, settings.retryAfterMaxMs);
   const cap = Math.min(settings.retryMaxDelayMs, settings.retryBaseDelayMs * 2 ** (retry - 1));
   return Math.floor(random() * cap);
