@@ -3,7 +3,7 @@
 // depend on the (shared) machine; the HTTP rows take the best of 5 interleaved rounds.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSigner, parseAmount, stringToSign, WPay } from '../src/index.js';
+import { bytesToSign, createSigner, parseAmount, WPay } from '../src/index.js';
 
 interface Row {
   name: string;
@@ -61,7 +61,7 @@ const detail = `${url}/checkout/w-payment/payments/detail`;
 const rows: Row[] = [
   await measure('sign (HMAC-SHA512, Web Crypto)', 20_000, (i) =>
     signer.sign(
-      stringToSign({ method: 'POST', timestamp: i, path: '/checkout/w-payment/hpp', body }),
+      bytesToSign({ method: 'POST', timestamp: i, path: '/checkout/w-payment/hpp', body }),
     ),
   ),
   await measure('parseAmount (string/number)', 200_000, (i) =>

@@ -193,7 +193,7 @@ export { envelopeSchema } from './transport/envelope.js';
 export type { RequestOptions } from './transport/request.js';
 export type { RetryPolicy } from './transport/retry.js';
 export type { SignatureParts, Signer, SignOptions } from './transport/sign.js';
-export { createSigner, signRequest, stringToSign, verifySignature } from './transport/sign.js';
+export { bytesToSign, createSigner, signRequest, verifySignature } from './transport/sign.js';
 export type { MemoryTokenStoreOptions, StoredToken, TokenStore } from './transport/token-store.js';
 export { MemoryTokenStore, storedTokenSchema } from './transport/token-store.js';
 export type { Webhooks } from './webhooks/create-webhooks.js';

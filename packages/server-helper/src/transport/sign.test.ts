@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createSigner, signRequest, stringToSign, verifySignature } from './sign.js';
+import { bytesToSign, createSigner, signRequest, verifySignature } from './sign.js';
 
 const VECTOR = {
   signKey: 'aR2822Y6XbehWMclnB0Y2NJK',
@@ -23,7 +23,7 @@ describe('request signatures', () => {
 
   it('joins METHOD, TIMESTAMP, PATH, QUERY and BODY with no separator', () => {
     const text = new TextDecoder().decode(
-      stringToSign({ method: 'post', timestamp: 5, path: '/p', query: 'a=1', body: '{}' }),
+      bytesToSign({ method: 'post', timestamp: 5, path: '/p', query: 'a=1', body: '{}' }),
     );
     assert.equal(text, 'POST5/pa=1{}');
   });
@@ -39,7 +39,7 @@ describe('request signatures', () => {
   it('signs UTF-8 bodies', async () => {
     const signer = createSigner(VECTOR.signKey);
     const body = '{"reason":"café ☕"}';
-    const signature = await signer.sign(stringToSign({ ...PARTS, body }));
+    const signature = await signer.sign(bytesToSign({ ...PARTS, body }));
     assert.ok(await verifySignature({ ...PARTS, body }, signature, { signKey: VECTOR.signKey }));
   });
 

@@ -6,6 +6,7 @@
  * signature    = Base64(HMAC-SHA512(key = signKey (UTF-8), message = stringToSign (UTF-8)))
  * ```
  *
+ * {@link bytesToSign} builds the UTF-8 bytes of `stringToSign` (bytes, because `BODY` may be bytes).
  * `BODY` is the exact bytes sent (or received, for a response), so callers serialize once and
  * pass the same string or bytes here and to `fetch`. Web Crypto only: runs on every runtime.
  *
@@ -80,11 +81,11 @@ export interface SignOptions {
  *
  * @example
  * ```ts
- * new TextDecoder().decode(stringToSign({ method: 'post', timestamp: 1, path: '/p', body: '{}' }));
+ * new TextDecoder().decode(bytesToSign({ method: 'post', timestamp: 1, path: '/p', body: '{}' }));
  * // 'POST1/p{}'
  * ```
  */
-export function stringToSign(parts: SignatureParts): Uint8Array {
+export function bytesToSign(parts: SignatureParts): Uint8Array {
   const head = encoder.encode(
     `${parts.method.toUpperCase()}${parts.timestamp}${parts.path}${parts.query ?? ''}`,
   );
@@ -102,7 +103,7 @@ export function stringToSign(parts: SignatureParts): Uint8Array {
  * @example
  * ```ts
  * const signer: Signer = createSigner(signKey);
- * const valid = await signer.verify(stringToSign(parts), signature);
+ * const valid = await signer.verify(bytesToSign(parts), signature);
  * ```
  */
 export interface Signer {
@@ -159,7 +160,7 @@ export function createSigner(signKey: string, options: SignOptions = {}): Signer
 }
 
 /**
- * Signs a request: Base64 HMAC-SHA512 of {@link stringToSign} with `signKey`.
+ * Signs a request: Base64 HMAC-SHA512 of {@link bytesToSign} with `signKey`.
  *
  * @example
  * ```ts
@@ -174,7 +175,7 @@ export async function signRequest(
   parts: SignatureParts,
   options: SignOptions & { signKey: string },
 ): Promise<string> {
-  return createSigner(options.signKey, options).sign(stringToSign(parts));
+  return createSigner(options.signKey, options).sign(bytesToSign(parts));
 }
 
 /**
@@ -194,5 +195,5 @@ export async function verifySignature(
   signature: string,
   options: SignOptions & { signKey: string },
 ): Promise<boolean> {
-  return createSigner(options.signKey, options).verify(stringToSign(parts), signature);
+  return createSigner(options.signKey, options).verify(bytesToSign(parts), signature);
 }
