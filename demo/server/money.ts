@@ -1,4 +1,4 @@
-import { fromMinorUnits, minorUnitsOf } from '@wpay/server-helper';
+import { exponentOf, fromMinorUnits } from '@wpay/server-helper';
 
 // The shop's money helpers, on the server helper's ISO 4217 table (one table for the whole kit).
 
@@ -23,7 +23,7 @@ export function toMajor(minor: number, currency: string): number {
  * ```
  */
 export function toMinor(major: number, currency: string): number {
-  const digits = minorUnitsOf(currency);
+  const digits = exponentOf(currency);
   return Math.round(major * 10 ** digits);
 }
 
@@ -36,7 +36,7 @@ export function toMinor(major: number, currency: string): number {
  * ```
  */
 export function formatMoney(minor: number, currency: string): string {
-  const digits = minorUnitsOf(currency);
+  const digits = exponentOf(currency);
   return new Intl.NumberFormat('en-US', {
     style: 'currency',
     currency,
@@ -53,7 +53,7 @@ export function formatMoney(minor: number, currency: string): string {
  * ```
  */
 export function formatMajor(minor: number, currency: string): string {
-  const digits = minorUnitsOf(currency);
+  const digits = exponentOf(currency);
   const sign = minor < 0 ? '-' : '';
   const abs = Math.abs(minor);
   if (digits === 0) return `${sign}${abs}`;
@@ -74,7 +74,7 @@ export function formatMajor(minor: number, currency: string): string {
  * ```
  */
 export function parseMajor(text: string, currency: string): number | undefined {
-  const digits = minorUnitsOf(currency);
+  const digits = exponentOf(currency);
   const match = /^(\d{1,12})(?:\.(\d+))?$/.exec(text.trim());
   if (!match) return undefined;
   const [, whole = '0', fraction = ''] = match;

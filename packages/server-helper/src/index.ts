@@ -97,10 +97,10 @@ export type {
 export { createWebhookHandler } from './handlers/webhook-handler.js';
 export type { AmountResult, ExtraCurrencies, MoneyOptions, ParsedAmount } from './money.js';
 export {
-  CURRENCY_MINOR_UNITS,
+  CURRENCY_EXPONENTS,
+  exponentOf,
   formatAmount,
   fromMinorUnits,
-  minorUnitsOf,
   parseAmount,
   toMinorUnits,
 } from './money.js';

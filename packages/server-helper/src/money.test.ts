@@ -1,36 +1,36 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { WPayValidationError } from './errors.js';
-import { formatAmount, fromMinorUnits, minorUnitsOf, parseAmount, toMinorUnits } from './money.js';
+import { exponentOf, formatAmount, fromMinorUnits, parseAmount, toMinorUnits } from './money.js';
 
-function refused(value: unknown, minorUnits = 2): string {
-  const result = parseAmount(value, minorUnits);
+function refused(value: unknown, exponent = 2): string {
+  const result = parseAmount(value, exponent);
   assert.equal(result.ok, false, `expected ${String(value)} to be refused`);
   return result.ok ? '' : result.message;
 }
 
-function wire(value: unknown, minorUnits = 2): number {
-  const result = parseAmount(value, minorUnits);
+function wire(value: unknown, exponent = 2): number {
+  const result = parseAmount(value, exponent);
   assert.ok(result.ok, result.ok ? '' : result.message);
   return result.value.wire;
 }
 
-describe('minorUnitsOf', () => {
-  it('knows the ISO 4217 minor units', () => {
-    assert.equal(minorUnitsOf('USD'), 2);
-    assert.equal(minorUnitsOf('EUR'), 2);
-    assert.equal(minorUnitsOf('JPY'), 0);
-    assert.equal(minorUnitsOf('KRW'), 0);
-    assert.equal(minorUnitsOf('VND'), 0);
-    assert.equal(minorUnitsOf('CLP'), 0);
+describe('exponentOf', () => {
+  it('knows the ISO 4217 exponents', () => {
+    assert.equal(exponentOf('USD'), 2);
+    assert.equal(exponentOf('EUR'), 2);
+    assert.equal(exponentOf('JPY'), 0);
+    assert.equal(exponentOf('KRW'), 0);
+    assert.equal(exponentOf('VND'), 0);
+    assert.equal(exponentOf('CLP'), 0);
     for (const code of ['KWD', 'BHD', 'JOD', 'OMR', 'TND', 'IQD', 'LYD']) {
-      assert.equal(minorUnitsOf(code), 3, code);
+      assert.equal(exponentOf(code), 3, code);
     }
   });
 
   it('refuses an unknown currency and says how to add it', () => {
     assert.throws(
-      () => minorUnitsOf('XTS'),
+      () => exponentOf('XTS'),
       (error: unknown) => {
         assert.ok(error instanceof WPayValidationError);
         assert.match(error.message, /extraCurrencies/);
@@ -40,15 +40,15 @@ describe('minorUnitsOf', () => {
   });
 
   it('refuses a lower-case code', () => {
-    assert.throws(() => minorUnitsOf('usd'), WPayValidationError);
+    assert.throws(() => exponentOf('usd'), WPayValidationError);
   });
 
   it('accepts a currency given in extraCurrencies', () => {
-    assert.equal(minorUnitsOf('XTS', { extraCurrencies: { XTS: 2 } }), 2);
+    assert.equal(exponentOf('XTS', { extraCurrencies: { XTS: 2 } }), 2);
   });
 
   it('ignores inherited object keys', () => {
-    assert.throws(() => minorUnitsOf('constructor'), WPayValidationError);
+    assert.throws(() => exponentOf('constructor'), WPayValidationError);
   });
 });
 
@@ -62,6 +62,13 @@ describe('parseAmount', () => {
     it('keeps an exact amount', () => {
       assert.equal(wire(19.99), 19.99);
       assert.equal(wire(1.005 * 1000, 0), 1005);
+    });
+
+    it('reports the count of minor units and the exponent it used, each by its own name', () => {
+      assert.deepEqual(parseAmount('19.99', 2), {
+        ok: true,
+        value: { minor: 1999, exponent: 2, wire: 19.99 },
+      });
     });
 
     it('rounds float noise of a three-decimal currency', () => {

@@ -1,5 +1,9 @@
 /**
- * Money: ISO 4217 minor units, strict decimal parsing, and wire amounts free of float artifacts.
+ * Money: ISO 4217 exponents, strict decimal parsing, and wire amounts free of float artifacts.
+ *
+ * Two words, one meaning each: a currency's **exponent** is how many decimals it has (`USD` 2,
+ * `JPY` 0, `KWD` 3: {@link exponentOf}); an amount in **minor units** is a whole count of its
+ * smallest unit (`19.99` USD is `1999`: {@link toMinorUnits}, {@link fromMinorUnits}).
  *
  * WPay sends and receives amounts as JSON numbers in major units (`19.99`). This module turns what
  * a caller gives (a decimal string or a number) into an exact count of minor units, checked against
@@ -8,7 +12,7 @@
  *
  * Rules (every violation is reported, nothing is silently changed except float noise):
  * - strings: plain decimals only (`19.99`, `20`, `0.50`): no sign, exponent, spaces or leading zeros,
- *   at most as many decimals as the currency has minor units;
+ *   at most as many decimals as the currency's exponent;
  * - numbers: finite, and within {@link FLOAT_TOLERANCE} of a whole number of minor units (then
  *   rounded to it);
  * - both: greater than zero and at most {@link MAX_SIGNIFICANT_DIGITS} significant digits.
@@ -27,7 +31,7 @@ export const FLOAT_TOLERANCE = 1e-9;
 export const MAX_SIGNIFICANT_DIGITS = 15;
 
 /** The decimals allowed when the currency is not known (refunds): the most any currency has. */
-export const DEFAULT_MAX_MINOR_UNITS = 3;
+export const DEFAULT_MAX_EXPONENT = 3;
 
 /** Currencies with no minor unit (ISO 4217). */
 const ZERO_DECIMAL = 'BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF';
@@ -46,29 +50,29 @@ const TWO_DECIMAL =
 
 function table(): Record<string, number> {
   const entries: [string, number][] = [];
-  for (const [codes, units] of [
+  for (const [codes, exponent] of [
     [TWO_DECIMAL, 2],
     [ZERO_DECIMAL, 0],
     [THREE_DECIMAL, 3],
     [FOUR_DECIMAL, 4],
   ] as const) {
-    for (const code of codes.split(' ')) entries.push([code, units]);
+    for (const code of codes.split(' ')) entries.push([code, exponent]);
   }
   return Object.fromEntries(entries);
 }
 
 /**
- * Minor units per ISO 4217 currency code (`USD: 2`, `JPY: 0`, `KWD: 3`…).
+ * The exponent (decimals) of each ISO 4217 currency code (`USD: 2`, `JPY: 0`, `KWD: 3`…).
  *
  * @example
  * ```ts
- * CURRENCY_MINOR_UNITS.JPY; // 0
+ * CURRENCY_EXPONENTS.JPY; // 0
  * ```
  */
-export const CURRENCY_MINOR_UNITS: Readonly<Record<string, number>> = Object.freeze(table());
+export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = Object.freeze(table());
 
 /**
- * Extra currencies: code (three upper-case letters) → minor units (0–4).
+ * Extra currencies: code (three upper-case letters) → exponent (0–4 decimals).
  *
  * @example
  * ```ts
@@ -96,14 +100,14 @@ export interface MoneyOptions {
  * @example
  * ```ts
  * const result = parseAmount(0.1 + 0.2, 2);
- * if (result.ok) result.value; // { minor: 30, minorUnits: 2, wire: 0.3 }
+ * if (result.ok) result.value; // { minor: 30, exponent: 2, wire: 0.3 }
  * ```
  */
 export interface ParsedAmount {
   /** Whole minor units, e.g. `1999` for `19.99` USD. */
   minor: number;
-  /** Minor units per major unit used (`2` for USD). */
-  minorUnits: number;
+  /** The exponent it was parsed with: decimals of the currency (`2` for USD). */
+  exponent: number;
   /** The amount as WPay receives it: a JSON number in major units with no float noise. */
   wire: number;
 }
@@ -120,39 +124,39 @@ export interface ParsedAmount {
 export type AmountResult = { ok: true; value: ParsedAmount } | { ok: false; message: string };
 
 /**
- * Minor units of a currency, or `undefined` when unknown (see {@link minorUnitsOf} to throw).
+ * The exponent (decimals) of a currency, or `undefined` when unknown (see {@link exponentOf} to throw).
  *
  * @example
  * ```ts
- * lookupMinorUnits('KWD'); // 3
- * lookupMinorUnits('XTS', { extraCurrencies: { XTS: 2 } }); // 2
+ * lookupExponent('KWD'); // 3
+ * lookupExponent('XTS', { extraCurrencies: { XTS: 2 } }); // 2
  * ```
  */
-export function lookupMinorUnits(currency: string, options: MoneyOptions = {}): number | undefined {
+export function lookupExponent(currency: string, options: MoneyOptions = {}): number | undefined {
   const extra = options.extraCurrencies;
   if (extra && Object.hasOwn(extra, currency)) return extra[currency];
-  return Object.hasOwn(CURRENCY_MINOR_UNITS, currency) ? CURRENCY_MINOR_UNITS[currency] : undefined;
+  return Object.hasOwn(CURRENCY_EXPONENTS, currency) ? CURRENCY_EXPONENTS[currency] : undefined;
 }
 
 /**
- * Minor units of a currency (ISO 4217, plus `extraCurrencies`).
+ * The exponent (decimals) of a currency: ISO 4217, plus `extraCurrencies`.
  *
  * @throws {WPayValidationError} when the currency is unknown.
  * @example
  * ```ts
- * minorUnitsOf('USD'); // 2
- * minorUnitsOf('JPY'); // 0
+ * exponentOf('USD'); // 2
+ * exponentOf('JPY'); // 0
  * ```
  */
-export function minorUnitsOf(currency: string, options: MoneyOptions = {}): number {
-  const units = lookupMinorUnits(currency, options);
-  if (units === undefined) {
+export function exponentOf(currency: string, options: MoneyOptions = {}): number {
+  const exponent = lookupExponent(currency, options);
+  if (exponent === undefined) {
     throw new WPayValidationError({
       what: 'currency',
       issues: [{ path: 'currency', message: describeUnknownCurrency(currency) }],
     });
   }
-  return units;
+  return exponent;
 }
 
 /** Why a currency code is refused, for validation messages. */
@@ -166,7 +170,7 @@ export function describeUnknownCurrency(currency: string): string {
 const DECIMAL = /^(0|[1-9]\d*)(?:\.(\d+))?$/;
 const MAX_MINOR = 10 ** MAX_SIGNIFICANT_DIGITS - 1;
 
-function fromDecimalString(value: string, minorUnits: number): AmountResult {
+function fromDecimalString(value: string, exponent: number): AmountResult {
   const match = DECIMAL.exec(value);
   if (!match) {
     return {
@@ -176,37 +180,37 @@ function fromDecimalString(value: string, minorUnits: number): AmountResult {
   }
   const whole = match[1] ?? '0';
   const fraction = match[2] ?? '';
-  if (fraction.length > minorUnits) {
+  if (fraction.length > exponent) {
     return {
       ok: false,
-      message: `${value} has ${fraction.length} decimals; this currency allows ${minorUnits}`,
+      message: `${value} has ${fraction.length} decimals; this currency allows ${exponent}`,
     };
   }
   const digits = (whole + fraction).replace(/^0+/, '');
   if (digits.length > MAX_SIGNIFICANT_DIGITS) {
     return { ok: false, message: `more than ${MAX_SIGNIFICANT_DIGITS} significant digits` };
   }
-  const minor = Number(whole + fraction.padEnd(minorUnits, '0'));
-  return finish(minor, minorUnits);
+  const minor = Number(whole + fraction.padEnd(exponent, '0'));
+  return finish(minor, exponent);
 }
 
-function fromNumber(value: number, minorUnits: number): AmountResult {
+function fromNumber(value: number, exponent: number): AmountResult {
   if (!Number.isFinite(value)) return { ok: false, message: `${value} is not a finite amount` };
-  const scale = 10 ** minorUnits;
+  const scale = 10 ** exponent;
   const minor = Math.round(value * scale);
   if (Math.abs(minor / scale - value) > FLOAT_TOLERANCE) {
     return {
       ok: false,
-      message: `${value} has more decimals than this currency allows (${minorUnits})`,
+      message: `${value} has more decimals than this currency allows (${exponent})`,
     };
   }
   if (Math.abs(minor) > MAX_MINOR) {
     return { ok: false, message: `more than ${MAX_SIGNIFICANT_DIGITS} significant digits` };
   }
-  return finish(minor, minorUnits);
+  return finish(minor, exponent);
 }
 
-function finish(minor: number, minorUnits: number): AmountResult {
+function finish(minor: number, exponent: number): AmountResult {
   if (minor < 0) return { ok: false, message: 'must be greater than zero (it is negative)' };
   if (minor === 0) return { ok: false, message: 'must be greater than zero' };
   if (minor > MAX_MINOR) {
@@ -214,36 +218,36 @@ function finish(minor: number, minorUnits: number): AmountResult {
   }
   return {
     ok: true,
-    value: { minor, minorUnits, wire: Number(minorToDecimal(minor, minorUnits)) },
+    value: { minor, exponent, wire: Number(minorToDecimal(minor, exponent)) },
   };
 }
 
 /** `1999, 2` → `"19.99"`; `5, 2` → `"0.05"`; `500, 0` → `"500"`. */
-function minorToDecimal(minor: number, minorUnits: number): string {
+function minorToDecimal(minor: number, exponent: number): string {
   const sign = minor < 0 ? '-' : '';
-  const digits = String(Math.abs(minor)).padStart(minorUnits + 1, '0');
-  if (minorUnits === 0) return sign + digits;
-  return `${sign}${digits.slice(0, -minorUnits)}.${digits.slice(-minorUnits)}`;
+  const digits = String(Math.abs(minor)).padStart(exponent + 1, '0');
+  if (exponent === 0) return sign + digits;
+  return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }
 
 /**
- * Parses an amount given as a decimal string or a number, with `minorUnits` decimals at most.
+ * Parses an amount given as a decimal string or a number, with `exponent` decimals at most.
  * Never throws: returns the amount or the reason it was refused (used by the request schemas).
  *
  * @example
  * ```ts
- * parseAmount(0.1 + 0.2, 2); // { ok: true, value: { minor: 30, minorUnits: 2, wire: 0.3 } }
+ * parseAmount(0.1 + 0.2, 2); // { ok: true, value: { minor: 30, exponent: 2, wire: 0.3 } }
  * parseAmount('1.999', 2);   // { ok: false, message: '1.999 has 3 decimals; this currency allows 2' }
  * ```
  */
-export function parseAmount(value: unknown, minorUnits: number): AmountResult {
-  if (typeof value === 'string') return fromDecimalString(value, minorUnits);
-  if (typeof value === 'number') return fromNumber(value, minorUnits);
+export function parseAmount(value: unknown, exponent: number): AmountResult {
+  if (typeof value === 'string') return fromDecimalString(value, exponent);
+  if (typeof value === 'number') return fromNumber(value, exponent);
   return { ok: false, message: 'must be a decimal string like "19.99" or a number' };
 }
 
 function parseOrThrow(amount: string | number, currency: string, options: MoneyOptions) {
-  const result = parseAmount(amount, minorUnitsOf(currency, options));
+  const result = parseAmount(amount, exponentOf(currency, options));
   if (!result.ok) {
     throw new WPayValidationError({
       what: 'amount',
@@ -287,14 +291,14 @@ export function fromMinorUnits(
   currency: string,
   options: MoneyOptions = {},
 ): number {
-  const units = minorUnitsOf(currency, options);
+  const exponent = exponentOf(currency, options);
   if (!Number.isSafeInteger(minor)) {
     throw new WPayValidationError({
       what: 'amount',
       issues: [{ path: 'amount', message: `${minor} is not a whole number of minor units` }],
     });
   }
-  return Number(minorToDecimal(minor, units));
+  return Number(minorToDecimal(minor, exponent));
 }
 
 /**
@@ -313,6 +317,6 @@ export function formatAmount(
   currency: string,
   options: MoneyOptions = {},
 ): string {
-  const { minor, minorUnits } = parseOrThrow(amount, currency, options);
-  return minorToDecimal(minor, minorUnits);
+  const { minor, exponent } = parseOrThrow(amount, currency, options);
+  return minorToDecimal(minor, exponent);
 }

@@ -25,7 +25,7 @@
  */
 import { z } from 'zod';
 import { WPayApiError, WPayAuthError, WPayNetworkError, WPayValidationError } from '../errors.js';
-import { fromMinorUnits, lookupMinorUnits, parseAmount } from '../money.js';
+import { fromMinorUnits, lookupExponent, parseAmount } from '../money.js';
 import type { WPaySettings } from '../options.js';
 import { WPayRefundInDoubtError, WPayRefundNotMadeError } from '../refund-errors.js';
 import { type AmountInput, amountInput, type SchemaSettings } from '../schemas/common.js';
@@ -149,12 +149,12 @@ async function run(
     throw notMade({ intentKey, trxNo, amount: Number(params.amount) }, reason, undefined, error);
   }
   const { currency } = payment;
-  const units = minorUnits(currency, params.currency, deps.schemaSettings);
+  const exponent = exponentFor(currency, params.currency, deps.schemaSettings);
   const major = (minor: number) => fromMinorUnits(minor, currency, deps.schemaSettings);
-  const amountMinor = minorOf(params.amount, units, 'amount');
-  const beforeMinor = minorOf(input.refundedBefore, units, 'refundedBefore', true);
+  const amountMinor = minorOf(params.amount, exponent, 'amount');
+  const beforeMinor = minorOf(input.refundedBefore, exponent, 'refundedBefore', true);
   const intent = { intentKey, trxNo, amount: major(amountMinor) };
-  const readOptions = { field: deps.settings.refunds.refundedAmountField, minorUnits: units };
+  const readOptions = { field: deps.settings.refunds.refundedAmountField, exponent };
   const target = beforeMinor + amountMinor;
   const result = (outcome: SafeRefundResult['outcome'], refundNo?: string): SafeRefundResult => ({
     outcome,
@@ -238,8 +238,12 @@ function notMade(
   });
 }
 
-function minorUnits(currency: string, given: string | undefined, settings: SchemaSettings): number {
-  const units = lookupMinorUnits(currency, settings);
+function exponentFor(
+  currency: string,
+  given: string | undefined,
+  settings: SchemaSettings,
+): number {
+  const units = lookupExponent(currency, settings);
   if (given !== undefined && given !== currency) {
     throw new WPayValidationError({
       what: 'refunds.createSafely request',

@@ -10,8 +10,8 @@ import type { Payment } from '../schemas/payments.js';
 export interface RefundedAmountOptions {
   /** The payment field holding the refunded total in major units (setting `refunds.refundedAmountField`). */
   field: string;
-  /** The payment currency's minor units. */
-  minorUnits: number;
+  /** The payment currency's exponent (decimals). */
+  exponent: number;
 }
 
 /**
@@ -21,22 +21,22 @@ export interface RefundedAmountOptions {
  *
  * @example
  * ```ts
- * refundedMinorOf(payment, { field: 'refundedAmount', minorUnits: 2 }); // 500 for 5.00 refunded
+ * refundedMinorOf(payment, { field: 'refundedAmount', exponent: 2 }); // 500 for 5.00 refunded
  * ```
  */
 export function refundedMinorOf(
   payment: Payment,
-  { field, minorUnits }: RefundedAmountOptions,
+  { field, exponent }: RefundedAmountOptions,
 ): number | undefined {
   const value: unknown = (payment as Record<string, unknown>)[field];
   if (typeof value === 'number' || typeof value === 'string') {
     if (Number(value) === 0) return 0;
-    const parsed = parseAmount(value, minorUnits);
+    const parsed = parseAmount(value, exponent);
     if (parsed.ok) return parsed.value.minor;
   }
   if (payment.status === 'PAID') return 0;
   if (payment.status === 'REFUNDED') {
-    const whole = parseAmount(payment.amount, minorUnits);
+    const whole = parseAmount(payment.amount, exponent);
     return whole.ok ? whole.value.minor : undefined;
   }
   return undefined;

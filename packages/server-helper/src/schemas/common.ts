@@ -7,10 +7,10 @@
 import { z } from 'zod';
 import { DEFAULTS } from '../defaults.js';
 import {
-  DEFAULT_MAX_MINOR_UNITS,
+  DEFAULT_MAX_EXPONENT,
   describeUnknownCurrency,
   type ExtraCurrencies,
-  lookupMinorUnits,
+  lookupExponent,
   parseAmount,
 } from '../money.js';
 
@@ -99,7 +99,7 @@ export interface AmountFields {
 }
 
 /**
- * Checks amounts against their currency's minor units and adds one issue per bad field. Runs even
+ * Checks amounts against their currency's exponent and adds one issue per bad field. Runs even
  * when other fields failed, so every bad field is listed at once.
  *
  * @example
@@ -109,10 +109,10 @@ export interface AmountFields {
  */
 export function refineAmounts(fields: AmountFields, settings: SchemaSettings) {
   return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
-    let minorUnits = DEFAULT_MAX_MINOR_UNITS;
+    let exponent = DEFAULT_MAX_EXPONENT;
     const currency = fields.currency ? value[fields.currency] : undefined;
     if (fields.currency && typeof currency === 'string') {
-      const units = lookupMinorUnits(currency, settings);
+      const units = lookupExponent(currency, settings);
       if (units === undefined) {
         ctx.addIssue({
           code: 'custom',
@@ -121,14 +121,14 @@ export function refineAmounts(fields: AmountFields, settings: SchemaSettings) {
         });
         return;
       }
-      minorUnits = units;
+      exponent = units;
     }
     for (const name of fields.amounts) {
       const amount = value[name];
       if (amount === undefined || (typeof amount !== 'string' && typeof amount !== 'number')) {
         continue;
       }
-      const result = parseAmount(amount, minorUnits);
+      const result = parseAmount(amount, exponent);
       if (!result.ok) ctx.addIssue({ code: 'custom', path: [name], message: result.message });
     }
   };
@@ -146,12 +146,12 @@ export function refineAmounts(fields: AmountFields, settings: SchemaSettings) {
 export function amountsToWire(fields: AmountFields, settings: SchemaSettings) {
   return <T extends Record<string, unknown>>(value: T): T => {
     const currency = fields.currency ? value[fields.currency] : undefined;
-    const minorUnits =
-      (typeof currency === 'string' ? lookupMinorUnits(currency, settings) : undefined) ??
-      DEFAULT_MAX_MINOR_UNITS;
+    const exponent =
+      (typeof currency === 'string' ? lookupExponent(currency, settings) : undefined) ??
+      DEFAULT_MAX_EXPONENT;
     const out: Record<string, unknown> = { ...value };
     for (const name of fields.amounts) {
-      const result = parseAmount(value[name], minorUnits);
+      const result = parseAmount(value[name], exponent);
       if (result.ok) out[name] = result.value.wire;
     }
     return out as T;
