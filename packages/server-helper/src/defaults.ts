@@ -8,6 +8,113 @@
  */
 
 /**
+ * The timing settings the lease and lock defaults are derived from (each is also a `WPay` option
+ * and a {@link DEFAULTS} entry of the same name).
+ *
+ * @example
+ * ```ts
+ * RETRY_TIMING.timeoutMs === DEFAULTS.timeoutMs; // true
+ * ```
+ */
+export const RETRY_TIMING = {
+  /** Per-request timeout, including reading the body. */
+  timeoutMs: 30_000,
+  /** Retries after the first attempt (where retrying is safe). */
+  maxRetries: 2,
+  /** Back-off: the cap of attempt n is `min(retryMaxDelayMs, retryBaseDelayMs * 2^n)`; full jitter. */
+  retryBaseDelayMs: 500,
+  /** Back-off ceiling. */
+  retryMaxDelayMs: 10_000,
+  /** The longest `Retry-After` honoured; longer values are capped. */
+  retryAfterMaxMs: 60_000,
+  /**
+   * Most auth retries of one call. A refused token is dropped and the call retried with a new
+   * one: once when the refusal is unexplained, and again while each refusal is explained by a
+   * change (the token was replaced meanwhile, or had worked before and was revoked or expired).
+   */
+  authRetryLimit: 3,
+};
+
+/** What the worst-case durations are computed from: the {@link RETRY_TIMING} settings. */
+export type TimingSettings = { [K in keyof typeof RETRY_TIMING]: number };
+
+/**
+ * The longest one signed exchange (a business call or a token grant, with its retries) can take:
+ * every attempt times out, and every wait between attempts is at its longest (the back-off cap,
+ * or a `Retry-After` of `retryAfterMaxMs`).
+ *
+ * @example
+ * ```ts
+ * worstCaseExchangeMs(RETRY_TIMING); // 30 s × 3 attempts + 2 × 60 s = 210 000
+ * ```
+ */
+export function worstCaseExchangeMs(s: TimingSettings): number {
+  let waits = 0;
+  for (let retry = 1; retry <= s.maxRetries; retry++) {
+    const backOff = Math.min(s.retryMaxDelayMs, s.retryBaseDelayMs * 2 ** (retry - 1));
+    waits += Math.max(backOff, s.retryAfterMaxMs);
+  }
+  return s.timeoutMs * (s.maxRetries + 1) + waits;
+}
+
+/**
+ * The longest fetching a token can take: a refresh, then (when the refresh is refused) a new
+ * token, each a worst-case exchange.
+ *
+ * @example
+ * ```ts
+ * worstCaseTokenFetchMs(RETRY_TIMING); // 420 000
+ * ```
+ */
+export function worstCaseTokenFetchMs(s: TimingSettings): number {
+  return 2 * worstCaseExchangeMs(s);
+}
+
+/**
+ * The longest one business call can take: for the first attempt and each of `authRetryLimit`
+ * auth retries, waiting on (or holding) the token lock for up to `tokenLockTtlMs`, then the
+ * exchange itself.
+ *
+ * @example
+ * ```ts
+ * worstCaseCallMs({ ...RETRY_TIMING, tokenLockTtlMs: 450_000 }); // 4 × (450 s + 210 s) = 2 640 000
+ * ```
+ */
+export function worstCaseCallMs(s: TimingSettings & { tokenLockTtlMs: number }): number {
+  return (1 + s.authRetryLimit) * (s.tokenLockTtlMs + worstCaseExchangeMs(s));
+}
+
+/**
+ * The lease and lock defaults for the given timing: each outlives the work it guards, so a slow
+ * WPay never makes a second instance fetch a competing token, nor a retried Idempotency-Key start
+ * a second checkout while the first is still running.
+ * - `tokenLockTtlMs`: a worst-case token fetch, plus one `timeoutMs` of margin;
+ * - `tokenLockWaitMs`: as long as the lock can be held, so a waiter never fetches a token while
+ *   the holder is alive (a crashed holder's lock expires first);
+ * - `webhooks.dedupeLeaseMs`, `checkout.idempotencyLeaseMs`: a worst-case business call (the
+ *   webhook handler's code, or `resolveOrder`, should add no long work of their own).
+ *
+ * Options given explicitly are kept as they are; these replace only the defaults.
+ *
+ * @example
+ * ```ts
+ * leaseDefaults({ ...RETRY_TIMING, timeoutMs: 10_000 }).checkout.idempotencyLeaseMs;
+ * ```
+ */
+export function leaseDefaults(s: TimingSettings & { tokenLockTtlMs?: number }) {
+  const tokenLockTtlMs = worstCaseTokenFetchMs(s) + s.timeoutMs;
+  const callMs = worstCaseCallMs({ ...s, tokenLockTtlMs: s.tokenLockTtlMs ?? tokenLockTtlMs });
+  return {
+    tokenLockTtlMs,
+    tokenLockWaitMs: s.tokenLockTtlMs ?? tokenLockTtlMs,
+    webhooks: { dedupeLeaseMs: callMs },
+    checkout: { idempotencyLeaseMs: callMs },
+  };
+}
+
+const LEASES = leaseDefaults(RETRY_TIMING);
+
+/**
  * Every protocol default, by name. Values marked [default] in wpay-api.md are guesses where WPay
  * publishes nothing: override any of them in the `WPay` options when the real value is known.
  *
@@ -53,12 +160,6 @@ export const DEFAULTS = {
   authErrorHttpStatuses: [401] as readonly number[],
   /** Retcodes of signature refusals (missing header, mismatch, clock skew) [twin/default]. */
   signatureErrorRetcodes: ['00006', '00007', '00009'] as readonly string[],
-  /**
-   * Most auth retries of one call. A refused token is dropped and the call retried with a new
-   * one: once when the refusal is unexplained, and again while each refusal is explained by a
-   * change (the token was replaced meanwhile, or had worked before and was revoked or expired).
-   */
-  authRetryLimit: 3,
   /** Refresh the access token this long before it expires [default]. */
   tokenRefreshMarginSeconds: 300,
   /** Access token lifetime when the answer has no `expires_in` [doc: 21600]. */
@@ -67,22 +168,17 @@ export const DEFAULTS = {
   refreshTokenLifetimeSeconds: 43_200,
   /** Prefix of the token store key (followed by the api key, never the secret). */
   tokenStoreKeyPrefix: 'wpay:token:',
-  /** How long a token-store lock is held at most. */
-  tokenLockTtlMs: 30_000,
-  /** How long to wait for another instance holding the lock before fetching anyway. */
-  tokenLockWaitMs: 10_000,
+  /** How long a token-store lock is held at most [derived: {@link leaseDefaults}]. */
+  tokenLockTtlMs: LEASES.tokenLockTtlMs,
+  /**
+   * How long to wait for another instance holding the lock before fetching anyway [derived:
+   * `tokenLockTtlMs`, so a live holder is never raced].
+   */
+  tokenLockWaitMs: LEASES.tokenLockWaitMs,
   /** How often to poll the store while another instance holds the lock. */
   tokenLockPollMs: 100,
-  /** Per-request timeout, including reading the body. */
-  timeoutMs: 30_000,
-  /** Retries after the first attempt (where retrying is safe). */
-  maxRetries: 2,
-  /** Back-off: the cap of attempt n is `min(retryMaxDelayMs, retryBaseDelayMs * 2^n)`; full jitter. */
-  retryBaseDelayMs: 500,
-  /** Back-off ceiling. */
-  retryMaxDelayMs: 10_000,
-  /** The longest `Retry-After` honoured; longer values are capped. */
-  retryAfterMaxMs: 60_000,
+  /** Timeout, retries, back-off, `Retry-After` cap, auth retries: see {@link RETRY_TIMING}. */
+  ...RETRY_TIMING,
   /** HTTP statuses worth retrying (`'5xx'` matches a class). */
   retryHttpStatuses: ['429', '5xx'] as readonly string[],
   /**
@@ -130,8 +226,11 @@ export const DEFAULTS = {
     ackBody: 'SUCCESS',
     /** How long a handled `eventId` is remembered: longer than WPay's ~23.6 h of retries. */
     dedupeTtlMs: 48 * 60 * 60 * 1000,
-    /** How long one delivery holds an `eventId` while the merchant's code runs. */
-    dedupeLeaseMs: 60 * 1000,
+    /**
+     * How long one delivery holds an `eventId` while the merchant's code runs [derived: a
+     * worst-case call, {@link leaseDefaults}].
+     */
+    dedupeLeaseMs: LEASES.webhooks.dedupeLeaseMs,
     /** How long a concurrent duplicate delivery waits for the first one (WPay waits 15 s). */
     duplicateWaitMs: 10 * 1000,
     /** How often a waiting duplicate looks again. */
@@ -145,8 +244,11 @@ export const DEFAULTS = {
   checkout: {
     /** How long an Idempotency-Key answers the same session. */
     idempotencyTtlMs: 24 * 60 * 60 * 1000,
-    /** How long a running request holds its key (a crashed process frees it after this). */
-    idempotencyLeaseMs: 60 * 1000,
+    /**
+     * How long a running request holds its key (a crashed process frees it after this) [derived:
+     * a worst-case call, {@link leaseDefaults}].
+     */
+    idempotencyLeaseMs: LEASES.checkout.idempotencyLeaseMs,
     /** How long a concurrent duplicate waits for the first request. */
     idempotencyWaitMs: 15 * 1000,
     /** How often a waiting duplicate looks again. */

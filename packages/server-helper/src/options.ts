@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from 'zod';
-import { DEFAULTS } from './defaults.js';
+import { DEFAULTS, leaseDefaults } from './defaults.js';
 import { WPayConfigError } from './errors.js';
 import type { ExtraCurrencies } from './money.js';
 import type { TokenStore } from './transport/token-store.js';
@@ -355,16 +355,20 @@ export function resolveOptions(options: WPayOptions): ResolvedOptions {
   }
   const environments = { ...DEFAULTS.environments, ...o.environments };
   const baseUrl = (o.baseUrl ?? environments[o.environment ?? 'sandbox']).replace(/\/+$/, '');
+  const merged = { ...DEFAULTS, ...stripUndefined(o) };
+  // Lease and lock defaults follow the timing actually configured; explicit values are kept.
+  const leases = leaseDefaults({ ...merged, tokenLockTtlMs: o.tokenLockTtlMs });
   const settings: WPaySettings = {
-    ...DEFAULTS,
-    ...stripUndefined(o),
+    ...merged,
+    tokenLockTtlMs: o.tokenLockTtlMs ?? leases.tokenLockTtlMs,
+    tokenLockWaitMs: o.tokenLockWaitMs ?? leases.tokenLockWaitMs,
     environments,
     paths: { ...DEFAULTS.paths, ...o.paths },
     headers: { ...DEFAULTS.headers, ...o.headers },
     pageKeys: { ...DEFAULTS.pageKeys, ...o.pageKeys },
     paymentStatusCodes: { ...DEFAULTS.paymentStatusCodes, ...o.paymentStatusCodes },
-    webhooks: { ...DEFAULTS.webhooks, ...o.webhooks },
-    checkout: { ...DEFAULTS.checkout, ...o.checkout },
+    webhooks: { ...DEFAULTS.webhooks, ...leases.webhooks, ...o.webhooks },
+    checkout: { ...DEFAULTS.checkout, ...leases.checkout, ...o.checkout },
     refunds: { ...DEFAULTS.refunds, ...o.refunds },
     status: { scan: { ...DEFAULTS.status.scan, ...o.status?.scan } },
   };

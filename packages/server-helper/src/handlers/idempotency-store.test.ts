@@ -47,4 +47,20 @@ describe('MemoryIdempotencyStore', () => {
     await first.abandon();
     assert.equal((await store.begin('k', 'fp1', options)).status, 'in_progress');
   });
+
+  it('never lets a request whose lease lapsed overwrite the result of the one that took over', async () => {
+    let time = 0;
+    const store = new MemoryIdempotencyStore({ now: () => time });
+    const first = await store.begin('k', 'fp1', options);
+    time = 1_000;
+    const second = await store.begin('k', 'fp1', options);
+    if (first.status !== 'started' || second.status !== 'started') assert.fail('not started');
+    await second.complete({ trxNo: 'TRX2' });
+    await first.complete({ trxNo: 'TRX1' });
+    assert.deepEqual(await store.begin('k', 'fp1', options), {
+      status: 'completed',
+      fingerprint: 'fp1',
+      result: { trxNo: 'TRX2' },
+    });
+  });
 });

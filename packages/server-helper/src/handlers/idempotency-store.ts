@@ -7,8 +7,10 @@
  *   the fingerprint of the body that produced it), `in_progress` (another request with this key is
  *   running; with its fingerprint) or `started` (this request must do the work);
  * - a started entry expires after `leaseMs` if neither completed nor abandoned (crashed process);
- * - `complete(result)` stores the JSON result for `ttlMs`; `abandon()` forgets this request's own
- *   entry after a failure, so a retry with the same key runs again.
+ * - `complete(result)` stores the JSON result for `ttlMs`, only while the entry is still this
+ *   request's own (or gone): a request whose lease lapsed and was taken over never overwrites the
+ *   other's result; `abandon()` forgets this request's own entry after a failure, so a retry with
+ *   the same key runs again.
  *
  * @module
  */
@@ -126,6 +128,10 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
       status: 'started',
       complete: async (result) => {
         const copy: unknown = JSON.parse(JSON.stringify(result));
+        // Compare-and-set on the owner: a request whose lease lapsed and was taken over by
+        // another must not overwrite the other's result.
+        const current = this.#entries.get(key);
+        if (current && current.owner !== owner) return;
         this.#entries.set(key, {
           fingerprint,
           owner,

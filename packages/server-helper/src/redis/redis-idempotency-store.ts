@@ -33,7 +33,8 @@ const entrySchema = z.discriminatedUnion('state', [
 
 /**
  * Keeps `{ state, fingerprint, result }` as JSON under `prefix + key`. `begin` is one Lua
- * get-or-set; `abandon` is a compare-and-delete of this request's own entry. A value that does not
+ * get-or-set; `complete` a Lua compare-and-set (a request whose lease lapsed and was taken over
+ * never overwrites the other's result); `abandon` a compare-and-delete of this request's own entry. A value that does not
  * parse (corrupted) reads as a request in progress until it expires.
  *
  * @example
@@ -70,7 +71,7 @@ export class RedisIdempotencyStore implements IdempotencyStore {
       status: 'started',
       complete: async (result) => {
         const value = JSON.stringify({ state: 'completed', fingerprint, result });
-        await this.#redis.set(redisKey, value, ttlMs);
+        await this.#redis.setIfValueOrAbsent(redisKey, started, value, ttlMs);
       },
       abandon: () => this.#redis.deleteIfValue(redisKey, started),
     };

@@ -20,6 +20,11 @@ if ok and type(value) == 'table' and value[ARGV[1]] == ARGV[2] then
   return redis.call('DEL', KEYS[1])
 end
 return 0`;
+/** Sets KEYS[1] to ARGV[2] with PX ARGV[3] unless it holds a value other than ARGV[1]; 1 if set. */
+const COMPARE_AND_SET = `local current = redis.call('GET', KEYS[1])
+if current and current ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+return 1`;
 /** Returns the value of KEYS[1], or sets it to ARGV[1] with PX ARGV[2] and returns nil. */
 const GET_OR_SET = `local current = redis.call('GET', KEYS[1])
 if current then return current end
@@ -52,6 +57,12 @@ export interface RedisOps {
    * whether it deleted.
    */
   deleteIfJsonField(key: string, field: string, value: string): Promise<boolean>;
+  /**
+   * Sets `key` to `value` for `ttlMs` unless it holds something other than `expected` (it still
+   * holds `expected`, or nothing): an owner's write that never overwrites another owner's entry.
+   * Resolves to whether it was set.
+   */
+  setIfValueOrAbsent(key: string, expected: string, value: string, ttlMs: number): Promise<boolean>;
   /** The value of `key`; when there is none, sets it to `value` (atomically) and resolves to `undefined`. */
   getOrSet(key: string, value: string, ttlMs: number): Promise<string | undefined>;
 }
@@ -86,6 +97,9 @@ export function redisOps(client: RedisClientLike): RedisOps {
     },
     async deleteIfJsonField(key, field, value) {
       return Number(await evalScript(COMPARE_FIELD_AND_DELETE, key, field, value)) === 1;
+    },
+    async setIfValueOrAbsent(key, expected, value, ttlMs) {
+      return Number(await evalScript(COMPARE_AND_SET, key, expected, value, px(ttlMs))) === 1;
     },
     async getOrSet(key, value, ttlMs) {
       const current = await evalScript(GET_OR_SET, key, value, px(ttlMs));

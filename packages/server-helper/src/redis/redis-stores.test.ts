@@ -179,6 +179,22 @@ for (const [clientName, client] of [
         });
       });
 
+      it('never lets a request whose lease lapsed overwrite the result of the one that took over', async () => {
+        const store = new RedisIdempotencyStore(client());
+        const key = unique('idem');
+        const first = await store.begin(key, 'fp1', { leaseMs: 50, ttlMs: 60_000 });
+        await sleep(100);
+        const second = await store.begin(key, 'fp1', options);
+        if (first.status !== 'started' || second.status !== 'started') assert.fail('not started');
+        await second.complete({ trxNo: 'TRX2' });
+        await first.complete({ trxNo: 'TRX1' });
+        assert.deepEqual(await store.begin(key, 'fp1', options), {
+          status: 'completed',
+          fingerprint: 'fp1',
+          result: { trxNo: 'TRX2' },
+        });
+      });
+
       it('lets a retry start again after abandon()', async () => {
         const store = new RedisIdempotencyStore(client());
         const key = unique('idem');

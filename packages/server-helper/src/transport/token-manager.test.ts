@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { DEFAULTS } from '../defaults.js';
 import { WPayAuthError } from '../errors.js';
 import {
   CREDENTIALS,
@@ -253,6 +254,32 @@ describe('access tokens', () => {
       await wpay.payments.retrieve({ trxNo: 'TRX1' });
       assert.deepEqual(slept, [100, 100, 100]);
       assert.equal(fake.tokenRequests.length, 1);
+    });
+
+    it('keeps waiting while another instance holds the lock, and uses the token it stores', async () => {
+      const tokenStore = new MemoryTokenStore({ now: () => now });
+      const key = `wpay:token:${CREDENTIALS.apiKey}`;
+      const release = await tokenStore.lock(key, DEFAULTS.tokenLockTtlMs);
+      const holder = client({ tokenStore: new MemoryTokenStore({ now: () => now }) });
+      await holder.payments.retrieve({ trxNo: 'TRX1' }); // the holder's own token, 1 request
+      const heldForMs = 60_000; // a slow WPay: longer than the old 10 s wait and 30 s lock
+      const waiter = client({
+        tokenStore,
+        sleep: async (ms) => {
+          now += ms;
+          if (now - start >= heldForMs && release) {
+            await tokenStore.set(
+              key,
+              { accessToken: fake.currentToken as string, expiresAt: now + 3_600_000 },
+              3600,
+            );
+            await release();
+          }
+        },
+      });
+      const start = now;
+      await waiter.payments.retrieve({ trxNo: 'TRX1' });
+      assert.equal(fake.tokenRequests.length, 1); // the waiter fetched none of its own
     });
 
     it('keeps a newer token in the store when an old one is refused', async () => {
