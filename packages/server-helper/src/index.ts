@@ -73,13 +73,6 @@ export type {
   PaymentsClient,
 } from './handlers/handler-client.js';
 export type { HandlerLogger } from './handlers/handler-logger.js';
-export type {
-  IdempotencyBegin,
-  IdempotencyBeginOptions,
-  IdempotencyStore,
-  MemoryIdempotencyStoreOptions,
-} from './handlers/idempotency-store.js';
-export { MemoryIdempotencyStore } from './handlers/idempotency-store.js';
 export type { PaymentOutcome } from './handlers/payment-outcome.js';
 export { paymentOutcome } from './handlers/payment-outcome.js';
 export type {
@@ -188,23 +181,19 @@ export {
 } from './schemas/subscriptions.js';
 export type { TokenData } from './schemas/token.js';
 export { tokenDataSchema } from './schemas/token.js';
+export type { Claim, ClaimOptions, ClaimStore, HeldClaim } from './stores/claim-store.js';
+export type { MemoryClaimStoreOptions } from './stores/memory-claim-store.js';
+export { MemoryClaimStore } from './stores/memory-claim-store.js';
+export type { MemoryTokenStoreOptions, StoredToken, TokenStore } from './stores/token-store.js';
+export { MemoryTokenStore, storedTokenSchema } from './stores/token-store.js';
 export type { Envelope } from './transport/envelope.js';
 export { envelopeSchema } from './transport/envelope.js';
 export type { RequestOptions } from './transport/request.js';
 export type { RetryPolicy } from './transport/retry.js';
 export type { SignatureParts, Signer, SignOptions } from './transport/sign.js';
 export { bytesToSign, createSigner, signRequest, verifySignature } from './transport/sign.js';
-export type { MemoryTokenStoreOptions, StoredToken, TokenStore } from './transport/token-store.js';
-export { MemoryTokenStore, storedTokenSchema } from './transport/token-store.js';
 export type { Webhooks } from './webhooks/create-webhooks.js';
 export { createWebhooks } from './webhooks/create-webhooks.js';
-export type {
-  DedupeClaim,
-  DedupeClaimOptions,
-  DedupeStore,
-  MemoryDedupeStoreOptions,
-} from './webhooks/dedupe-store.js';
-export { MemoryDedupeStore } from './webhooks/dedupe-store.js';
 export type { HeadersLike } from './webhooks/read-header.js';
 export type { SignedWebhook, SignWebhookOptions } from './webhooks/sign-webhook.js';
 export { signWebhook } from './webhooks/sign-webhook.js';

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { DEFAULTS, leaseDefaults } from './defaults.js';
 import { WPayConfigError } from './errors.js';
 import type { ExtraCurrencies } from './money.js';
-import type { TokenStore } from './transport/token-store.js';
+import type { TokenStore } from './stores/token-store.js';
 
 // DEFAULTS lives in its own module (no zod); docs/protocol-defaults.md names this file.
 export { DEFAULTS } from './defaults.js';

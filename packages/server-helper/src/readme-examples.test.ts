@@ -269,13 +269,13 @@ describe('the Redis example', () => {
         keys.some((key) => key.includes(sb.credentials.apiKey)),
         String(keys),
       );
-      const claim = await example.dedupe.claim('evt_readme', { leaseMs: 1000, ttlMs: 1000 });
-      assert.equal(claim.status, 'claimed');
-      const begun = await example.idempotencyStore.begin('key_readme', 'fp', {
-        leaseMs: 1000,
-        ttlMs: 1000,
-      });
-      assert.equal(begun.status, 'started');
+      const claim = await example.claims.claim('event:evt_readme', { leaseMs: 1000, ttlMs: 1000 });
+      assert.equal(claim.state, 'claimed');
+      assert.equal(
+        (await example.claims.claim('event:evt_readme', { leaseMs: 1000, ttlMs: 1000 })).state,
+        'in_progress',
+      );
+      assert.ok(((await example.redis.keys('wpay:claim:*')) as string[]).length > 0);
     } finally {
       await example.redis.quit();
       await redisServer.stop();

@@ -9,12 +9,13 @@
  * @example
  * ```ts
  * import { createClient } from 'redis';
- * import { RedisDedupeStore, RedisIdempotencyStore, RedisTokenStore } from '@wpay/server-helper/redis';
+ * import { RedisClaimStore, RedisTokenStore } from '@wpay/server-helper/redis';
  *
  * const redis = await createClient({ url: process.env.REDIS_URL }).connect();
  * const wpay = new WPay({ ...credentials, tokenStore: new RedisTokenStore(redis) });
- * const webhook = wpay.webhookHandler({ on, dedupe: new RedisDedupeStore(redis) });
- * const checkout = wpay.checkoutHandler({ …, idempotencyStore: new RedisIdempotencyStore(redis) });
+ * const claims = new RedisClaimStore(redis); // one store for webhooks, checkouts and fulfilment
+ * const webhook = wpay.webhookHandler({ on, dedupe: claims });
+ * const checkout = wpay.checkoutHandler({ …, idempotencyStore: claims });
  * ```
  *
  * @module
@@ -26,9 +27,7 @@ export type {
   RedisCommand,
 } from './redis/redis-command.js';
 export { toRedisCommand } from './redis/redis-command.js';
-export type { RedisDedupeStoreOptions } from './redis/redis-dedupe-store.js';
-export { RedisDedupeStore } from './redis/redis-dedupe-store.js';
-export type { RedisIdempotencyStoreOptions } from './redis/redis-idempotency-store.js';
-export { RedisIdempotencyStore } from './redis/redis-idempotency-store.js';
-export type { RedisTokenStoreOptions } from './redis/redis-token-store.js';
-export { RedisTokenStore } from './redis/redis-token-store.js';
+export type { RedisClaimStoreOptions } from './stores/redis-claim-store.js';
+export { RedisClaimStore } from './stores/redis-claim-store.js';
+export type { RedisTokenStoreOptions } from './stores/redis-token-store.js';
+export { RedisTokenStore } from './stores/redis-token-store.js';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { WPayValidationError } from './errors.js';
+import { MemoryTokenStore } from './stores/token-store.js';
 import { CREDENTIALS, type FakeWPay, noSleep, ok, startFakeWPay } from './test/fake-wpay.js';
-import { MemoryTokenStore } from './transport/token-store.js';
 import { WPay } from './wpay.js';
 
 // One store for every client of this file: they share one token, as WPay requires.

@@ -23,12 +23,12 @@ import {
   type SubscriptionsResource,
 } from './resources/subscriptions.js';
 import type { SchemaSettings } from './schemas/common.js';
+import { MemoryTokenStore } from './stores/token-store.js';
 import type { TransportContext } from './transport/context.js';
 import { scrub } from './transport/redact.js';
 import { apiRequest, type RequestOptions } from './transport/request.js';
 import { createSigner } from './transport/sign.js';
 import { TokenManager } from './transport/token-manager.js';
-import { MemoryTokenStore } from './transport/token-store.js';
 import { createWebhooks, type Webhooks } from './webhooks/create-webhooks.js';
 
 /**
@@ -189,7 +189,7 @@ export class WPay {
    * @example
    * ```ts
    * const fulfilment = wpay.fulfilment({
-   *   store: new RedisDedupeStore(redis, { prefix: 'shop:fulfilment:' }),
+   *   store: new RedisClaimStore(redis, { prefix: 'shop:fulfilment:' }),
    *   on: { paid: ({ payment }) => orders.ship(payment.mchOrderNo) },
    * });
    * ```

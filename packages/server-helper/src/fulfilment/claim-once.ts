@@ -7,18 +7,18 @@
  */
 import { describeError, type HandlerLogger } from '../handlers/handler-logger.js';
 import { pollWhile } from '../handlers/poll-while.js';
-import type { DedupeClaim, DedupeStore } from '../webhooks/dedupe-store.js';
+import type { Claim, ClaimStore, HeldClaim } from '../stores/claim-store.js';
 
 /**
  * Where the fulfilment core claims its transitions: any webhook dedupe store
- * (`MemoryDedupeStore`, or `RedisDedupeStore` for several servers).
+ * (`MemoryClaimStore`, or `RedisClaimStore` for several servers).
  *
  * @example
  * ```ts
- * const store: FulfilmentStore = new RedisDedupeStore(redis, { prefix: 'shop:fulfilment:' });
+ * const store: FulfilmentStore = new RedisClaimStore(redis, { prefix: 'shop:fulfilment:' });
  * ```
  */
-export type FulfilmentStore = DedupeStore;
+export type FulfilmentStore = ClaimStore;
 
 /** How keys are claimed. */
 export interface ClaimSettings {
@@ -34,25 +34,21 @@ export interface ClaimSettings {
 /** What became of a key: it ran now, had run before, or another holder has it right now. */
 export type OnceOutcome = 'ran' | 'done' | 'busy';
 
-function claim(settings: ClaimSettings, key: string, wait: boolean): Promise<DedupeClaim> {
+function claim(settings: ClaimSettings, key: string, wait: boolean): Promise<Claim> {
   const options = { leaseMs: settings.leaseMs, ttlMs: settings.ttlMs };
   const attempt = () => settings.store.claim(key, options);
   if (!wait) return attempt();
-  return pollWhile(attempt, (c) => c.status === 'in_progress', {
+  return pollWhile(attempt, (c) => c.state === 'in_progress', {
     timeoutMs: settings.waitMs,
     intervalMs: settings.pollIntervalMs,
   });
 }
 
 /** Records `key` as done; the side effect already ran, so a failing store is retried, then logged. */
-async function complete(
-  settings: ClaimSettings,
-  key: string,
-  claimed: DedupeClaim & { status: 'claimed' },
-) {
+async function complete(settings: ClaimSettings, key: string, claimed: HeldClaim) {
   for (let attempt = 1; ; attempt++) {
     try {
-      await claimed.done();
+      await claimed.complete();
       return;
     } catch (error) {
       if (attempt >= settings.completeAttempts) {
@@ -82,7 +78,7 @@ export async function runOnce(
   effect: () => unknown,
 ): Promise<OnceOutcome> {
   const claimed = await claim(settings, key, false);
-  if (claimed.status !== 'claimed') return claimed.status === 'done' ? 'done' : 'busy';
+  if (claimed.state !== 'claimed') return claimed.state === 'done' ? 'done' : 'busy';
   try {
     await effect();
   } catch (error) {
@@ -104,8 +100,8 @@ export async function runOnce(
  */
 export async function isDone(settings: ClaimSettings, key: string): Promise<boolean | 'busy'> {
   const claimed = await claim(settings, key, false);
-  if (claimed.status === 'claimed') await claimed.release();
-  return claimed.status === 'done' ? true : claimed.status === 'claimed' ? false : 'busy';
+  if (claimed.state === 'claimed') await claimed.release();
+  return claimed.state === 'done' ? true : claimed.state === 'claimed' ? false : 'busy';
 }
 
 /**
@@ -123,7 +119,7 @@ export async function hold(
   key: string,
 ): Promise<{ release(): Promise<void> } | undefined> {
   const claimed = await claim(settings, key, true);
-  if (claimed.status !== 'claimed') return undefined;
+  if (claimed.state !== 'claimed') return undefined;
   return {
     release: () =>
       claimed.release().catch((error: unknown) => {

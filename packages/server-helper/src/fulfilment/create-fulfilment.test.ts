@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Payment } from '../schemas/payments.js';
 import type { Bill, Subscription } from '../schemas/subscriptions.js';
-import { MemoryDedupeStore } from '../webhooks/dedupe-store.js';
+import type { ClaimOptions } from '../stores/claim-store.js';
+import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import { createFulfilment, type FulfilmentClient } from './create-fulfilment.js';
 import type { FulfilmentHandlers, Transition } from './transition.js';
 
@@ -165,17 +166,17 @@ describe('the fulfilment core', () => {
   it('retries recording done when the store fails after the side effect ran, and logs it', async () => {
     const { state, client } = wpayDouble();
     state.payment.status = 'PAID';
-    const inner = new MemoryDedupeStore();
+    const inner = new MemoryClaimStore();
     let failures = 2;
     const store = {
-      claim: async (key: string, options: { leaseMs: number; ttlMs: number }) => {
+      claim: async (key: string, options: ClaimOptions) => {
         const claim = await inner.claim(key, options);
-        if (claim.status !== 'claimed') return claim;
+        if (claim.state !== 'claimed') return claim;
         return {
           ...claim,
-          done: async () => {
+          complete: async () => {
             if (key.endsWith(':paid') && failures-- > 0) throw new Error('store down');
-            await claim.done();
+            return claim.complete();
           },
         };
       },

@@ -18,7 +18,7 @@ import type { PaymentsResource } from '../resources/payments.js';
 import type { SubscriptionsResource } from '../resources/subscriptions.js';
 import type { Payment } from '../schemas/payments.js';
 import type { Bill, Subscription } from '../schemas/subscriptions.js';
-import { MemoryDedupeStore } from '../webhooks/dedupe-store.js';
+import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import type { KnownWebhookEventType, WebhookEvent } from '../webhooks/webhook-event.js';
 import { type ClaimSettings, type FulfilmentStore, hold, isDone, runOnce } from './claim-once.js';
 import { paymentSteps, refundedAmountOf } from './payment-steps.js';
@@ -51,13 +51,13 @@ export interface FulfilmentClient {
  * @example
  * ```ts
  * const options: FulfilmentOptions = {
- *   store: new RedisDedupeStore(redis, { prefix: 'shop:fulfilment:' }),
+ *   store: new RedisClaimStore(redis, { prefix: 'shop:fulfilment:' }),
  *   on: { paid: ({ payment }) => orders.ship(payment.mchOrderNo) },
  * };
  * ```
  */
 export interface FulfilmentOptions {
-  /** Where transitions are claimed. Default a `MemoryDedupeStore` (one process only). */
+  /** Where transitions are claimed. Default a `MemoryClaimStore` (one process only). */
   store?: FulfilmentStore;
   /** The side effects. A transition without one is still recorded as done. */
   on?: FulfilmentHandlers;
@@ -195,7 +195,7 @@ function subscriptionIdOf(event: WebhookEvent & { known: true }): number {
  * @example
  * ```ts
  * const fulfilment = createFulfilment(wpay, {
- *   store: new RedisDedupeStore(redis, { prefix: 'shop:fulfilment:' }),
+ *   store: new RedisClaimStore(redis, { prefix: 'shop:fulfilment:' }),
  *   on: {
  *     paid: ({ payment }) => orders.ship(payment.mchOrderNo),
  *     refunded: ({ payment }) => orders.restock(payment.mchOrderNo),
@@ -207,7 +207,7 @@ function subscriptionIdOf(event: WebhookEvent & { known: true }): number {
 export function createFulfilment(
   client: FulfilmentClient,
   {
-    store = new MemoryDedupeStore(),
+    store = new MemoryClaimStore(),
     on = {},
     leaseMs = DEFAULTS.fulfilment.leaseMs,
     waitMs = DEFAULTS.fulfilment.waitMs,

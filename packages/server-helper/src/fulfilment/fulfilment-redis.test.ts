@@ -5,8 +5,8 @@ import type { Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { type Sandbox, startSandbox } from '@wpay/sandbox';
 import { Redis } from 'ioredis';
-import { RedisDedupeStore } from '../redis/redis-dedupe-store.js';
-import { RedisTokenStore } from '../redis/redis-token-store.js';
+import { RedisClaimStore } from '../stores/redis-claim-store.js';
+import { RedisTokenStore } from '../stores/redis-token-store.js';
 import { closeAll, mapConcurrent, recordingShop, serve } from '../test/fulfilment-shop.js';
 import { startRedis, type TestRedis } from '../test/redis-server.js';
 import { WPay } from '../wpay.js';
@@ -53,10 +53,10 @@ function instance(shop: ReturnType<typeof recordingShop>): {
   });
   const fulfilment = wpay.fulfilment({
     on: shop.on,
-    store: new RedisDedupeStore(client, { prefix: 'shop:fulfilment:' }),
+    store: new RedisClaimStore(client, { prefix: 'shop:fulfilment:' }),
     pollIntervalMs: 10,
   });
-  const webhook = wpay.webhookHandler({ dedupe: new RedisDedupeStore(client), fulfilment });
+  const webhook = wpay.webhookHandler({ dedupe: new RedisClaimStore(client), fulfilment });
   return { wpay, fulfilment, webhook };
 }
 

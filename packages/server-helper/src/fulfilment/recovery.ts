@@ -22,7 +22,7 @@ import type {
 } from '../handlers/handler-client.js';
 import { describeError, type HandlerLogger, silentLogger } from '../handlers/handler-logger.js';
 import { paymentOutcome } from '../handlers/payment-outcome.js';
-import { MemoryDedupeStore } from '../webhooks/dedupe-store.js';
+import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import { assertSecret } from './bearer-secret.js';
 import type { FulfilmentStore } from './claim-once.js';
 import {
@@ -52,7 +52,7 @@ export interface RecoveryClient extends CheckoutClient {
  * ```ts
  * const options: RecoveryOptions = {
  *   secret: process.env.RECOVERY_SECRET!, publicUrl: 'https://shop.example', path: '/checkout/recover',
- *   store: new RedisDedupeStore(redis, { prefix: 'shop:recovery:' }),
+ *   store: new RedisClaimStore(redis, { prefix: 'shop:recovery:' }),
  * };
  * ```
  */
@@ -63,7 +63,7 @@ export interface RecoveryOptions {
   publicUrl: string;
   /** Where `handler()` is mounted on that origin. Default `/checkout/recover`. */
   path?: string;
-  /** Where used links are remembered. Default a `MemoryDedupeStore` (one process only). */
+  /** Where used links are remembered. Default a `MemoryClaimStore` (one process only). */
   store?: FulfilmentStore;
   /** The clock, ms since the epoch. Default `Date.now`. */
   now?: () => number;
@@ -185,7 +185,7 @@ export function createRecovery(
     secret,
     publicUrl,
     path = '/checkout/recover',
-    store = new MemoryDedupeStore(),
+    store = new MemoryClaimStore(),
     now = Date.now,
   }: RecoveryOptions,
 ): Recovery {
@@ -226,9 +226,9 @@ export function createRecovery(
         leaseMs: 60_000,
         ttlMs: usedTtlMs,
       });
-      if (claim.status === 'done')
+      if (claim.state === 'done')
         return page(410, 'This link was used', 'Please check your email for your order.');
-      if (claim.status === 'in_progress')
+      if (claim.state === 'in_progress')
         return page(
           409,
           'One moment',
@@ -249,7 +249,7 @@ export function createRecovery(
         const order = await resolveOrder(previous, request);
         const session = await client.checkout.create(sessionRequestOf(order, urls, payMode));
         await onRecovered?.({ previous, order, session });
-        await claim.done();
+        await claim.complete();
         return new Response(null, {
           status: 303,
           headers: { location: session.redirectUrl, 'cache-control': 'no-store' },

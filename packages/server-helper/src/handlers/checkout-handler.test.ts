@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { WPayApiError, WPayNetworkError, WPayValidationError } from '../errors.js';
+import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import { createCheckoutHandler } from './checkout-handler.js';
 import { CheckoutRejection } from './checkout-rejection.js';
 import type { CheckoutClient, CheckoutSessionRequest } from './handler-client.js';
 import type { HandlerLogger } from './handler-logger.js';
-import { MemoryIdempotencyStore } from './idempotency-store.js';
 
 const SHOP = 'https://shop.example';
 const URL_ = `${SHOP}/api/checkout`;
@@ -345,7 +345,7 @@ describe('when the request carries an Idempotency-Key', () => {
   it('creates a new session once the key has expired', async () => {
     let time = 0;
     const { client, calls } = fakeWPay();
-    const idempotencyStore = new MemoryIdempotencyStore({ now: () => time });
+    const idempotencyStore = new MemoryClaimStore({ now: () => time });
     const handler = makeHandler(client, { idempotencyStore, idempotencyTtlMs: 1_000 });
     await handler(post({ sku: 'tee' }, { 'idempotency-key': 'k5' }));
     time = 999;

@@ -13,6 +13,8 @@
 import { z } from 'zod';
 import { DEFAULTS } from '../defaults.js';
 import { WPayConfigError, WPayError } from '../errors.js';
+import type { Claim, ClaimStore } from '../stores/claim-store.js';
+import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import { issuesOf } from '../validate.js';
 import { bodyFingerprint } from './body-fingerprint.js';
 import { type AllowedOrigins, checkOrigin, normalizeOrigins } from './check-origin.js';
@@ -20,11 +22,6 @@ import { CheckoutRejection } from './checkout-rejection.js';
 import { errorResponse, jsonResponse } from './error-response.js';
 import type { CheckoutClient, CheckoutSessionRequest } from './handler-client.js';
 import { describeError, type HandlerLogger, silentLogger } from './handler-logger.js';
-import {
-  type IdempotencyBegin,
-  type IdempotencyStore,
-  MemoryIdempotencyStore,
-} from './idempotency-store.js';
 import { pollWhile } from './poll-while.js';
 import { readRequestBody } from './read-request-body.js';
 
@@ -88,11 +85,14 @@ export interface CheckoutHandlerOptions<Body extends z.ZodType> {
   allowedOrigins?: AllowedOrigins;
   /** Accept requests with none of Origin, Sec-Fetch-Site, Referer (non-browser). Default false. */
   allowMissingOrigin?: boolean;
-  /** Where Idempotency-Key results live. Default: a `MemoryIdempotencyStore`. */
-  idempotencyStore?: IdempotencyStore;
+  /**
+   * Where Idempotency-Key results live (keys `idempotency:<key>`). Default: a `MemoryClaimStore`;
+   * with several instances a `RedisClaimStore`.
+   */
+  idempotencyStore?: ClaimStore;
   /** How long an Idempotency-Key returns the same session. Default 24 h. */
   idempotencyTtlMs?: number;
-  /** How long a running request holds its key. Default 60 s. */
+  /** How long a running request holds its key. Default: a worst-case call (`leaseDefaults`). */
   idempotencyLeaseMs?: number;
   /** How long a concurrent duplicate waits for the first request. Default 15 s. */
   idempotencyWaitMs?: number;
@@ -202,7 +202,7 @@ export function createCheckoutHandler<Body extends z.ZodType>(
     body: schema,
     resolveOrder,
     allowMissingOrigin = false,
-    idempotencyStore = new MemoryIdempotencyStore(),
+    idempotencyStore = new MemoryClaimStore(),
     idempotencyTtlMs = DEFAULTS.checkout.idempotencyTtlMs,
     idempotencyLeaseMs = DEFAULTS.checkout.idempotencyLeaseMs,
     idempotencyWaitMs = DEFAULTS.checkout.idempotencyWaitMs,
@@ -270,12 +270,12 @@ export function createCheckoutHandler<Body extends z.ZodType>(
     kind: 'json' | 'form',
   ): Promise<Response> {
     const begin = () =>
-      idempotencyStore.begin(key, fingerprint, {
+      idempotencyStore.claim(`idempotency:${key}`, {
         leaseMs: idempotencyLeaseMs,
         ttlMs: idempotencyTtlMs,
+        fingerprint,
       });
-    const waiting = (s: IdempotencyBegin) =>
-      s.status === 'in_progress' && s.fingerprint === fingerprint;
+    const waiting = (s: Claim) => s.state === 'in_progress' && s.fingerprint === fingerprint;
     const state = await pollWhile(begin, waiting, {
       timeoutMs: idempotencyWaitMs,
       intervalMs: pollIntervalMs,
@@ -288,26 +288,26 @@ export function createCheckoutHandler<Body extends z.ZodType>(
         { headers: { 'retry-after': '1' } },
       );
     }
-    if (state.status !== 'started' && state.fingerprint !== fingerprint) {
+    if (state.state !== 'claimed' && state.fingerprint !== fingerprint) {
       return errorResponse(
         409,
         'idempotency_key_reused',
         'This Idempotency-Key was already used with a different request body',
       );
     }
-    if (state.status === 'completed') {
+    if (state.state === 'done') {
       const stored = storedSessionSchema.safeParse(state.result);
       if (stored.success) return answer(stored.data, kind, true);
       logger.error('checkoutHandler: the stored Idempotency-Key result is unreadable', { key });
       return errorResponse(500, 'internal_error', 'The checkout could not be started');
     }
-    if (state.status !== 'started') return errorResponse(500, 'internal_error', 'Unexpected state');
+    if (state.state !== 'claimed') return errorResponse(500, 'internal_error', 'Unexpected state');
     const outcome = await run().catch(async (error: unknown) => {
-      await state.abandon();
+      await state.release();
       throw error;
     });
     if (outcome instanceof Response) {
-      await state.abandon();
+      await state.release();
       return outcome;
     }
     await state.complete(outcome);

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Sandbox, startSandbox } from '@wpay/sandbox';
 import { z } from 'zod';
+import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import { WPay } from '../wpay.js';
-import { MemoryIdempotencyStore } from './idempotency-store.js';
 
 const SHOP = 'https://shop.example';
 const OLD_FIXED_LEASE_MS = 60_000;
@@ -29,7 +29,7 @@ function post(key: string): Request {
 describe('when WPay is slow and a checkout is retried with the same Idempotency-Key', () => {
   it('answers the retry with the first session, even after the old fixed lease', async () => {
     let skewMs = 0; // the store's clock runs ahead: the first request has been running for long
-    const idempotencyStore = new MemoryIdempotencyStore({ now: () => Date.now() + skewMs });
+    const idempotencyStore = new MemoryClaimStore({ now: () => Date.now() + skewMs });
     const wpay = new WPay({ ...sandbox.credentials, baseUrl: sandbox.url });
     let order = 0;
     const checkout = wpay.checkoutHandler({

@@ -6,8 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import { type Sandbox, signWebhook as sandboxSign, startSandbox } from '@wpay/sandbox';
 import { z } from 'zod';
 import { toNodeHandler } from '../node.js';
-import { RedisIdempotencyStore } from '../redis/redis-idempotency-store.js';
-import { RedisTokenStore } from '../redis/redis-token-store.js';
+import { RedisClaimStore } from '../stores/redis-claim-store.js';
+import { RedisTokenStore } from '../stores/redis-token-store.js';
 import { startRedisWithClients, type TestRedisClients } from '../test/redis-server.js';
 import { verifyWebhook } from '../webhooks/verify-webhook.js';
 import type { WebhookEvent } from '../webhooks/webhook-event.js';
@@ -258,7 +258,7 @@ describe('four WPay instances sharing one Redis', () => {
             fetch: shared.fetch,
             tokenStore: new RedisTokenStore(client),
           }),
-          { idempotencyStore: new RedisIdempotencyStore(client) },
+          { idempotencyStore: new RedisClaimStore(client) },
         ),
       );
       const answers = await Promise.all(

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { ClaimStore } from '../stores/claim-store.js';
+import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import { createWebhooks } from '../webhooks/create-webhooks.js';
-import { type DedupeStore, MemoryDedupeStore } from '../webhooks/dedupe-store.js';
 import { signWebhook } from '../webhooks/sign-webhook.js';
 import type { WebhookEvent } from '../webhooks/webhook-event.js';
 import type { HandlerLogger } from './handler-logger.js';
@@ -206,7 +207,7 @@ describe('when the delivery is not a valid WPay webhook', () => {
 
 describe('when the dedupe store is shared', () => {
   it('handles an event once across two handlers (two server instances)', async () => {
-    const dedupe = new MemoryDedupeStore();
+    const dedupe = new MemoryClaimStore();
     let runs = 0;
     const on = { 'credit_card.order.paid': () => void runs++ };
     const a = handlerWith({ dedupe, on });
@@ -219,21 +220,21 @@ describe('when the dedupe store is shared', () => {
 
 /** A store that fails the first `failures` writes of `done` (a Redis blip after the handler ran). */
 function flakyDoneStore(failures: number) {
-  const inner = new MemoryDedupeStore();
+  const inner = new MemoryClaimStore();
   const writes = { done: 0, failed: 0 };
-  const store: DedupeStore = {
+  const store: ClaimStore = {
     async claim(eventId, options) {
       const claim = await inner.claim(eventId, options);
-      if (claim.status !== 'claimed') return claim;
+      if (claim.state !== 'claimed') return claim;
       return {
         ...claim,
-        done: async () => {
+        complete: async () => {
           writes.done++;
           if (writes.failed < failures) {
             writes.failed++;
             throw new Error('redis: connection reset');
           }
-          await claim.done();
+          return claim.complete();
         },
       };
     },
@@ -310,12 +311,12 @@ describe('when the dedupe store is down', () => {
   });
 
   it('still answers 500 when releasing the claim fails after the handler threw', async () => {
-    const inner = new MemoryDedupeStore();
+    const inner = new MemoryClaimStore();
     const handler = handlerWith({
       dedupe: {
         async claim(eventId, options) {
           const claim = await inner.claim(eventId, options);
-          if (claim.status !== 'claimed') return claim;
+          if (claim.state !== 'claimed') return claim;
           return {
             ...claim,
             release: async () => {

@@ -18,8 +18,8 @@ import { DEFAULTS } from '../defaults.js';
 import { WPayWebhookError } from '../errors.js';
 import type { FulfilmentCore } from '../fulfilment/create-fulfilment.js';
 import { fulfilmentWebhookHandlers } from '../fulfilment/fulfilment-webhook-handlers.js';
-import type { DedupeClaim, DedupeStore } from '../webhooks/dedupe-store.js';
-import { MemoryDedupeStore } from '../webhooks/dedupe-store.js';
+import type { Claim, ClaimStore } from '../stores/claim-store.js';
+import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import type { HeadersLike } from '../webhooks/read-header.js';
 import type { RawBody } from '../webhooks/webhook-crypto.js';
 import type {
@@ -65,7 +65,7 @@ export interface WebhookVerifier {
  *
  * @example
  * ```ts
- * const options: WebhookHandlerOptions = { on, dedupe: new RedisDedupeStore(redis), logger: console };
+ * const options: WebhookHandlerOptions = { on, dedupe: new RedisClaimStore(redis), logger: console };
  * ```
  */
 export interface WebhookHandlerOptions {
@@ -80,8 +80,11 @@ export interface WebhookHandlerOptions {
   fulfilment?: Pick<FulfilmentCore, 'event'>;
   /** Called when the merchant's handler throws (the answer is then 500). */
   onError?: (error: unknown, event: WebhookEvent) => unknown;
-  /** Where handled event ids are remembered. Default `MemoryDedupeStore`; `false` to disable. */
-  dedupe?: DedupeStore | false;
+  /**
+   * Where handled event ids are remembered (keys `event:<eventId>`). Default a
+   * `MemoryClaimStore`; with several instances a `RedisClaimStore`; `false` to disable.
+   */
+  dedupe?: ClaimStore | false;
   /** How long a handled event id is remembered. Default 48 h (WPay retries for ~23.6 h). */
   dedupeTtlMs?: number;
   /** How long one delivery holds an event while its handler runs. Default 60 s. */
@@ -137,7 +140,7 @@ async function dispatch(
  *     },
  *   },
  *   onUnknown: (event) => log.info(`ignored ${event.eventType}`),
- *   dedupe: new RedisDedupeStore(redis),
+ *   dedupe: new RedisClaimStore(redis),
  * });
  * ```
  */
@@ -150,7 +153,7 @@ export function createWebhookHandler(
     fulfilment,
     onUnknown,
     onError,
-    dedupe = new MemoryDedupeStore(),
+    dedupe = new MemoryClaimStore(),
     dedupeTtlMs = DEFAULTS.webhooks.dedupeTtlMs,
     dedupeLeaseMs = DEFAULTS.webhooks.dedupeLeaseMs,
     duplicateWaitMs = DEFAULTS.webhooks.duplicateWaitMs,
@@ -208,12 +211,12 @@ export function createWebhookHandler(
     }
   }
 
-  async function claimOf(event: WebhookEvent): Promise<DedupeClaim | undefined> {
+  async function claimOf(event: WebhookEvent): Promise<Claim | undefined> {
     const claimOptions = { leaseMs: dedupeLeaseMs, ttlMs: dedupeTtlMs };
     try {
       return await pollWhile(
-        () => (dedupe as DedupeStore).claim(event.eventId, claimOptions),
-        (c) => c.status === 'in_progress',
+        () => (dedupe as ClaimStore).claim(`event:${event.eventId}`, claimOptions),
+        (c) => c.state === 'in_progress',
         { timeoutMs: duplicateWaitMs, intervalMs: pollIntervalMs },
       );
     } catch (error) {
@@ -238,8 +241,8 @@ export function createWebhookHandler(
         },
       );
     }
-    if (claim.status === 'done') return acknowledge();
-    if (claim.status === 'in_progress') {
+    if (claim.state === 'done') return acknowledge();
+    if (claim.state === 'in_progress') {
       return errorResponse(
         409,
         'delivery_in_progress',
@@ -260,7 +263,9 @@ export function createWebhookHandler(
       });
       return failure;
     }
-    await record(() => claim.done(), event);
+    await record(async () => {
+      await claim.complete();
+    }, event);
     return acknowledge();
   }
 

@@ -29,7 +29,7 @@ export interface NodeRedisLike {
  *
  * @example
  * ```ts
- * new RedisDedupeStore(new Redis(process.env.REDIS_URL!));
+ * new RedisClaimStore(new Redis(process.env.REDIS_URL!));
  * ```
  */
 export interface IoRedisLike {
@@ -53,7 +53,7 @@ export type RedisCommand = (args: string[]) => Promise<unknown>;
  * @example
  * ```ts
  * const client: RedisClientLike = (args) => myRedis.command(args); // any client, as a function
- * new RedisIdempotencyStore(client);
+ * new RedisClaimStore(client);
  * ```
  */
 export type RedisClientLike = NodeRedisLike | IoRedisLike | RedisCommand;

@@ -25,6 +25,11 @@ const COMPARE_AND_SET = `local current = redis.call('GET', KEYS[1])
 if current and current ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 return 1`;
+/** Sets the expiry of KEYS[1] to PX ARGV[2] only if its value is still ARGV[1]; 1 if done. */
+const COMPARE_AND_EXPIRE = `if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0`;
 /** Returns the value of KEYS[1], or sets it to ARGV[1] with PX ARGV[2] and returns nil. */
 const GET_OR_SET = `local current = redis.call('GET', KEYS[1])
 if current then return current end
@@ -63,6 +68,8 @@ export interface RedisOps {
    * Resolves to whether it was set.
    */
   setIfValueOrAbsent(key: string, expected: string, value: string, ttlMs: number): Promise<boolean>;
+  /** Extends `key` to `ttlMs` from now only while its value is still `value`; whether it did. */
+  expireIfValue(key: string, value: string, ttlMs: number): Promise<boolean>;
   /** The value of `key`; when there is none, sets it to `value` (atomically) and resolves to `undefined`. */
   getOrSet(key: string, value: string, ttlMs: number): Promise<string | undefined>;
 }
@@ -100,6 +107,9 @@ export function redisOps(client: RedisClientLike): RedisOps {
     },
     async setIfValueOrAbsent(key, expected, value, ttlMs) {
       return Number(await evalScript(COMPARE_AND_SET, key, expected, value, px(ttlMs))) === 1;
+    },
+    async expireIfValue(key, value, ttlMs) {
+      return Number(await evalScript(COMPARE_AND_EXPIRE, key, value, px(ttlMs))) === 1;
     },
     async getOrSet(key, value, ttlMs) {
       const current = await evalScript(GET_OR_SET, key, value, px(ttlMs));

@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import { createClient } from 'redis';
 import type { RedisClientLike } from '../redis/redis-command.js';
-import { RedisTokenStore } from '../redis/redis-token-store.js';
+import { RedisTokenStore } from '../stores/redis-token-store.js';
 import { burstClient, runBurst } from './token-burst.js';
 
 const env = (name: string): string => {

@@ -4,7 +4,7 @@
  * the multi-process child (`token-burst-child.ts`) and the soak suite.
  */
 import type { Sandbox } from '@wpay/sandbox';
-import type { StoredToken, TokenStore } from '../transport/token-store.js';
+import type { StoredToken, TokenStore } from '../stores/token-store.js';
 import { WPay } from '../wpay.js';
 
 /** The token endpoint, as the sandbox logs it. */

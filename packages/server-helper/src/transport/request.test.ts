@@ -8,6 +8,7 @@ import {
   WPayValidationError,
 } from '../errors.js';
 import type { WPayOptions, WPayRetryEvent } from '../options.js';
+import { MemoryTokenStore } from '../stores/token-store.js';
 import {
   CREDENTIALS,
   type FakeWPay,
@@ -18,7 +19,6 @@ import {
   startFakeWPay,
 } from '../test/fake-wpay.js';
 import { WPay } from '../wpay.js';
-import { MemoryTokenStore } from './token-store.js';
 
 const DETAIL = '/checkout/w-payment/payments/detail';
 const REFUND = '/checkout/w-payment/refund';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Sandbox, startSandbox } from '@wpay/sandbox';
-import { RedisTokenStore } from '../redis/redis-token-store.js';
+import { RedisTokenStore } from '../stores/redis-token-store.js';
+import { MemoryTokenStore, type TokenStore } from '../stores/token-store.js';
 import { startRedisWithClients, type TestRedisClients } from '../test/redis-server.js';
 import {
   burstClient,
@@ -11,7 +12,6 @@ import {
   slowStore,
   tokenFigures,
 } from '../test/token-burst.js';
-import { MemoryTokenStore, type TokenStore } from './token-store.js';
 
 const TOKEN_TTL_SECONDS = 3600;
 const CLIENTS = 4;

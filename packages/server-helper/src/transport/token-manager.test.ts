@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { DEFAULTS } from '../defaults.js';
 import { WPayAuthError } from '../errors.js';
+import { MemoryTokenStore } from '../stores/token-store.js';
 import {
   CREDENTIALS,
   type FakeWPay,
@@ -11,7 +12,6 @@ import {
   startFakeWPay,
 } from '../test/fake-wpay.js';
 import { WPay } from '../wpay.js';
-import { MemoryTokenStore } from './token-store.js';
 
 const DETAIL = '/checkout/w-payment/payments/detail';
 const PAYMENT = {

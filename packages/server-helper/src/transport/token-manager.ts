@@ -16,9 +16,10 @@
  *
  * @module
  */
+
+import type { StoredToken, TokenStore } from '../stores/token-store.js';
 import type { TransportContext } from './context.js';
 import { requestToken, type TokenGrant } from './token-request.js';
-import type { StoredToken, TokenStore } from './token-store.js';
 
 /** What a {@link TokenManager} needs. */
 export interface TokenManagerOptions {

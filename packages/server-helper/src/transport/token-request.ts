@@ -6,12 +6,12 @@
  */
 import { WPayApiError, WPayValidationError } from '../errors.js';
 import { tokenDataSchema } from '../schemas/token.js';
+import type { StoredToken } from '../stores/token-store.js';
 import { issuesOf } from '../validate.js';
 import type { TransportContext } from './context.js';
 import { envelopeSchema, parseJson, refusal } from './envelope.js';
 import { statusMatches } from './retry.js';
 import { sendAttempt } from './send.js';
-import type { StoredToken } from './token-store.js';
 import { withRetries } from './with-retries.js';
 
 /** Which grant to ask for. */

@@ -1,10 +1,6 @@
 // lib/wpay.ts on several servers: the token, webhook ids and Idempotency-Keys live in Redis.
 import { WPay } from '@wpay/server-helper';
-import {
-  RedisDedupeStore,
-  RedisIdempotencyStore,
-  RedisTokenStore,
-} from '@wpay/server-helper/redis';
+import { RedisClaimStore, RedisTokenStore } from '@wpay/server-helper/redis';
 import { Redis } from 'ioredis'; // or node-redis: await createClient({ url }).connect()
 
 export const redis = new Redis(process.env.REDIS_URL!);
@@ -16,5 +12,6 @@ export const wpay = new WPay({
   baseUrl: process.env.WPAY_BASE_URL,
   tokenStore: new RedisTokenStore(redis), // every server uses WPay's one live token
 });
-export const idempotencyStore = new RedisIdempotencyStore(redis); // checkoutHandler({ …, idempotencyStore })
-export const dedupe = new RedisDedupeStore(redis); // webhookHandler({ on, dedupe })
+// One claim store for webhookHandler({ on, dedupe: claims }), checkoutHandler({ …, idempotencyStore:
+// claims }) and wpay.fulfilment({ store: claims }): each uses keys of its own.
+export const claims = new RedisClaimStore(redis);

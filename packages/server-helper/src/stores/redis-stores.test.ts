@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { WPayConfigError } from '../errors.js';
+import { type RedisClientLike, toRedisCommand } from '../redis/redis-command.js';
+import { claimStoreContract } from '../test/claim-store-contract.js';
 import { startRedisWithClients, type TestRedisClients } from '../test/redis-server.js';
-import type { StoredToken } from '../transport/token-store.js';
-import { type RedisClientLike, toRedisCommand } from './redis-command.js';
-import { RedisDedupeStore } from './redis-dedupe-store.js';
-import { RedisIdempotencyStore } from './redis-idempotency-store.js';
+import { RedisClaimStore } from './redis-claim-store.js';
 import { RedisTokenStore } from './redis-token-store.js';
+import type { StoredToken } from './token-store.js';
 
 let redis: TestRedisClients;
 
@@ -114,94 +114,22 @@ for (const [clientName, client] of [
       });
     });
 
-    describe('RedisDedupeStore', () => {
-      const options = { leaseMs: 5_000, ttlMs: 60_000 };
-
-      it('lets exactly one of many concurrent deliveries claim an event', async () => {
-        const store = new RedisDedupeStore(client());
-        const id = unique('evt');
-        const claims = await Promise.all(
-          Array.from({ length: 20 }, () => store.claim(id, options)),
-        );
-        assert.equal(claims.filter((c) => c.status === 'claimed').length, 1);
-        assert.equal(claims.filter((c) => c.status === 'in_progress').length, 19);
+    describe('RedisClaimStore', () => {
+      claimStoreContract({
+        make: () => new RedisClaimStore(client(), { prefix: `${unique('claims')}:` }),
+        shortLeaseMs: 300,
+        pass: async (ms) => {
+          await sleep(ms);
+        },
       });
 
-      it('says done after done(), and claimed again after release()', async () => {
-        const store = new RedisDedupeStore(client());
-        const id = unique('evt');
-        const first = await store.claim(id, options);
-        if (first.status !== 'claimed') assert.fail('not claimed');
-        await first.release();
-        const second = await store.claim(id, options);
-        if (second.status !== 'claimed') assert.fail('not claimed after release');
-        await second.done();
-        assert.equal((await store.claim(id, options)).status, 'done');
-      });
-
-      it('lets a claim lapse after leaseMs, and a stale release not free the new claim', async () => {
-        const store = new RedisDedupeStore(client());
-        const id = unique('evt');
-        const first = await store.claim(id, { leaseMs: 50, ttlMs: 60_000 });
-        await sleep(100);
-        assert.equal((await store.claim(id, options)).status, 'claimed');
-        if (first.status !== 'claimed') assert.fail('not claimed');
-        await first.release();
-        assert.equal((await store.claim(id, options)).status, 'in_progress');
-      });
-    });
-
-    describe('RedisIdempotencyStore', () => {
-      const options = { leaseMs: 5_000, ttlMs: 60_000 };
-
-      it('starts one of many concurrent requests and shows the others in progress', async () => {
-        const store = new RedisIdempotencyStore(client());
-        const key = unique('idem');
-        const results = await Promise.all(
-          Array.from({ length: 10 }, () => store.begin(key, 'fp1', options)),
-        );
-        assert.equal(results.filter((r) => r.status === 'started').length, 1);
-        for (const r of results.filter((r) => r.status === 'in_progress')) {
-          assert.equal(r.status === 'in_progress' && r.fingerprint, 'fp1');
-        }
-      });
-
-      it('returns the completed result with its fingerprint', async () => {
-        const store = new RedisIdempotencyStore(client());
-        const key = unique('idem');
-        const first = await store.begin(key, 'fp1', options);
-        if (first.status !== 'started') assert.fail('not started');
-        await first.complete({ trxNo: 'TRX1', redirectUrl: 'https://pay/x' });
-        assert.deepEqual(await store.begin(key, 'fp2', options), {
-          status: 'completed',
-          fingerprint: 'fp1',
-          result: { trxNo: 'TRX1', redirectUrl: 'https://pay/x' },
+      it('reads a corrupted value as in progress until it lapses', async () => {
+        const store = new RedisClaimStore(client(), { prefix: 'c:' });
+        const key = unique('evt');
+        await toRedisCommand(client())(['SET', `c:${key}`, 'not json', 'PX', '60000']);
+        assert.deepEqual(await store.claim(key, { leaseMs: 5_000, ttlMs: 60_000 }), {
+          state: 'in_progress',
         });
-      });
-
-      it('never lets a request whose lease lapsed overwrite the result of the one that took over', async () => {
-        const store = new RedisIdempotencyStore(client());
-        const key = unique('idem');
-        const first = await store.begin(key, 'fp1', { leaseMs: 50, ttlMs: 60_000 });
-        await sleep(100);
-        const second = await store.begin(key, 'fp1', options);
-        if (first.status !== 'started' || second.status !== 'started') assert.fail('not started');
-        await second.complete({ trxNo: 'TRX2' });
-        await first.complete({ trxNo: 'TRX1' });
-        assert.deepEqual(await store.begin(key, 'fp1', options), {
-          status: 'completed',
-          fingerprint: 'fp1',
-          result: { trxNo: 'TRX2' },
-        });
-      });
-
-      it('lets a retry start again after abandon()', async () => {
-        const store = new RedisIdempotencyStore(client());
-        const key = unique('idem');
-        const first = await store.begin(key, 'fp1', options);
-        if (first.status !== 'started') assert.fail('not started');
-        await first.abandon();
-        assert.equal((await store.begin(key, 'fp1', options)).status, 'started');
       });
     });
   });

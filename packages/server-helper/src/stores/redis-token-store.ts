@@ -4,9 +4,10 @@
  *
  * @module
  */
-import { type StoredToken, storedTokenSchema, type TokenStore } from '../transport/token-store.js';
-import type { RedisClientLike } from './redis-command.js';
-import { type RedisOps, randomToken, redisOps } from './redis-ops.js';
+
+import type { RedisClientLike } from '../redis/redis-command.js';
+import { type RedisOps, randomToken, redisOps } from '../redis/redis-ops.js';
+import { type StoredToken, storedTokenSchema, type TokenStore } from './token-store.js';
 
 /**
  * Options of {@link RedisTokenStore}.
