@@ -257,6 +257,32 @@ describe('the verify-by-hand example', () => {
   });
 });
 
+describe('the "When webhooks don’t come" example', () => {
+  it('fulfils an order paid while no webhook came, with one authorised sweep', async () => {
+    process.env.CRON_SECRET = 'cron-secret-for-the-readme-example-0123';
+    sb.setWebhookUrl(undefined);
+    const example = await import('./test/readme-examples/when-webhooks-dont-come.js');
+    const { checkout } = await import('./test/readme-examples/wpay.js');
+    const res = await checkout(new Request(`${SHOP}/api/checkout`, checkoutInit('tee')));
+    const { trxNo } = (await res.json()) as { trxNo: string };
+    const mchOrderNo = String((await sb.pay(trxNo)).mchOrderNo);
+    orders.backdate(mchOrderNo, 15 * 60_000);
+    const sweep = (authorization?: string) =>
+      example.reconcile(
+        new Request(
+          `${SHOP}/api/wpay/reconcile`,
+          authorization ? { headers: { authorization } } : {},
+        ),
+      );
+    assert.equal((await sweep()).status, 401);
+    assert.equal(orders.isPaid(mchOrderNo), false);
+    const answer = await sweep(`Bearer ${process.env.CRON_SECRET}`);
+    assert.equal(answer.status, 200);
+    assert.ok(((await answer.json()) as { transitions: { paid?: number } }).transitions.paid);
+    assert.equal(orders.isPaid(mchOrderNo), true);
+  });
+});
+
 describe('the Redis example', () => {
   it('shares the token, webhook ids and idempotency keys through Redis', async () => {
     const redisServer = await startRedis();
