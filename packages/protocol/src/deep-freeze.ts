@@ -6,7 +6,8 @@
  */
 
 /**
- * `value`, frozen all the way down (objects and arrays; other values as they are).
+ * `value`, frozen all the way down (objects and arrays; other values as they are). A RegExp is
+ * left as it is: validators reset its `lastIndex`, which a frozen one refuses.
  *
  * @example
  * ```ts
@@ -15,7 +16,8 @@
  * ```
  */
 export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+  if (typeof value !== 'object' || value === null || value instanceof RegExp) return value;
+  if (!Object.isFrozen(value)) {
     for (const inner of Object.values(value)) deepFreeze(inner);
     Object.freeze(value);
   }

@@ -54,7 +54,9 @@ export type IntervalUnit = (typeof INTERVAL_UNITS)[number];
  * MCH_ORDER_NO_PATTERN.test('order_42'); // true
  * ```
  */
-export const MCH_ORDER_NO_PATTERN: RegExp = Object.freeze(/^[A-Za-z0-9_-]{1,64}$/);
+// Not frozen: validators (zod among them) reset `lastIndex` before each use, and a frozen RegExp
+// throws on that. It has no `g` or `y` flag, so `lastIndex` never carries state.
+export const MCH_ORDER_NO_PATTERN: RegExp = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * Response keys of a list page: subscriptions and bills use these [doc], payments the same
