@@ -4,8 +4,28 @@
  * value; every entry is a `WPay` option of the same name (and the handler settings are also
  * options of their handler).
  *
+ * WPay's facts (paths, headers, retcodes, status codes, page keys, environments, lifetimes) come
+ * from `@wpay/protocol`, their one home; this module makes each an overridable setting.
+ *
  * @module
  */
+import {
+  AUTH_ERROR_HTTP_STATUSES,
+  AUTH_ERROR_RETCODES,
+  ENVIRONMENTS,
+  HEADERS,
+  MCH_ORDER_NO_PATTERN,
+  PAGE_KEYS,
+  PATHS,
+  PAY_MODES,
+  PAYMENT_STATUS_CODES,
+  SIGNATURE_ERROR_RETCODES,
+  SIGNING,
+  SUCCESS_RETCODE,
+  TOKEN,
+  type TokenRequestEncoding,
+  WEBHOOK_DELIVERY,
+} from '@wpay/protocol';
 
 /**
  * The timing settings the lease and lock defaults are derived from (each is also a `WPay` option
@@ -128,44 +148,27 @@ const LEASES = leaseDefaults(RETRY_TIMING);
  */
 export const DEFAULTS = {
   /** Base URL of each environment [twin]. */
-  environments: {
-    production: 'https://openapi.stablelink.app',
-    sandbox: 'https://openapi.stg.stablelink.app',
-  },
+  environments: ENVIRONMENTS,
   /** Endpoint paths (§2, §5). Refund is [twin], subscription cancel is [default]. */
-  paths: {
-    token: '/user/auth/oauth2/token',
-    checkoutCreate: '/checkout/w-payment/hpp',
-    paymentsList: '/checkout/w-payment/payments/list',
-    paymentsDetail: '/checkout/w-payment/payments/detail',
-    refundCreate: '/checkout/w-payment/refund',
-    subscriptionsList: '/checkout/w-payment/subscriptions/list',
-    subscriptionsDetail: '/checkout/w-payment/subscriptions/detail',
-    subscriptionsCancel: '/checkout/w-payment/subscriptions/cancel',
-    subscriptionsBills: '/checkout/w-payment/subscriptions/bills',
-  },
+  paths: PATHS,
   /** Header names [twin; another twin uses `D-SIGNATURE` / `D-TIMESTAMP`]. */
-  headers: {
-    signature: 'SIGNATURE',
-    timestamp: 'TIMESTAMP',
-    authorization: 'Authorization',
-  },
+  headers: HEADERS,
   /** How the token request carries its fields [default: multipart/form-data, per the doc table]. */
-  tokenRequestEncoding: 'multipart' as 'multipart' | 'urlencoded',
+  tokenRequestEncoding: TOKEN.requestEncoding as TokenRequestEncoding,
   /** Retcodes meaning success; compared as strings, so `"200"` and `200` both match [doc]. */
-  successRetcodes: ['200'] as readonly string[],
+  successRetcodes: [SUCCESS_RETCODE] as readonly string[],
   /** Retcodes meaning "bad or expired token": drop the token, retry once [default]. */
-  authErrorRetcodes: ['401'] as readonly string[],
+  authErrorRetcodes: AUTH_ERROR_RETCODES,
   /** HTTP statuses meaning the same [default]. */
-  authErrorHttpStatuses: [401] as readonly number[],
+  authErrorHttpStatuses: AUTH_ERROR_HTTP_STATUSES,
   /** Retcodes of signature refusals (missing header, mismatch, clock skew) [twin/default]. */
-  signatureErrorRetcodes: ['00006', '00007', '00009'] as readonly string[],
+  signatureErrorRetcodes: SIGNATURE_ERROR_RETCODES,
   /** Refresh the access token this long before it expires [default]. */
   tokenRefreshMarginSeconds: 300,
   /** Access token lifetime when the answer has no `expires_in` [doc: 21600]. */
-  accessTokenLifetimeSeconds: 21_600,
+  accessTokenLifetimeSeconds: TOKEN.accessTokenLifetimeSeconds as number,
   /** Refresh token lifetime when the answer has no `rt_expires_in` [doc: 43200]. */
-  refreshTokenLifetimeSeconds: 43_200,
+  refreshTokenLifetimeSeconds: TOKEN.refreshTokenLifetimeSeconds as number,
   /** Prefix of the token store key (followed by the api key, never the secret). */
   tokenStoreKeyPrefix: 'wpay:token:',
   /** How long a token-store lock is held at most [derived: {@link leaseDefaults}]. */
@@ -197,22 +200,13 @@ export const DEFAULTS = {
   /** Verify signed responses (§3) [default: off]. */
   verifyResponses: false,
   /** Accepted distance between a signed response's timestamp and our clock [twin: ±2 min]. */
-  responseTimestampToleranceMs: 2 * 60 * 1000,
+  responseTimestampToleranceMs: SIGNING.timestampToleranceMs as number,
   /** Numeric status filter of the payments list [default]. */
-  paymentStatusCodes: {
-    PAYING: 1,
-    PAID: 2,
-    FAILED: 3,
-    CANCELLED: 4,
-    EXPIRED: 5,
-    REFUNDING: 6,
-    PARTIAL_REFUNDED: 7,
-    REFUNDED: 8,
-  } as Readonly<Record<string, number>>,
+  paymentStatusCodes: PAYMENT_STATUS_CODES as Readonly<Record<string, number>>,
   /** Response keys of a page; payments use the same as subscriptions and bills [default]. */
-  pageKeys: { records: 'records', total: 'total', pageSize: 'pageSize', pageNo: 'pageNo' },
+  pageKeys: PAGE_KEYS,
   /** Accepted merchant order / subscription numbers [default: the sandbox's rule, `00008`]. */
-  mchOrderNoPattern: /^[A-Za-z0-9_-]{1,64}$/ as RegExp,
+  mchOrderNoPattern: MCH_ORDER_NO_PATTERN,
   /** Page size used by `iterate()` when none is given. */
   iteratePageSize: 50,
   /**
@@ -221,9 +215,9 @@ export const DEFAULTS = {
    */
   webhooks: {
     /** Accepted distance between a webhook's timestamp and our clock, both ways [twin: ±2 min]. */
-    toleranceMs: 2 * 60 * 1000,
+    toleranceMs: SIGNING.timestampToleranceMs as number,
     /** The acknowledgement body sent with HTTP 200 [doc wording; exact body a default]. */
-    ackBody: 'SUCCESS',
+    ackBody: WEBHOOK_DELIVERY.ackBody as string,
     /** How long a handled `eventId` is remembered: longer than WPay's ~23.6 h of retries. */
     dedupeTtlMs: 48 * 60 * 60 * 1000,
     /**
@@ -256,7 +250,7 @@ export const DEFAULTS = {
     /** Largest accepted checkout body. */
     maxBodyBytes: 64 * 1024,
     /** `payMode` when `resolveOrder` gives none. */
-    payMode: 'ONETIME',
+    payMode: PAY_MODES[0] as string,
   },
   /**
    * `wpay.refunds.createSafely`: how a refund whose answer is in doubt (timeout, lost answer, 5xx)

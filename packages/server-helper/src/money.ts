@@ -22,6 +22,7 @@
  *
  * @module
  */
+import { CURRENCY_EXPONENTS as PROTOCOL_CURRENCY_EXPONENTS } from '@wpay/protocol';
 import { WPayValidationError } from './errors.js';
 
 /** Numbers closer than this to a whole number of minor units are rounded to it. */
@@ -33,43 +34,16 @@ export const MAX_SIGNIFICANT_DIGITS = 15;
 /** The decimals allowed when the currency is not known (refunds): the most any currency has. */
 export const DEFAULT_MAX_EXPONENT = 3;
 
-/** Currencies with no minor unit (ISO 4217). */
-const ZERO_DECIMAL = 'BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF';
-/** Currencies with three decimals (ISO 4217). */
-const THREE_DECIMAL = 'BHD IQD JOD KWD LYD OMR TND';
-/** Currencies with four decimals (ISO 4217 units of account). */
-const FOUR_DECIMAL = 'CLF UYW';
-/** Currencies with two decimals (ISO 4217, active codes). */
-const TWO_DECIMAL =
-  'AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BOV BRL BSD BTN BWP BYN BZD ' +
-  'CAD CDF CHE CHF CHW CNY COP COU CRC CUP CVE CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS ' +
-  'GIP GMD GTQ GYD HKD HNL HTG HUF IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK LBP LKR LRD LSL ' +
-  'MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD PAB PEN PGK ' +
-  'PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB ' +
-  'TJS TMT TOP TRY TTD TWD TZS UAH USD USN UYU UZS VED VES WST XCD XCG YER ZAR ZMW ZWG ZWL';
-
-function table(): Record<string, number> {
-  const entries: [string, number][] = [];
-  for (const [codes, exponent] of [
-    [TWO_DECIMAL, 2],
-    [ZERO_DECIMAL, 0],
-    [THREE_DECIMAL, 3],
-    [FOUR_DECIMAL, 4],
-  ] as const) {
-    for (const code of codes.split(' ')) entries.push([code, exponent]);
-  }
-  return Object.fromEntries(entries);
-}
-
 /**
- * The exponent (decimals) of each ISO 4217 currency code (`USD: 2`, `JPY: 0`, `KWD: 3`…).
+ * The exponent (decimals) of each ISO 4217 currency code (`USD: 2`, `JPY: 0`, `KWD: 3`…):
+ * `@wpay/protocol`'s table.
  *
  * @example
  * ```ts
  * CURRENCY_EXPONENTS.JPY; // 0
  * ```
  */
-export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = Object.freeze(table());
+export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = PROTOCOL_CURRENCY_EXPONENTS;
 
 /**
  * Extra currencies: code (three upper-case letters) → exponent (0–4 decimals).

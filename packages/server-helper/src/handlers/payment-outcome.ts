@@ -1,30 +1,16 @@
 /**
- * What a payment status means for the buyer (docs/architecture.md, the status contract).
+ * What a payment status means for the buyer (docs/architecture.md, the status contract). The
+ * table is `@wpay/protocol`'s `PAYMENT_STATUS_OUTCOMES`.
  *
  * @module
  */
+import {
+  PAYMENT_STATUS_OUTCOMES,
+  type PaymentOutcome,
+  UNKNOWN_STATUS_OUTCOME,
+} from '@wpay/protocol';
 
-/**
- * The buyer-facing outcome of a payment.
- *
- * @example
- * ```ts
- * const title: Record<PaymentOutcome, string> = {
- *   succeeded: 'Thank you!', processing: 'Confirming…', cancelled: 'Cancelled', failed: 'Card declined',
- * };
- * ```
- */
-export type PaymentOutcome = 'succeeded' | 'processing' | 'cancelled' | 'failed';
-
-const OUTCOMES: Readonly<Record<string, PaymentOutcome>> = {
-  PAID: 'succeeded',
-  REFUNDING: 'succeeded',
-  PARTIAL_REFUNDED: 'succeeded',
-  REFUNDED: 'succeeded',
-  CANCELLED: 'cancelled',
-  EXPIRED: 'cancelled',
-  FAILED: 'failed',
-};
+export type { PaymentOutcome } from '@wpay/protocol';
 
 /**
  * Maps WPay's string status to `{ outcome, final }`: `PAID`, `REFUNDING`, `PARTIAL_REFUNDED`,
@@ -38,6 +24,8 @@ const OUTCOMES: Readonly<Record<string, PaymentOutcome>> = {
  * ```
  */
 export function paymentOutcome(status: string): { outcome: PaymentOutcome; final: boolean } {
-  const outcome = Object.hasOwn(OUTCOMES, status) ? OUTCOMES[status] : undefined;
-  return outcome ? { outcome, final: true } : { outcome: 'processing', final: false };
+  const known = Object.hasOwn(PAYMENT_STATUS_OUTCOMES, status)
+    ? PAYMENT_STATUS_OUTCOMES[status as keyof typeof PAYMENT_STATUS_OUTCOMES]
+    : UNKNOWN_STATUS_OUTCOME;
+  return { outcome: known.outcome, final: known.final };
 }

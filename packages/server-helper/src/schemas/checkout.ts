@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { INTERVAL_UNITS as PROTOCOL_INTERVAL_UNITS } from '@wpay/protocol';
 import { z } from 'zod';
 import {
   amountInput,
@@ -23,7 +24,7 @@ import {
  * z.enum(INTERVAL_UNITS).parse(form.get('interval')); // 'day' | 'week' | 'month' | 'year'
  * ```
  */
-export const INTERVAL_UNITS = ['day', 'week', 'month', 'year'] as const;
+export const INTERVAL_UNITS = PROTOCOL_INTERVAL_UNITS;
 
 /**
  * A subscription interval unit.

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { PAYMENT_STATUSES, type KnownPaymentStatus as ProtocolPaymentStatus } from '@wpay/protocol';
 import { z } from 'zod';
 import {
   amountInput,
@@ -17,23 +18,15 @@ import {
 } from './common.js';
 
 /**
- * Payment statuses known today [doc + twins]; WPay may add others.
+ * Payment statuses known today [doc + twins]; WPay may add others (`@wpay/protocol`'s
+ * `PAYMENT_STATUSES`).
  *
  * @example
  * ```ts
  * const known = (KNOWN_PAYMENT_STATUSES as readonly string[]).includes(payment.status);
  * ```
  */
-export const KNOWN_PAYMENT_STATUSES = [
-  'PAYING',
-  'PAID',
-  'FAILED',
-  'CANCELLED',
-  'EXPIRED',
-  'REFUNDING',
-  'PARTIAL_REFUNDED',
-  'REFUNDED',
-] as const;
+export const KNOWN_PAYMENT_STATUSES = PAYMENT_STATUSES;
 
 /**
  * A known payment status.
@@ -43,7 +36,7 @@ export const KNOWN_PAYMENT_STATUSES = [
  * const settled: KnownPaymentStatus[] = ['PAID', 'PARTIAL_REFUNDED', 'REFUNDED'];
  * ```
  */
-export type KnownPaymentStatus = (typeof KNOWN_PAYMENT_STATUSES)[number];
+export type KnownPaymentStatus = ProtocolPaymentStatus;
 
 /**
  * A payment status: a known one, or any string WPay adds later.

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { BILL_STATUSES, SUBSCRIPTION_STATUSES } from '@wpay/protocol';
 import { z } from 'zod';
 import { openEnum, pageSchema } from './common.js';
 
@@ -14,7 +15,7 @@ import { openEnum, pageSchema } from './common.js';
  * const known = (KNOWN_SUBSCRIPTION_STATUSES as readonly string[]).includes(subscription.status);
  * ```
  */
-export const KNOWN_SUBSCRIPTION_STATUSES = ['ACTIVE', 'CANCELLED', 'EXPIRED', 'PAST_DUE'] as const;
+export const KNOWN_SUBSCRIPTION_STATUSES = SUBSCRIPTION_STATUSES;
 
 /**
  * A known subscription status.
@@ -24,7 +25,7 @@ export const KNOWN_SUBSCRIPTION_STATUSES = ['ACTIVE', 'CANCELLED', 'EXPIRED', 'P
  * const live: KnownSubscriptionStatus[] = ['ACTIVE', 'PAST_DUE'];
  * ```
  */
-export type KnownSubscriptionStatus = (typeof KNOWN_SUBSCRIPTION_STATUSES)[number];
+export type KnownSubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
 /**
  * Bill statuses known today; WPay may add others.
@@ -34,7 +35,7 @@ export type KnownSubscriptionStatus = (typeof KNOWN_SUBSCRIPTION_STATUSES)[numbe
  * const known = (KNOWN_BILL_STATUSES as readonly string[]).includes(bill.status);
  * ```
  */
-export const KNOWN_BILL_STATUSES = ['PAID', 'FAILED'] as const;
+export const KNOWN_BILL_STATUSES = BILL_STATUSES;
 
 /**
  * A known bill status.
@@ -44,7 +45,7 @@ export const KNOWN_BILL_STATUSES = ['PAID', 'FAILED'] as const;
  * const paid: KnownBillStatus = 'PAID';
  * ```
  */
-export type KnownBillStatus = (typeof KNOWN_BILL_STATUSES)[number];
+export type KnownBillStatus = (typeof BILL_STATUSES)[number];
 
 /**
  * A subscription (§6). Unknown fields kept; unknown statuses accepted.

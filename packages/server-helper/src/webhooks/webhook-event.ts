@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { EVENT_TYPES, type KnownEventType } from '@wpay/protocol';
 import { z } from 'zod';
 import { issuesOf } from '../validate.js';
 
@@ -102,25 +103,25 @@ export const webhookEnvelopeSchema = z.looseObject({
   data: z.unknown(),
 });
 
+/** The schema of each kind of `data`. */
+const SCHEMA_OF_KIND = {
+  payment: webhookPaymentSchema,
+  subscription: webhookSubscriptionSchema,
+  bill: webhookBillDataSchema,
+} as const;
+
 /**
- * The event types this version knows, each with the schema of its `data`.
+ * The event types this version knows (`@wpay/protocol`'s `EVENT_TYPES`), each with the schema of
+ * its `data`.
  *
  * @example
  * ```ts
  * Object.keys(WEBHOOK_EVENT_DATA_SCHEMAS); // ['credit_card.order.paid', …]
  * ```
  */
-export const WEBHOOK_EVENT_DATA_SCHEMAS = {
-  'credit_card.order.paid': webhookPaymentSchema,
-  'credit_card.order.failed': webhookPaymentSchema,
-  'credit_card.order.cancelled': webhookPaymentSchema,
-  'credit_card.order.expired': webhookPaymentSchema,
-  'credit_card.order.refunded': webhookPaymentSchema,
-  'credit_card.subscription.expired': webhookSubscriptionSchema,
-  'credit_card.subscription.cancelled': webhookSubscriptionSchema,
-  'credit_card.subscription.bill.paid': webhookBillDataSchema,
-  'credit_card.subscription.bill.failed': webhookBillDataSchema,
-} as const;
+export const WEBHOOK_EVENT_DATA_SCHEMAS = Object.fromEntries(
+  Object.entries(EVENT_TYPES).map(([type, kind]) => [type, SCHEMA_OF_KIND[kind]]),
+) as { readonly [T in KnownEventType]: (typeof SCHEMA_OF_KIND)[(typeof EVENT_TYPES)[T]] };
 
 /**
  * Payment carried by order events.
