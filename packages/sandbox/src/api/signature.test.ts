@@ -1,13 +1,29 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { SignatureVector, WebhookSignatureVector } from '@wpay/protocol';
+import signatures from '@wpay/protocol/vectors/signatures.json' with { type: 'json' };
+import webhooks from '@wpay/protocol/vectors/webhooks.json' with { type: 'json' };
 import { hmacBase64, signaturesMatch, signRequest, signWebhook } from './signature.js';
 
-const VECTOR = {
-  signKey: 'aR2822Y6XbehWMclnB0Y2NJK',
-  stringToSign: 'POST1636360661729/openapi/test{"a":"124"}',
-  signature:
-    'MxrYnCm9Q7JOAvOrISf8+T2kuTW1d/w0at8aaPaoiX08VWfun3XPokVlIx1TkHXdcitls09wzfUGtXQZq23xdg==',
-};
+const VECTORS: SignatureVector[] = signatures.vectors;
+const WEBHOOK_VECTORS: WebhookSignatureVector[] = webhooks.vectors;
+// wpay-api.md §3's published vector: the one the edge cases below start from.
+const VECTOR = VECTORS[0] as SignatureVector;
+
+describe('when signing the known-answer vectors of @wpay/protocol', () => {
+  it('produces every request signature from its parts, the body as raw bytes', () => {
+    for (const v of VECTORS) {
+      const parts = { ...v, timestamp: String(v.timestamp), body: Buffer.from(v.body, 'utf8') };
+      assert.equal(signRequest(v.signKey, parts), v.signature, v.name);
+    }
+  });
+
+  it('produces every webhook signature', () => {
+    for (const v of WEBHOOK_VECTORS) {
+      assert.equal(signWebhook(v.signKey, v.timestamp, v.body), v.signature, v.name);
+    }
+  });
+});
 
 describe('when signing with the known-answer vector of wpay-api.md §3', () => {
   it('produces the published signature from the string to sign', () => {
