@@ -1,3 +1,5 @@
+import type { KnownPaymentStatus } from '@wpay/protocol';
+
 /** Where an order stands, from the shop's point of view. */
 export type OrderStatus =
   | 'pending'
@@ -9,7 +11,8 @@ export type OrderStatus =
   | 'partially_refunded'
   | 'refunded';
 
-const FROM_PAYMENT: Readonly<Record<string, OrderStatus>> = {
+// Keyed by every payment status @wpay/protocol knows: the compiler says when one is missing.
+const FROM_PAYMENT: Readonly<Record<KnownPaymentStatus, OrderStatus>> = {
   PAYING: 'pending',
   PAID: 'paid',
   FAILED: 'failed',
@@ -42,7 +45,9 @@ const RANK: Readonly<Record<OrderStatus, number>> = {
  * ```
  */
 export function orderStatusFromPayment(paymentStatus: string): OrderStatus | undefined {
-  return FROM_PAYMENT[paymentStatus];
+  return Object.hasOwn(FROM_PAYMENT, paymentStatus)
+    ? FROM_PAYMENT[paymentStatus as KnownPaymentStatus]
+    : undefined;
 }
 
 /**
