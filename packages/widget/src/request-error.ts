@@ -1,3 +1,4 @@
+import type { ErrorDetail, ErrorField } from '@wpay/protocol';
 import type { WpayErrorDetail } from './events.js';
 
 /**
@@ -29,31 +30,26 @@ export type WpayErrorCode =
   | 'missing-endpoint';
 
 /**
- * One entry of the `fields` list of the merchant server's JSON error.
+ * One entry of the `fields` list of the merchant server's JSON error: `@wpay/protocol`'s
+ * `ErrorField`.
  *
  * @example
  * ```ts
  * const field: ServerFieldError = { path: 'sku', message: 'unknown product' };
  * ```
  */
-export interface ServerFieldError {
-  path: string;
-  message: string;
-}
+export type ServerFieldError = ErrorField;
 
 /**
- * The merchant server's JSON error body: `{ "error": { code, message, fields? } }`.
+ * The merchant server's JSON error body: `{ "error": { code, message, fields? } }` (the inner
+ * object, `@wpay/protocol`'s `ErrorDetail`).
  *
  * @example
  * ```ts
  * const error: ServerError = { code: 'invalid_body', message: 'sku: required', fields: [{ path: 'sku', message: 'required' }] };
  * ```
  */
-export interface ServerError {
-  code: string;
-  message: string;
-  fields?: ServerFieldError[];
-}
+export type ServerError = ErrorDetail;
 
 /**
  * A failed request to the merchant's server. `code` says what went wrong; `status` and

@@ -1,20 +1,18 @@
+import type { CheckoutAnswer, PaymentOutcome, StatusAnswer } from '@wpay/protocol';
 import type { ServerError, ServerFieldError } from './request-error.js';
 
 // The widget validates the merchant server's answers by hand rather than with zod: zod/mini alone
 // weighs about 5.7 kB gzip, half the widget's 12 kB budget, for three small shapes.
 
 /**
- * The checkout endpoint's success body.
+ * The checkout endpoint's success body: `@wpay/protocol`'s `CheckoutAnswer`.
  *
  * @example
  * ```ts
  * const response: CheckoutResponse = { redirectUrl: 'https://openapi.stablelink.app/hpp/abc', trxNo: 'TRX1' };
  * ```
  */
-export interface CheckoutResponse {
-  redirectUrl: string;
-  trxNo?: string;
-}
+export type CheckoutResponse = CheckoutAnswer;
 
 /**
  * What the return page shows, derived by the merchant's server from the payment's status.
@@ -24,29 +22,31 @@ export interface CheckoutResponse {
  * const outcome: PaymentOutcome = 'succeeded';
  * ```
  */
-export type PaymentOutcome = 'succeeded' | 'processing' | 'cancelled' | 'failed';
+export type { PaymentOutcome };
 
 /**
  * The status endpoint's success body (see docs/architecture.md, "Widget ⇄ merchant endpoints"):
  * `{ status, outcome, final }` to one identifier, plus `trxNo`, `mchOrderNo`, `amount` and
  * `currency` to the proven pair. Optional fields are omitted when unknown (`null` reads as absent).
+ * `@wpay/protocol`'s `StatusAnswer`.
  *
  * @example
  * ```ts
  * const status: PaymentStatus = { trxNo: 'TRX1', outcome: 'processing', final: false };
  * ```
  */
-export interface PaymentStatus {
-  outcome: PaymentOutcome;
-  final: boolean;
-  trxNo?: string;
-  mchOrderNo?: string;
-  status?: string;
-  amount?: number | string;
-  currency?: string;
-}
+export type PaymentStatus = StatusAnswer;
 
-const OUTCOMES: readonly string[] = ['succeeded', 'processing', 'cancelled', 'failed'];
+// The widget imports types only from @wpay/protocol (no byte added), so the list is written here;
+// `satisfies` checks each entry, `ListedOutcome` fails to compile if an outcome is missing.
+const OUTCOMES = [
+  'succeeded',
+  'processing',
+  'cancelled',
+  'failed',
+] as const satisfies readonly PaymentOutcome[];
+type Unlisted = Exclude<PaymentOutcome, (typeof OUTCOMES)[number]>;
+type ListedOutcome = [Unlisted] extends [never] ? PaymentOutcome : { unlisted: Unlisted };
 const STRING_FIELDS = ['trxNo', 'mchOrderNo', 'status', 'currency'] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -96,13 +96,17 @@ export function parseStatusResponse(body: unknown): PaymentStatus | undefined {
   if (!isRecord(body)) return undefined;
   const { outcome, final } = body;
   const amount = present(body.amount);
-  if (typeof outcome !== 'string' || !OUTCOMES.includes(outcome) || typeof final !== 'boolean') {
+  if (
+    typeof outcome !== 'string' ||
+    !(OUTCOMES as readonly string[]).includes(outcome) ||
+    typeof final !== 'boolean'
+  ) {
     return undefined;
   }
   if (!(amount === undefined || typeof amount === 'number' || typeof amount === 'string')) {
     return undefined;
   }
-  const parsed: PaymentStatus = { outcome: outcome as PaymentOutcome, final };
+  const parsed: PaymentStatus = { outcome: outcome as ListedOutcome, final };
   if (amount !== undefined) parsed.amount = amount;
   for (const name of STRING_FIELDS) {
     const value = present(body[name]);
