@@ -47,7 +47,9 @@ function kindOf(symbol, checker) {
   const typeOnly = symbol.declarations?.some(
     (d) => ts.isTypeOnlyImportOrExportDeclaration?.(d) ?? false,
   );
-  const kind = kinds.join('+') || 'unknown';
+  // An export whose declaration cannot be read (an unresolved import) must not pass as a kind.
+  if (kinds.length === 0) throw new Error(`cannot resolve the export ${symbol.getName()}`);
+  const kind = kinds.join('+');
   return typeOnly && /class|function|const|enum/.test(kind) ? `${kind} (type only)` : kind;
 }
 
