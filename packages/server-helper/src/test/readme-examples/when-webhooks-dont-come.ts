@@ -3,7 +3,7 @@ import { orders } from './orders.js';
 import { wpay } from './wpay.js';
 
 export const fulfilment = wpay.fulfilment({
-  // With several servers: store: new RedisDedupeStore(redis, { prefix: 'shop:fulfilment:' })
+  // With several servers: store: new RedisClaimStore(redis, { prefix: 'shop:fulfilment:' })
   on: {
     paid: ({ payment }) => orders.markPaid(payment.mchOrderNo, payment.trxNo), // once per payment
   },
