@@ -202,6 +202,9 @@ export function toNodeHandler(
     }
     try {
       const response = await handler(toRequest(req, body, options));
+      // The handler answered without reading the whole body (e.g. 413): the rest of it is still
+      // on the connection, so it cannot carry another request. Close it after this answer.
+      if (!req.complete) res.setHeader('connection', 'close');
       await writeResponse(res, response, req.method === 'HEAD');
     } catch (error) {
       if (next) return next(error);

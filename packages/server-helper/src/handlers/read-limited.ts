@@ -6,6 +6,8 @@
 
 /**
  * The body's bytes, or `undefined` when it (or its declared `Content-Length`) exceeds `maxBytes`.
+ * Answers as soon as the limit is passed, whatever the caller did to the Request (cloned, tee'd,
+ * a stream that never ends): it stops reading and never waits for the rest.
  *
  * @example
  * ```ts
@@ -26,7 +28,9 @@ export async function readLimited(
   for (let part = await reader.read(); !part.done; part = await reader.read()) {
     total += part.value.length;
     if (total > maxBytes) {
-      await reader.cancel();
+      // Not awaited: on a tee'd body (`request.clone()`) cancel() settles only once every branch
+      // is cancelled, i.e. never while the caller keeps an unread clone.
+      reader.cancel().catch(() => {});
       return undefined;
     }
     chunks.push(part.value);
