@@ -52,6 +52,7 @@ const client: CheckoutClient = {
 const checkout = createCheckoutHandler(client, {
   body: z.object({ sku: z.string() }),
   resolveOrder: () => ({ mchOrderNo: 'order_1', amount: '19.99', currency: 'USD' }),
+  publicUrl: 'https://shop.example',
   successUrl: 'https://shop.example/ok',
   cancelUrl: 'https://shop.example/cancel',
 });

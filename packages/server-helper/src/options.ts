@@ -171,6 +171,21 @@ export const wpayOptionsSchema = z
         'baseUrl must have no query or hash',
       )
       .optional(),
+    /**
+     * The shop's public base URL, e.g. `'https://shop.example'`: the default `publicUrl` of every
+     * `wpay.checkoutHandler` (the trusted origin and the base of relative return URLs). The other
+     * handlers ignore it.
+     */
+    publicUrl: z
+      .url({
+        protocol: /^https?$/,
+        message: "publicUrl must be an http(s) URL, e.g. 'https://shop.example'",
+      })
+      .refine(
+        (url) => !url.includes('?') && !url.includes('#'),
+        'publicUrl must have no query or hash',
+      )
+      .optional(),
     fetch: fn<typeof fetch>('fetch').optional(),
     crypto: z
       .custom<Pick<Crypto, 'subtle'>>(
@@ -287,6 +302,8 @@ export interface ResolvedOptions {
   credentials: { apiKey: string; apiSecret: string; signKey: string; webhookSignKeys: string[] };
   /** Base URL without a trailing slash. */
   baseUrl: string;
+  /** The shop's public base URL, the default `publicUrl` of `wpay.checkoutHandler`. */
+  publicUrl: string | undefined;
   settings: WPaySettings;
   fetch: typeof fetch;
   crypto: Pick<Crypto, 'subtle'>;
@@ -398,6 +415,7 @@ export function resolveOptions(options: WPayOptions): ResolvedOptions {
       webhookSignKeys: o.webhookSignKeys ?? [],
     },
     baseUrl,
+    publicUrl: o.publicUrl,
     settings,
     fetch: fetchImpl,
     crypto,
@@ -418,6 +436,7 @@ const NOT_SETTINGS = new Set([
   'webhookSignKeys',
   'environment',
   'baseUrl',
+  'publicUrl',
   'fetch',
   'crypto',
   'now',

@@ -64,6 +64,8 @@ export class WPay {
   readonly subscriptions: SubscriptionsResource;
   /** The base URL in use (no trailing slash). */
   readonly baseUrl: string;
+  /** The shop's public base URL (`publicUrl` option): the default of `wpay.checkoutHandler`. */
+  readonly publicUrl: string | undefined;
   /** The effective settings (DEFAULTS merged with the options); contains no secret. */
   readonly settings: Readonly<WPaySettings>;
   /**
@@ -79,6 +81,7 @@ export class WPay {
     const resolved = resolveOptions(options);
     const { credentials, settings } = resolved;
     this.baseUrl = resolved.baseUrl;
+    this.publicUrl = resolved.publicUrl;
     this.settings = settings;
     const knownSecrets = () => [
       credentials.apiSecret,
@@ -132,19 +135,24 @@ export class WPay {
 
   /**
    * The endpoint behind `<wpay-button>`: `(request: Request) => Promise<Response>`. See
-   * `createCheckoutHandler`.
+   * `createCheckoutHandler`. `publicUrl` defaults to the client's `publicUrl` option.
    *
    * @example
    * ```ts
    * export const POST = wpay.checkoutHandler({ body: z.object({ sku: z.string() }),
    *   resolveOrder: async ({ sku }) => ({ mchOrderNo: newOrderNo(), amount: await priceOf(sku), currency: 'USD' }),
-   *   successUrl: 'https://shop.example/thanks', cancelUrl: 'https://shop.example/cart' });
+   *   publicUrl: 'https://shop.example', successUrl: '/thanks', cancelUrl: '/cart' });
    * ```
    */
   checkoutHandler<Body extends z.ZodType>(
     options: CheckoutHandlerOptions<Body>,
   ): (request: Request) => Promise<Response> {
-    return createCheckoutHandler(this, { ...this.settings.checkout, ...options });
+    const publicUrl = options.publicUrl ?? this.publicUrl;
+    return createCheckoutHandler(this, {
+      ...this.settings.checkout,
+      ...options,
+      ...(publicUrl === undefined ? {} : { publicUrl }),
+    });
   }
 
   /**
@@ -240,6 +248,6 @@ export class WPay {
 
   /** What `JSON.stringify(wpay)` shows: no secret. */
   toJSON(): Record<string, unknown> {
-    return { baseUrl: this.baseUrl };
+    return { baseUrl: this.baseUrl, publicUrl: this.publicUrl };
   }
 }

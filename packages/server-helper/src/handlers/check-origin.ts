@@ -7,7 +7,8 @@
 import { WPayConfigError } from '../errors.js';
 
 /**
- * The shop's own origins, or a predicate. Default: the request URL's own origin.
+ * The shop's own origins, or a predicate. Default: the origin of the handler's `publicUrl` (never
+ * the request's own URL, which comes from the client's `Host` header).
  *
  * @example
  * ```ts
@@ -43,10 +44,9 @@ export function normalizeOrigins(origins: AllowedOrigins | undefined): AllowedOr
   });
 }
 
-function isAllowed(origin: string, request: Request, allowed: AllowedOrigins | undefined): boolean {
+function isAllowed(origin: string, request: Request, allowed: AllowedOrigins): boolean {
   if (typeof allowed === 'function') return allowed(origin, request);
-  const list = allowed ?? [new URL(request.url).origin];
-  return list.includes(origin);
+  return allowed.includes(origin);
 }
 
 function originOf(url: string): string | undefined {
@@ -68,7 +68,7 @@ function originOf(url: string): string | undefined {
  */
 export function checkOrigin(
   request: Request,
-  allowed: AllowedOrigins | undefined,
+  allowed: AllowedOrigins,
   { allowMissing = false }: { allowMissing?: boolean } = {},
 ): OriginRefusal {
   const origin = request.headers.get('origin');

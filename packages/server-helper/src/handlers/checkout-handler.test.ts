@@ -51,6 +51,7 @@ function makeHandler(
     },
     successUrl: `${SHOP}/thanks?from=wpay`,
     cancelUrl: '/cart',
+    publicUrl: SHOP,
     ...overrides,
   });
 }

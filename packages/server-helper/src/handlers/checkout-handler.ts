@@ -8,6 +8,10 @@
  * → WPay (502 when it fails). Every failure uses the one JSON error shape. An Idempotency-Key is
  * bound to the fingerprint of the validated body: the same key with another body is a 409.
  *
+ * Trust comes from the options only (see `checkout-trust.ts`): the allowed origin and the base of
+ * relative return URLs are `publicUrl` / `allowedOrigins`, never the request's Host; a handler
+ * made without them throws `WPayConfigError` at creation (unless `trustRequestHost`).
+ *
  * @module
  */
 import { z } from 'zod';
@@ -17,8 +21,9 @@ import type { Claim, ClaimStore } from '../stores/claim-store.js';
 import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import { issuesOf } from '../validate.js';
 import { bodyFingerprint } from './body-fingerprint.js';
-import { type AllowedOrigins, checkOrigin, normalizeOrigins } from './check-origin.js';
+import { type AllowedOrigins, checkOrigin } from './check-origin.js';
 import { CheckoutRejection } from './checkout-rejection.js';
+import { checkoutTrust } from './checkout-trust.js';
 import { errorResponse, jsonResponse } from './error-response.js';
 import type { CheckoutClient, CheckoutSessionRequest } from './handler-client.js';
 import { describeError, type HandlerLogger, silentLogger } from './handler-logger.js';
@@ -53,10 +58,12 @@ export interface ResolvedOrder {
 }
 
 /**
- * A return URL, or a function of the order giving one.
+ * A return URL — absolute, or relative to `publicUrl` — or a function of the order giving one.
+ * Only http(s) URLs are accepted.
  *
  * @example
  * ```ts
+ * successUrl: '/thanks', // with publicUrl: 'https://shop.example'
  * successUrl: (order) => `https://shop.example/orders/${order.mchOrderNo}/thanks`,
  * ```
  */
@@ -68,7 +75,8 @@ export type ReturnUrl = string | ((order: ResolvedOrder, request: Request) => st
  * @example
  * ```ts
  * const options: CheckoutHandlerOptions<typeof body> = {
- *   body, resolveOrder, successUrl: '/thanks', cancelUrl: '/cart', idempotencyStore,
+ *   body, resolveOrder, publicUrl: 'https://shop.example', successUrl: '/thanks', cancelUrl: '/cart',
+ *   idempotencyStore,
  * };
  * ```
  */
@@ -77,12 +85,59 @@ export interface CheckoutHandlerOptions<Body extends z.ZodType> {
   body: Body;
   /** Prices the order from the validated body. Throw `CheckoutRejection` to refuse it. */
   resolveOrder: (body: z.output<Body>, request: Request) => Promise<ResolvedOrder> | ResolvedOrder;
-  /** Where the hosted page sends the buyer after paying; `mchOrderNo` is added to its query. */
+  /**
+   * Where the hosted page sends the buyer after paying; `mchOrderNo` is added to its query.
+   * Relative URLs resolve against `publicUrl`.
+   *
+   * @example
+   * ```ts
+   * successUrl: '/thanks',
+   * ```
+   */
   successUrl: ReturnUrl;
-  /** Where the hosted page sends the buyer after cancelling or a declined card. */
+  /**
+   * Where the hosted page sends the buyer after cancelling or a declined card.
+   *
+   * @example
+   * ```ts
+   * cancelUrl: '/cart',
+   * ```
+   */
   cancelUrl: ReturnUrl;
-  /** The shop's origins allowed to post. Default: the request URL's own origin. */
+  /**
+   * The shop's public base URL: relative `successUrl` / `cancelUrl` resolve against it, and its
+   * origin is the default of `allowedOrigins`. Required unless `allowedOrigins` (with absolute
+   * return URLs) or `trustRequestHost` is given: the request's own URL comes from the client's
+   * `Host` header and is never trusted. `new WPay({ publicUrl })` sets it for every
+   * `wpay.checkoutHandler`.
+   *
+   * @example
+   * ```ts
+   * wpay.checkoutHandler({ …, publicUrl: 'https://shop.example', successUrl: '/thanks', cancelUrl: '/cart' });
+   * ```
+   */
+  publicUrl?: string;
+  /**
+   * The shop's origins allowed to post. Default: the origin of `publicUrl`.
+   *
+   * @example
+   * ```ts
+   * allowedOrigins: ['https://shop.example', 'https://www.shop.example'],
+   * ```
+   */
   allowedOrigins?: AllowedOrigins;
+  /**
+   * Local development only, **unsafe in production**: trust the request's own URL (built from the
+   * client's `Host` header) as the allowed origin and the base of relative return URLs, when
+   * neither `publicUrl` nor `allowedOrigins` says otherwise. Logs a warning at creation.
+   * Default `false`.
+   *
+   * @example
+   * ```ts
+   * trustRequestHost: process.env.NODE_ENV === 'development',
+   * ```
+   */
+  trustRequestHost?: boolean;
   /** Accept requests with none of Origin, Sec-Fetch-Site, Referer (non-browser). Default false. */
   allowMissingOrigin?: boolean;
   /**
@@ -115,16 +170,22 @@ type StoredSession = z.infer<typeof storedSessionSchema>;
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-function returnUrl(url: ReturnUrl, order: ResolvedOrder, request: Request, field: string): string {
+function returnUrl(
+  url: ReturnUrl,
+  order: ResolvedOrder,
+  request: Request,
+  { field, base }: { field: string; base: string | undefined },
+): string {
   const raw = typeof url === 'function' ? url(order, request) : url;
-  let parsed: URL;
+  let parsed: URL | undefined;
   try {
-    parsed = new URL(raw, request.url);
-  } catch {
+    parsed = new URL(raw, base);
+  } catch {}
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
     throw new WPayConfigError({
       field,
-      message: `${field} is not a URL`,
-      hint: `Give ${field} as an absolute URL of your shop, e.g. 'https://shop.example/thanks'.`,
+      message: `${field} is not an http(s) URL${base ? '' : ' (relative URLs need publicUrl)'}`,
+      hint: `Give ${field} as a URL of your shop, e.g. 'https://shop.example/thanks', or set publicUrl.`,
     });
   }
   parsed.searchParams.set('mchOrderNo', order.mchOrderNo);
@@ -188,8 +249,9 @@ function answer(session: StoredSession, kind: 'json' | 'form', replayed: boolean
  *     if (!product) throw new CheckoutRejection('Unknown product', { status: 422, code: 'unknown_sku' });
  *     return { mchOrderNo: `order_${crypto.randomUUID()}`, amount: product.price, currency: 'USD' };
  *   },
- *   successUrl: 'https://shop.example/thanks',
- *   cancelUrl: 'https://shop.example/cart',
+ *   publicUrl: 'https://shop.example', // trusted origin and base of the return URLs
+ *   successUrl: '/thanks',
+ *   cancelUrl: '/cart',
  * });
  * export const POST = checkout; // Next.js route handler
  * ```
@@ -218,7 +280,7 @@ export function createCheckoutHandler<Body extends z.ZodType>(
       hint: 'Pass e.g. body: z.object({ sku: z.string() }) describing what the button sends.',
     });
   }
-  const allowedOrigins = normalizeOrigins(options.allowedOrigins);
+  const trust = checkoutTrust({ ...options, logger });
 
   async function createSession(
     body: z.output<Body>,
@@ -236,8 +298,14 @@ export function createCheckoutHandler<Body extends z.ZodType>(
     }
     try {
       const urls = {
-        successUrl: returnUrl(options.successUrl, order, request, 'successUrl'),
-        cancelUrl: returnUrl(options.cancelUrl, order, request, 'cancelUrl'),
+        successUrl: returnUrl(options.successUrl, order, request, {
+          field: 'successUrl',
+          base: trust.baseOf(request),
+        }),
+        cancelUrl: returnUrl(options.cancelUrl, order, request, {
+          field: 'cancelUrl',
+          base: trust.baseOf(request),
+        }),
       };
       const sessionRequest = sessionRequestOf(order, urls, payMode);
       const session = await client.checkout.create(sessionRequest);
@@ -318,7 +386,9 @@ export function createCheckoutHandler<Body extends z.ZodType>(
     if (request.method !== 'POST') {
       return errorResponse(405, 'method_not_allowed', 'Use POST', { headers: { allow: 'POST' } });
     }
-    const refusal = checkOrigin(request, allowedOrigins, { allowMissing: allowMissingOrigin });
+    const refusal = checkOrigin(request, trust.allowedOrigins, {
+      allowMissing: allowMissingOrigin,
+    });
     if (refusal) return errorResponse(403, 'forbidden_origin', refusal);
     const read = await readRequestBody(request, { maxBytes: maxBodyBytes });
     if (!read.ok) return errorResponse(read.status, read.code, read.message);
@@ -341,6 +411,8 @@ export function createCheckoutHandler<Body extends z.ZodType>(
         'Idempotency-Key must be 1 to 255 visible ASCII characters',
       );
     }
-    return idempotent(key, await bodyFingerprint(parsed.data), run, read.kind);
+    const scope = trust.scopeOf(request);
+    const fingerprint = await bodyFingerprint(scope ? [scope, parsed.data] : parsed.data);
+    return idempotent(key, fingerprint, run, read.kind);
   };
 }

@@ -31,8 +31,9 @@ function checkoutFor(wpay: WPay, extra: Partial<CheckoutHandlerOptions<typeof sk
       currency: 'USD',
       description: `One ${sku}`,
     }),
-    successUrl: `${SHOP}/thanks`,
-    cancelUrl: `${SHOP}/cart`,
+    publicUrl: SHOP,
+    successUrl: '/thanks',
+    cancelUrl: '/cart',
     ...extra,
   });
 }

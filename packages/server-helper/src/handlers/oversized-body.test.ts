@@ -49,7 +49,7 @@ const checkout = createCheckoutHandler(client, {
   resolveOrder: () => ({ mchOrderNo: 'order_1', amount: '1.00', currency: 'USD' }),
   successUrl: `${SHOP}/thanks`,
   cancelUrl: `${SHOP}/cart`,
-  allowedOrigins: [SHOP],
+  publicUrl: SHOP,
 });
 const webhook = createWebhookHandler(createWebhooks({ signKey: 'whsec_test' }), {});
 

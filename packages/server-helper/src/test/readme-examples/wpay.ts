@@ -21,9 +21,9 @@ export const checkout = wpay.checkoutHandler({
       throw new CheckoutRejection('This product is not available', { code: 'unknown_sku' });
     return order; // { mchOrderNo, amount, currency }
   },
-  successUrl: `${shop}/thanks`, // mchOrderNo is added to the query
-  cancelUrl: `${shop}/cart`,
-  allowedOrigins: [shop], // the shop's public origin(s), e.g. behind a proxy
+  publicUrl: shop, // trusted origin and base of the return URLs — never the request's Host
+  successUrl: '/thanks', // mchOrderNo is added to the query
+  cancelUrl: '/cart',
 });
 
 /** POST: the webhook URL set on the API key in the WPay dashboard. */
