@@ -249,6 +249,8 @@ export const DEFAULTS = {
     pollIntervalMs: 50,
     /** Largest accepted checkout body. */
     maxBodyBytes: 64 * 1024,
+    /** Deepest accepted nesting of arrays/objects in a JSON checkout body (deeper: 400). */
+    maxBodyDepth: 32,
     /** `payMode` when `resolveOrder` gives none. */
     payMode: PAY_MODES[0] as string,
   },

@@ -263,6 +263,7 @@ export const wpayOptionsSchema = z
         idempotencyWaitMs: nonNegativeInt,
         pollIntervalMs: positiveInt,
         maxBodyBytes: positiveInt,
+        maxBodyDepth: positiveInt,
         payMode: z.string().min(1),
       })
       .partial()

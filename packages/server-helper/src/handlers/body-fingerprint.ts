@@ -4,20 +4,61 @@
  * @module
  */
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
-      a < b ? -1 : a > b ? 1 : 0,
-    );
-    return Object.fromEntries(entries.map(([key, inner]) => [key, canonical(inner)]));
+type Work = { value: unknown } | string;
+
+const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+const omitted = (value: unknown) =>
+  value === undefined || typeof value === 'function' || typeof value === 'symbol';
+
+/** The parts of one array or object, in writing order (`JSON.stringify`'s rules, keys sorted). */
+function partsOf(value: object): Work[] {
+  if (Array.isArray(value)) {
+    const parts: Work[] = ['['];
+    value.forEach((inner: unknown, i) => {
+      if (i > 0) parts.push(',');
+      parts.push({ value: omitted(inner) ? null : inner });
+    });
+    parts.push(']');
+    return parts;
   }
-  return value;
+  const parts: Work[] = ['{'];
+  const entries = Object.entries(value).filter(([, inner]) => !omitted(inner));
+  entries.sort(byKey).forEach(([key, inner], i) => {
+    parts.push(`${i > 0 ? ',' : ''}${JSON.stringify(key)}:`, { value: inner });
+  });
+  parts.push('}');
+  return parts;
+}
+
+/**
+ * `JSON.stringify` with sorted keys, written with an explicit stack: a body nested thousands
+ * deep cannot overflow the call stack here.
+ */
+function canonicalJson(root: unknown): string {
+  if (root === undefined) return 'undefined';
+  const out: string[] = [];
+  const stack: Work[] = [{ value: root }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (typeof item === 'string') {
+      out.push(item);
+      continue;
+    }
+    let { value } = item;
+    const toJSON = (value as { toJSON?: unknown } | null)?.toJSON;
+    if (typeof toJSON === 'function') value = toJSON.call(value); // dates, as JSON.stringify does
+    if (typeof value === 'bigint') out.push(JSON.stringify(value.toString()));
+    else if (value === null || typeof value !== 'object') out.push(JSON.stringify(value) ?? 'null');
+    else {
+      const parts = partsOf(value);
+      for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i] as Work);
+    }
+  }
+  return out.join('');
 }
 
 /**
  * SHA-256 (hex) of the body as JSON with sorted keys: the same fields in another order, or sent
- * as a form instead of JSON, give the same fingerprint.
+ * as a form instead of JSON, give the same fingerprint. Any depth of nesting is fine.
  *
  * @example
  * ```ts
@@ -25,7 +66,7 @@ function canonical(value: unknown): unknown {
  * ```
  */
 export async function bodyFingerprint(body: unknown): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify(canonical(body)) ?? 'undefined');
+  const bytes = new TextEncoder().encode(canonicalJson(body));
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

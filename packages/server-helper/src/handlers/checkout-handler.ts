@@ -3,9 +3,9 @@
  * into a WPay hosted-page session, taking the price from the merchant's own `resolveOrder`, never
  * from the browser.
  *
- * Order of checks: 405 (not POST) → 403 (origin, CSRF) → 415 / 413 / 400 (body) → 422 (the
- * merchant's schema) → 400 / 409 (Idempotency-Key) → `resolveOrder` (422 on `CheckoutRejection`)
- * → WPay (502 when it fails). Every failure uses the one JSON error shape. An Idempotency-Key is
+ * Order of checks: 405 (not POST) → 403 (origin, CSRF) → 415 / 413 / 400 (body: media type,
+ * size, JSON, nesting depth) → 422 (the merchant's schema) → 400 / 409 (Idempotency-Key) →
+ * `resolveOrder` (422 on `CheckoutRejection`) → WPay (502 when it fails). Every failure uses the one JSON error shape. An Idempotency-Key is
  * bound to the fingerprint of the validated body: the same key with another body is a 409.
  *
  * Trust comes from the options only (see `checkout-trust.ts`): the allowed origin and the base of
@@ -20,6 +20,7 @@ import { WPayConfigError, WPayError } from '../errors.js';
 import type { Claim, ClaimStore } from '../stores/claim-store.js';
 import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import { issuesOf } from '../validate.js';
+import { type AllowedRedirectHosts, redirectCheck } from './allowed-redirect-hosts.js';
 import { bodyFingerprint } from './body-fingerprint.js';
 import { type AllowedOrigins, checkOrigin } from './check-origin.js';
 import { CheckoutRejection } from './checkout-rejection.js';
@@ -138,6 +139,19 @@ export interface CheckoutHandlerOptions<Body extends z.ZodType> {
    * ```
    */
   trustRequestHost?: boolean;
+  /**
+   * The host names WPay's hosted page may be on (or a predicate of its URL). When set, a
+   * `redirectUrl` on another host, not https (loopback http is fine, for the sandbox) or with user
+   * info is never sent to the browser: `502 untrusted_redirect`, logged. Default: unset — WPay's
+   * host is not documented, so any http(s) URL is followed and a one-time warning names the host
+   * seen.
+   *
+   * @example
+   * ```ts
+   * allowedRedirectHosts: ['pay.wpay.example'],
+   * ```
+   */
+  allowedRedirectHosts?: AllowedRedirectHosts;
   /** Accept requests with none of Origin, Sec-Fetch-Site, Referer (non-browser). Default false. */
   allowMissingOrigin?: boolean;
   /**
@@ -155,6 +169,16 @@ export interface CheckoutHandlerOptions<Body extends z.ZodType> {
   pollIntervalMs?: number;
   /** Largest accepted body in bytes. Default 64 KiB. */
   maxBodyBytes?: number;
+  /**
+   * Deepest accepted nesting of arrays/objects in a JSON body; deeper bodies get
+   * `400 body_too_deep` before your schema sees them. Default 32.
+   *
+   * @example
+   * ```ts
+   * maxBodyDepth: 8, // a cart of line items needs no more
+   * ```
+   */
+  maxBodyDepth?: number;
   /** `payMode` when `resolveOrder` gives none. Default `'ONETIME'`. */
   payMode?: string;
   /** Where failures hidden from the buyer are reported. */
@@ -270,6 +294,7 @@ export function createCheckoutHandler<Body extends z.ZodType>(
     idempotencyWaitMs = DEFAULTS.checkout.idempotencyWaitMs,
     pollIntervalMs = DEFAULTS.checkout.pollIntervalMs,
     maxBodyBytes = DEFAULTS.checkout.maxBodyBytes,
+    maxBodyDepth = DEFAULTS.checkout.maxBodyDepth,
     payMode = DEFAULTS.checkout.payMode,
     logger = silentLogger,
   } = options;
@@ -281,6 +306,26 @@ export function createCheckoutHandler<Body extends z.ZodType>(
     });
   }
   const trust = checkoutTrust({ ...options, logger });
+  const checkRedirect = redirectCheck(options.allowedRedirectHosts, { logger });
+
+  /** The hosted page may be shown only when its URL passes `allowedRedirectHosts`. */
+  function refusedRedirect(session: StoredSession): Response | undefined {
+    const refusal = checkRedirect(session.redirectUrl);
+    if (refusal === undefined) return undefined;
+    logger.error(
+      `checkoutHandler: refused WPay's redirectUrl (${refusal}; see allowedRedirectHosts)`,
+      {
+        mchOrderNo: session.mchOrderNo,
+        trxNo: session.trxNo,
+        redirectUrl: session.redirectUrl,
+      },
+    );
+    return errorResponse(
+      502,
+      'untrusted_redirect',
+      'The payment provider answered with an unexpected payment page. Please try again later.',
+    );
+  }
 
   async function createSession(
     body: z.output<Body>,
@@ -309,11 +354,12 @@ export function createCheckoutHandler<Body extends z.ZodType>(
       };
       const sessionRequest = sessionRequestOf(order, urls, payMode);
       const session = await client.checkout.create(sessionRequest);
-      return {
+      const stored = {
         trxNo: session.trxNo,
         redirectUrl: session.redirectUrl,
         mchOrderNo: order.mchOrderNo,
       };
+      return refusedRedirect(stored) ?? stored;
     } catch (error) {
       const details = { mchOrderNo: order.mchOrderNo, ...describeError(error) };
       const isProvider =
@@ -365,7 +411,7 @@ export function createCheckoutHandler<Body extends z.ZodType>(
     }
     if (state.state === 'done') {
       const stored = storedSessionSchema.safeParse(state.result);
-      if (stored.success) return answer(stored.data, kind, true);
+      if (stored.success) return refusedRedirect(stored.data) ?? answer(stored.data, kind, true);
       logger.error('checkoutHandler: the stored Idempotency-Key result is unreadable', { key });
       return errorResponse(500, 'internal_error', 'The checkout could not be started');
     }
@@ -390,7 +436,10 @@ export function createCheckoutHandler<Body extends z.ZodType>(
       allowMissing: allowMissingOrigin,
     });
     if (refusal) return errorResponse(403, 'forbidden_origin', refusal);
-    const read = await readRequestBody(request, { maxBytes: maxBodyBytes });
+    const read = await readRequestBody(request, {
+      maxBytes: maxBodyBytes,
+      maxDepth: maxBodyDepth,
+    });
     if (!read.ok) return errorResponse(read.status, read.code, read.message);
     const parsed = schema.safeParse(read.value);
     if (!parsed.success) {

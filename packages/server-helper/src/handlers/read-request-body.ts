@@ -7,10 +7,33 @@
 
 import { readLimited } from './read-limited.js';
 
-/** A body that was read, or the refusal to answer. */
+/**
+ * A body that was read, or the refusal to answer.
+ *
+ * @example
+ * ```ts
+ * const read: ReadBodyResult = { ok: false, status: 400, code: 'body_too_deep', message: '…' };
+ * ```
+ */
 export type ReadBodyResult =
   | { ok: true; kind: 'json' | 'form'; value: unknown }
   | { ok: false; status: 400 | 413 | 415; code: string; message: string };
+
+/**
+ * Whether `value` nests arrays/objects deeper than `maxDepth` (the top-level container is depth
+ * 1). Iterative: a hostile 30 000-deep body cannot overflow the stack here, and it is refused
+ * before any recursive code (a zod schema, JSON.stringify) sees it.
+ */
+function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [current, depth] = item;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > maxDepth) return true;
+    for (const inner of Object.values(current)) stack.push([inner, depth + 1]);
+  }
+  return false;
+}
 
 function formToObject(form: FormData): Record<string, string | string[]> {
   const result: Record<string, string | string[]> = {};
@@ -33,13 +56,13 @@ function mediaType(request: Request): string {
  *
  * @example
  * ```ts
- * const body = await readRequestBody(request, { maxBytes: 64 * 1024 });
+ * const body = await readRequestBody(request, { maxBytes: 64 * 1024, maxDepth: 32 });
  * if (!body.ok) return errorResponse(body.status, body.code, body.message);
  * ```
  */
 export async function readRequestBody(
   request: Request,
-  { maxBytes }: { maxBytes: number },
+  { maxBytes, maxDepth }: { maxBytes: number; maxDepth: number },
 ): Promise<ReadBodyResult> {
   const type = mediaType(request);
   const json = type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
@@ -62,8 +85,9 @@ export async function readRequestBody(
     };
   }
   if (json) {
+    let value: unknown;
     try {
-      return { ok: true, kind: 'json', value: JSON.parse(new TextDecoder().decode(bytes)) };
+      value = JSON.parse(new TextDecoder().decode(bytes));
     } catch {
       return {
         ok: false,
@@ -72,6 +96,15 @@ export async function readRequestBody(
         message: 'The body is not valid JSON',
       };
     }
+    if (nestsDeeperThan(value, maxDepth)) {
+      return {
+        ok: false,
+        status: 400,
+        code: 'body_too_deep',
+        message: `The body nests arrays or objects deeper than ${maxDepth} levels`,
+      };
+    }
+    return { ok: true, kind: 'json', value };
   }
   try {
     const parsed = await new Response(bytes as Uint8Array<ArrayBuffer>, {
