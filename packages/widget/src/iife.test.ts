@@ -139,7 +139,7 @@ describe('dist/wpay-widget.iife.js', () => {
   it('runs a checkout from plain HTML markup', async () => {
     server = mockFetch(() => json({ redirectUrl: HPP_URL }));
     document.body.innerHTML =
-      '<wpay-button endpoint="/api/checkout" data-sku="tee-42" amount="19.99" currency="USD" locale="en-US">Buy now</wpay-button>';
+      '<wpay-button endpoint="/api/checkout" data-sku="tee-42" amount="19.99" currency="USD" locale="en-US" allowed-hosts="openapi.stg.stablelink.app">Buy now</wpay-button>';
     const el = document.querySelector('wpay-button') as WpayButton;
     await el.updateComplete;
     const navigations: string[] = [];

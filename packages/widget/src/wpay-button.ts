@@ -9,6 +9,7 @@ import { WpayCheckoutEvent, WpayRedirectEvent } from './events.js';
 import { formatAmount } from './format-amount.js';
 import type { WpayStrings } from './i18n/index.js';
 import { IntentKeys } from './intent-keys.js';
+import { consoleLogger, type Logger } from './logger.js';
 import { safeRedirectUrl } from './redirect-policy.js';
 import { asRequestError, WpayRequestError } from './request-error.js';
 import { parseCheckoutResponse } from './response-guards.js';
@@ -51,6 +52,9 @@ export type WpayButtonState = 'idle' | 'busy' | 'redirecting' | 'error';
 function errorKey(code: WpayRequestError['code']): keyof WpayStrings {
   return code === 'network' || code === 'timeout' ? 'errorNetwork' : 'errorServer';
 }
+
+/** The warning about a blank `allowed-hosts` is given once per page, not once per button. */
+let warnedOpenRedirect = false;
 
 function isLabelNode(node: Node): boolean {
   if (node.nodeType === Node.TEXT_NODE) return (node.textContent ?? '').trim() !== '';
@@ -127,6 +131,7 @@ export class WpayButton extends WpayElement<WpayButtonState> {
     size: { reflect: true },
     fullWidth: { type: Boolean, reflect: true, attribute: 'full-width' },
     disabled: { type: Boolean, reflect: true },
+    logger: { attribute: false },
   };
   static override styles = [sharedStyles, buttonStyles];
 
@@ -169,7 +174,10 @@ export class WpayButton extends WpayElement<WpayButtonState> {
   /** ISO 4217 code of `amount` (`USD`). Display only. */
   currency = '';
 
-  /** Space-separated hosts the redirect may go to (`pay.example.com`, `localhost:4010`); blank: any `https:` host. */
+  /**
+   * Space-separated hosts the redirect may go to (`pay.example.com`, `localhost:4010`). Blank: any
+   * `https:` host, with a console warning (once per page) asking to set it.
+   */
   allowedHosts = '';
 
   /** The look. */
@@ -183,6 +191,9 @@ export class WpayButton extends WpayElement<WpayButtonState> {
 
   /** Disables the button (so does a missing `endpoint`). */
   disabled = false;
+
+  /** Receives the warning about a blank `allowed-hosts`; the console by default. */
+  logger: Logger = consoleLogger;
 
   /** Leaves the page for the payment page. Replace it to navigate another way (or in tests). */
   navigate: (url: string) => void = (url) => {
@@ -198,6 +209,15 @@ export class WpayButton extends WpayElement<WpayButtonState> {
     super.disconnectedCallback();
     window.removeEventListener('pageshow', this.#onPageShow);
     this.#reset();
+  }
+
+  protected override firstUpdated(changed: PropertyValues): void {
+    super.firstUpdated(changed);
+    if (warnedOpenRedirect || this.allowedHosts.trim() !== '') return;
+    warnedOpenRedirect = true;
+    this.logger.warn(
+      '<wpay-button> has no allowed-hosts, so it follows a redirect to any https: host: set allowed-hosts="<your payment page host>"',
+    );
   }
 
   /**
