@@ -220,7 +220,10 @@ describe('when trustRequestHost is set (local development)', () => {
   it('takes the request’s own origin and resolves relative return URLs against it, warning once at creation', async () => {
     const { client, calls } = fakeWPay();
     const warned: string[] = [];
-    const logger: HandlerLogger = { warn: (m) => warned.push(m), error() {} };
+    const logger: HandlerLogger = {
+      warn: (m) => void (m.includes('trustRequestHost') && warned.push(m)),
+      error() {},
+    };
     const handler = createCheckoutHandler(client, { ...base, trustRequestHost: true, logger });
     assert.equal(warned.length, 1);
     assert.match(warned[0] ?? '', /trustRequestHost/);
