@@ -60,7 +60,8 @@ export interface ResolvedOrder {
 
 /**
  * A return URL — absolute, or relative to `publicUrl` — or a function of the order giving one.
- * Only http(s) URLs are accepted.
+ * Only http(s) URLs are accepted. A function must not build it from `request.url` or its headers:
+ * their host is whatever the client sent.
  *
  * @example
  * ```ts

@@ -36,14 +36,16 @@ function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
 }
 
 function formToObject(form: FormData): Record<string, string | string[]> {
-  const result: Record<string, string | string[]> = {};
+  // A Map, then Object.fromEntries: fields named `__proto__` or `constructor` stay plain own
+  // fields instead of reaching (or reading) Object.prototype.
+  const fields = new Map<string, string | string[]>();
   for (const [name, value] of form) {
     if (typeof value !== 'string') continue; // uploaded files are not checkout fields
-    const previous = result[name];
-    if (previous === undefined) result[name] = value;
-    else result[name] = Array.isArray(previous) ? [...previous, value] : [previous, value];
+    const previous = fields.get(name);
+    if (previous === undefined) fields.set(name, value);
+    else fields.set(name, Array.isArray(previous) ? [...previous, value] : [previous, value]);
   }
-  return result;
+  return Object.fromEntries(fields);
 }
 
 function mediaType(request: Request): string {
