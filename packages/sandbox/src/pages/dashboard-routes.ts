@@ -3,18 +3,13 @@ import type { Hono } from 'hono';
 import { ApiError } from '../api/api-error.js';
 import type { SandboxEnv } from '../app-bindings.js';
 import { advanceClock, stateSnapshot, statsOf, triggerEvent } from '../domain/operations.js';
-import { crossSiteRefusal } from '../http/cross-site.js';
-import { BodyTooLargeError, readBody } from '../http/read-body.js';
 import { pageResponse, seeOther } from '../http/responses.js';
 import type { SandboxContext } from '../sandbox-context.js';
+import { readPageForm } from './read-page-form.js';
 import { renderDashboard } from './render-dashboard.js';
-import { renderClosedPage } from './render-hosted-page.js';
 
 /** Prefix of the dashboard's form actions. */
 const DASHBOARD_ACTIONS = '/__dashboard/';
-
-/** Largest form post a button sends, in bytes. */
-const FORM_LIMIT = 65_536;
 
 const ADVANCE = { '1h': { hours: 1 }, '1d': { days: 1 }, '1mo': { months: 1 } } as const;
 
@@ -57,20 +52,8 @@ async function answerDashboard(
     );
   }
   if (method !== 'POST') return pageResponse(405, 'Method not allowed', { allow: 'POST' });
-  const refusal = crossSiteRefusal(
-    (name) => request.headers.get(name) ?? undefined,
-    ctx.ownOrigins,
-  );
-  if (refusal) return pageResponse(403, refusalPage(ctx, 'Request refused', refusal));
-  let form: URLSearchParams;
-  try {
-    form = new URLSearchParams(Buffer.from(await readBody(request, FORM_LIMIT)).toString('utf8'));
-  } catch (error) {
-    if (!(error instanceof BodyTooLargeError)) throw error;
-    return pageResponse(413, refusalPage(ctx, 'Request too large', error.message), {
-      connection: 'close',
-    });
-  }
+  const form = await readPageForm(ctx, request);
+  if (form instanceof Response) return form;
   try {
     await act(ctx, path.slice(DASHBOARD_ACTIONS.length), form);
   } catch (error) {
@@ -128,14 +111,4 @@ async function act(ctx: SandboxContext, action: string, form: URLSearchParams): 
   const run = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
   if (!run) throw new ApiError(404, '404', `no dashboard action ${action}`);
   await run(ctx, form);
-}
-
-function refusalPage(ctx: SandboxContext, title: string, message: string): string {
-  return renderClosedPage({
-    merchantName: ctx.options.merchantName,
-    title,
-    message,
-    returnUrl: null,
-    tone: 'danger',
-  });
 }

@@ -4,14 +4,11 @@ import { ApiError } from '../api/api-error.js';
 import type { SandboxEnv } from '../app-bindings.js';
 import { formatMoney } from '../domain/money.js';
 import { type PaymentRecord, TEST_CARDS, type TestCard } from '../domain/records.js';
-import { crossSiteRefusal } from '../http/cross-site.js';
-import { BodyTooLargeError, readBody } from '../http/read-body.js';
 import { pageResponse, seeOther } from '../http/responses.js';
 import type { SandboxContext } from '../sandbox-context.js';
+import { readPageForm } from './read-page-form.js';
 import { type ClosedPageView, renderClosedPage, renderHostedPage } from './render-hosted-page.js';
 
-/** Largest form post the page takes, in bytes. */
-const FORM_LIMIT = 65_536;
 const CARDS = new Set<string>(TEST_CARDS.map((c) => c.card));
 
 /**
@@ -64,20 +61,8 @@ async function answerHostedPage(
   }
   if (method !== 'POST') return pageResponse(405, closedPage(ctx, payment), { allow: 'GET, POST' });
 
-  const refusal = crossSiteRefusal(
-    (name) => request.headers.get(name) ?? undefined,
-    ctx.ownOrigins,
-  );
-  if (refusal) return pageResponse(403, refusalPage(ctx, 'Request refused', refusal));
-  let form: URLSearchParams;
-  try {
-    form = new URLSearchParams(Buffer.from(await readBody(request, FORM_LIMIT)).toString('utf8'));
-  } catch (error) {
-    if (!(error instanceof BodyTooLargeError)) throw error;
-    return pageResponse(413, refusalPage(ctx, 'Request too large', error.message), {
-      connection: 'close',
-    });
-  }
+  const form = await readPageForm(ctx, request);
+  if (form instanceof Response) return form;
   const action = form.get('action');
   const card = form.get('card') ?? 'success';
   if ((action !== 'pay' && action !== 'cancel') || !CARDS.has(card)) {
@@ -156,14 +141,4 @@ function closedText(payment: PaymentRecord): Omit<ClosedPageView, 'merchantName'
         tone: 'ok',
       };
   }
-}
-
-function refusalPage(ctx: SandboxContext, title: string, message: string): string {
-  return renderClosedPage({
-    merchantName: ctx.options.merchantName,
-    title,
-    message,
-    returnUrl: null,
-    tone: 'danger',
-  });
 }
