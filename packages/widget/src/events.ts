@@ -1,6 +1,5 @@
 import type { CheckoutPayload } from './collect-payload.js';
-import type { ServerError, WpayErrorCode } from './request-error.js';
-import type { PaymentStatus } from './response-guards.js';
+import type { PaymentStatus, ServerError } from './wire-contract.js';
 
 /** What every widget event shares: a typed `detail`, bubbling out of shadow roots. */
 abstract class WpayEvent<Detail> extends Event {
@@ -73,6 +72,34 @@ export class WpayRedirectEvent extends WpayEvent<WpayRedirectDetail> {
     super('wpay-redirect', detail, true);
   }
 }
+
+/**
+ * Why a request to the merchant's server failed:
+ * - `network`: the server could not be reached (offline, DNS, CORS, connection reset);
+ * - `timeout`: no complete answer within the element's `timeout`;
+ * - `http`: the server answered with a non-2xx status;
+ * - `invalid-response`: a 2xx answer that is not the JSON the contract promises;
+ * - `blocked-redirect`: the redirect URL was refused by the redirect policy (`<wpay-button>` only);
+ * - `missing-identifier`: the return page's URL carries neither `trxNo` nor `mchOrderNo`
+ *   (`<wpay-return>` only);
+ * - `missing-endpoint`: `<wpay-return>` has no `status-endpoint` (a mistake in the page, also
+ *   reported to the element's `logger`).
+ *
+ * @example
+ * ```ts
+ * button.addEventListener('wpay-error', (event) => {
+ *   const code: WpayErrorCode = event.detail.code;
+ * });
+ * ```
+ */
+export type WpayErrorCode =
+  | 'network'
+  | 'timeout'
+  | 'http'
+  | 'invalid-response'
+  | 'blocked-redirect'
+  | 'missing-identifier'
+  | 'missing-endpoint';
 
 /**
  * `wpay-error`'s detail.

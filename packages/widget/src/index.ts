@@ -7,6 +7,7 @@ export { type DefineOptions, defineElements, type VersionedElement } from './def
 export {
   type WpayCheckoutDetail,
   WpayCheckoutEvent,
+  type WpayErrorCode,
   type WpayErrorDetail,
   WpayErrorEvent,
   type WpayRedirectDetail,
@@ -18,9 +19,14 @@ export { CATALOG, resolveLocale, stringsFor, type WpayStrings } from './i18n/ind
 export type { WpayButtonJsxProps, WpayJsxBaseProps, WpayReturnJsxProps } from './jsx.js';
 export { consoleLogger, type Logger } from './logger.js';
 export { LOOPBACK_HOSTS, safeRedirectUrl } from './redirect-policy.js';
-export type { ServerError, ServerFieldError, WpayErrorCode } from './request-error.js';
-export type { CheckoutResponse, PaymentOutcome, PaymentStatus } from './response-guards.js';
 export { VERSION } from './version.js';
+export type {
+  CheckoutResponse,
+  PaymentOutcome,
+  PaymentStatus,
+  ServerError,
+  ServerFieldError,
+} from './wire-contract.js';
 export {
   DEFAULT_TIMEOUT_MS,
   WpayButton,

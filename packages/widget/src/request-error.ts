@@ -1,55 +1,5 @@
-import type { ErrorDetail, ErrorField } from '@wpay/protocol';
-import type { WpayErrorDetail } from './events.js';
-
-/**
- * Why a request to the merchant's server failed:
- * - `network`: the server could not be reached (offline, DNS, CORS, connection reset);
- * - `timeout`: no complete answer within the element's `timeout`;
- * - `http`: the server answered with a non-2xx status;
- * - `invalid-response`: a 2xx answer that is not the JSON the contract promises;
- * - `blocked-redirect`: the redirect URL was refused by the redirect policy (`<wpay-button>` only);
- * - `missing-identifier`: the return page's URL carries neither `trxNo` nor `mchOrderNo`
- *   (`<wpay-return>` only);
- * - `missing-endpoint`: `<wpay-return>` has no `status-endpoint` (a mistake in the page, also
- *   reported to the element's `logger`).
- *
- * @example
- * ```ts
- * button.addEventListener('wpay-error', (event) => {
- *   const code: WpayErrorCode = event.detail.code;
- * });
- * ```
- */
-export type WpayErrorCode =
-  | 'network'
-  | 'timeout'
-  | 'http'
-  | 'invalid-response'
-  | 'blocked-redirect'
-  | 'missing-identifier'
-  | 'missing-endpoint';
-
-/**
- * One entry of the `fields` list of the merchant server's JSON error: `@wpay/protocol`'s
- * `ErrorField`.
- *
- * @example
- * ```ts
- * const field: ServerFieldError = { path: 'sku', message: 'unknown product' };
- * ```
- */
-export type ServerFieldError = ErrorField;
-
-/**
- * The merchant server's JSON error body: `{ "error": { code, message, fields? } }` (the inner
- * object, `@wpay/protocol`'s `ErrorDetail`).
- *
- * @example
- * ```ts
- * const error: ServerError = { code: 'invalid_body', message: 'sku: required', fields: [{ path: 'sku', message: 'required' }] };
- * ```
- */
-export type ServerError = ErrorDetail;
+import type { WpayErrorCode, WpayErrorDetail } from './events.js';
+import type { ServerError } from './wire-contract.js';
 
 /**
  * A failed request to the merchant's server. `code` says what went wrong; `status` and

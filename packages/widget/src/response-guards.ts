@@ -1,41 +1,13 @@
-import type { CheckoutAnswer, PaymentOutcome, StatusAnswer } from '@wpay/protocol';
-import type { ServerError, ServerFieldError } from './request-error.js';
+import type {
+  CheckoutResponse,
+  PaymentOutcome,
+  PaymentStatus,
+  ServerError,
+  ServerFieldError,
+} from './wire-contract.js';
 
 // The widget validates the merchant server's answers by hand rather than with zod: zod/mini alone
 // weighs about 5.7 kB gzip, half the widget's 12 kB budget, for three small shapes.
-
-/**
- * The checkout endpoint's success body: `@wpay/protocol`'s `CheckoutAnswer`.
- *
- * @example
- * ```ts
- * const response: CheckoutResponse = { redirectUrl: 'https://openapi.stablelink.app/hpp/abc', trxNo: 'TRX1' };
- * ```
- */
-export type CheckoutResponse = CheckoutAnswer;
-
-/**
- * What the return page shows, derived by the merchant's server from the payment's status.
- *
- * @example
- * ```ts
- * const outcome: PaymentOutcome = 'succeeded';
- * ```
- */
-export type { PaymentOutcome };
-
-/**
- * The status endpoint's success body (see docs/architecture.md, "Widget ⇄ merchant endpoints"):
- * `{ status, outcome, final }` to one identifier, plus `trxNo`, `mchOrderNo`, `amount` and
- * `currency` to the proven pair. Optional fields are omitted when unknown (`null` reads as absent).
- * `@wpay/protocol`'s `StatusAnswer`.
- *
- * @example
- * ```ts
- * const status: PaymentStatus = { trxNo: 'TRX1', outcome: 'processing', final: false };
- * ```
- */
-export type PaymentStatus = StatusAnswer;
 
 // The widget imports types only from @wpay/protocol (no byte added), so the list is written here;
 // `satisfies` checks each entry, `ListedOutcome` fails to compile if an outcome is missing.

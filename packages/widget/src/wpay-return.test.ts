@@ -14,7 +14,7 @@ import {
 import { PAGE_THEMES, resetPageTheme } from '../test/page-themes.js';
 import { build, widget } from '../test/widget.js';
 import type { WpayErrorEvent, WpayStatusEvent } from './events.js';
-import type { PaymentStatus } from './response-guards.js';
+import type { PaymentStatus } from './wire-contract.js';
 import type { WpayReturn } from './wpay-return.js';
 
 let server: FetchMock | undefined;

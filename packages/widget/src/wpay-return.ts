@@ -6,10 +6,11 @@ import type { WpayStrings } from './i18n/index.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { positiveOr } from './positive-or.js';
 import { asRequestError, WpayRequestError } from './request-error.js';
-import { type PaymentOutcome, type PaymentStatus, parseStatusResponse } from './response-guards.js';
+import { parseStatusResponse } from './response-guards.js';
 import { type ReturnIdentifier, returnIdentifier, statusUrl } from './return-identifiers.js';
 import { sharedStyles } from './shared.styles.js';
 import { sleep } from './sleep.js';
+import type { PaymentOutcome, PaymentStatus } from './wire-contract.js';
 import { DEFAULT_TIMEOUT_MS, WpayElement } from './wpay-element.js';
 import { returnStyles } from './wpay-return.styles.js';
 
