@@ -1,3 +1,8 @@
+// The public surface of @wpay/widget, chosen on purpose: what a shop's page or build uses — the two
+// element classes, their events with the types of their details, the types of their attributes and
+// properties, the wire shapes those carry, `defineElements` for another registry, and `VERSION`.
+// Helpers behind the elements (translations, the redirect policy, number formatting, defaults)
+// are not exported: they may change in any release. api-report.txt lists the surface.
 import { defineElements } from './define.js';
 import { WpayButton } from './wpay-button.js';
 import { WpayReturn } from './wpay-return.js';
@@ -14,11 +19,9 @@ export {
   WpayRedirectEvent,
   WpayStatusEvent,
 } from './events.js';
-export { formatAmount } from './format-amount.js';
-export { CATALOG, resolveLocale, stringsFor, type WpayStrings } from './i18n/index.js';
+export type { WpayStrings } from './i18n/index.js';
 export type { WpayButtonJsxProps, WpayJsxBaseProps, WpayReturnJsxProps } from './jsx.js';
-export { consoleLogger, type Logger } from './logger.js';
-export { LOOPBACK_HOSTS, safeRedirectUrl } from './redirect-policy.js';
+export type { Logger } from './logger.js';
 export { VERSION } from './version.js';
 export type {
   CheckoutResponse,
@@ -28,12 +31,11 @@ export type {
   ServerFieldError,
 } from './wire-contract.js';
 export {
-  DEFAULT_TIMEOUT_MS,
   WpayButton,
   type WpayButtonSize,
   type WpayButtonState,
   type WpayButtonVariant,
 } from './wpay-button.js';
-export { RETURN_DEFAULTS, WpayReturn, type WpayReturnState } from './wpay-return.js';
+export { WpayReturn, type WpayReturnState } from './wpay-return.js';
 
 defineElements({ 'wpay-button': WpayButton, 'wpay-return': WpayReturn });

@@ -18,8 +18,6 @@ import { sleep } from './sleep.js';
 import { buttonStyles } from './wpay-button.styles.js';
 import { WpayElement } from './wpay-element.js';
 
-export { DEFAULT_TIMEOUT_MS } from './wpay-element.js';
-
 /**
  * `<wpay-button>`'s looks.
  *
