@@ -359,6 +359,91 @@ describe(`<wpay-return> (${build})`, () => {
     });
   });
 
+  describe('when its properties change after the first check', () => {
+    it('asks a new status-endpoint once, after rendering "checking" for it', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      const shownAtRequest: (string | undefined)[] = [];
+      let el: WpayReturn | undefined;
+      const mock = serve(() => {
+        if (el) shownAtRequest.push(`${el.state}: ${message(el)}`);
+        return json(PAID);
+      });
+      ({ el } = await mount());
+      const confirmed = oneEvent(el, 'wpay-status');
+      el.setAttribute('status-endpoint', '/api/other-status');
+      await confirmed;
+      await el.updateComplete;
+      expect(mock.calls.map((call) => new URL(call.url).pathname)).to.deep.equal([
+        '/api/status',
+        '/api/other-status',
+      ]);
+      expect(shownAtRequest).to.deep.equal(['checking: Confirming payment…']);
+      expect(el.state).to.equal('succeeded');
+    });
+
+    it('renders a new status-endpoint twice: "checking" with the change, then the answer', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      serve(() => json(PAID));
+      const { el } = await mount();
+      const rendered: string[] = [];
+      el.addController({ hostUpdated: () => rendered.push(el.state) });
+      const confirmed = oneEvent(el, 'wpay-status');
+      el.setAttribute('status-endpoint', '/api/other-status');
+      await confirmed;
+      await el.updateComplete;
+      expect(rendered).to.deep.equal(['checking', 'succeeded']);
+    });
+
+    it('asks nothing again on an unrelated update (locale, strings, poll-interval, a re-render)', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      const mock = serve(() => json(PAID));
+      const { el } = await mount();
+      el.locale = 'de';
+      await el.updateComplete;
+      el.strings = { succeeded: 'Danke!' };
+      el.pollInterval = 50;
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(mock.calls).to.have.length(1);
+      expect(message(el)).to.equal('Danke!');
+    });
+
+    it('asks nothing before its first render, and once after it', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      const mock = serve(() => json(PAID));
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      const el = document.createElement('wpay-return');
+      el.statusEndpoint = '/api/status';
+      const confirmed = oneEvent(el, 'wpay-status');
+      container.append(el);
+      el.statusEndpoint = '/api/status?shop=7';
+      expect(el.hasUpdated).to.equal(false);
+      expect(mock.calls).to.have.length(0);
+      await confirmed;
+      expect(mock.calls.map((call) => new URL(call.url).search)).to.deep.equal([
+        '?shop=7&trxNo=TRX1',
+      ]);
+    });
+
+    it('asks again when put back on the page while still checking, once', async () => {
+      arriveWith({ trxNo: 'TRX1' });
+      const mock = serve((_call, index) => (index === 0 ? never() : json(PAID)));
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      const el = document.createElement('wpay-return');
+      el.statusEndpoint = '/api/status';
+      container.append(el);
+      await waitUntil(() => mock.calls.length === 1, 'no first check');
+      el.remove();
+      expect(mock.calls[0]?.signal?.aborted).to.equal(true);
+      const confirmed = oneEvent(el, 'wpay-status');
+      container.append(el);
+      await confirmed;
+      await el.updateComplete;
+      expect(mock.calls).to.have.length(2);
+      expect(el.state).to.equal('succeeded');
+    });
+  });
+
   describe('named slots', () => {
     it('replace the message of their state and stay hidden in other states', async () => {
       arriveWith({ trxNo: 'TRX1' });

@@ -116,6 +116,8 @@ export class WpayReturn extends WpayElement<WpayReturnState> {
   protected _phase: WpayReturnState = 'checking';
   /** Gave up polling a payment still processing. */
   protected _slow = false;
+  /** A status check starts after the next render (see `updated()`). */
+  #checkDue = false;
 
   /** The merchant's status URL (GET `?trxNo=&mchOrderNo=`, or one of them → the payment's outcome). */
   statusEndpoint = '';
@@ -134,13 +136,24 @@ export class WpayReturn extends WpayElement<WpayReturnState> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.status?.final && this._phase !== 'error') void this.#check();
+    if (!this.status?.final && this._phase !== 'error') this.#checkAfterRender();
+  }
+
+  /**
+   * Shows `checking` in the next render and asks the server once that render is done (in
+   * `updated()`: the request is a side effect, never started by a render that may not happen).
+   */
+  #checkAfterRender(): void {
+    this._phase = 'checking';
+    this._slow = false;
+    this.#checkDue = true;
+    // Already `checking` (put back on the page mid-check): no property changed, so ask for it.
+    this.requestUpdate();
   }
 
   async #check(): Promise<void> {
     const { signal } = this._start();
-    this._phase = 'checking';
-    this._slow = false;
+    // Any state set below renders in an update of its own, not as a change inside this one.
     await this.updateComplete;
     if (signal.aborted) return;
     if (!this.statusEndpoint.trim()) {
@@ -188,7 +201,16 @@ export class WpayReturn extends WpayElement<WpayReturnState> {
 
   override willUpdate(changed: PropertyValues<this>): void {
     // A status endpoint given (or changed) after the first check: check again, there.
-    if (this.hasUpdated && changed.has('statusEndpoint') && this.isConnected) void this.#check();
+    if (this.hasUpdated && changed.has('statusEndpoint') && this.isConnected) {
+      this.#checkAfterRender();
+    }
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.#checkDue) return;
+    this.#checkDue = false;
+    if (this.isConnected) void this.#check();
   }
 
   override update(changed: PropertyValues<this>): void {
