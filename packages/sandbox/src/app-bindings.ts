@@ -11,6 +11,11 @@
  */
 export interface SandboxBindings {
   rawTarget?: string;
+  /**
+   * The request came through a merchant's own control path (`/__sandbox/merchants/{id}/…`):
+   * `POST reset` resets that merchant only, not the whole sandbox.
+   */
+  merchantScoped?: boolean;
 }
 
 /**

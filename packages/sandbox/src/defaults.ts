@@ -43,6 +43,10 @@ export const SANDBOX_DEFAULTS = {
   refreshResponseShape: 'bare' as 'bare' | 'envelope',
   /** Merchant name shown on the hosted page. */
   merchantName: 'Sandbox Shop',
+  /** Id of the merchant of the top-level options (`sb.merchant('default')`). */
+  defaultMerchantId: 'default',
+  /** Prefix of a merchant's own control API: `/__sandbox/merchants/{id}/…`. */
+  merchantControlPath: '/__sandbox/merchants',
   /** Webhook receiver deadline [doc]. Not scaled by `timeScale`. */
   webhookTimeoutMs: 15_000,
   /** WPay's 14 retry delays in seconds [doc], divided by `timeScale`. */

@@ -23,10 +23,12 @@ export {
   parseFaultFlag,
 } from './faults/fault-rule.js';
 export type { SandboxLogger } from './logger.js';
-export type { SandboxCredentials, SandboxOptions } from './options.js';
+export type { MerchantOptions, SandboxCredentials, SandboxOptions } from './options.js';
 export type { RequestLogEntry, SandboxStats } from './sandbox-context.js';
 export {
   type Sandbox,
+  type SandboxEnvVars,
+  type SandboxMerchant,
   type SandboxPayment,
   type SandboxStateView,
   startSandbox,

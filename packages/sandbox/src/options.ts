@@ -19,6 +19,44 @@ export interface SandboxCredentials {
 }
 
 /**
+ * One more merchant in the same sandbox: its own credentials, sign key, webhook URL, name, fault
+ * rules and state (payments, subscriptions, tokens, webhooks), with no cross-talk.
+ *
+ * @example
+ * ```ts
+ * startSandbox({ merchants: [{ id: 'north', merchantName: 'North Mugs', webhookUrl: 'http://127.0.0.1:3001/hooks' }] });
+ * ```
+ */
+export interface MerchantOptions {
+  /** `[A-Za-z0-9_-]{1,32}`, unique, not `default` (the top-level options' merchant). */
+  id: string;
+  /** Shown on its hosted pages (default: the id). */
+  merchantName?: string;
+  /** Default `wpay_test_{id}_api_key`, `wpay_test_{id}_api_secret`, `wpay_test_{id}_sign_key`. */
+  credentials?: Partial<SandboxCredentials>;
+  /** Where its webhooks go. */
+  webhookUrl?: string;
+  /** Its fault rules, active from the start. */
+  faults?: FaultRuleInput[];
+}
+
+/**
+ * A merchant with every default filled in (the top-level options' merchant has id `default`).
+ *
+ * @example
+ * ```ts
+ * resolveOptions({}).merchants[0]?.id; // 'default'
+ * ```
+ */
+export interface ResolvedMerchant {
+  id: string;
+  merchantName: string;
+  credentials: SandboxCredentials;
+  webhookUrl: string | undefined;
+  faults: FaultRuleInput[];
+}
+
+/**
  * Options of {@link startSandbox}; every one is optional.
  *
  * @example
@@ -68,6 +106,11 @@ export interface SandboxOptions {
   defaults?: Partial<ProtocolDefaults>;
   /** Where the sandbox logs (default: nowhere). */
   logger?: SandboxLogger;
+  /**
+   * More merchants in the same sandbox, besides the one the top-level options describe (id
+   * `default`): each with its own credentials, sign key, webhook URL, name and state.
+   */
+  merchants?: MerchantOptions[];
 }
 
 const positive = z.number().positive();
@@ -104,6 +147,29 @@ const DefaultsSchema = z
     { message: 'defaultPageSize must not exceed maxPageSize', path: ['defaultPageSize'] },
   );
 
+const CredentialsSchema = z
+  .object({
+    apiKey: z.string().min(1).optional(),
+    apiSecret: z.string().min(1).optional(),
+    signKey: z.string().min(1).optional(),
+  })
+  .strict();
+
+const MerchantSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be 1-32 of [A-Za-z0-9_-]')
+      .refine((id) => id !== SANDBOX_DEFAULTS.defaultMerchantId, {
+        message: `"${SANDBOX_DEFAULTS.defaultMerchantId}" names the top-level options' merchant`,
+      }),
+    merchantName: z.string().min(1).max(100).optional(),
+    credentials: CredentialsSchema.optional(),
+    webhookUrl: z.url().optional(),
+    faults: z.array(FaultRuleSchema).optional(),
+  })
+  .strict();
+
 const OptionsSchema = z
   .object({
     port: z.number().int().min(0).max(65_535).optional(),
@@ -112,13 +178,7 @@ const OptionsSchema = z
     webhookUrl: z.url().optional(),
     timeScale: positive.optional(),
     seed: z.number().int().optional(),
-    credentials: z
-      .object({
-        apiKey: z.string().min(1).optional(),
-        apiSecret: z.string().min(1).optional(),
-        signKey: z.string().min(1).optional(),
-      })
-      .optional(),
+    credentials: CredentialsSchema.optional(),
     tokenTtlSeconds: positive.optional(),
     refreshTokenTtlSeconds: positive.optional(),
     sessionTtlSeconds: positive.optional(),
@@ -143,8 +203,59 @@ const OptionsSchema = z
         'must have debug, info, warn and error methods',
       )
       .optional(),
+    merchants: z.array(MerchantSchema).max(100).optional(),
   })
   .strict();
+
+/** The merchants of the options, the top-level one first, every default filled in. */
+function merchantsOf(parsed: z.infer<typeof OptionsSchema>): ResolvedMerchant[] {
+  const first: ResolvedMerchant = {
+    id: SANDBOX_DEFAULTS.defaultMerchantId,
+    merchantName: parsed.merchantName ?? SANDBOX_DEFAULTS.merchantName,
+    credentials: { ...SANDBOX_DEFAULTS.credentials, ...parsed.credentials },
+    webhookUrl: parsed.webhookUrl,
+    faults: parsed.faults ?? [],
+  };
+  const more = (parsed.merchants ?? []).map(
+    (merchant): ResolvedMerchant => ({
+      id: merchant.id,
+      merchantName: merchant.merchantName ?? merchant.id,
+      credentials: {
+        apiKey: `wpay_test_${merchant.id}_api_key`,
+        apiSecret: `wpay_test_${merchant.id}_api_secret`,
+        signKey: `wpay_test_${merchant.id}_sign_key`,
+        ...merchant.credentials,
+      },
+      webhookUrl: merchant.webhookUrl,
+      faults: merchant.faults ?? [],
+    }),
+  );
+  return [first, ...more];
+}
+
+/** Two merchants may not share an id or an api key (a token request names its merchant by it). */
+function merchantClashes(
+  merchants: ResolvedMerchant[],
+): Array<{ option: string; message: string }> {
+  const issues: Array<{ option: string; message: string }> = [];
+  merchants.forEach((merchant, index) => {
+    const earlier = merchants.slice(0, index);
+    const option = index === 0 ? 'credentials' : `merchants.${index - 1}`;
+    if (earlier.some((other) => other.id === merchant.id)) {
+      issues.push({ option: `${option}.id`, message: `id "${merchant.id}" is used twice` });
+    }
+    const sameKey = earlier.find(
+      (other) => other.credentials.apiKey === merchant.credentials.apiKey,
+    );
+    if (sameKey) {
+      issues.push({
+        option: `${option}.credentials.apiKey`,
+        message: `the api key of merchant "${sameKey.id}" too: each merchant needs its own`,
+      });
+    }
+  });
+  return issues;
+}
 
 /**
  * The name of every option of {@link SandboxOptions}.
@@ -179,6 +290,8 @@ export interface ResolvedOptions {
   maxFailedRenewals: number;
   defaults: ProtocolDefaults;
   logger: SandboxLogger;
+  /** Every merchant, the top-level options' one (`default`) first. */
+  merchants: ResolvedMerchant[];
 }
 
 /**
@@ -191,7 +304,7 @@ export interface ResolvedOptions {
  */
 export function optionIssues(input: unknown): Array<{ option: string; message: string }> {
   const parsed = OptionsSchema.safeParse(input);
-  if (parsed.success) return [];
+  if (parsed.success) return merchantClashes(merchantsOf(parsed.data));
   return parsed.error.issues.map((i) => ({
     option: i.path.join('.') || 'options',
     message: i.message,
@@ -251,5 +364,6 @@ export function resolveOptions(input: SandboxOptions = {}): ResolvedOptions {
     maxFailedRenewals: parsed.maxFailedRenewals ?? SANDBOX_DEFAULTS.maxFailedRenewals,
     defaults,
     logger: parsed.logger ?? silentLogger,
+    merchants: merchantsOf(parsed),
   };
 }

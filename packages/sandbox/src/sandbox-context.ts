@@ -1,7 +1,7 @@
 /** @module Everything a route needs, on one object. */
 
+import type { ClockScope } from './domain/clock-scope.js';
 import type { Ledger } from './domain/ledger.js';
-import type { SandboxClock } from './domain/sandbox-clock.js';
 import type { SandboxState } from './domain/sandbox-state.js';
 import type { TokenAuthority } from './domain/token-authority.js';
 import type { ViewSettings } from './domain/views.js';
@@ -57,10 +57,13 @@ export interface SandboxStats {
   webhooksDelivered: number;
 }
 
-/** Everything a route needs. */
+/** Everything a route needs: one merchant of the sandbox. */
 export interface SandboxContext {
+  /** The merchant's id (`default` for the top-level options' one). */
+  readonly merchantId: string;
   readonly options: ResolvedOptions;
-  readonly clock: SandboxClock;
+  /** This merchant's scope on the shared clock. */
+  readonly clock: ClockScope;
   readonly state: SandboxState;
   readonly ledger: Ledger;
   readonly tokens: TokenAuthority;
@@ -83,6 +86,11 @@ export interface SandboxContext {
    * so that webhook-only paths get tested.
    */
   buyerReturns: boolean;
-  /** Forgets records, events, faults, the request log and the counters (`sb.reset()`). */
+  /**
+   * Forgets this merchant's records, events, faults, request log and counters
+   * (`sb.merchant(id).reset()`).
+   */
   readonly reset: () => void;
+  /** Resets every merchant of the sandbox (`sb.reset()`). */
+  readonly resetAll: () => void;
 }

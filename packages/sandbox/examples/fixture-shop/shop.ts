@@ -3,7 +3,7 @@
 // API with the sandbox's exported signRequest; a real shop would use @wpay/server-helper.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { signRequest } from '@wpay/sandbox';
+import { signRequest, signWebhook } from '@wpay/sandbox';
 
 /** A merchant's WPay settings, as the shop reads them from WPAY_* variables. */
 export interface ShopSettings {
@@ -18,8 +18,11 @@ export interface ShopSettings {
 /** A running shop. */
 export interface Shop {
   url: string;
-  /** Event types the shop's webhook URL received, with the order they were for. */
-  webhooks: Array<{ eventType: string; mchOrderNo: string }>;
+  /**
+   * Event types the shop's webhook URL received, with the order they were for and whether the
+   * signature matched this shop's sign key.
+   */
+  webhooks: Array<{ eventType: string; mchOrderNo: string; signedForMe: boolean }>;
   close(): Promise<void>;
 }
 
@@ -111,11 +114,15 @@ export async function startShop(settings: ShopSettings): Promise<Shop> {
         );
       }
       if (req.method === 'POST' && url.pathname === '/hooks') {
-        const event = JSON.parse(await read(req)) as {
-          eventType: string;
-          data: { mchOrderNo?: string };
-        };
-        webhooks.push({ eventType: event.eventType, mchOrderNo: event.data.mchOrderNo ?? '' });
+        const raw = await read(req);
+        const event = JSON.parse(raw) as { eventType: string; data: { mchOrderNo?: string } };
+        const timestamp = String(req.headers.timestamp ?? '');
+        const signedForMe = req.headers.signature === signWebhook(settings.signKey, timestamp, raw);
+        webhooks.push({
+          eventType: event.eventType,
+          mchOrderNo: event.data.mchOrderNo ?? '',
+          signedForMe,
+        });
         res.writeHead(200, { 'content-type': 'text/plain' });
         return res.end('SUCCESS');
       }

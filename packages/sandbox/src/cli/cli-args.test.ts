@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { PROTOCOL_DEFAULT_KEYS, SANDBOX_DEFAULTS } from '../defaults.js';
@@ -56,6 +59,7 @@ describe('when parsing wpay-sandbox flags', () => {
       ...CLI_FLAGS.map((f) => f.option.split('.')[0]),
       'faults',
       'defaults',
+      'merchants',
     ]);
     const missing = SANDBOX_OPTION_NAMES.filter((name) => !covered.has(name) && name !== 'logger');
     assert.deepEqual(missing, []);
@@ -87,6 +91,71 @@ describe('when parsing wpay-sandbox flags', () => {
       () => parseCliArgs(['--default', 'timeZoneOffsetMinutes=2000']),
       /--default timeZoneOffsetMinutes: /,
     );
+  });
+
+  it('reads repeated --merchant specs and a --merchants-file, the file first', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wpay-sandbox-merchants-'));
+    const file = join(dir, 'merchants.json');
+    writeFileSync(file, JSON.stringify([{ id: 'east', merchantName: 'East, Inc.' }]));
+    try {
+      const request = parseCliArgs([
+        '--merchant',
+        'id=north,name=North Mugs,api-key=nk,sign-key=ns,webhook-url=http://127.0.0.1:3001/h',
+        '--merchant',
+        'id=south',
+        '--merchants-file',
+        file,
+      ]);
+      assert.ok(!request.help);
+      assert.deepEqual(request.options.merchants, [
+        { id: 'east', merchantName: 'East, Inc.' },
+        {
+          id: 'north',
+          merchantName: 'North Mugs',
+          credentials: { apiKey: 'nk', signKey: 'ns' },
+          webhookUrl: 'http://127.0.0.1:3001/h',
+        },
+        { id: 'south' },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a bad merchant, naming the flag or the file entry and the field', () => {
+    assert.throws(
+      () => parseCliArgs(['--merchant', 'name=x']),
+      /--merchant name=x: id=… is required/,
+    );
+    assert.throws(
+      () => parseCliArgs(['--merchant', 'id=a,colour=red']),
+      /--merchant id=a,colour=red: .*webhook-url/,
+    );
+    assert.throws(
+      () => parseCliArgs(['--merchant', 'id=a,webhook-url=nope']),
+      /--merchant a webhookUrl: /,
+    );
+    assert.throws(
+      () => parseCliArgs(['--merchant', 'id=a', '--merchant', 'id=a']),
+      /--merchant a id: id "a" is used twice/,
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'wpay-sandbox-merchants-'));
+    const file = join(dir, 'merchants.json');
+    try {
+      writeFileSync(file, '[{"id":"ok"},{"id":"b","webhookUrl":3}]');
+      assert.throws(
+        () => parseCliArgs(['--merchants-file', file]),
+        /--merchants-file .* \[1\] webhookUrl: /,
+      );
+      writeFileSync(file, '{"id":"b"}');
+      assert.throws(() => parseCliArgs(['--merchants-file', file]), /expected a JSON array/);
+      assert.throws(
+        () => parseCliArgs(['--merchants-file', join(dir, 'none.json')]),
+        /cannot read it/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads repeated faults', () => {
@@ -130,7 +199,15 @@ describe('when parsing wpay-sandbox flags', () => {
 
 describe('when reading --help', () => {
   it('lists every flag', () => {
-    for (const flag of [...CLI_FLAGS.map((f) => f.flag), 'fault', 'default', 'verbose', 'help']) {
+    for (const flag of [
+      ...CLI_FLAGS.map((f) => f.flag),
+      'fault',
+      'default',
+      'merchant',
+      'merchants-file',
+      'verbose',
+      'help',
+    ]) {
       assert.match(USAGE, new RegExp(`--${flag}\\b`), `--${flag}`);
     }
   });
@@ -201,6 +278,8 @@ describe('when running the CLI', () => {
       '--verbose',
       '--fault',
       'kind=http-5xx,path=/user/auth/oauth2/token,times=1,status=502',
+      '--merchant',
+      'id=north-2,api-key=north-key',
     ]);
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
@@ -212,12 +291,18 @@ describe('when running the CLI', () => {
         child.stdout.on('data', (chunk: Buffer) => {
           output += chunk.toString();
           const match = /WPAY_BASE_URL=(\S+)/.exec(output);
-          if (match && output.includes('WPAY_SIGN_KEY=')) resolve(match[1] ?? '');
+          if (match && output.includes('WPAY_NORTH_2_SIGN_KEY=')) resolve(match[1] ?? '');
         });
         child.once('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
       });
       assert.match(output, /WPAY_API_KEY=cli-key/);
       assert.match(output, /WPAY_API_SECRET=/);
+      assert.match(output, /^WPAY_NORTH_2_API_KEY=north-key$/m, "the other merchant's lines");
+      const northToken = await fetch(
+        `${url}/user/auth/oauth2/token?grant_type=client_credentials&api_key=north-key&api_secret=wpay_test_north-2_api_secret`,
+        { method: 'POST' },
+      );
+      assert.equal(((await northToken.json()) as { retcode: number }).retcode, 200, '--merchant');
       const token = () =>
         fetch(
           `${url}/user/auth/oauth2/token?grant_type=client_credentials&api_key=cli-key&api_secret=wpay_test_api_secret`,

@@ -1,4 +1,5 @@
 /** @module The `wpay-sandbox` command line: flags, usage text, parsing into options. */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SANDBOX_DEFAULTS as D, PROTOCOL_DEFAULT_KEYS } from '../defaults.js';
 import { FAULT_KINDS, parseFaultFlag } from '../faults/fault-rule.js';
@@ -141,6 +142,23 @@ function flag(
   return { flag: name, option, kind, arg, help };
 }
 
+/** The keys of a `--merchant` spec, the merchant option each sets, and their help. */
+const MERCHANT_FLAG_KEYS: Readonly<Record<string, string>> = {
+  id: 'id',
+  name: 'merchantName',
+  'api-key': 'credentials.apiKey',
+  'api-secret': 'credentials.apiSecret',
+  'sign-key': 'credentials.signKey',
+  'webhook-url': 'webhookUrl',
+};
+const MERCHANT_KEYS: ReadonlyArray<[string, string]> = [
+  ['id', '1-32 of [A-Za-z0-9_-], required; its control API is /__sandbox/merchants/<id>/'],
+  ['name', 'shown on its hosted pages (default: the id)'],
+  ['api-key, api-secret', 'default wpay_test_<id>_api_key, wpay_test_<id>_api_secret'],
+  ['sign-key', 'default wpay_test_<id>_sign_key'],
+  ['webhook-url', 'where its webhooks go (default: none, kept)'],
+];
+
 const WIDTH = Math.max(...CLI_FLAGS.map((f) => f.flag.length + f.arg.length + 6)) + 2;
 const line = (left: string, help: string) => `  ${left.padEnd(WIDTH)}${help}`;
 
@@ -162,6 +180,8 @@ Options:
 ${CLI_FLAGS.map((f) => line(`--${f.flag} <${f.arg}>`, f.help)).join('\n')}
 ${line('--fault <rule>', 'a fault rule, repeatable (see below)')}
 ${line('--default <key=value>', 'override a protocol default, repeatable (see below)')}
+${line('--merchant <spec>', 'one more merchant in the same sandbox, repeatable (see below)')}
+${line('--merchants-file <path>', 'more merchants from a JSON array of {id, merchantName, credentials, webhookUrl, faults}')}
 ${line('--ready-file <path>', 'once listening, write {"url", WPAY_* variables} as JSON to <path> (for scripts)')}
 ${line('--verbose', 'log every API call, fault and webhook attempt to stderr')}
 ${line('-h, --help', 'show this text')}
@@ -179,6 +199,11 @@ ${line('retcode, retmsg', `retcode: the envelope's retcode (default ${D.faultRet
 ${line('holdMs', 'timeout: drop the connection after that long (default: hold it)')}
 ${line('delayMs', `webhook-reorder: hold the event back that long (default ${D.reorderDelayMs} / time scale)`)}
 ${line('phase', 'before (default) or after: after lets the call take effect, then loses the answer')}
+
+Merchants: comma-separated key=value pairs, each merchant with its own credentials, sign key,
+webhook URL and state; the top-level flags describe the merchant "default". E.g.
+  --merchant id=north,name=North Mugs,webhook-url=http://127.0.0.1:3001/hooks
+${MERCHANT_KEYS.map(([key, help]) => line(key, help)).join('\n')}
 
 Protocol defaults (--default key=value; numbers and lists are read as JSON, e.g.
 --default timeZoneOffsetMinutes=480 --default 'webhookRetryScheduleSeconds=[1,2,4]'):
@@ -215,6 +240,8 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
       ...Object.fromEntries(CLI_FLAGS.map((f) => [f.flag, { type: 'string' as const }])),
       fault: { type: 'string', multiple: true },
       default: { type: 'string', multiple: true },
+      merchant: { type: 'string', multiple: true },
+      'merchants-file': { type: 'string' },
       verbose: { type: 'boolean' },
       'ready-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -231,9 +258,23 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   if (Array.isArray(faults)) options.faults = faults.map((rule) => parseFaultFlag(String(rule)));
   const defaults = read.default;
   if (Array.isArray(defaults)) options.defaults = parseDefaultFlags(defaults.map(String));
+  const file = read['merchants-file'];
+  const fromFile = typeof file === 'string' ? merchantsFromFile(file) : [];
+  const specs = Array.isArray(read.merchant) ? read.merchant.map(String) : [];
+  const merchants = [...fromFile, ...specs.map(parseMerchantFlag)];
+  if (merchants.length > 0) options.merchants = merchants;
   const issues = optionIssues(options).map(({ option, message }) => {
     const spec = CLI_FLAGS.find((f) => f.option === option);
-    const name = option.startsWith('defaults.') ? `--default ${option.slice(9)}` : option;
+    const merchant = /^merchants\.(\d+)\.?/.exec(option);
+    const index = Number(merchant?.[1]);
+    const rest = merchant ? option.slice(merchant[0].length) || 'merchant' : '';
+    const name = option.startsWith('defaults.')
+      ? `--default ${option.slice(9)}`
+      : !merchant
+        ? option
+        : index < fromFile.length
+          ? `--merchants-file ${String(file)} [${index}] ${rest}`
+          : `--merchant ${String(merchants[index]?.id ?? index)} ${rest}`;
     return `${spec ? `--${spec.flag}` : name}: ${message}`;
   });
   if (issues.length > 0) throw new Error(issues.join('; '));
@@ -244,6 +285,44 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     ...(typeof readyFile === 'string' ? { readyFile } : {}),
     options: options as SandboxOptions,
   };
+}
+
+/** `--merchant id=north,name=North Mugs,…`: the merchant's options (checked with the rest). */
+function parseMerchantFlag(spec: string): Record<string, unknown> {
+  const merchant: Record<string, unknown> = {};
+  for (const pair of spec.split(',')) {
+    const index = pair.indexOf('=');
+    const key = pair.slice(0, Math.max(index, 0)).trim();
+    const option = MERCHANT_FLAG_KEYS[key];
+    if (!option) {
+      throw new Error(
+        `--merchant ${spec}: expected key=value pairs with keys among ${Object.keys(MERCHANT_FLAG_KEYS).join(', ')}`,
+      );
+    }
+    setPath(merchant, option, pair.slice(index + 1).trim());
+  }
+  if (merchant.id === undefined) throw new Error(`--merchant ${spec}: id=… is required`);
+  return merchant;
+}
+
+/** `--merchants-file`: a JSON array of merchants (checked with the rest of the options). */
+function merchantsFromFile(path: string): Array<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`--merchants-file ${path}: cannot read it (${(error as Error).message})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`--merchants-file ${path}: not JSON (${(error as Error).message})`);
+  }
+  if (!Array.isArray(parsed)) {
+    throw new Error(`--merchants-file ${path}: expected a JSON array of merchants`);
+  }
+  return parsed as Array<Record<string, unknown>>;
 }
 
 /** `--default key=value` pairs: a known key each; a number or list read as JSON. */

@@ -2,6 +2,7 @@
 
 import { rename, writeFile } from 'node:fs/promises';
 import type { SandboxLogger } from '../logger.js';
+import type { SandboxMerchant } from '../sandbox-merchant.js';
 import { startSandbox } from '../start-sandbox.js';
 import { sandboxEnv } from '../testing/sandbox-env.js';
 import { parseCliArgs, USAGE } from './cli-args.js';
@@ -15,6 +16,21 @@ function consoleLogger(verbose: boolean): SandboxLogger {
     warn: write('warn'),
     error: write('error'),
   };
+}
+
+/**
+ * Another merchant's lines: `WPAY_<ID>_*=` (upper case, `-` as `_`), so that evaluating the
+ * output never overwrites the default merchant's `WPAY_*`.
+ */
+function merchantBlock(merchant: SandboxMerchant): string {
+  const prefix = `WPAY_${merchant.id.toUpperCase().replace(/-/g, '_')}_`;
+  const lines = Object.entries(merchant.env).map(
+    ([name, value]) => `${name.replace(/^WPAY_/, prefix)}=${value}`,
+  );
+  return `
+Merchant ${merchant.id} (${merchant.merchantName}), control API ${merchant.controlUrl}/:
+${lines.join('\n')}
+`;
 }
 
 async function main(): Promise<void> {
@@ -41,6 +57,7 @@ async function main(): Promise<void> {
   }
   const { apiKey, apiSecret, signKey } = sb.credentials;
   const webhookUrl = request.options.webhookUrl;
+  const others = sb.merchants.slice(1);
   console.log(`WPay sandbox listening on ${sb.url}
   dashboard    ${sb.url}/
   control API  ${sb.url}/__sandbox/  (no token: local use only)
@@ -52,13 +69,24 @@ WPAY_BASE_URL=${sb.url}
 WPAY_API_KEY=${apiKey}
 WPAY_API_SECRET=${apiSecret}
 WPAY_SIGN_KEY=${signKey}
-`);
+${others.map((merchant) => merchantBlock(merchant)).join('')}`);
   if (request.readyFile) {
     // Written whole, then renamed: a script polling for the file never reads half of it.
     const partial = `${request.readyFile}.${process.pid}.tmp`;
     await writeFile(
       partial,
-      `${JSON.stringify({ url: sb.url, pid: process.pid, ...sandboxEnv(sb) }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          url: sb.url,
+          pid: process.pid,
+          ...sandboxEnv(sb),
+          ...(others.length > 0
+            ? { merchants: Object.fromEntries(others.map((m) => [m.id, m.env])) }
+            : {}),
+        },
+        null,
+        2,
+      )}\n`,
     );
     await rename(partial, request.readyFile);
   }

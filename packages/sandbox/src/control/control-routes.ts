@@ -40,6 +40,7 @@ type ControlHandler = (
   ctx: SandboxContext,
   body: unknown,
   params: Record<string, string>,
+  scope: { merchantScoped: boolean },
 ) => unknown | Promise<unknown>;
 
 /** One control route: method, documented path (`:id` digits, `:name` any segment), handler. */
@@ -57,8 +58,9 @@ const route = (method: string, path: string, handle: ControlHandler): ControlRou
 
 const ROUTES: readonly ControlRoute[] = [
   route('GET', 'health', (ctx) => ({ ok: true, url: ctx.publicUrl })),
-  route('POST', 'reset', (ctx) => {
-    ctx.reset();
+  route('POST', 'reset', (ctx, _body, _params, { merchantScoped }) => {
+    if (merchantScoped) ctx.reset();
+    else ctx.resetAll();
     return { ok: true };
   }),
   route('GET', 'state', (ctx) => stateSnapshot(ctx)),
@@ -162,7 +164,8 @@ export function mountControlRoutes(app: Hono<SandboxEnv>, ctx: SandboxContext): 
         } catch {
           throw new ApiError(400, '400', 'body: not valid JSON');
         }
-        return jsonResponse(200, await spec.handle(ctx, body, c.req.param()));
+        const scope = { merchantScoped: c.env?.merchantScoped === true };
+        return jsonResponse(200, await spec.handle(ctx, body, c.req.param(), scope));
       } catch (error) {
         if (error instanceof ApiError) return refuse(error.httpStatus, error.message);
         if (error instanceof BodyTooLargeError) return refuse(413, error.message);

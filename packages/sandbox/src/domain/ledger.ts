@@ -1,5 +1,6 @@
 /** @module The rules of money: payments, refunds, subscriptions and bills, and their events. */
 import { ApiError } from '../api/api-error.js';
+import type { SchedulingClock } from './clock-scope.js';
 import { fromMinor } from './money.js';
 import type {
   BillRecord,
@@ -9,7 +10,6 @@ import type {
   SubscriptionRecord,
   TestCard,
 } from './records.js';
-import type { SandboxClock } from './sandbox-clock.js';
 import type { SandboxState } from './sandbox-state.js';
 import { addIntervals } from './time-format.js';
 import { billView, paymentView, subscriptionView, type ViewSettings } from './views.js';
@@ -20,7 +20,7 @@ export type EmitEvent = (eventType: string, data: unknown) => void;
 /** What the ledger needs. */
 export interface LedgerOptions {
   state: SandboxState;
-  clock: SandboxClock;
+  clock: SchedulingClock;
   emit: EmitEvent;
   views: ViewSettings;
   sessionTtlMs: number;

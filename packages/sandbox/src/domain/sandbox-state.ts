@@ -1,5 +1,6 @@
 /** @module Everything the sandbox remembers, with its identifier generators. */
 import { randomBytes } from 'node:crypto';
+import { IdSequence } from './id-sequence.js';
 import type { BillRecord, PaymentRecord, RefundRecord, SubscriptionRecord } from './records.js';
 
 /**
@@ -21,14 +22,16 @@ export class SandboxState {
   readonly subscriptions = new Map<number, SubscriptionRecord>();
   readonly bills: BillRecord[] = [];
   readonly refunds: RefundRecord[] = [];
-  #seq = 0;
-  #paymentId = 10_000;
-  #subscriptionId = 500;
-  #billId = 9_000;
+  readonly #ids: IdSequence;
+
+  /** `ids`: the sandbox's shared counters (each merchant has its own state, one sequence). */
+  constructor(ids: IdSequence = new IdSequence()) {
+    this.#ids = ids;
+  }
 
   /** `TRX` + digits: the sandbox time and a sequence number. */
   nextTrxNo(now: number): string {
-    return `TRX${digitsOf(now)}${String(++this.#seq).padStart(6, '0')}`;
+    return `TRX${digitsOf(now)}${String(this.#ids.next('seq')).padStart(6, '0')}`;
   }
 
   /** The gateway's own order number. */
@@ -38,7 +41,7 @@ export class SandboxState {
 
   /** `RFD` + digits. */
   nextRefundNo(now: number): string {
-    return `RFD${digitsOf(now)}${String(++this.#seq).padStart(6, '0')}`;
+    return `RFD${digitsOf(now)}${String(this.#ids.next('seq')).padStart(6, '0')}`;
   }
 
   /** An unguessable hosted-page session id. */
@@ -47,15 +50,15 @@ export class SandboxState {
   }
 
   nextPaymentId(): number {
-    return ++this.#paymentId;
+    return this.#ids.next('payment');
   }
 
   nextSubscriptionId(): number {
-    return ++this.#subscriptionId;
+    return this.#ids.next('subscription');
   }
 
   nextBillId(): number {
-    return ++this.#billId;
+    return this.#ids.next('bill');
   }
 
   /** Forgets every record; identifiers keep counting, so none is ever handed out twice. */

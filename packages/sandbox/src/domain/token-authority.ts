@@ -101,6 +101,17 @@ export class TokenAuthority {
     }
   }
 
+  /**
+   * Whether this authority handed out `token` (current or retired): which merchant of a sandbox
+   * a call belongs to, before its token is checked.
+   */
+  issued(token: string, kind: 'access' | 'refresh'): boolean {
+    const current = kind === 'access' ? this.#access : this.#refresh;
+    return (
+      current?.token === token || this.#retired.has(`${kind === 'access' ? 'a' : 'r'}:${token}`)
+    );
+  }
+
   /** Revokes the current pair (a token-revoke fault). */
   revoke(): void {
     this.#retire('revoked');

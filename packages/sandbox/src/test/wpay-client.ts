@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { signaturesMatch, signRequest } from '../api/signature.js';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../index.js';
+import type { SandboxMerchant } from '../sandbox-merchant.js';
 
 export const HPP = '/checkout/w-payment/hpp';
 export const TOKEN = '/user/auth/oauth2/token';
@@ -37,7 +38,7 @@ export class TestClient {
 
   /** `fetcher`: how calls reach the sandbox (default: over HTTP; `sb.fetch`: in-process). */
   constructor(
-    readonly sb: Sandbox,
+    readonly sb: SandboxMerchant,
     readonly fetcher: typeof fetch = fetch,
   ) {}
 

@@ -13,12 +13,17 @@ const PLAYWRIGHT = createRequire(import.meta.url).resolve('@playwright/test/cli'
 interface Report {
   stats: { expected: number; unexpected: number; flaky: number; skipped: number };
   suites: Array<{
-    specs: Array<{ tests: Array<{ results: Array<{ workerIndex: number; status: string }> }> }>;
+    file: string;
+    specs: Array<{
+      tests: Array<{
+        results: Array<{ workerIndex: number; parallelIndex: number; status: string }>;
+      }>;
+    }>;
   }>;
 }
 
 describe('when the fixture shop is tested with the Playwright fixtures, 4 workers in parallel', () => {
-  it('passes every test, each worker with its own sandbox and no cross-talk', async () => {
+  it('passes every test, each worker with its own sandbox, and two merchants sharing one, with no cross-talk', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wpay-sandbox-playwright-'));
     const report = join(dir, 'report.json');
     try {
@@ -48,12 +53,20 @@ describe('when the fixture shop is tested with the Playwright fixtures, 4 worker
       assert.equal(code, 0, stderr);
       assert.deepEqual(parsed.stats, {
         ...parsed.stats,
-        expected: 4,
+        expected: 8,
         unexpected: 0,
         flaky: 0,
         skipped: 0,
       });
-      assert.equal(new Set(results.map((result) => result.workerIndex)).size, 4);
+      // 4 workers at once (a spec file with other worker fixtures gets workers of its own).
+      assert.equal(new Set(results.map((result) => result.parallelIndex)).size, 4);
+      const perFile = (file: string) =>
+        parsed.suites
+          .filter((suite) => suite.file.endsWith(file))
+          .flatMap((suite) => suite.specs.flatMap((spec) => spec.tests.flatMap((t) => t.results)))
+          .filter((result) => result.status === 'passed').length;
+      assert.equal(perFile('shop.spec.ts'), 4, 'one sandbox per worker');
+      assert.equal(perFile('two-merchants.spec.ts'), 4, 'two merchants in one sandbox');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

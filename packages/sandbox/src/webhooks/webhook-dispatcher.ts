@@ -1,7 +1,7 @@
 /** @module Delivers signed webhook events on WPay's retry schedule. */
 import { randomUUID } from 'node:crypto';
 import { signWebhook } from '../api/signature.js';
-import type { SandboxClock } from '../domain/sandbox-clock.js';
+import type { SchedulingClock } from '../domain/clock-scope.js';
 import { formatWpayTime } from '../domain/time-format.js';
 import { type FaultInjector, firstOf } from '../faults/fault-injector.js';
 import type { FaultKind } from '../faults/fault-rule.js';
@@ -83,7 +83,7 @@ export interface Delivery {
 
 /** What the dispatcher needs. */
 export interface WebhookDispatcherOptions {
-  clock: SandboxClock;
+  clock: SchedulingClock;
   faults: FaultInjector;
   logger: SandboxLogger;
   signKey: string;

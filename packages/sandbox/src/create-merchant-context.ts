@@ -1,0 +1,148 @@
+/** @module One merchant's context: its own state, ledger, tokens, faults, webhooks and counters. */
+import { SANDBOX_DEFAULTS } from './defaults.js';
+import { ClockScope } from './domain/clock-scope.js';
+import type { IdSequence } from './domain/id-sequence.js';
+import { Ledger } from './domain/ledger.js';
+import type { SandboxClock } from './domain/sandbox-clock.js';
+import { SandboxState } from './domain/sandbox-state.js';
+import { TokenAuthority } from './domain/token-authority.js';
+import type { ViewSettings } from './domain/views.js';
+import { FaultInjector } from './faults/fault-injector.js';
+import type { ResolvedMerchant, ResolvedOptions } from './options.js';
+import type { SandboxContext } from './sandbox-context.js';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
+
+/**
+ * What every merchant of one sandbox shares: the clock, the identifier counters, the closing
+ * signal, and the reset of the whole sandbox.
+ *
+ * @example
+ * ```ts
+ * const shared: SharedParts = { clock, ids: new IdSequence(), closing: controller.signal, resetAll };
+ * ```
+ */
+export interface SharedParts {
+  clock: SandboxClock;
+  ids: IdSequence;
+  closing: AbortSignal;
+  /** Resets every merchant (`sb.reset()`, `POST /__sandbox/reset`). */
+  resetAll: () => void;
+}
+
+/**
+ * Builds one merchant's context: the sandbox's settings with this merchant's credentials, name,
+ * webhook URL and faults laid over them, and its own state, ledger, tokens, fault injector,
+ * webhook dispatcher (signing with its own sign key), request log and counters. Its jobs run on
+ * its own scope of the shared clock, so that its `reset()` leaves the other merchants alone.
+ *
+ * @example
+ * ```ts
+ * const ctx = createMerchantContext(resolveOptions({}), resolveOptions({}).merchants[0], shared);
+ * ```
+ */
+export function createMerchantContext(
+  settings: ResolvedOptions,
+  merchant: ResolvedMerchant,
+  shared: SharedParts,
+): SandboxContext {
+  const options: ResolvedOptions = {
+    ...settings,
+    credentials: merchant.credentials,
+    merchantName: merchant.merchantName,
+    webhookUrl: merchant.webhookUrl,
+    faults: merchant.faults,
+  };
+  const clock = new ClockScope(shared.clock);
+  const protocol = settings.defaults;
+  const views: ViewSettings = {
+    timeZoneOffsetMinutes: protocol.timeZoneOffsetMinutes,
+    channelId: protocol.channelId,
+    paymentMethod: protocol.paymentMethod,
+    processingFeePercent: protocol.processingFeePercent,
+    processingFeeFixed: protocol.processingFeeFixed,
+    gatewayAvailableDays: protocol.gatewayAvailableDays,
+  };
+  const state = new SandboxState(shared.ids);
+  const faults = new FaultInjector(settings.seed, merchant.faults);
+  const stats = {
+    tokenRequests: 0,
+    requests: 0,
+    refusals: 0,
+    checkouts: 0,
+    webhookAttempts: 0,
+    webhooksDelivered: 0,
+  };
+  let context: SandboxContext | undefined;
+  const webhooks = new WebhookDispatcher({
+    clock,
+    faults,
+    logger: settings.logger,
+    signKey: merchant.credentials.signKey,
+    signatureHeader: settings.signatureHeader,
+    timestampHeader: settings.timestampHeader,
+    retryDelaysMs: protocol.webhookRetryScheduleSeconds.map(
+      (seconds) => (seconds * 1000) / settings.timeScale,
+    ),
+    timeoutMs: settings.webhookTimeoutMs,
+    reorderDelayMs: SANDBOX_DEFAULTS.reorderDelayMs / settings.timeScale,
+    ackBody: protocol.webhookAckBody,
+    bodyExcerptChars: SANDBOX_DEFAULTS.bodyExcerptChars,
+    timeZoneOffsetMinutes: protocol.timeZoneOffsetMinutes,
+    url: () => context?.webhookUrl,
+    onAttempt: (delivery, attempt) => {
+      stats.webhookAttempts += 1;
+      if (delivery.state === 'delivered') stats.webhooksDelivered += 1;
+      settings.logger.debug('webhook attempt', {
+        merchant: merchant.id,
+        eventId: delivery.eventId,
+        status: attempt.status,
+        error: attempt.error,
+      });
+    },
+  });
+  const ledger = new Ledger({
+    state,
+    clock,
+    views,
+    emit: (eventType, data) => void webhooks.emit(eventType, data),
+    sessionTtlMs: settings.sessionTtlSeconds * 1000,
+    slowCardMs: (settings.slowCardSeconds * 1000) / settings.timeScale,
+    maxFailedRenewals: settings.maxFailedRenewals,
+  });
+  const tokens = new TokenAuthority({
+    now: () => clock.now(),
+    tokenTtlSeconds: settings.tokenTtlSeconds,
+    refreshTokenTtlSeconds: settings.refreshTokenTtlSeconds,
+  });
+  const built: SandboxContext = {
+    merchantId: merchant.id,
+    options,
+    clock,
+    state,
+    ledger,
+    tokens,
+    faults,
+    webhooks,
+    views,
+    stats,
+    requestLog: [],
+    closing: shared.closing,
+    publicUrl: '',
+    ownOrigins: [],
+    webhookUrl: merchant.webhookUrl,
+    buyerReturns: true,
+    reset: () => {
+      clock.clear();
+      state.clear();
+      webhooks.reset();
+      faults.reset();
+      built.requestLog.length = 0;
+      for (const key of Object.keys(stats) as Array<keyof typeof stats>) stats[key] = 0;
+      built.webhookUrl = merchant.webhookUrl;
+      built.buyerReturns = true;
+    },
+    resetAll: shared.resetAll,
+  };
+  context = built;
+  return built;
+}
