@@ -3,6 +3,13 @@ import { z } from 'zod';
 import { type ProtocolDefaults, SANDBOX_DEFAULTS } from './defaults.js';
 import { type FaultRuleInput, FaultRuleSchema } from './faults/fault-rule.js';
 import { type SandboxLogger, silentLogger } from './logger.js';
+import {
+  CREDENTIAL_TABLE,
+  OPTION_TABLE,
+  optionalShape,
+  type TableValues,
+  withDefaults,
+} from './option-table.js';
 
 /**
  * Test credentials: `apiKey`/`apiSecret` for tokens, `signKey` for signatures.
@@ -113,12 +120,6 @@ export interface SandboxOptions {
   merchants?: MerchantOptions[];
 }
 
-const positive = z.number().positive();
-const header = z
-  .string()
-  .regex(/^[A-Za-z0-9-]+$/, 'must be an HTTP header name')
-  .optional();
-
 const DefaultsSchema = z
   .object({
     webhookRetryScheduleSeconds: z.array(z.number().nonnegative()).max(100),
@@ -147,13 +148,7 @@ const DefaultsSchema = z
     { message: 'defaultPageSize must not exceed maxPageSize', path: ['defaultPageSize'] },
   );
 
-const CredentialsSchema = z
-  .object({
-    apiKey: z.string().min(1).optional(),
-    apiSecret: z.string().min(1).optional(),
-    signKey: z.string().min(1).optional(),
-  })
-  .strict();
+const CredentialsSchema = z.object(optionalShape(CREDENTIAL_TABLE)).strict();
 
 const MerchantSchema = z
   .object({
@@ -163,34 +158,18 @@ const MerchantSchema = z
       .refine((id) => id !== SANDBOX_DEFAULTS.defaultMerchantId, {
         message: `"${SANDBOX_DEFAULTS.defaultMerchantId}" names the top-level options' merchant`,
       }),
-    merchantName: z.string().min(1).max(100).optional(),
+    merchantName: OPTION_TABLE.merchantName.schema.optional(),
     credentials: CredentialsSchema.optional(),
-    webhookUrl: z.url().optional(),
+    webhookUrl: OPTION_TABLE.webhookUrl.schema.optional(),
     faults: z.array(FaultRuleSchema).optional(),
   })
   .strict();
 
 const OptionsSchema = z
   .object({
-    port: z.number().int().min(0).max(65_535).optional(),
-    host: z.string().min(1).optional(),
-    publicUrl: z.url().optional(),
-    webhookUrl: z.url().optional(),
-    timeScale: positive.optional(),
-    seed: z.number().int().optional(),
+    ...optionalShape(OPTION_TABLE),
     credentials: CredentialsSchema.optional(),
-    tokenTtlSeconds: positive.optional(),
-    refreshTokenTtlSeconds: positive.optional(),
-    sessionTtlSeconds: positive.optional(),
-    timestampToleranceMs: z.number().nonnegative().optional(),
-    signatureHeader: header,
-    timestampHeader: header,
-    refreshResponseShape: z.enum(['bare', 'envelope']).optional(),
     faults: z.array(FaultRuleSchema).optional(),
-    merchantName: z.string().min(1).max(100).optional(),
-    webhookTimeoutMs: positive.optional(),
-    slowCardSeconds: z.number().nonnegative().optional(),
-    maxFailedRenewals: z.number().int().positive().optional(),
     defaults: DefaultsSchema.optional(),
     logger: z
       .custom<SandboxLogger>(
@@ -212,7 +191,7 @@ function merchantsOf(parsed: z.infer<typeof OptionsSchema>): ResolvedMerchant[] 
   const first: ResolvedMerchant = {
     id: SANDBOX_DEFAULTS.defaultMerchantId,
     merchantName: parsed.merchantName ?? SANDBOX_DEFAULTS.merchantName,
-    credentials: { ...SANDBOX_DEFAULTS.credentials, ...parsed.credentials },
+    credentials: withDefaults(CREDENTIAL_TABLE, parsed.credentials ?? {}),
     webhookUrl: parsed.webhookUrl,
     faults: parsed.faults ?? [],
   };
@@ -267,32 +246,15 @@ function merchantClashes(
  */
 export const SANDBOX_OPTION_NAMES: readonly string[] = Object.keys(OptionsSchema.shape);
 
-/** Options with every default filled in. */
-export interface ResolvedOptions {
-  port: number;
-  host: string;
-  publicUrl: string | undefined;
-  webhookUrl: string | undefined;
-  timeScale: number;
-  seed: number;
+/** Options with every default filled in: the table's, plus the structured ones. */
+export type ResolvedOptions = TableValues<typeof OPTION_TABLE> & {
   credentials: SandboxCredentials;
-  tokenTtlSeconds: number;
-  refreshTokenTtlSeconds: number;
-  sessionTtlSeconds: number;
-  timestampToleranceMs: number;
-  signatureHeader: string;
-  timestampHeader: string;
-  refreshResponseShape: 'bare' | 'envelope';
   faults: FaultRuleInput[];
-  merchantName: string;
-  webhookTimeoutMs: number;
-  slowCardSeconds: number;
-  maxFailedRenewals: number;
   defaults: ProtocolDefaults;
   logger: SandboxLogger;
   /** Every merchant, the top-level options' one (`default`) first. */
   merchants: ResolvedMerchant[];
-}
+};
 
 /**
  * What is wrong with options: one entry per problem, naming the option (`credentials.apiKey`).
@@ -341,27 +303,12 @@ export function resolveOptions(input: SandboxOptions = {}): ResolvedOptions {
     ...parsed.defaults,
   };
 
+  const scalars = withDefaults(OPTION_TABLE, parsed);
   return {
-    port: parsed.port ?? SANDBOX_DEFAULTS.port,
-    host: parsed.host ?? SANDBOX_DEFAULTS.host,
-    publicUrl: parsed.publicUrl?.replace(/\/+$/, ''),
-    webhookUrl: parsed.webhookUrl,
-    timeScale: parsed.timeScale ?? SANDBOX_DEFAULTS.timeScale,
-    seed: parsed.seed ?? SANDBOX_DEFAULTS.seed,
-    credentials: { ...SANDBOX_DEFAULTS.credentials, ...parsed.credentials },
-    tokenTtlSeconds: parsed.tokenTtlSeconds ?? SANDBOX_DEFAULTS.tokenTtlSeconds,
-    refreshTokenTtlSeconds:
-      parsed.refreshTokenTtlSeconds ?? SANDBOX_DEFAULTS.refreshTokenTtlSeconds,
-    sessionTtlSeconds: parsed.sessionTtlSeconds ?? SANDBOX_DEFAULTS.sessionTtlSeconds,
-    timestampToleranceMs: parsed.timestampToleranceMs ?? SANDBOX_DEFAULTS.timestampToleranceMs,
-    signatureHeader: parsed.signatureHeader ?? SANDBOX_DEFAULTS.signatureHeader,
-    timestampHeader: parsed.timestampHeader ?? SANDBOX_DEFAULTS.timestampHeader,
-    refreshResponseShape: parsed.refreshResponseShape ?? SANDBOX_DEFAULTS.refreshResponseShape,
+    ...scalars,
+    publicUrl: scalars.publicUrl?.replace(/\/+$/, ''),
+    credentials: withDefaults(CREDENTIAL_TABLE, parsed.credentials ?? {}),
     faults: parsed.faults ?? [],
-    merchantName: parsed.merchantName ?? SANDBOX_DEFAULTS.merchantName,
-    webhookTimeoutMs: parsed.webhookTimeoutMs ?? SANDBOX_DEFAULTS.webhookTimeoutMs,
-    slowCardSeconds: parsed.slowCardSeconds ?? SANDBOX_DEFAULTS.slowCardSeconds,
-    maxFailedRenewals: parsed.maxFailedRenewals ?? SANDBOX_DEFAULTS.maxFailedRenewals,
     defaults,
     logger: parsed.logger ?? silentLogger,
     merchants: merchantsOf(parsed),

@@ -6,6 +6,7 @@ import { CONTROL_ROUTES } from './control/control-routes.js';
 import { PROTOCOL_DEFAULT_KEYS } from './defaults.js';
 import { FAULT_KINDS, FaultRuleSchema } from './faults/fault-rule.js';
 import { startSandbox } from './index.js';
+import { CREDENTIAL_TABLE, OPTION_TABLE } from './option-table.js';
 import { SANDBOX_OPTION_NAMES } from './options.js';
 import { DASHBOARD_ACTION_NAMES } from './pages/dashboard-routes.js';
 
@@ -31,6 +32,17 @@ describe('when reading the README', () => {
     }
   });
 
+  it('shows the default of every option of the option table in its row', () => {
+    const rows = section('Options').split('\n');
+    const tables = [...Object.entries(OPTION_TABLE), ...Object.entries(CREDENTIAL_TABLE)];
+    for (const [name, spec] of tables) {
+      if (spec.default === undefined) continue;
+      const option = name in CREDENTIAL_TABLE ? 'credentials' : name;
+      const row = rows.find((r) => r.startsWith(`| \`${option}\` |`));
+      assert.ok(row?.includes(String(spec.default)), `${name}: ${String(spec.default)}`);
+    }
+  });
+
   it('lists every protocol default that the defaults option overrides', () => {
     const row = section('Options')
       .split('\n')
@@ -40,7 +52,8 @@ describe('when reading the README', () => {
 
   it('lists every CLI flag in CLI', () => {
     const cli = section('CLI');
-    for (const flag of [...CLI_FLAGS.map((f) => f.flag), 'fault', 'default', 'verbose', 'help']) {
+    const more = ['fault', 'default', 'merchant', 'merchants-file', 'verbose', 'help'];
+    for (const flag of [...CLI_FLAGS.map((f) => f.flag), ...more]) {
       assert.match(cli, new RegExp(`--${flag}\\b`), `--${flag}`);
     }
   });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SANDBOX_DEFAULTS as D, PROTOCOL_DEFAULT_KEYS } from '../defaults.js';
 import { FAULT_KINDS, parseFaultFlag } from '../faults/fault-rule.js';
+import { CREDENTIAL_TABLE, OPTION_TABLE, type OptionRow } from '../option-table.js';
 import { optionIssues, type SandboxOptions } from '../options.js';
 
 /**
@@ -17,7 +18,7 @@ export interface FlagSpec {
   flag: string;
   /** Option path it sets (`credentials.apiKey`). */
   option: string;
-  kind: 'number' | 'text' | 'shape';
+  kind: 'number' | 'text';
   arg: string;
   help: string;
 }
@@ -32,114 +33,24 @@ export interface FlagSpec {
  * ```
  */
 export const CLI_FLAGS: readonly FlagSpec[] = [
-  flag('port', 'port', 'number', 'n', `port (default ${D.cliPort}; 0 = a free one)`),
-  flag('host', 'host', 'text', 'host', `host to listen on (default ${D.host})`),
-  flag('public-url', 'publicUrl', 'text', 'url', 'base of redirectUrl (default http://host:port)'),
-  flag('webhook-url', 'webhookUrl', 'text', 'url', 'where webhooks go (default: none, kept)'),
-  flag(
-    'time-scale',
-    'timeScale',
-    'number',
-    'n',
-    `divides webhook retries, the slow card, the reorder hold-back (default ${D.timeScale})`,
-  ),
-  flag('seed', 'seed', 'number', 'n', `seed of the fault PRNG (default ${D.seed})`),
-  flag(
-    'token-ttl',
-    'tokenTtlSeconds',
-    'number',
-    's',
-    `access-token lifetime (default ${D.tokenTtlSeconds})`,
-  ),
-  flag(
-    'refresh-token-ttl',
-    'refreshTokenTtlSeconds',
-    'number',
-    's',
-    `refresh-token lifetime (default ${D.refreshTokenTtlSeconds})`,
-  ),
-  flag(
-    'session-ttl',
-    'sessionTtlSeconds',
-    'number',
-    's',
-    `hosted-page lifetime (default ${D.sessionTtlSeconds})`,
-  ),
-  flag(
-    'timestamp-tolerance-ms',
-    'timestampToleranceMs',
-    'number',
-    'n',
-    `accepted TIMESTAMP skew (default ${D.timestampToleranceMs})`,
-  ),
-  flag('signature-header', 'signatureHeader', 'text', 'name', `default ${D.signatureHeader}`),
-  flag('timestamp-header', 'timestampHeader', 'text', 'name', `default ${D.timestampHeader}`),
-  flag(
-    'refresh-response-shape',
-    'refreshResponseShape',
-    'shape',
-    'shape',
-    `refresh-grant answer: bare or envelope (default ${D.refreshResponseShape})`,
-  ),
-  flag(
-    'webhook-timeout-ms',
-    'webhookTimeoutMs',
-    'number',
-    'n',
-    `receiver deadline, not scaled (default ${D.webhookTimeoutMs})`,
-  ),
-  flag(
-    'slow-card-seconds',
-    'slowCardSeconds',
-    'number',
-    's',
-    `how long the slow card stays PAYING (default ${D.slowCardSeconds})`,
-  ),
-  flag(
-    'max-failed-renewals',
-    'maxFailedRenewals',
-    'number',
-    'n',
-    `failed renewals in a row that end a subscription (default ${D.maxFailedRenewals})`,
-  ),
-  flag(
-    'merchant-name',
-    'merchantName',
-    'text',
-    'name',
-    `shown on the hosted page (default ${D.merchantName})`,
-  ),
-  flag(
-    'api-key',
-    'credentials.apiKey',
-    'text',
-    'key',
-    `test api_key (default ${D.credentials.apiKey})`,
-  ),
-  flag(
-    'api-secret',
-    'credentials.apiSecret',
-    'text',
-    'secret',
-    `test api_secret (default ${D.credentials.apiSecret})`,
-  ),
-  flag(
-    'sign-key',
-    'credentials.signKey',
-    'text',
-    'key',
-    `test signKey (default ${D.credentials.signKey})`,
-  ),
+  ...flagsOf(OPTION_TABLE, ''),
+  ...flagsOf(CREDENTIAL_TABLE, 'credentials.'),
 ];
 
-function flag(
-  name: string,
-  option: string,
-  kind: FlagSpec['kind'],
-  arg: string,
-  help: string,
-): FlagSpec {
-  return { flag: name, option, kind, arg, help };
+function flagsOf(table: Record<string, OptionRow<unknown>>, prefix: string): FlagSpec[] {
+  return Object.entries(table).flatMap(([option, { flag }]) =>
+    flag
+      ? [
+          {
+            flag: flag.name,
+            option: `${prefix}${option}`,
+            kind: flag.kind,
+            arg: flag.arg,
+            help: flag.help,
+          },
+        ]
+      : [],
+  );
 }
 
 /** The keys of a `--merchant` spec, the merchant option each sets, and their help. */
@@ -249,7 +160,11 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   });
   const read = values as Record<string, string | boolean | string[] | undefined>;
   if (read.help) return { help: true };
-  const options: Record<string, unknown> = { port: D.cliPort };
+  const options: Record<string, unknown> = Object.fromEntries(
+    Object.entries(OPTION_TABLE).flatMap(([option, { flag }]) =>
+      flag?.cliDefault === undefined ? [] : [[option, flag.cliDefault]],
+    ),
+  );
   for (const spec of CLI_FLAGS) {
     const value = read[spec.flag];
     if (typeof value === 'string') setPath(options, spec.option, flagValue(spec, value));
@@ -356,9 +271,6 @@ function flagValue(spec: FlagSpec, value: string): string | number {
       throw new Error(`--${spec.flag}: expected a number, got "${value}"`);
     }
     return number;
-  }
-  if (spec.kind === 'shape' && value !== 'bare' && value !== 'envelope') {
-    throw new Error(`--${spec.flag}: bare or envelope, got "${value}"`);
   }
   return value;
 }
