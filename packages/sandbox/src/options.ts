@@ -203,7 +203,7 @@ function merchantsOf(parsed: z.infer<typeof OptionsSchema>): ResolvedMerchant[] 
         apiKey: `wpay_test_${merchant.id}_api_key`,
         apiSecret: `wpay_test_${merchant.id}_api_secret`,
         signKey: `wpay_test_${merchant.id}_sign_key`,
-        ...merchant.credentials,
+        ...definedOnly(merchant.credentials),
       },
       webhookUrl: merchant.webhookUrl,
       faults: merchant.faults ?? [],
@@ -300,7 +300,7 @@ export function resolveOptions(input: SandboxOptions = {}): ResolvedOptions {
     timeZoneOffsetMinutes: SANDBOX_DEFAULTS.timeZoneOffsetMinutes,
     defaultPageSize: SANDBOX_DEFAULTS.defaultPageSize,
     maxPageSize: SANDBOX_DEFAULTS.maxPageSize,
-    ...parsed.defaults,
+    ...definedOnly(parsed.defaults),
   };
 
   const scalars = withDefaults(OPTION_TABLE, parsed);
@@ -313,4 +313,13 @@ export function resolveOptions(input: SandboxOptions = {}): ResolvedOptions {
     logger: parsed.logger ?? silentLogger,
     merchants: merchantsOf(parsed),
   };
+}
+
+/** `partial`'s entries that are not `undefined`, so spreading them over defaults keeps those. */
+function definedOnly<T extends object>(
+  partial: T | undefined,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(
+    Object.entries(partial ?? {}).filter(([, value]) => value !== undefined),
+  ) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }

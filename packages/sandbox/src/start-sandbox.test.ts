@@ -20,6 +20,20 @@ describe('when starting the sandbox', () => {
     }
   });
 
+  it('keeps the default of a credential or protocol default given as undefined', async () => {
+    const sb = await startSandbox({
+      credentials: { apiKey: undefined },
+      defaults: { hostedPagePath: undefined },
+    } as never);
+    try {
+      assert.deepEqual(sb.credentials, SANDBOX_DEFAULTS.credentials);
+      const { redirectUrl } = await new TestClient(sb).checkout();
+      assert.ok(String(redirectUrl).startsWith(`${sb.url}${SANDBOX_DEFAULTS.hostedPagePath}/`));
+    } finally {
+      await sb.close();
+    }
+  });
+
   it('uses the credentials it is given', async () => {
     const sb = await startSandbox({ credentials: { apiKey: 'k', apiSecret: 's', signKey: 'sk' } });
     try {

@@ -167,6 +167,20 @@ describe('WPay options', () => {
       });
     });
 
+    it('keeps the default of a setting given as undefined, at any depth', () => {
+      const { settings } = resolveOptions({
+        ...VALID,
+        timeoutMs: undefined,
+        paths: { refundCreate: undefined },
+        webhooks: { toleranceMs: undefined },
+        status: { scan: { pageSize: undefined } },
+      });
+      assert.equal(settings.timeoutMs, DEFAULTS.timeoutMs);
+      assert.equal(settings.paths.refundCreate, DEFAULTS.paths.refundCreate);
+      assert.equal(settings.webhooks.toleranceMs, DEFAULTS.webhooks.toleranceMs);
+      assert.equal(settings.status.scan.pageSize, DEFAULTS.status.scan.pageSize);
+    });
+
     it('lets an environment URL be corrected', () => {
       const wpay = new WPay({
         ...VALID,

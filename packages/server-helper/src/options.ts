@@ -9,6 +9,7 @@ import { DEFAULTS, leaseDefaults } from './defaults.js';
 import { WPayConfigError } from './errors.js';
 import type { ExtraCurrencies } from './money.js';
 import type { TokenStore } from './stores/token-store.js';
+import { withDefaults } from './with-defaults.js';
 
 // DEFAULTS lives in its own module (no zod); docs/protocol-defaults.md names this file.
 export { DEFAULTS } from './defaults.js';
@@ -371,24 +372,29 @@ export function resolveOptions(options: WPayOptions): ResolvedOptions {
       hint: "Use environment: 'sandbox' or 'production', or baseUrl for @wpay/sandbox or a proxy.",
     });
   }
-  const environments = { ...DEFAULTS.environments, ...o.environments };
+  const environments = withDefaults<WPaySettings['environments']>(
+    DEFAULTS.environments,
+    o.environments,
+  );
   const baseUrl = (o.baseUrl ?? environments[o.environment ?? 'sandbox']).replace(/\/+$/, '');
   const merged = { ...DEFAULTS, ...stripUndefined(o) };
   // Lease and lock defaults follow the timing actually configured; explicit values are kept.
-  const leases = leaseDefaults({ ...merged, tokenLockTtlMs: o.tokenLockTtlMs });
+  const leases = leaseDefaults(
+    o.tokenLockTtlMs === undefined ? merged : { ...merged, tokenLockTtlMs: o.tokenLockTtlMs },
+  );
   const settings: WPaySettings = {
     ...merged,
     tokenLockTtlMs: o.tokenLockTtlMs ?? leases.tokenLockTtlMs,
     tokenLockWaitMs: o.tokenLockWaitMs ?? leases.tokenLockWaitMs,
     environments,
-    paths: { ...DEFAULTS.paths, ...o.paths },
-    headers: { ...DEFAULTS.headers, ...o.headers },
-    pageKeys: { ...DEFAULTS.pageKeys, ...o.pageKeys },
-    paymentStatusCodes: { ...DEFAULTS.paymentStatusCodes, ...o.paymentStatusCodes },
-    webhooks: { ...DEFAULTS.webhooks, ...leases.webhooks, ...o.webhooks },
-    checkout: { ...DEFAULTS.checkout, ...leases.checkout, ...o.checkout },
-    refunds: { ...DEFAULTS.refunds, ...o.refunds },
-    status: { scan: { ...DEFAULTS.status.scan, ...o.status?.scan } },
+    paths: withDefaults<WPaySettings['paths']>(DEFAULTS.paths, o.paths),
+    headers: withDefaults<WPaySettings['headers']>(DEFAULTS.headers, o.headers),
+    pageKeys: withDefaults<WPaySettings['pageKeys']>(DEFAULTS.pageKeys, o.pageKeys),
+    paymentStatusCodes: withDefaults(DEFAULTS.paymentStatusCodes, o.paymentStatusCodes),
+    webhooks: withDefaults({ ...DEFAULTS.webhooks, ...leases.webhooks }, o.webhooks),
+    checkout: withDefaults({ ...DEFAULTS.checkout, ...leases.checkout }, o.checkout),
+    refunds: withDefaults(DEFAULTS.refunds, o.refunds),
+    status: { scan: withDefaults(DEFAULTS.status.scan, o.status?.scan) },
   };
   const given = o.fetch ?? globalThis.fetch;
   // Called through a wrapper: browsers and Workers refuse `fetch` invoked as a method of another object.

@@ -25,7 +25,11 @@ export function issuesOf(error: z.ZodError, prefix = ''): WPayValidationIssue[] 
 function parse<S extends z.ZodType>(schema: S, input: unknown, what: string, hint?: string) {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new WPayValidationError({ what, issues: issuesOf(parsed.error), hint });
+  throw new WPayValidationError({
+    what,
+    issues: issuesOf(parsed.error),
+    ...(hint === undefined ? {} : { hint }),
+  });
 }
 
 /**

@@ -16,10 +16,10 @@ import type { SandboxContext } from '../sandbox-context.js';
 const CARD = z.enum(TEST_CARDS.map((c) => c.card) as [TestCard, ...TestCard[]]);
 const AdvanceSchema = z
   .object({
-    ms: z.number().nonnegative().optional(),
-    hours: z.number().nonnegative().optional(),
-    days: z.number().nonnegative().optional(),
-    months: z.number().int().nonnegative().optional(),
+    ms: z.number().nonnegative().exactOptional(),
+    hours: z.number().nonnegative().exactOptional(),
+    days: z.number().nonnegative().exactOptional(),
+    months: z.number().int().nonnegative().exactOptional(),
   })
   .strict();
 const BuyerReturnsSchema = z.object({ returns: z.boolean() }).strict();
@@ -27,8 +27,8 @@ const WebhookUrlSchema = z.object({ url: z.union([z.url(), z.null()]) }).strict(
 const TriggerSchema = z
   .object({
     eventType: z.string().min(1),
-    trxNo: z.string().min(1).optional(),
-    subscriptionId: z.number().int().positive().optional(),
+    trxNo: z.string().min(1).exactOptional(),
+    subscriptionId: z.number().int().positive().exactOptional(),
     override: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();

@@ -155,7 +155,7 @@ describe('when a shopper clicks through the hosted page in Chromium', () => {
       ];
       // no-cors: the page cannot read the answers, but the requests do reach the sandbox.
       const sent = await attacker.evaluate(async (requests) => {
-        for (const [url = '', body, type = ''] of requests) {
+        for (const [url = '', body = '', type = ''] of requests) {
           await fetch(url, {
             method: 'POST',
             mode: 'no-cors',

@@ -20,7 +20,7 @@ function wpayAnswering(redirectUrl: string) {
 
 function recordingLogger() {
   const warned: string[] = [];
-  const errors: { message: string; details?: Record<string, unknown> }[] = [];
+  const errors: { message: string; details: Record<string, unknown> | undefined }[] = [];
   const logger: HandlerLogger = {
     warn: (message) => warned.push(message),
     error: (message, details) => errors.push({ message, details }),

@@ -243,7 +243,11 @@ function flakyDoneStore(failures: number) {
 }
 
 function recordingLogger() {
-  const lines: Array<{ level: string; message: string; details?: Record<string, unknown> }> = [];
+  const lines: Array<{
+    level: string;
+    message: string;
+    details: Record<string, unknown> | undefined;
+  }> = [];
   const logger: HandlerLogger = {
     warn: (message, details) => void lines.push({ level: 'warn', message, details }),
     error: (message, details) => void lines.push({ level: 'error', message, details }),

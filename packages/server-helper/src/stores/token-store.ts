@@ -54,10 +54,10 @@ export interface StoredToken {
 
 const storedTokenShape = {
   accessToken: z.string().min(1),
-  refreshToken: z.string().min(1).optional(),
+  refreshToken: z.string().min(1).exactOptional(),
   expiresAt: z.number(),
-  refreshExpiresAt: z.number().optional(),
-  issuedAt: z.number().optional(),
+  refreshExpiresAt: z.number().exactOptional(),
+  issuedAt: z.number().exactOptional(),
 } satisfies Record<keyof StoredToken, z.ZodType>; // a field added to StoredToken must be added here
 
 /**

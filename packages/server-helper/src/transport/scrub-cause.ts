@@ -50,7 +50,8 @@ function copy(
     const error = new Error(scrubText(value.message, scrub));
     seen.set(value, error);
     Object.defineProperty(error, 'name', { value: value.name, writable: true, configurable: true });
-    error.stack = value.stack === undefined ? undefined : scrubText(value.stack, scrub);
+    if (value.stack === undefined) delete error.stack;
+    else error.stack = scrubText(value.stack, scrub);
     copyEntries(value, error, next);
     if ('cause' in value && value.cause !== undefined) {
       Object.defineProperty(error, 'cause', { value: next(value.cause), configurable: true });
