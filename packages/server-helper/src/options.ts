@@ -379,8 +379,9 @@ export function resolveOptions(options: WPayOptions): ResolvedOptions {
   const baseUrl = (o.baseUrl ?? environments[o.environment ?? 'sandbox']).replace(/\/+$/, '');
   const merged = { ...DEFAULTS, ...stripUndefined(o) };
   // Lease and lock defaults follow the timing actually configured; explicit values are kept.
+  const { tokenLockTtlMs: _derived, ...timing } = merged;
   const leases = leaseDefaults(
-    o.tokenLockTtlMs === undefined ? merged : { ...merged, tokenLockTtlMs: o.tokenLockTtlMs },
+    o.tokenLockTtlMs === undefined ? timing : { ...timing, tokenLockTtlMs: o.tokenLockTtlMs },
   );
   const settings: WPaySettings = {
     ...merged,
