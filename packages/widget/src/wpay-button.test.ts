@@ -584,6 +584,29 @@ describe(`<wpay-button> (${build})`, () => {
     });
   });
 
+  describe('when upgraded (server-rendered markup must hydrate unchanged)', () => {
+    it('adds no attribute of its own: variant and size stay unset, their defaults apply', async () => {
+      const { el, inner } = await setup(html`<wpay-button endpoint="/x">Buy</wpay-button>`);
+      expect(el.getAttributeNames()).to.deep.equal(['endpoint']);
+      expect([el.variant, el.size]).to.deep.equal(['primary', 'medium']);
+      expect(inner.classList.contains('primary') && inner.classList.contains('medium')).to.equal(
+        true,
+      );
+    });
+
+    it('keeps the variant and size the page gave, and follows changes of either side', async () => {
+      const { el, inner } = await setup(
+        html`<wpay-button endpoint="/x" variant="outline" size="small">Buy</wpay-button>`,
+      );
+      expect(el.getAttributeNames()).to.deep.equal(['endpoint', 'variant', 'size']);
+      expect([el.variant, el.size]).to.deep.equal(['outline', 'small']);
+      el.setAttribute('variant', 'secondary');
+      el.size = 'large';
+      await el.updateComplete;
+      expect(inner.className).to.equal('button secondary large');
+    });
+  });
+
   describe('without JavaScript', () => {
     it('hides its fallback form once upgraded and takes its label from the form button', async () => {
       const { el, inner } = await setup(html`

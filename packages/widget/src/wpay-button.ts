@@ -125,8 +125,10 @@ export class WpayButton extends WpayElement<WpayButtonState> {
     amount: {},
     currency: {},
     allowedHosts: { attribute: 'allowed-hosts' },
-    variant: { reflect: true },
-    size: { reflect: true },
+    // Not reflected: an upgrade must not add attributes to the page's markup (server-rendered
+    // HTML would no longer match what hydration expects); the looks come from inner classes.
+    variant: {},
+    size: {},
     fullWidth: { type: Boolean, reflect: true, attribute: 'full-width' },
     disabled: { type: Boolean, reflect: true },
     logger: { attribute: false },
