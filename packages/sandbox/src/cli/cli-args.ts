@@ -96,6 +96,7 @@ ${line('--merchants-file <path>', 'more merchants from a JSON array of {id, merc
 ${line('--ready-file <path>', 'once listening, write {"url", WPAY_* variables} as JSON to <path> (for scripts)')}
 ${line('--verbose', 'log every API call, fault and webhook attempt to stderr')}
 ${line('-h, --help', 'show this text')}
+${line('--version', "print the package's version")}
 
 Fault rules: comma-separated key=value pairs, e.g.
   --fault kind=http-5xx,path=/checkout/w-payment/hpp,times=2
@@ -130,7 +131,8 @@ ${PROTOCOL_DEFAULT_KEYS.map((key) => line(key, `default ${JSON.stringify(D[key])
  * ```
  */
 export type CliRequest =
-  | { help: true }
+  /** `--help` or `--version`: print the usage (or the package's version) and exit. */
+  | { help: true; version?: boolean }
   | { help: false; verbose: boolean; readyFile?: string; options: SandboxOptions };
 
 /**
@@ -156,10 +158,12 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
       verbose: { type: 'boolean' },
       'ready-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean' },
     },
   });
   const read = values as Record<string, string | boolean | string[] | undefined>;
   if (read.help) return { help: true };
+  if (read.version) return { help: true, version: true };
   const options: Record<string, unknown> = Object.fromEntries(
     Object.entries(OPTION_TABLE).flatMap(([option, { flag }]) =>
       flag?.cliDefault === undefined ? [] : [[option, flag.cliDefault]],

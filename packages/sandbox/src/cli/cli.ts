@@ -1,6 +1,6 @@
 /** @module The `wpay-sandbox` command: starts the sandbox and prints its URL and test credentials. */
 
-import { rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import type { SandboxLogger } from '../logger.js';
 import type { SandboxMerchant } from '../sandbox-merchant.js';
 import { startSandbox } from '../start-sandbox.js';
@@ -41,6 +41,14 @@ async function main(): Promise<void> {
     console.error(`wpay-sandbox: ${error instanceof Error ? error.message : String(error)}`);
     console.error('Run wpay-sandbox --help for the options.');
     process.exit(2);
+  }
+  if (request.help && request.version) {
+    // The installed package's own manifest (dist/cli/ and src/cli/ both sit two levels below it).
+    const manifest = JSON.parse(
+      await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
+    );
+    console.log(manifest.version);
+    return;
   }
   if (request.help) {
     console.log(USAGE);
