@@ -10,7 +10,7 @@ installModules();
 // terminal, which would leave the demo running when a supervisor stops this script.
 const child = spawn(
   process.execPath,
-  ['--conditions=source', '--import', 'tsx', 'server/main.ts'],
+  ['--conditions=@wpay/source', '--import', 'tsx', 'server/main.ts'],
   {
     cwd: fileURLToPath(new URL('../demo/', import.meta.url)),
     stdio: 'inherit',

@@ -3,13 +3,16 @@
 import { spawn } from 'node:child_process';
 import { ensurePnpm, ensureSystemPackages, installModules } from './setup.mjs';
 
-/** Test suites in the order they run: each is `pnpm --filter <name> test`. */
+/** Test suites in the order they run: each is `pnpm --filter <name> test`, or a command. */
 const SUITES = [
   '@wpay/protocol',
   '@wpay/server-helper',
   '@wpay/sandbox',
   '@wpay/widget',
   '@wpay/demo',
+  // The tarballs as published: file lists, manifests, publint, are-the-types-wrong, a consumer's
+  // imports (scripts/packages.test.mjs; packs each package once, after the build above).
+  ['packages', ['node', ['--test', 'scripts/packages.test.mjs']]],
 ];
 
 function exec(cmd, args) {
@@ -68,9 +71,11 @@ async function main() {
   let passed = 0;
   let failed = 0;
   const summary = [];
-  for (const suite of SUITES) {
+  for (const entry of SUITES) {
+    const [suite, [cmd, args]] =
+      typeof entry === 'string' ? [entry, ['pnpm', ['--filter', entry, 'run', 'test']]] : entry;
     console.log(`\n=== ${suite} ===`);
-    const { code, output } = await exec('pnpm', ['--filter', suite, 'run', 'test']);
+    const { code, output } = await exec(cmd, args);
     const counts = countResults(output);
     const p = counts.passed ?? 0;
     // A suite that exits non-zero without reporting a failure still counts as one failure.

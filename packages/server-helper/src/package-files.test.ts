@@ -16,7 +16,7 @@ describe('the published package', () => {
     });
     const files = (JSON.parse(stdout) as { files: { path: string }[] }).files.map((f) => f.path);
     assert.ok(files.includes('package.json') && files.includes('README.md'), String(files));
-    assert.ok(files.includes('src/index.ts'), 'sources ship for the source condition and maps');
+    assert.ok(files.includes('src/index.ts'), 'sources ship for the declaration maps');
     assert.deepEqual(
       files.filter((file) => TEST_CODE.test(file)),
       [],

@@ -14,7 +14,7 @@ describe('the public API docs', () => {
       module: ts.ModuleKind.NodeNext,
       moduleResolution: ts.ModuleResolutionKind.NodeNext,
       target: ts.ScriptTarget.ES2022,
-      customConditions: ['source'],
+      customConditions: ['@wpay/source'],
       strict: true,
       noEmit: true,
     });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -236,7 +236,7 @@ describe('when reading --help', () => {
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 
 function runCli(args: string[]): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, ...args]);
+  return spawn(process.execPath, ['--conditions=@wpay/source', '--import', 'tsx', CLI, ...args]);
 }
 
 /** Runs the CLI to its end: exit code and output. */
@@ -265,6 +265,15 @@ describe('when running the CLI', () => {
     assert.equal(help.stdout.trim(), USAGE.trim());
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--time-scale: .*\n.*--help/);
+  });
+
+  it("prints the package's version for --version and exits 0, starting nothing", async () => {
+    const manifest = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    );
+    const run = await finished(['--version', '--port', '0']);
+    assert.equal(run.code, 0);
+    assert.equal(run.stdout, `${manifest.version}\n`);
   });
 
   it('prints its URL and credentials, applies its flags and faults, and stops on SIGTERM', async () => {

@@ -35,7 +35,7 @@ describe('when the fixture shop is tested with the Playwright fixtures, 4 worker
           // The shop imports @wpay/sandbox/testing as a shop would; `source` resolves it to src/.
           env: {
             ...process.env,
-            NODE_OPTIONS: '--conditions=source',
+            NODE_OPTIONS: '--conditions=@wpay/source',
             PLAYWRIGHT_JSON_OUTPUT_NAME: report,
           },
           stdio: ['ignore', 'ignore', 'pipe'],

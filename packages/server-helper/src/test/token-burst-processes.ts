@@ -42,7 +42,7 @@ interface Child {
 }
 
 function startChild(env: Record<string, string>, onProgress: () => void): Child {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', CHILD], {
+  const child = spawn(process.execPath, ['--conditions=@wpay/source', '--import', 'tsx', CHILD], {
     cwd: PACKAGE_DIR,
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'inherit'],

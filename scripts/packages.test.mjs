@@ -1,0 +1,291 @@
+// What `npm install @wpay/…` would give a shop: each published package is packed once (as
+// `pnpm publish` packs it), then its file list, its manifest, publint, are-the-types-wrong and a
+// consumer's imports are checked on that tarball. Needs a build (`pnpm build`); run by `npm test`
+// and `pnpm test:packages`.
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, realpath, rm, symlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+import {
+  exportConditions,
+  exportTargets,
+  PUBLISHED,
+  packPublished,
+  ROOT,
+  SOURCE_CONDITION,
+  withoutSourceCondition,
+} from './pack-packages.mjs';
+
+const run = promisify(execFile);
+
+/**
+ * are-the-types-wrong runs with its default profile ("strict": node10, node16 from CJS and from
+ * ESM, bundler). Each rule ignored here is a finding we accept on purpose:
+ * - cjs-resolves-to-esm: the packages are ESM-only by choice. `require()` of them works on Node
+ *   ^20.19 || >=22.12 (require(esm), tested below) and in TypeScript with `module: node20`/
+ *   `nodenext` or `bundler`; attw 0.18 still models Node 16's CommonJS, which cannot. Every other
+ *   rule (no-resolution under node10 included: `typesVersions` covers the subpaths) must pass.
+ */
+const ATTW_IGNORED_RULES = ['cjs-resolves-to-esm'];
+
+const ATTW = join(ROOT, 'node_modules', '.bin', 'attw');
+
+/** Files a tarball must never carry: tests, soak runs, test helpers, local data. */
+const NOT_SHIPPED = [/\.test\./, /\.soak\./, /(^|\/)test\//, /(^|\/)bench\//, /\.tgz$/, /\.db$/];
+
+/** Runs are-the-types-wrong on one tarball; resolves to its exit code and report. */
+function attw(tarball) {
+  const args = [tarball, '--format', 'ascii', '--no-color', '--no-emoji'];
+  return run(ATTW, [...args, '--ignore-rules', ...ATTW_IGNORED_RULES]).then(
+    ({ stdout }) => ({ code: 0, report: stdout }),
+    (error) => ({ code: error.code, report: `${error.stdout}${error.stderr}` }),
+  );
+}
+
+let dir;
+let packs;
+let rootManifest;
+/** attw's runs, started together once everything is packed (each takes seconds). */
+const attwRuns = new Map();
+
+before(async () => {
+  ({ dir, packs } = await packPublished());
+  rootManifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
+  for (const { folder, tarball } of packs.values()) attwRuns.set(folder, attw(tarball));
+});
+
+after(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const pack = (folder) => packs.get(folder);
+
+/** Runs `node` in the consumer directory (the tarballs' parent) and returns its stdout. */
+const node = async (args) => (await run(process.execPath, args, { cwd: dir })).stdout.trim();
+
+for (const folder of PUBLISHED) {
+  describe(`when @wpay/${folder} is packed`, () => {
+    it('ships LICENSE (the root one), README.md and CHANGELOG.md', async () => {
+      const { files, unpacked } = pack(folder);
+      for (const file of ['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json']) {
+        assert.ok(files.includes(file), `${file} missing from the tarball`);
+      }
+      const license = await readFile(join(unpacked, 'LICENSE'), 'utf8');
+      assert.equal(license, await readFile(join(ROOT, 'LICENSE'), 'utf8'));
+    });
+
+    it('ships no test files, test helpers or benchmarks', () => {
+      const shipped = pack(folder).files.filter((file) => NOT_SHIPPED.some((re) => re.test(file)));
+      assert.deepEqual(shipped, []);
+    });
+
+    it('ships every file its exports, main, types and bin point at', () => {
+      const { files, manifest } = pack(folder);
+      const bins =
+        typeof manifest.bin === 'string' ? [manifest.bin] : Object.values(manifest.bin ?? {});
+      const typesVersions = Object.values(manifest.typesVersions?.['*'] ?? {}).flat();
+      const targets = [
+        ...exportTargets(manifest.exports),
+        manifest.main,
+        manifest.types,
+        ...[manifest.unpkg, manifest.jsdelivr].filter(Boolean),
+        ...bins,
+        ...typesVersions,
+      ];
+      for (const target of targets) {
+        assert.ok(files.includes(target.replace(/^\.\//, '')), `${target} is not in the tarball`);
+      }
+    });
+
+    it('publishes its exports without the workspace-only condition, otherwise unchanged', () => {
+      const { manifest, workspaceManifest } = pack(folder);
+      assert.ok(
+        exportConditions(workspaceManifest.exports).includes(SOURCE_CONDITION),
+        `the workspace's exports use ${SOURCE_CONDITION}`,
+      );
+      assert.deepEqual(manifest.exports, withoutSourceCondition(workspaceManifest.exports));
+      const conditions = new Set(exportConditions(manifest.exports));
+      assert.deepEqual(
+        [...conditions].filter((c) => c !== 'types' && c !== 'default'),
+        [],
+      );
+    });
+
+    it('names the repository, homepage, bugs and Node range the root does', () => {
+      const { manifest } = pack(folder);
+      assert.deepEqual(manifest.repository, {
+        ...rootManifest.repository,
+        directory: `packages/${folder}`,
+      });
+      assert.equal(
+        manifest.homepage,
+        rootManifest.homepage.replace('#readme', `/tree/main/packages/${folder}#readme`),
+      );
+      assert.deepEqual(manifest.bugs, rootManifest.bugs);
+      assert.equal(manifest.license, rootManifest.license);
+      assert.equal(manifest.author, rootManifest.author);
+      assert.deepEqual(manifest.engines, rootManifest.engines);
+      assert.ok(Array.isArray(manifest.keywords) && manifest.keywords.includes('wpay'));
+      assert.equal(manifest.type, 'module');
+    });
+
+    it('is published publicly, with provenance', () => {
+      const { access, provenance } = pack(folder).manifest.publishConfig ?? {};
+      assert.deepEqual({ access, provenance }, { access: 'public', provenance: true });
+    });
+
+    it('passes publint (suggestions included)', async () => {
+      const { unpacked, manifest } = pack(folder);
+      const { messages } = await publint({ pkgDir: unpacked, pack: false, strict: true });
+      assert.deepEqual(
+        messages.map((m) => `${m.type}: ${formatMessage(m, manifest, { color: false })}`),
+        [],
+      );
+    });
+
+    it("passes are-the-types-wrong's default profile", async () => {
+      const { code, report } = await attwRuns.get(folder);
+      assert.equal(code, 0, report);
+    });
+  });
+}
+
+describe('when a page loads the widget without a build step', () => {
+  const NO_BUILD = ['dist/wpay-widget.iife.js', 'dist/wpay-widget.bundle.js'];
+
+  it('points unpkg and jsDelivr at the IIFE file', () => {
+    const { manifest } = pack('widget');
+    assert.equal(manifest.unpkg, './dist/wpay-widget.iife.js');
+    assert.equal(manifest.jsdelivr, './dist/wpay-widget.iife.js');
+  });
+
+  it('ships the SRI hash (sha384) of each no-build file beside it, matching its bytes', async () => {
+    const { files, unpacked } = pack('widget');
+    for (const file of NO_BUILD) {
+      assert.ok(files.includes(`${file}.sri`), `${file}.sri is not in the tarball`);
+      const sri = (await readFile(join(unpacked, `${file}.sri`), 'utf8')).trim();
+      const bytes = await readFile(join(unpacked, file));
+      assert.equal(sri, `sha384-${createHash('sha384').update(bytes).digest('base64')}`, file);
+    }
+  });
+
+  it('ships the ES module build as one file that imports nothing', async () => {
+    const { unpacked } = pack('widget');
+    const file = join(unpacked, 'dist/wpay-widget.bundle.js');
+    const script = `const { SourceTextModule } = require('node:vm');
+      const code = require('node:fs').readFileSync(${JSON.stringify(file)}, 'utf8');
+      console.log(JSON.stringify(new SourceTextModule(code).dependencySpecifiers));`;
+    const imports = await node(['--experimental-vm-modules', '--no-warnings', '-e', script]);
+    assert.deepEqual(JSON.parse(imports), []);
+  });
+});
+
+describe('when a shop installs the tarballs', () => {
+  /** Links the third-party dependencies of the packed manifests from the workspace's installs. */
+  before(async () => {
+    for (const { folder, manifest } of packs.values()) {
+      for (const dep of Object.keys(manifest.dependencies ?? {})) {
+        if (dep.startsWith('@wpay/')) {
+          assert.ok(packs.has(dep.slice(6)), `${dep} is a dependency but not published`);
+          continue;
+        }
+        const link = join(dir, 'node_modules', dep);
+        if (existsSync(link)) continue;
+        await mkdir(dirname(link), { recursive: true });
+        await symlink(await realpath(join(ROOT, 'packages', folder, 'node_modules', dep)), link);
+      }
+    }
+  });
+
+  const serverEntries = () =>
+    ['protocol', 'server-helper', 'sandbox'].flatMap((folder) =>
+      Object.keys(pack(folder).manifest.exports)
+        .filter((subpath) => !subpath.endsWith('.json'))
+        .map((subpath) => `@wpay/${folder}${subpath.slice(1)}`),
+    );
+
+  it('imports every server-side entry point, its dependencies installed with it', async () => {
+    const script = `for (const id of ${JSON.stringify(serverEntries())}) await import(id);`;
+    await node(['--input-type=module', '-e', script]);
+  });
+
+  it('still imports them when the shop sets the generic "source" condition', async () => {
+    const script = `for (const id of ${JSON.stringify(serverEntries())}) await import(id);`;
+    await node(['--conditions=source', '--input-type=module', '-e', script]);
+  });
+
+  it('require()s them on this Node (require(esm): Node ^20.19 || >=22.12)', async () => {
+    const script = `for (const id of ${JSON.stringify(serverEntries())}) require(id);`;
+    await node(['--no-warnings', '--input-type=commonjs', '-e', script]);
+  });
+
+  it("resolves the widget's ESM and IIFE builds to shipped files", async () => {
+    const ids = ['@wpay/widget', '@wpay/widget/iife'];
+    const script = `console.log(JSON.stringify(${JSON.stringify(ids)}.map((id) => import.meta.resolve(id))))`;
+    const resolved = JSON.parse(
+      await node(['--conditions=source', '--input-type=module', '-e', script]),
+    );
+    assert.deepEqual(
+      resolved.map((url) => url.slice(url.indexOf('/node_modules/') + 1)),
+      [
+        'node_modules/@wpay/widget/dist/index.js',
+        'node_modules/@wpay/widget/dist/wpay-widget.iife.js',
+      ],
+    );
+  });
+
+  it("runs the sandbox's bin: --version prints the packed version", async () => {
+    const { manifest, unpacked } = pack('sandbox');
+    const version = await node([join(unpacked, manifest.bin['wpay-sandbox']), '--version']);
+    assert.equal(version, manifest.version);
+  });
+
+  it("serves health from the Dockerfile's entrypoint, run as a plain process", async () => {
+    // Docker is not available where this runs: the image's ENTRYPOINT (with the packed bin for
+    // `wpay-sandbox`, which `npm install --global` links) runs here, with --port 0 appended.
+    const dockerfile = await readFile(join(ROOT, 'packages', 'sandbox', 'Dockerfile'), 'utf8');
+    const entrypoint = JSON.parse(/^ENTRYPOINT (.+)$/m.exec(dockerfile)?.[1] ?? '[]');
+    const exposed = /^EXPOSE (\d+)$/m.exec(dockerfile)?.[1];
+    assert.deepEqual(entrypoint, ['wpay-sandbox', '--host', '0.0.0.0', '--port', exposed]);
+    assert.match(
+      dockerfile,
+      new RegExp(`HEALTHCHECK .*\\n.*127\\.0\\.0\\.1:${exposed}/__sandbox/health`),
+    );
+    const { manifest, unpacked } = pack('sandbox');
+    const readyFile = join(dir, 'sandbox-ready.json');
+    const child = spawn(
+      process.execPath,
+      [
+        join(unpacked, manifest.bin['wpay-sandbox']),
+        ...entrypoint.slice(1),
+        '--port',
+        '0',
+        '--ready-file',
+        readyFile,
+      ],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      while (!existsSync(readyFile)) {
+        assert.equal(child.exitCode, null, 'the sandbox exited before it was ready');
+        await sleep(50);
+      }
+      const { url } = JSON.parse(await readFile(readyFile, 'utf8'));
+      const health = await fetch(`${url}/__sandbox/health`);
+      assert.equal(health.status, 200);
+      assert.equal((await health.json()).ok, true);
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
