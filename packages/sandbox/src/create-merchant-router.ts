@@ -62,7 +62,7 @@ export function createMerchantRouter(merchants: readonly RoutedMerchant[]): Sand
 
   const ownerOf = async (request: Request, path: string): Promise<RoutedMerchant> => {
     if (path.startsWith(pagePrefix)) {
-      const sessionId = safeDecode(path.slice(pagePrefix.length));
+      const sessionId = safeDecode(path.slice(pagePrefix.length).split('/')[0] ?? '');
       return find((ctx) => ctx.state.paymentsBySession.has(sessionId));
     }
     if (path === TOKEN_PATH && request.method.toUpperCase() === 'POST') {

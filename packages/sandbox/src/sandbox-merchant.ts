@@ -10,7 +10,7 @@ import {
   type TriggerTarget,
   triggerEvent,
 } from './domain/operations.js';
-import type { PaymentStatus, TestCard } from './domain/records.js';
+import type { PaymentStatus, TestCard, ThreeDSOutcome } from './domain/records.js';
 import { billView, paymentView, refundView, subscriptionView } from './domain/views.js';
 import type { ActiveFault } from './faults/fault-injector.js';
 import type { FaultRuleInput } from './faults/fault-rule.js';
@@ -165,8 +165,21 @@ export interface SandboxMerchant {
   redeliver(eventId: string): Delivery;
   /** Sends an event on demand for a payment or a subscription; `override` fields replace its data's. */
   trigger(eventType: string, target: TriggerTarget, options?: TriggerOptions): WebhookEvent;
-  /** Completes a hosted page with a test card, as the browser would. */
-  pay(trxNo: string, options?: { card?: TestCard }): Promise<SandboxPayment>;
+  /**
+   * Completes a hosted page with a test card, as the browser would. With `3ds_challenge`,
+   * `threeDS` answers the challenge at once (without it the challenge waits:
+   * {@link SandboxMerchant.answerChallenge}).
+   */
+  pay(
+    trxNo: string,
+    options?: { card?: TestCard; threeDS?: ThreeDSOutcome },
+  ): Promise<SandboxPayment>;
+  /**
+   * Answers the waiting 3-D Secure challenge of a `3ds_challenge` payment: `approve` pays it,
+   * `fail` declines it (`authentication_failed`), `abandon` leaves it `PAYING` until its
+   * session expires on the sandbox clock; rejects when no challenge waits.
+   */
+  answerChallenge(trxNo: string, outcome: ThreeDSOutcome): Promise<SandboxPayment>;
   /** Cancels a hosted page, as the browser would. */
   cancel(trxNo: string): Promise<SandboxPayment>;
   /** Makes a subscription's next renewals succeed or fail. */
@@ -267,8 +280,15 @@ export function sandboxMerchant(
     },
     trigger: (eventType, target, triggerOptions) =>
       triggerEvent(ctx, eventType, target, triggerOptions),
-    pay: async (trxNo, { card = 'success' } = {}) => {
-      ledger.pay(trxNo, card);
+    pay: async (trxNo, { card = 'success', threeDS } = {}) => {
+      const payment = ledger.pay(trxNo, card);
+      if (threeDS !== undefined && payment.challenge === 'pending') {
+        ledger.completeChallenge(trxNo, threeDS);
+      }
+      return withReturnUrl(trxNo);
+    },
+    answerChallenge: async (trxNo, outcome) => {
+      ledger.completeChallenge(trxNo, outcome);
       return withReturnUrl(trxNo);
     },
     cancel: async (trxNo) => {

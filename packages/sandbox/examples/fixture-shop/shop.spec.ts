@@ -79,3 +79,17 @@ for (const round of [1, 2]) {
     expect(sandbox.state.payments).toHaveLength(1);
   });
 }
+
+test('approves the 3-D Secure challenge and sees the order paid', async ({
+  page,
+  shop,
+  sandbox,
+  payOnHostedPage,
+}) => {
+  await page.goto(shop.url);
+  await page.getByRole('button', { name: 'Buy the mug' }).click();
+  await page.waitForURL((url) => url.href.startsWith(`${sandbox.url}/hpp/`));
+  const landed = await payOnHostedPage({ card: '3ds_challenge', threeDS: 'approve' });
+  expect(landed.pathname).toBe('/thanks');
+  await expect(page.getByRole('heading')).toHaveText(/: PAID$/);
+});

@@ -5,7 +5,12 @@ import { ApiError } from '../api/api-error.js';
 import type { SandboxEnv } from '../app-bindings.js';
 import { SANDBOX_DEFAULTS } from '../defaults.js';
 import { advanceClock, stateSnapshot, statsOf, triggerEvent } from '../domain/operations.js';
-import { TEST_CARDS, type TestCard } from '../domain/records.js';
+import {
+  TEST_CARDS,
+  type TestCard,
+  THREE_DS_OUTCOMES,
+  type ThreeDSOutcome,
+} from '../domain/records.js';
 import { paymentView, subscriptionView } from '../domain/views.js';
 import { FaultRuleSchema } from '../faults/fault-rule.js';
 import { crossSiteRefusal, isJsonType } from '../http/cross-site.js';
@@ -32,7 +37,9 @@ const TriggerSchema = z
     override: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
-const PaySchema = z.object({ card: CARD.default('success') }).strict();
+const OUTCOME = z.enum(THREE_DS_OUTCOMES as [ThreeDSOutcome, ...ThreeDSOutcome[]]);
+const PaySchema = z.object({ card: CARD.default('success'), threeDS: OUTCOME.optional() }).strict();
+const ChallengeSchema = z.object({ outcome: OUTCOME }).strict();
 const RenewalSchema = z.object({ card: CARD }).strict();
 
 /** A control handler: the parsed JSON body and the path parameters in, the JSON answer out. */
@@ -101,8 +108,16 @@ const ROUTES: readonly ControlRoute[] = [
     return delivery;
   }),
   route('POST', 'payments/:trxNo/pay', (ctx, body, { trxNo = '' }) => {
-    const { card } = parse(PaySchema, body ?? {});
+    const { card, threeDS } = parse(PaySchema, body ?? {});
     const payment = ctx.ledger.pay(trxNo, card);
+    if (threeDS !== undefined && payment.challenge === 'pending') {
+      ctx.ledger.completeChallenge(trxNo, threeDS);
+    }
+    return { payment: paymentView(payment, ctx.views), returnUrl: ctx.ledger.returnUrl(payment) };
+  }),
+  route('POST', 'payments/:trxNo/challenge', (ctx, body, { trxNo = '' }) => {
+    const { outcome } = parse(ChallengeSchema, body);
+    const payment = ctx.ledger.completeChallenge(trxNo, outcome);
     return { payment: paymentView(payment, ctx.views), returnUrl: ctx.ledger.returnUrl(payment) };
   }),
   route('POST', 'payments/:trxNo/cancel', (ctx, _body, { trxNo = '' }) => {

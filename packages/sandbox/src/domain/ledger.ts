@@ -2,13 +2,15 @@
 import { ApiError } from '../api/api-error.js';
 import type { SchedulingClock } from './clock-scope.js';
 import { fromMinor } from './money.js';
-import type {
-  BillRecord,
-  CheckoutRequest,
-  PaymentRecord,
-  RefundRecord,
-  SubscriptionRecord,
-  TestCard,
+import {
+  type BillRecord,
+  type CheckoutRequest,
+  immediateFailureOf,
+  type PaymentRecord,
+  type RefundRecord,
+  type SubscriptionRecord,
+  type TestCard,
+  type ThreeDSOutcome,
 } from './records.js';
 import type { SandboxState } from './sandbox-state.js';
 import { addIntervals } from './time-format.js';
@@ -94,6 +96,7 @@ export class Ledger {
       expiresAt: now + this.#options.sessionTtlMs,
       paidAt: null,
       submittedCard: null,
+      challenge: null,
       failureReason: null,
       refundedMinor: 0,
       subscriptionId: null,
@@ -124,15 +127,56 @@ export class Ledger {
     const payment = this.#open(trxNo);
     payment.submittedCard = card;
     payment.updatedAt = this.#options.clock.now();
-    if (card === 'success') this.#markPaid(payment);
+    const failure = immediateFailureOf(card, { offSession: false });
+    if (failure !== null) this.#markFailed(payment, failure);
     else if (card === 'slow')
       this.#options.clock.after(this.#options.slowCardMs, () => this.#markPaid(payment));
-    else {
-      payment.status = 'FAILED';
-      payment.failureReason = card === 'declined' ? 'card_declined' : 'insufficient_funds';
-      this.#emitPayment('credit_card.order.failed', payment);
-    }
+    else if (card === '3ds_challenge') payment.challenge = 'pending';
+    else this.#markPaid(payment); // success, 3ds_frictionless
     return payment;
+  }
+
+  /** Whether the payment waits for the buyer on its 3-D Secure challenge page. */
+  awaitsChallenge(payment: PaymentRecord): boolean {
+    return (
+      payment.status === 'PAYING' &&
+      payment.challenge === 'pending' &&
+      payment.expiresAt > this.#options.clock.now()
+    );
+  }
+
+  /**
+   * Answers the 3-D Secure challenge of a `3ds_challenge` payment: `approve` pays it, `fail`
+   * declines it (`authentication_failed`), `abandon` leaves it `PAYING` until its session
+   * expires on the sandbox clock. 409 when no challenge is waiting.
+   */
+  completeChallenge(trxNo: string, outcome: ThreeDSOutcome): PaymentRecord {
+    const payment = this.payment(trxNo);
+    if (payment.status === 'PAYING' && payment.expiresAt <= this.#options.clock.now()) {
+      this.expire(trxNo);
+    }
+    if (!this.awaitsChallenge(payment)) {
+      throw new ApiError(
+        409,
+        '409',
+        `trxNo: payment ${trxNo} has no 3-D Secure challenge waiting (it is ${payment.status}${payment.challenge === 'abandoned' ? ', challenge abandoned' : ''})`,
+      );
+    }
+    payment.updatedAt = this.#options.clock.now();
+    if (outcome === 'approve') {
+      payment.challenge = null;
+      this.#markPaid(payment);
+    } else if (outcome === 'fail') {
+      payment.challenge = null;
+      this.#markFailed(payment, 'authentication_failed');
+    } else payment.challenge = 'abandoned';
+    return payment;
+  }
+
+  #markFailed(payment: PaymentRecord, reason: string): void {
+    payment.status = 'FAILED';
+    payment.failureReason = reason;
+    this.#emitPayment('credit_card.order.failed', payment);
   }
 
   /** Cancels the hosted page: the shopper went back. */
@@ -235,7 +279,10 @@ export class Ledger {
   /** Expires an open session (scheduled at creation). */
   expire(trxNo: string): void {
     const payment = this.#options.state.payments.get(trxNo);
-    if (payment?.status !== 'PAYING' || payment.submittedCard !== null) return;
+    if (payment?.status !== 'PAYING') return;
+    // A submitted card settles on its own, except a 3-D Secure challenge nobody answers.
+    if (payment.submittedCard !== null && payment.challenge === null) return;
+    payment.challenge = null;
     payment.status = 'EXPIRED';
     payment.updatedAt = this.#options.clock.now();
     this.#emitPayment('credit_card.order.expired', payment);
@@ -267,7 +314,12 @@ export class Ledger {
       this.expire(trxNo);
     }
     if (!this.isOpen(payment)) {
-      const state = payment.submittedCard === 'slow' ? 'being processed' : payment.status;
+      const state =
+        payment.submittedCard === 'slow'
+          ? 'being processed'
+          : payment.challenge === 'pending'
+            ? 'waiting for its 3-D Secure challenge'
+            : payment.status;
       throw new ApiError(409, '409', `trxNo: payment ${trxNo} is ${state}, the page is closed`);
     }
     return payment;
@@ -327,8 +379,8 @@ export class Ledger {
     const { state } = this.#options;
     sub.periodsBilled += 1;
     const card = sub.renewalCard;
-    const failed = card === 'declined' || card === 'insufficient_funds';
-    const reason = failed ? (card === 'declined' ? 'card_declined' : 'insufficient_funds') : null;
+    const reason = immediateFailureOf(card, { offSession: true });
+    const failed = reason !== null;
     const first = state.payments.get(sub.firstTrxNo);
     const payment: PaymentRecord = {
       id: state.nextPaymentId(),
@@ -342,6 +394,7 @@ export class Ledger {
       expiresAt: dueAt,
       paidAt: failed ? null : dueAt,
       submittedCard: card,
+      challenge: null,
       failureReason: reason,
       refundedMinor: 0,
       subscriptionId: sub.id,

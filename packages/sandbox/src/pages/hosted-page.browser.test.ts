@@ -196,6 +196,21 @@ describe('when a shopper clicks through the hosted page in Chromium', () => {
     assert.equal((await sb.waitForPayment(paid.trxNo, 'PAID')).trxNo, paid.trxNo);
   });
 
+  it('passes, fails and abandons the 3-D Secure challenge with payOnHostedPage', async () => {
+    const approved = await open();
+    const landed = await payOnHostedPage(page, { card: '3ds_challenge', threeDS: 'approve' });
+    assert.equal(landed.pathname, '/thanks');
+    assert.equal(sb.state.payment(approved.trxNo)?.status, 'PAID');
+    const failed = await open();
+    const back = await payOnHostedPage(page, { card: '3ds_challenge', threeDS: 'fail' });
+    assert.equal(back.pathname, '/cart');
+    assert.equal(sb.state.payment(failed.trxNo)?.failureReason, 'authentication_failed');
+    const abandoned = await open();
+    const left = await payOnHostedPage(page, { card: '3ds_challenge', threeDS: 'abandon' });
+    assert.match(left.pathname, /\/challenge$/);
+    assert.equal(sb.state.payment(abandoned.trxNo)?.status, 'PAYING');
+  });
+
   it('reaches every control with the keyboard', async () => {
     await open();
     const focused: string[] = [];
@@ -249,6 +264,15 @@ describe('when a shopper clicks through the hosted page in Chromium', () => {
       const { redirectUrl, trxNo } = await checkout();
       await sb.pay(String(trxNo));
       await assertAccessible(String(redirectUrl), 'This payment is complete');
+    });
+
+    it('passes on the 3-D Secure challenge page and the abandoned page', async () => {
+      const { redirectUrl, trxNo } = await checkout();
+      await sb.pay(String(trxNo), { card: '3ds_challenge' });
+      await assertAccessible(`${String(redirectUrl)}/challenge`, 'Confirm it is you');
+      await axePage.getByRole('button', { name: /^Abandon/ }).click();
+      await axePage.getByRole('heading', { name: 'Authentication abandoned' }).waitFor();
+      assert.deepEqual(await violations(axePage), []);
     });
 
     it('passes on the failed page', async () => {

@@ -27,7 +27,8 @@ export interface ClosedPageView {
   tone: 'ok' | 'info' | 'danger';
 }
 
-const CSS = `
+/** The hosted page's styles, shared by its challenge page. */
+export const HOSTED_PAGE_CSS = `
 main { max-width: 30rem; margin: 2rem auto; padding: 1.5rem; background: var(--card);
   border: 1px solid var(--line); border-radius: 12px; }
 .merchant { margin: 0; font-weight: 600; color: var(--muted); }
@@ -93,7 +94,7 @@ export function renderHostedPage(v: HostedPageView): string {
   </form>
   <p class="note">WPay sandbox: no real card is charged. Payment ${v.trxNo}.</p>
 </main>`;
-  return documentOf(`Pay ${v.merchantName} · WPay sandbox`, body, CSS);
+  return documentOf(`Pay ${v.merchantName} · WPay sandbox`, body, HOSTED_PAGE_CSS);
 }
 
 /**
@@ -115,7 +116,7 @@ export function renderClosedPage(v: ClosedPageView): string {
   ${back}
   <p class="note">WPay sandbox.</p>
 </main>`;
-  return documentOf(`${v.title} · WPay sandbox`, body, CSS);
+  return documentOf(`${v.title} · WPay sandbox`, body, HOSTED_PAGE_CSS);
 }
 
 function nameOf(currency: string): string {

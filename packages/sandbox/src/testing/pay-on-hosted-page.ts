@@ -1,5 +1,5 @@
 /** @module Drives the real hosted page in a browser, as a shopper would (Playwright's `Page`). */
-import type { TestCard } from '../domain/records.js';
+import type { TestCard, ThreeDSOutcome } from '../domain/records.js';
 
 /**
  * The part of a Playwright `Page` (playwright-core or @playwright/test) the helpers use; a real
@@ -12,7 +12,11 @@ import type { TestCard } from '../domain/records.js';
  */
 export interface HostedPageBrowser {
   url(): string;
-  locator(selector: string): { check(): Promise<void>; click(): Promise<void> };
+  locator(selector: string): {
+    check(): Promise<void>;
+    click(): Promise<void>;
+    waitFor(options?: { timeout?: number }): Promise<void>;
+  };
   waitForURL(url: (url: URL) => boolean, options?: { timeout?: number }): Promise<void>;
 }
 
@@ -29,6 +33,11 @@ export interface PayOnHostedPage {
   card?: TestCard;
   /** `pay` (default) or `cancel`. */
   action?: 'pay' | 'cancel';
+  /**
+   * With the `3ds_challenge` card: the button pressed on the 3-D Secure challenge page. After
+   * `abandon` the browser stays on the sandbox (the buyer left): it resolves with that page's URL.
+   */
+  threeDS?: ThreeDSOutcome;
   /**
    * Wait until the browser has left the hosted page for the shop's return URL (default `true`);
    * `false` answers as soon as the form is sent.
@@ -56,9 +65,22 @@ export async function payOnHostedPage(
   options: PayOnHostedPage = {},
 ): Promise<URL> {
   const { card = 'success', action = 'pay', return: follow = true, timeoutMs = 10_000 } = options;
+  const { threeDS } = options;
   const hostedPage = new URL(page.url());
   if (action === 'pay') await page.locator(`input[name="card"][value="${card}"]`).check();
   await page.locator(`button[name="action"][value="${action}"]`).click();
+  if (threeDS !== undefined && action === 'pay') {
+    const challenge = `${hostedPage.origin}${hostedPage.pathname}/challenge`;
+    await page.waitForURL((url) => url.href === challenge, { timeout: timeoutMs });
+    await page.locator(`button[name="outcome"][value="${threeDS}"]`).click();
+    if (!follow) return new URL(challenge);
+    if (threeDS === 'abandon') {
+      await page.locator('h1:text-is("Authentication abandoned")').waitFor({ timeout: timeoutMs });
+      return new URL(page.url());
+    }
+    await page.waitForURL((url) => url.href !== challenge, { timeout: timeoutMs });
+    return new URL(page.url());
+  }
   if (!follow) return hostedPage;
   await page.waitForURL((url) => url.href !== hostedPage.href, { timeout: timeoutMs });
   return new URL(page.url());

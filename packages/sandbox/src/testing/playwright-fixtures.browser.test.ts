@@ -53,7 +53,7 @@ describe('when the fixture shop is tested with the Playwright fixtures, 4 worker
       assert.equal(code, 0, stderr);
       assert.deepEqual(parsed.stats, {
         ...parsed.stats,
-        expected: 8,
+        expected: 9,
         unexpected: 0,
         flaky: 0,
         skipped: 0,
@@ -65,7 +65,7 @@ describe('when the fixture shop is tested with the Playwright fixtures, 4 worker
           .filter((suite) => suite.file.endsWith(file))
           .flatMap((suite) => suite.specs.flatMap((spec) => spec.tests.flatMap((t) => t.results)))
           .filter((result) => result.status === 'passed').length;
-      assert.equal(perFile('shop.spec.ts'), 4, 'one sandbox per worker');
+      assert.equal(perFile('shop.spec.ts'), 5, 'one sandbox per worker');
       assert.equal(perFile('two-merchants.spec.ts'), 4, 'two merchants in one sandbox');
     } finally {
       rmSync(dir, { recursive: true, force: true });
