@@ -104,6 +104,37 @@ for (const folder of PUBLISHED) {
       }
     });
 
+    it('imports, from its shipped JavaScript, only Node built-ins and its dependencies', async () => {
+      // A package that is only a devDependency is there in the workspace, not in a shop.
+      const { files, unpacked, manifest } = pack(folder);
+      const declared = new Set(
+        Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }),
+      );
+      const modules = files.filter((file) => /\.m?js$/.test(file) && !file.endsWith('.iife.js'));
+      const script = `const { SourceTextModule } = require('node:vm');
+        const { readFileSync } = require('node:fs');
+        const found = new Set();
+        for (const file of ${JSON.stringify(modules)}) {
+          const code = readFileSync(require('node:path').join(${JSON.stringify(unpacked)}, file), 'utf8');
+          for (const id of new SourceTextModule(code).dependencySpecifiers) found.add(id);
+          for (const [, id] of code.matchAll(/\\bimport\\(\\s*['"]([^'"]+)['"]/g)) found.add(id);
+        }
+        console.log(JSON.stringify([...found]));`;
+      const specifiers = JSON.parse(
+        await node(['--experimental-vm-modules', '--no-warnings', '-e', script]),
+      );
+      const packageOf = (id) =>
+        id
+          .split('/')
+          .slice(0, id.startsWith('@') ? 2 : 1)
+          .join('/');
+      const undeclared = specifiers
+        .filter((id) => !id.startsWith('.') && !id.startsWith('node:'))
+        .map(packageOf)
+        .filter((name) => !declared.has(name));
+      assert.deepEqual([...new Set(undeclared)], []);
+    });
+
     it('publishes its exports without the workspace-only condition, otherwise unchanged', () => {
       const { manifest, workspaceManifest } = pack(folder);
       assert.ok(
