@@ -7,10 +7,12 @@ import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, realpath, rm, symlink } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import {
@@ -66,6 +68,16 @@ after(async () => {
 });
 
 const pack = (folder) => packs.get(folder);
+
+/** An HTTP server on a random port of `host`. */
+function serve(host, handler) {
+  const server = createServer((req, res) => {
+    Promise.resolve()
+      .then(() => handler(req, res))
+      .catch(() => res.writeHead(500).end());
+  });
+  return new Promise((resolve) => server.listen(0, host, () => resolve(server)));
+}
 
 /** Runs `node` in the consumer directory (the tarballs' parent) and returns its stdout. */
 const node = async (args) => (await run(process.execPath, args, { cwd: dir })).stdout.trim();
@@ -216,6 +228,77 @@ describe('when a page loads the widget without a build step', () => {
     const imports = await node(['--experimental-vm-modules', '--no-warnings', '-e', script]);
     assert.deepEqual(JSON.parse(imports), []);
   });
+});
+
+describe('when a page on another origin loads a no-build file with its SRI hash', () => {
+  // A "CDN" (the unpacked tarball, served with CORS on 127.0.0.1) and a shop page on localhost,
+  // in Debian's Chromium: the README's <script integrity crossorigin> tags, exactly.
+  let cdn;
+  let shop;
+  let browser;
+
+  before(async () => {
+    const { unpacked } = pack('widget');
+    cdn = await serve('127.0.0.1', async (req, res) => {
+      const path = join(unpacked, new URL(req.url, 'http://x').pathname);
+      if (!path.startsWith(`${unpacked}/dist/`) || !existsSync(path))
+        return res.writeHead(404).end();
+      res.writeHead(200, {
+        'Content-Type': 'text/javascript',
+        'Access-Control-Allow-Origin': '*',
+      });
+      res.end(await readFile(path));
+    });
+    shop = await serve('localhost', (req, res) => {
+      const { searchParams } = new URL(req.url, 'http://x');
+      const file = searchParams.get('file');
+      if (!file) return res.writeHead(404).end();
+      const type = file.endsWith('.iife.js') ? '' : ' type="module"';
+      const src = `http://127.0.0.1:${cdn.address().port}/${file}`;
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end(`<!doctype html><html lang="en"><head>
+        <script${type} src="${src}" integrity="${searchParams.get('sri')}" crossorigin="anonymous"></script>
+        </head><body><wpay-button endpoint="/api/checkout">Buy</wpay-button></body></html>`);
+    });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    cdn?.close();
+    shop?.close();
+  });
+
+  /** Whether the page defined <wpay-button> once it loaded the file with that integrity value. */
+  async function definesTheButton(file, sri) {
+    const page = await browser.newPage();
+    try {
+      const query = new URLSearchParams({ file, sri });
+      await page.goto(`http://localhost:${shop.address().port}/?${query}`, { waitUntil: 'load' });
+      return await page.evaluate(() => customElements.get('wpay-button') !== undefined);
+    } finally {
+      await page.close();
+    }
+  }
+
+  for (const file of ['dist/wpay-widget.iife.js', 'dist/wpay-widget.bundle.js']) {
+    it(`runs ${file} with its .sri value, and refuses it with another`, async () => {
+      const sri = (await readFile(join(pack('widget').unpacked, `${file}.sri`), 'utf8')).trim();
+      assert.equal(await definesTheButton(file, sri), true);
+      const other = `sha384-${createHash('sha384').update('other bytes').digest('base64')}`;
+      assert.equal(await definesTheButton(file, other), false);
+    });
+  }
 });
 
 describe('when a shop installs the tarballs', () => {
