@@ -1,21 +1,23 @@
-import { WPayApiError } from '@wpay/server-helper';
+import { type Fulfilment, type Recovery, WPayApiError } from '@wpay/server-helper';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type {
   AdminBill,
   AdminOrder,
+  AdminReconcileResult,
   AdminRefundResult,
   AdminState,
   AdminSubscription,
+  ReachedVia,
 } from '../shared/admin-api.js';
 import { describeInterval, findProduct } from './catalogue.js';
-import type { Fulfilment } from './fulfilment.js';
 import { type DemoLogger, describe } from './logger.js';
 import { formatMajor, parseMajor, toMinor } from './money.js';
 import { createOrderRefunder, type OrderRefund } from './refund-order.js';
 import { sameOriginWrites } from './same-origin-writes.js';
+import type { ShopReconciler } from './shop-reconciler.js';
 import type { ShopWPay } from './shop-wpay.js';
-import type { Order, OrderStore } from './store/order-store.js';
+import type { Order, OrderStore, StatusSource } from './store/order-store.js';
 import type { RefundIntentStore } from './store/refund-intent-store.js';
 import type { RefundStore } from './store/refund-store.js';
 import type { Subscription, SubscriptionStore } from './store/subscription-store.js';
@@ -34,7 +36,12 @@ export interface AdminDeps {
   readonly refundIntents: RefundIntentStore;
   readonly subscriptions: SubscriptionStore;
   readonly webhookLog: WebhookLog;
-  readonly fulfil: Fulfilment;
+  /** The server helper's fulfilment core: every admin action goes through it. */
+  readonly fulfilment: Fulfilment;
+  /** "Reconcile now": the sweep over the shop's pending orders. */
+  readonly reconcile: ShopReconciler;
+  /** Makes the recovery links offered for expired orders. */
+  readonly recovery: Recovery;
   readonly logger: DemoLogger;
 }
 
@@ -49,18 +56,28 @@ const cancelBodySchema = z.object({ mchSubscriptionNo: z.string().min(1).max(64)
 
 const REFUNDABLE: ReadonlySet<string> = new Set(['paid', 'partially_refunded']);
 
+/** The admin's words for each entry point of the fulfilment core. */
+const REACHED_VIA: Readonly<Record<StatusSource, ReachedVia>> = {
+  webhook: 'webhook',
+  return: 'return page',
+  reconcile: 'reconciled',
+  admin: 'admin',
+};
+
 /**
  * The admin API behind `/admin` (mount it at `/api/admin`): `GET /state` (orders beside WPay's
- * payments, subscriptions with WPay's bills, webhook deliveries), `POST /refunds` (full or
- * partial) and `POST /subscriptions/cancel`. Demo-grade: it has no login, so do not expose it.
+ * payments, subscriptions with WPay's bills, webhook deliveries, recovery links of expired
+ * orders), `POST /refunds` (full or partial), `POST /subscriptions/cancel` and `POST /reconcile`
+ * ("Reconcile now"). Demo-grade: it has no login, so do not expose it.
  *
  * @example
  * ```ts
- * app.route('/api/admin', createAdminRoutes({ mode: 'sandbox', allowedOrigins, wpay, orders, refunds, subscriptions, webhookLog, fulfil, logger }));
+ * app.route('/api/admin', createAdminRoutes({ mode: 'sandbox', allowedOrigins, wpay, orders, refunds, subscriptions, webhookLog, fulfilment, reconcile, recovery, logger }));
  * ```
  */
 export function createAdminRoutes(deps: AdminDeps): Hono {
-  const { wpay, orders, refunds, refundIntents, subscriptions, webhookLog, fulfil, logger } = deps;
+  const { wpay, orders, refunds, refundIntents, subscriptions, webhookLog, fulfilment, logger } =
+    deps;
   const refundOrder = createOrderRefunder({
     wpay,
     orders,
@@ -78,7 +95,7 @@ export function createAdminRoutes(deps: AdminDeps): Hono {
     const state: AdminState = {
       mode: deps.mode,
       sandboxDashboard: deps.sandboxDashboard ?? null,
-      orders: orders.list(200).map(toAdminOrder),
+      orders: await Promise.all(orders.list(200).map(toAdminOrder)),
       payments,
       subscriptions: subs,
       deliveries: webhookLog.recent(100),
@@ -121,6 +138,25 @@ export function createAdminRoutes(deps: AdminDeps): Hono {
       { amountMinor, reason: body.data.reason ?? null },
     );
     return answerRefund(c, order, outcome);
+  });
+
+  admin.post('/reconcile', async (c) => {
+    // Every pending order, however young: the admin asked for it now.
+    const report = await deps.reconcile({ olderThanMs: 0 });
+    logger.info('reconciled from the admin', {
+      checked: report.checked,
+      reconciled: report.reconciled,
+    });
+    const result: AdminReconcileResult = {
+      checked: report.checked,
+      reconciled: report.reconciled,
+      stillOpen: report.stillOpen,
+      notFound: report.notFound,
+      busy: report.busy,
+      errors: report.errors.length,
+      transitions: report.transitions,
+    };
+    return c.json(result);
   });
 
   admin.post('/subscriptions/cancel', async (c) => {
@@ -258,38 +294,53 @@ export function createAdminRoutes(deps: AdminDeps): Hono {
         `Nothing was refunded: ${outcome.reason === 'not_sent' ? 'WPay could not be reached' : "WPay's answer was lost and the payment shows no refund"}. Press Refund to try again.`,
       );
     }
-    const updated = (await fulfil.payment(order.trxNo!)) ?? orders.find(order.mchOrderNo);
+    // The refund's transition (partially refunded, refunded) runs through the core, once.
+    await fulfilment.payment(order.trxNo!, { source: 'admin' });
+    const updated = orders.find(order.mchOrderNo);
     const result: AdminRefundResult = {
       refundNo: outcome.result.refundNo ?? null,
       outcome: outcome.result.outcome,
       resumed: outcome.resumed,
       amount,
       currency,
-      order: updated ? toAdminOrder(updated) : null,
+      order: updated ? await toAdminOrder(updated) : null,
     };
     return c.json(result);
   }
 
-  return admin;
-}
+  async function toAdminOrder(order: Order): Promise<AdminOrder> {
+    const refundable = REFUNDABLE.has(order.status) ? order.amountMinor - order.refundedMinor : 0;
+    const recoveredAs = orders.recoveriesOf(order.mchOrderNo);
+    const recovered = recoveredAs.some((o) => o.paidAt !== null);
+    return {
+      mchOrderNo: order.mchOrderNo,
+      sku: order.sku,
+      productName: findProduct(order.sku)?.name ?? order.sku,
+      kind: order.kind,
+      amount: formatMajor(order.amountMinor, order.currency),
+      currency: order.currency,
+      status: order.status,
+      wpayStatus: order.wpayStatus,
+      trxNo: order.trxNo,
+      refunded: formatMajor(order.refundedMinor, order.currency),
+      refundable: formatMajor(Math.max(refundable, 0), order.currency),
+      createdAt: order.createdAt,
+      paidAt: order.paidAt,
+      reachedVia: order.statusSource ? REACHED_VIA[order.statusSource] : null,
+      recoveredFrom: order.recoveredFrom,
+      recoveredAs: recoveredAs.map((o) => o.mchOrderNo),
+      // Each link is single-use and signed; a new one on every view of the admin page.
+      recoveryUrl:
+        order.status === 'expired' && !recovered
+          ? await deps.recovery.link({
+              mchOrderNo: order.mchOrderNo,
+              trxNo: order.trxNo ?? undefined,
+            })
+          : null,
+    };
+  }
 
-function toAdminOrder(order: Order): AdminOrder {
-  const refundable = REFUNDABLE.has(order.status) ? order.amountMinor - order.refundedMinor : 0;
-  return {
-    mchOrderNo: order.mchOrderNo,
-    sku: order.sku,
-    productName: findProduct(order.sku)?.name ?? order.sku,
-    kind: order.kind,
-    amount: formatMajor(order.amountMinor, order.currency),
-    currency: order.currency,
-    status: order.status,
-    wpayStatus: order.wpayStatus,
-    trxNo: order.trxNo,
-    refunded: formatMajor(order.refundedMinor, order.currency),
-    refundable: formatMajor(Math.max(refundable, 0), order.currency),
-    createdAt: order.createdAt,
-    paidAt: order.paidAt,
-  };
+  return admin;
 }
 
 function toAdminSubscription(sub: Subscription): Omit<AdminSubscription, 'bills'> {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_DB_PATH, readConfig } from './config.js';
+import { DEFAULT_DB_PATH, DEFAULT_RECONCILE_EVERY_MS, readConfig } from './config.js';
 
 const REAL = {
   WPAY_API_KEY: 'key_1',
@@ -17,6 +17,31 @@ describe('the demo settings', () => {
       assert.equal(config.port, 3000);
       assert.equal(config.dbPath, DEFAULT_DB_PATH);
       assert.match(config.dbPath, /demo[/\\]\.data[/\\]demo\.db$/);
+    });
+  });
+
+  describe('when the reconciliation and recovery settings are given', () => {
+    it('sweeps every 5 minutes by default, at RECONCILE_EVERY_MS when set, never with 0', () => {
+      assert.equal(readConfig({}).reconcileEveryMs, DEFAULT_RECONCILE_EVERY_MS);
+      assert.equal(DEFAULT_RECONCILE_EVERY_MS, 300_000);
+      assert.equal(readConfig({ RECONCILE_EVERY_MS: '60000' }).reconcileEveryMs, 60_000);
+      assert.equal(readConfig({ RECONCILE_EVERY_MS: '0' }).reconcileEveryMs, 0);
+    });
+
+    it('refuses a RECONCILE_EVERY_MS that is not a whole number of milliseconds', () => {
+      assert.throws(() => readConfig({ RECONCILE_EVERY_MS: 'often' }), /RECONCILE_EVERY_MS/);
+      assert.throws(() => readConfig({ RECONCILE_EVERY_MS: '-1' }), /RECONCILE_EVERY_MS/);
+    });
+
+    it('refuses a short RECOVERY_SECRET without echoing it', () => {
+      assert.throws(
+        () => readConfig({ RECOVERY_SECRET: 'short-do-not-print' }),
+        (error: Error) =>
+          /RECOVERY_SECRET: must be at least 32/.test(error.message) &&
+          !error.message.includes('short-do-not-print'),
+      );
+      const secret = 'x'.repeat(32);
+      assert.equal(readConfig({ RECOVERY_SECRET: secret }).recoverySecret, secret);
     });
   });
 

@@ -4,6 +4,12 @@ import { z } from 'zod';
 /** Where the demo keeps its SQLite file unless `DEMO_DB` says otherwise. */
 export const DEFAULT_DB_PATH = fileURLToPath(new URL('../.data/demo.db', import.meta.url));
 
+/**
+ * How often the demo's reconciliation sweep reads its pending orders back from WPay unless
+ * `RECONCILE_EVERY_MS` says otherwise: 5 minutes.
+ */
+export const DEFAULT_RECONCILE_EVERY_MS = 5 * 60 * 1000;
+
 /** Which WPay the demo talks to: the embedded sandbox, or a real WPay account. */
 export type WPayTarget =
   | { readonly kind: 'sandbox' }
@@ -31,6 +37,10 @@ export interface DemoConfig {
   readonly dbPath: string;
   /** The shop's public base URL (`PUBLIC_URL`), when it is not the address the server listens on. */
   readonly publicUrl: string | undefined;
+  /** How often the reconciliation sweep runs (`RECONCILE_EVERY_MS`, ms; 0: never). */
+  readonly reconcileEveryMs: number;
+  /** The secret recovery links are signed with (`RECOVERY_SECRET`); unset: random per start. */
+  readonly recoverySecret: string | undefined;
   readonly wpay: WPayTarget;
 }
 
@@ -54,6 +64,18 @@ const envSchema = z.object({
     z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL, such as https://shop.example' })
       .optional(),
+  ),
+  RECONCILE_EVERY_MS: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ error: 'must be a number of milliseconds (0 turns the sweep off)' })
+      .int('must be a whole number of milliseconds')
+      .min(0, 'must be 0 (off) or more milliseconds')
+      .default(DEFAULT_RECONCILE_EVERY_MS),
+  ),
+  RECOVERY_SECRET: z.preprocess(
+    blankIsUnset,
+    z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
   ),
   WPAY_HOSTED_PAGE_HOSTS: optional,
   WPAY_API_KEY: optional,
@@ -101,6 +123,8 @@ export function readConfig(env: Record<string, string | undefined>): DemoConfig 
     host: e.HOST,
     dbPath: e.DEMO_DB,
     publicUrl: e.PUBLIC_URL,
+    reconcileEveryMs: e.RECONCILE_EVERY_MS,
+    recoverySecret: e.RECOVERY_SECRET,
     wpay: wpayTarget(e),
   };
 }

@@ -53,6 +53,8 @@ async function main(): Promise<void> {
     fallbackWhenBusy: true,
     dbPath: config.dbPath,
     publicUrl: config.publicUrl,
+    reconcileEveryMs: config.reconcileEveryMs,
+    recoverySecret: config.recoverySecret,
     wpay: config.wpay,
     logger,
   });

@@ -208,7 +208,13 @@ describe('the merchant server', { timeout: 60_000 }, () => {
         amountMinor: 1250,
         currency: 'USD',
       });
-      orders.applyPayment({ trxNo: 'TRX_EARLIER_RUN', status: 'PAID' }, order.mchOrderNo);
+      orders.applyTransition({
+        trxNo: 'TRX_EARLIER_RUN',
+        mchOrderNo: order.mchOrderNo,
+        status: 'paid',
+        wpayStatus: 'PAID',
+        source: 'webhook',
+      });
       const answer = await refund({ mchOrderNo: order.mchOrderNo });
       assert.equal(answer.status, 409);
       assert.equal(answer.body.error?.code, 'unknown_to_wpay');

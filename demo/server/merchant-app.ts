@@ -1,12 +1,23 @@
-import { createCheckoutHandler, type WPay } from '@wpay/server-helper';
+import { EVENT_TYPES } from '@wpay/protocol';
+import {
+  createCheckoutHandler,
+  type Fulfilment,
+  type Recovery,
+  type WebhookEventHandlers,
+  type WPay,
+} from '@wpay/server-helper';
 import { Hono } from 'hono';
 import { createAdminRoutes } from './admin-routes.js';
-import { createFulfilment } from './fulfilment.js';
 import { logDeliveries } from './log-deliveries.js';
 import { type DemoLogger, describe } from './logger.js';
 import { mountStorefront } from './mount-storefront.js';
 import { orderSummaryRoute } from './order-summary-route.js';
-import { checkoutBodySchema, createOrderResolver } from './resolve-order.js';
+import {
+  checkoutBodySchema,
+  createOrderResolver,
+  createRecoveryResolver,
+} from './resolve-order.js';
+import type { ShopReconciler } from './shop-reconciler.js';
 import type { OrderStore } from './store/order-store.js';
 import type { RefundIntentStore } from './store/refund-intent-store.js';
 import type { RefundStore } from './store/refund-store.js';
@@ -37,29 +48,33 @@ export interface MerchantAppDeps {
   readonly hostedPageHosts?: string | undefined;
   /** The built storefront (`vite build` output). */
   readonly distDir: string;
+  /** The server helper's fulfilment core over the shop's side effects (`createShopFulfilment`). */
+  readonly fulfilment: Fulfilment;
+  /** The reconciliation sweep over the shop's pending orders (`createShopReconciler`). */
+  readonly reconcile: ShopReconciler;
+  /** Recovery links for expired checkouts (`wpay.recovery()`), served at {@link RECOVERY_PATH}. */
+  readonly recovery: Recovery;
   readonly logger: DemoLogger;
 }
 
+/** Where the recovery links point (the `path` given to `wpay.recovery()`). */
+export const RECOVERY_PATH = '/checkout/recover';
+
 /**
- * The merchant server: the three WPay endpoints (each one line, using the server helper's
- * handlers), the shop's own routes, the admin API and the storefront.
+ * The merchant server: the WPay endpoints (each one line, using the server helper's handlers),
+ * all going through one fulfilment core: the webhook, the return page's status, the admin's
+ * actions and its "Reconcile now", and the recovery link of an expired checkout. Then the shop's
+ * own routes, the admin API and the storefront.
  *
  * @example
  * ```ts
- * const app = createMerchantApp({ mode: 'sandbox', wpay, stores, publicUrl, allowedOrigins, distDir, logger });
+ * const app = createMerchantApp({ mode: 'sandbox', wpay, stores, publicUrl, allowedOrigins, distDir, fulfilment, reconcile, recovery, logger });
  * createServer(getRequestListener(app.fetch)).listen(3000);
  * ```
  */
 export function createMerchantApp(deps: MerchantAppDeps): Hono {
-  const { wpay, stores, logger } = deps;
+  const { wpay, stores, fulfilment, logger } = deps;
   const { orders, subscriptions } = stores;
-  const fulfil = createFulfilment({
-    wpay,
-    orders,
-    subscriptions,
-    logger,
-    refundedAmountField: wpay.settings.refunds.refundedAmountField,
-  });
 
   const checkout = createCheckoutHandler(recordingTrxNo(wpay, orders), {
     body: checkoutBodySchema,
@@ -73,24 +88,15 @@ export function createMerchantApp(deps: MerchantAppDeps): Hono {
 
   const deliveries = logDeliveries(stores.webhookLog);
   const { noted } = deliveries;
+  // The core handles every known event (it re-reads the payment or subscription from WPay);
+  // these only note, for the admin's log, which event a delivery carried.
+  const noteEvents = Object.fromEntries(
+    Object.keys(EVENT_TYPES).map((type) => [type, noted(() => undefined)]),
+  ) as WebhookEventHandlers;
   const webhook = deliveries.around(
     wpay.webhookHandler({
-      on: {
-        // A webhook is a hint: each handler re-reads the payment or subscription from WPay.
-        'credit_card.order.paid': noted((event) => fulfil.payment(event.data.trxNo)),
-        'credit_card.order.failed': noted((event) => fulfil.payment(event.data.trxNo)),
-        'credit_card.order.cancelled': noted((event) => fulfil.payment(event.data.trxNo)),
-        'credit_card.order.expired': noted((event) => fulfil.payment(event.data.trxNo)),
-        'credit_card.order.refunded': noted((event) => fulfil.payment(event.data.trxNo)),
-        'credit_card.subscription.cancelled': noted((event) => fulfil.subscription(event.data.id)),
-        'credit_card.subscription.expired': noted((event) => fulfil.subscription(event.data.id)),
-        'credit_card.subscription.bill.paid': noted((event) =>
-          fulfil.subscription(event.data.subscription.id),
-        ),
-        'credit_card.subscription.bill.failed': noted((event) =>
-          fulfil.subscription(event.data.subscription.id),
-        ),
-      },
+      fulfilment,
+      on: noteEvents,
       onUnknown: noted((event) =>
         logger.info('ignored a WPay event of an unknown type', { eventType: event.eventType }),
       ),
@@ -100,8 +106,21 @@ export function createMerchantApp(deps: MerchantAppDeps): Hono {
     }),
   );
 
+  // The return page confirms through the core too: paid once, whether or not a webhook came.
   const status = wpay.statusHandler({
+    fulfilment,
     findTrxNo: async (mchOrderNo) => orders.find(mchOrderNo)?.trxNo,
+    logger,
+  });
+
+  const recover = deps.recovery.handler({
+    resolveOrder: createRecoveryResolver({ orders, subscriptions }),
+    successUrl: '/success',
+    cancelUrl: '/cancel',
+    isPaid: ({ mchOrderNo }) => orders.recoveriesOf(mchOrderNo).some((o) => o.paidAt !== null),
+    onRecovered: ({ order, session }) => {
+      orders.attachTrxNo(order.mchOrderNo, session.trxNo);
+    },
     logger,
   });
 
@@ -117,6 +136,7 @@ export function createMerchantApp(deps: MerchantAppDeps): Hono {
   app.post('/api/checkout', (c) => checkout(c.req.raw));
   app.post('/api/webhooks/wpay', (c) => webhook(c.req.raw));
   app.get('/api/status', (c) => status(c.req.raw));
+  app.get(RECOVERY_PATH, (c) => recover(c.req.raw));
 
   app.get('/api/orders/:mchOrderNo', orderSummaryRoute(orders));
   app.route(
@@ -127,7 +147,9 @@ export function createMerchantApp(deps: MerchantAppDeps): Hono {
       sandboxDashboard: deps.sandboxDashboard,
       allowedOrigins: deps.allowedOrigins,
       wpay,
-      fulfil,
+      fulfilment,
+      reconcile: deps.reconcile,
+      recovery: deps.recovery,
       logger,
     }),
   );

@@ -1,17 +1,22 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { type Sandbox, type SandboxOptions, startSandbox } from '@wpay/sandbox';
 import { WPay, type WPayOptions } from '@wpay/server-helper';
 import { DIST_DIR } from '../build/vite-config.js';
-import { DEFAULT_DB_PATH, type WPayTarget } from './config.js';
+import { DEFAULT_DB_PATH, DEFAULT_RECONCILE_EVERY_MS, type WPayTarget } from './config.js';
 import { ensureStorefront } from './ensure-storefront.js';
 import { closeServer, listen } from './listen.js';
 import { type DemoLogger, silentLogger } from './logger.js';
-import { createMerchantApp } from './merchant-app.js';
+import { createMerchantApp, RECOVERY_PATH } from './merchant-app.js';
+import { startReconcileSweep } from './reconcile-sweep.js';
+import { createShopFulfilment } from './shop-fulfilment.js';
+import { createShopReconciler, type ShopReconciler } from './shop-reconciler.js';
 import { type Db, openDatabase } from './store/open-database.js';
 import { createOrderStore, type OrderStore } from './store/order-store.js';
 import { createRefundIntentStore, type RefundIntentStore } from './store/refund-intent-store.js';
 import { createRefundStore, type RefundStore } from './store/refund-store.js';
+import { SqliteClaimStore } from './store/sqlite-claim-store.js';
 import { createSubscriptionStore, type SubscriptionStore } from './store/subscription-store.js';
 import { createWebhookLog, type WebhookLog } from './store/webhook-log.js';
 
@@ -37,6 +42,16 @@ export interface StartDemoOptions {
   readonly sandbox?: Omit<SandboxOptions, 'port' | 'webhookUrl'>;
   /** Extra options of the demo's WPay client (tests: short timeouts, a hook on each call). */
   readonly wpayOptions?: Pick<WPayOptions, 'timeoutMs' | 'maxRetries' | 'refunds' | 'onRequest'>;
+  /**
+   * How often the reconciliation sweep runs over the pending orders, in ms (`RECONCILE_EVERY_MS`);
+   * 0 runs none. Default {@link DEFAULT_RECONCILE_EVERY_MS}.
+   */
+  readonly reconcileEveryMs?: number;
+  /**
+   * The secret (32+ characters) recovery links are signed with (`RECOVERY_SECRET`). Default a
+   * random one per start: links made before a restart then no longer open.
+   */
+  readonly recoverySecret?: string | undefined;
   /** Build the storefront first when it is missing or out of date. Default true. */
   readonly build?: boolean;
   readonly logger?: DemoLogger;
@@ -57,6 +72,8 @@ export interface Demo {
   readonly sandbox: Sandbox | undefined;
   readonly wpay: WPay;
   readonly db: Db;
+  /** One sweep over the pending orders now, as "Reconcile now" runs it. */
+  readonly reconcile: ShopReconciler;
   readonly stores: {
     readonly orders: OrderStore;
     readonly refunds: RefundStore;
@@ -121,6 +138,27 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
       const { apiKey, apiSecret, signKey, endpoint } = target;
       wpay = new WPay({ apiKey, apiSecret, signKey, ...endpoint, ...options.wpayOptions });
     }
+    // Claims are about one WPay's numbers: the embedded sandbox numbers its payments from the
+    // start again on each run, so each run gets a scope of its own; a real WPay keeps one.
+    const scope = sandbox ? `sandbox-${randomUUID()}:` : 'wpay:';
+    const fulfilment = createShopFulfilment({
+      wpay,
+      orders: stores.orders,
+      subscriptions: stores.subscriptions,
+      store: new SqliteClaimStore(db, { prefix: scope }),
+      logger,
+    });
+    const reconcile = createShopReconciler({
+      fulfilment,
+      orders: stores.orders,
+      subscriptions: stores.subscriptions,
+    });
+    const recovery = wpay.recovery({
+      secret: options.recoverySecret ?? randomBytes(32).toString('base64url'),
+      publicUrl,
+      path: RECOVERY_PATH,
+      store: new SqliteClaimStore(db, { prefix: scope }),
+    });
     const app = createMerchantApp({
       mode: target.kind,
       sandboxDashboard: sandbox ? `${sandbox.url}/` : undefined,
@@ -134,9 +172,16 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
           ? target.hostedPageHosts
           : undefined,
       distDir: DIST_DIR,
+      fulfilment,
+      reconcile,
+      recovery,
       logger,
     });
     server.on('request', getRequestListener(app.fetch));
+    const sweep = startReconcileSweep(() => reconcile(), {
+      everyMs: options.reconcileEveryMs ?? DEFAULT_RECONCILE_EVERY_MS,
+      logger,
+    });
     const running = sandbox;
     return {
       url,
@@ -147,8 +192,10 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
       sandbox: running,
       wpay,
       db,
+      reconcile,
       stores,
       async close() {
+        await sweep.stop();
         await closeServer(server);
         await running?.close();
         db.close();

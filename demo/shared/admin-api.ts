@@ -18,7 +18,21 @@ export interface AdminOrder {
   readonly refundable: string;
   readonly createdAt: string;
   readonly paidAt: string | null;
+  /**
+   * How the order reached its status: which entry point of the fulfilment core saw the
+   * transition first (`webhook`, `return page`, `reconciled`, `admin`); null while pending.
+   */
+  readonly reachedVia: ReachedVia | null;
+  /** The expired order this one recovers (a new session for the same purchase), or null. */
+  readonly recoveredFrom: string | null;
+  /** The orders that recovered this one. */
+  readonly recoveredAs: readonly string[];
+  /** A signed, single-use recovery link for the buyer, offered while the order is expired. */
+  readonly recoveryUrl: string | null;
 }
+
+/** The admin's words for the fulfilment core's entry points. */
+export type ReachedVia = 'webhook' | 'return page' | 'reconciled' | 'admin';
 
 /** A payment as listed by WPay, beside the shop's orders. */
 export interface AdminPayment {
@@ -103,6 +117,24 @@ export interface AdminRefundResult {
   readonly currency: string;
   /** The order after the refund, or null if it vanished meanwhile. */
   readonly order: AdminOrder | null;
+}
+
+/** `POST /api/admin/reconcile`: what one sweep did (the server helper's reconcile report). */
+export interface AdminReconcileResult {
+  /** Orders and subscriptions read back from WPay. */
+  readonly checked: number;
+  /** Of those, how many had a transition run by this sweep. */
+  readonly reconciled: number;
+  /** Payments still open at WPay. */
+  readonly stillOpen: number;
+  /** Orders WPay does not know. */
+  readonly notFound: number;
+  /** Orders another entry point held meanwhile (the next sweep looks again). */
+  readonly busy: number;
+  /** Orders that failed (retried by the next sweep). */
+  readonly errors: number;
+  /** Transitions run, by type (`paid`, `expired`, `subscriptionRenewed`…). */
+  readonly transitions: Readonly<Record<string, number>>;
 }
 
 /** The error body of every admin route (the same shape as the checkout handler's). */

@@ -97,4 +97,20 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX order_fulfilments_order ON order_fulfilments (mch_order_no);
   `,
+  // The library's fulfilment core runs each transition once: its claims live here, beside the
+  // orders, so a restart never runs a side effect again. Each order remembers which entry point
+  // moved it last (webhook, return page, sweep, admin) and, for a recovered checkout, its origin.
+  `
+  CREATE TABLE claims (
+    claim_key   TEXT PRIMARY KEY,
+    state       TEXT NOT NULL CHECK (state IN ('claimed', 'done')),
+    owner       TEXT NOT NULL,
+    until_ms    INTEGER NOT NULL,
+    fingerprint TEXT,
+    result      TEXT
+  );
+  ALTER TABLE orders ADD COLUMN status_source TEXT;
+  ALTER TABLE orders ADD COLUMN recovered_from TEXT REFERENCES orders (mch_order_no);
+  CREATE INDEX orders_recovered_from ON orders (recovered_from);
+  `,
 ];

@@ -1,9 +1,17 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { openDatabase } from './open-database.js';
-import { createOrderStore, type OrderStore } from './order-store.js';
+import { createOrderStore, type OrderStore, type OrderTransition } from './order-store.js';
 
 const MUG = { sku: 'mug', kind: 'one_time', amountMinor: 1250, currency: 'USD' } as const;
+
+/** The `paid` transition of payment `trxNo`, seen by a webhook. */
+const paid = (trxNo: string): OrderTransition => ({
+  trxNo,
+  status: 'paid',
+  wpayStatus: 'PAID',
+  source: 'webhook',
+});
 
 describe('the order store', () => {
   let orders: OrderStore;
@@ -44,7 +52,7 @@ describe('the order store', () => {
     it('takes it from an earlier order that held it (a restarted sandbox numbers again)', () => {
       const earlier = orders.create(MUG);
       orders.attachTrxNo(earlier.mchOrderNo, 'TRX1');
-      orders.applyPayment({ trxNo: 'TRX1', status: 'PAID' });
+      orders.applyTransition(paid('TRX1'));
       const order = orders.create(MUG);
       assert.equal(orders.attachTrxNo(order.mchOrderNo, 'TRX1'), true);
       assert.equal(orders.findByTrxNo('TRX1')?.mchOrderNo, order.mchOrderNo);
@@ -53,91 +61,94 @@ describe('the order store', () => {
     });
   });
 
-  describe('when a payment detail is applied', () => {
+  describe('when the fulfilment core reports a transition', () => {
     it('applies it to the order WPay names, not to an earlier order holding the same trxNo', () => {
       const earlier = orders.create(MUG);
       orders.attachTrxNo(earlier.mchOrderNo, 'TRX1');
-      orders.applyPayment({ trxNo: 'TRX1', status: 'CANCELLED' });
+      orders.applyTransition({ ...paid('TRX1'), status: 'cancelled', wpayStatus: 'CANCELLED' });
       const order = orders.create(MUG);
-      orders.applyPayment({ trxNo: 'TRX1', status: 'PAID' }, order.mchOrderNo);
+      orders.applyTransition({ ...paid('TRX1'), mchOrderNo: order.mchOrderNo });
       assert.equal(orders.find(order.mchOrderNo)?.status, 'paid');
       assert.equal(orders.find(earlier.mchOrderNo)?.status, 'cancelled');
       assert.equal(orders.find(earlier.mchOrderNo)?.trxNo, null);
     });
 
-    it('marks the order paid', () => {
+    it('marks the order paid, fulfils it and records which entry point saw it', () => {
       const order = orders.create(MUG);
       orders.attachTrxNo(order.mchOrderNo, 'TRX1');
-      const paid = orders.applyPayment({ trxNo: 'TRX1', status: 'PAID' });
-      assert.equal(paid?.status, 'paid');
-      assert.equal(paid?.wpayStatus, 'PAID');
-      assert.ok(paid?.paidAt);
-    });
-
-    it('fulfils the order once, however often it is reported paid or refunded', () => {
-      const order = orders.create(MUG);
-      orders.attachTrxNo(order.mchOrderNo, 'TRX1');
-      for (const status of ['PAID', 'PAID', 'PARTIAL_REFUNDED', 'PAID', 'REFUNDED']) {
-        orders.applyPayment({ trxNo: 'TRX1', status });
-      }
+      const after = orders.applyTransition({ ...paid('TRX1'), source: 'reconcile' });
+      assert.equal(after?.status, 'paid');
+      assert.equal(after?.wpayStatus, 'PAID');
+      assert.equal(after?.statusSource, 'reconcile');
+      assert.ok(after?.paidAt);
       assert.equal(orders.fulfilments(order.mchOrderNo), 1);
-    });
-
-    it('fulfils an order first seen refunded (its paid webhook was lost)', () => {
-      const order = orders.create(MUG);
-      orders.attachTrxNo(order.mchOrderNo, 'TRX1');
-      orders.applyPayment({ trxNo: 'TRX1', status: 'REFUNDED' });
-      assert.equal(orders.fulfilments(order.mchOrderNo), 1);
-      assert.ok(orders.find(order.mchOrderNo)?.paidAt);
     });
 
     it('does not fulfil an order that failed', () => {
       const order = orders.create(MUG);
       orders.attachTrxNo(order.mchOrderNo, 'TRX1');
-      orders.applyPayment({ trxNo: 'TRX1', status: 'FAILED' });
+      orders.applyTransition({ ...paid('TRX1'), status: 'failed', wpayStatus: 'FAILED' });
       assert.equal(orders.fulfilments(order.mchOrderNo), 0);
+      assert.equal(orders.find(order.mchOrderNo)?.paidAt, null);
     });
 
-    it('never moves a refunded order back to paid (a late, stale webhook)', () => {
+    it('raises the refunded total to WPay’s, never lowers it', () => {
       const order = orders.create(MUG);
       orders.attachTrxNo(order.mchOrderNo, 'TRX1');
-      orders.applyPayment({ trxNo: 'TRX1', status: 'REFUNDED' });
-      assert.equal(orders.applyPayment({ trxNo: 'TRX1', status: 'PAID' })?.status, 'refunded');
-    });
-
-    it('never turns a failed order into a cancelled one', () => {
-      const order = orders.create(MUG);
-      orders.attachTrxNo(order.mchOrderNo, 'TRX1');
-      orders.applyPayment({ trxNo: 'TRX1', status: 'FAILED' });
-      assert.equal(orders.applyPayment({ trxNo: 'TRX1', status: 'CANCELLED' })?.status, 'failed');
-    });
-
-    it('keeps the status but records a payment status it does not know', () => {
-      const order = orders.create(MUG);
-      orders.attachTrxNo(order.mchOrderNo, 'TRX1');
-      const after = orders.applyPayment({ trxNo: 'TRX1', status: 'ON_HOLD' });
-      assert.equal(after?.status, 'pending');
-      assert.equal(after?.wpayStatus, 'ON_HOLD');
+      const refund = (refundedMinor: number) =>
+        orders.applyTransition({
+          ...paid('TRX1'),
+          status: 'partially_refunded',
+          wpayStatus: 'PARTIAL_REFUNDED',
+          refundedMinor,
+        });
+      assert.equal(refund(500)?.refundedMinor, 500);
+      assert.equal(refund(200)?.refundedMinor, 500);
+      assert.equal(orders.find(order.mchOrderNo)?.status, 'partially_refunded');
     });
 
     it('finds the order by its number when the trxNo was never attached', () => {
       const order = orders.create(MUG);
-      const paid = orders.applyPayment({ trxNo: 'TRX9', status: 'PAID' }, order.mchOrderNo);
-      assert.equal(paid?.status, 'paid');
+      const after = orders.applyTransition({ ...paid('TRX9'), mchOrderNo: order.mchOrderNo });
+      assert.equal(after?.status, 'paid');
       assert.equal(orders.findByTrxNo('TRX9')?.mchOrderNo, order.mchOrderNo);
     });
 
     it('leaves the order alone for another payment with its number (a renewal)', () => {
       const order = orders.create(MUG);
       orders.attachTrxNo(order.mchOrderNo, 'TRX1');
-      orders.applyPayment({ trxNo: 'TRX1', status: 'PAID' });
-      const after = orders.applyPayment({ trxNo: 'TRX2', status: 'REFUNDED' }, order.mchOrderNo);
+      orders.applyTransition(paid('TRX1'));
+      const after = orders.applyTransition({
+        ...paid('TRX2'),
+        mchOrderNo: order.mchOrderNo,
+        status: 'refunded',
+        wpayStatus: 'REFUNDED',
+      });
       assert.equal(after?.status, 'paid');
       assert.equal(after?.trxNo, 'TRX1');
+      assert.equal(orders.fulfilments(order.mchOrderNo), 1);
     });
 
     it('ignores a payment of an order the shop does not have', () => {
-      assert.equal(orders.applyPayment({ trxNo: 'TRX404', status: 'PAID' }), undefined);
+      assert.equal(orders.applyTransition(paid('TRX404')), undefined);
+    });
+  });
+
+  describe('when an expired order is recovered', () => {
+    it('links the new order to the old one, and lists only pending orders for the sweep', () => {
+      const old = orders.create(MUG);
+      orders.attachTrxNo(old.mchOrderNo, 'TRX1');
+      orders.applyTransition({ ...paid('TRX1'), status: 'expired', wpayStatus: 'EXPIRED' });
+      const recovered = orders.create({ ...MUG, recoveredFrom: old.mchOrderNo });
+      assert.equal(recovered.recoveredFrom, old.mchOrderNo);
+      assert.deepEqual(
+        orders.recoveriesOf(old.mchOrderNo).map((o) => o.mchOrderNo),
+        [recovered.mchOrderNo],
+      );
+      assert.deepEqual(
+        orders.pending().map((o) => o.mchOrderNo),
+        [recovered.mchOrderNo],
+      );
     });
   });
 

@@ -1,6 +1,22 @@
 import { randomBytes } from 'node:crypto';
+import type { TransitionSource } from '@wpay/server-helper';
 import type { Db } from './open-database.js';
-import { canMove, type OrderStatus, orderStatusFromPayment } from './order-status.js';
+
+/**
+ * Where an order stands, from the shop's point of view: `pending` until the server helper's
+ * fulfilment core reports a transition (it never reports one backwards, so no ranking is needed).
+ */
+export type OrderStatus =
+  | 'pending'
+  | 'paid'
+  | 'failed'
+  | 'cancelled'
+  | 'expired'
+  | 'partially_refunded'
+  | 'refunded';
+
+/** Which entry point moved an order last: the server helper's `TransitionSource`. */
+export type StatusSource = TransitionSource;
 
 /** An order as the shop keeps it. */
 export interface Order {
@@ -19,6 +35,10 @@ export interface Order {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly paidAt: string | null;
+  /** Which entry point moved the order to its status; null while pending. */
+  readonly statusSource: StatusSource | null;
+  /** The expired order this one recovers (a new session for the same purchase), or null. */
+  readonly recoveredFrom: string | null;
 }
 
 /** What a new order needs. */
@@ -30,12 +50,21 @@ export interface NewOrder {
   /** The browser's `Idempotency-Key`: a second request with the same key gets the same order. */
   readonly idempotencyKey?: string | undefined;
   readonly mchSubscriptionNo?: string | undefined;
+  /** The expired order this one recovers. */
+  readonly recoveredFrom?: string | undefined;
 }
 
-/** A payment detail as read from WPay, reduced to what the order needs. */
-export interface PaymentFacts {
+/** A transition of an order's payment, as the fulfilment core reports it. */
+export interface OrderTransition {
   readonly trxNo: string;
-  readonly status: string;
+  /** The order WPay names; else the order holding `trxNo`. */
+  readonly mchOrderNo?: string | undefined;
+  readonly status: Exclude<OrderStatus, 'pending'>;
+  /** WPay's payment status as read, verbatim. */
+  readonly wpayStatus: string;
+  readonly source: StatusSource;
+  /** WPay's refunded total, in minor units, when the payment reports it. */
+  readonly refundedMinor?: number | undefined;
 }
 
 interface OrderRow {
@@ -53,6 +82,8 @@ interface OrderRow {
   created_at: string;
   updated_at: string;
   paid_at: string | null;
+  status_source: StatusSource | null;
+  recovered_from: string | null;
 }
 
 /** Options of {@link createOrderStore}. */
@@ -62,14 +93,15 @@ export interface OrderStoreOptions {
 }
 
 /**
- * Orders in SQLite: created pending at checkout, then moved only by payment details read from WPay.
+ * Orders in SQLite: created pending at checkout, then moved only by the transitions the server
+ * helper's fulfilment core reads from WPay (each reported once, in order).
  *
  * @example
  * ```ts
  * const orders = createOrderStore(openDatabase(':memory:'));
  * const order = orders.create({ sku: 'mug', kind: 'one_time', amountMinor: 1250, currency: 'USD' });
  * orders.attachTrxNo(order.mchOrderNo, 'TRX1');
- * orders.applyPayment({ trxNo: 'TRX1', status: 'PAID' });
+ * orders.applyTransition({ trxNo: 'TRX1', status: 'paid', wpayStatus: 'PAID', source: 'webhook' });
  * ```
  */
 export function createOrderStore(db: Db, { now = () => new Date() }: OrderStoreOptions = {}) {
@@ -81,9 +113,9 @@ export function createOrderStore(db: Db, { now = () => new Date() }: OrderStoreO
   );
   const insert = db.prepare(
     `INSERT INTO orders (mch_order_no, idempotency_key, sku, kind, amount_minor, currency, status,
-       mch_subscription_no, created_at, updated_at)
+       mch_subscription_no, recovered_from, created_at, updated_at)
      VALUES (@mchOrderNo, @idempotencyKey, @sku, @kind, @amountMinor, @currency, 'pending',
-       @mchSubscriptionNo, @now, @now)`,
+       @mchSubscriptionNo, @recoveredFrom, @now, @now)`,
   );
   const setTrx = db.prepare(
     'UPDATE orders SET trx_no = ?, updated_at = ? WHERE mch_order_no = ? AND (trx_no IS NULL OR trx_no = ?)',
@@ -96,11 +128,14 @@ export function createOrderStore(db: Db, { now = () => new Date() }: OrderStoreO
     'UPDATE orders SET trx_no = NULL, updated_at = ? WHERE trx_no = ? AND mch_order_no <> ?',
   );
   const setStatus = db.prepare(
-    `UPDATE orders SET status = @status, wpay_status = @wpayStatus, updated_at = @now,
-       paid_at = COALESCE(paid_at, @paidAt) WHERE mch_order_no = @mchOrderNo`,
+    `UPDATE orders SET status = @status, wpay_status = @wpayStatus, status_source = @source,
+       updated_at = @now, paid_at = COALESCE(paid_at, @paidAt) WHERE mch_order_no = @mchOrderNo`,
   );
-  const addRefunded = db.prepare(
-    'UPDATE orders SET refunded_minor = refunded_minor + ?, updated_at = ? WHERE mch_order_no = ?',
+  const pendingRows = db.prepare<[], OrderRow>(
+    "SELECT * FROM orders WHERE status = 'pending' ORDER BY created_at",
+  );
+  const recoveriesOf = db.prepare<[string], OrderRow>(
+    'SELECT * FROM orders WHERE recovered_from = ? ORDER BY created_at',
   );
   const fulfil = db.prepare(
     'INSERT INTO order_fulfilments (mch_order_no, trx_no, fulfilled_at) VALUES (?, ?, ?)',
@@ -132,6 +167,7 @@ export function createOrderStore(db: Db, { now = () => new Date() }: OrderStoreO
           amountMinor: input.amountMinor,
           currency: input.currency,
           mchSubscriptionNo: input.mchSubscriptionNo ?? null,
+          recoveredFrom: input.recoveredFrom ?? null,
           now: stamp(),
         });
         return toOrder(byNo.get(mchOrderNo)!);
@@ -152,39 +188,41 @@ export function createOrderStore(db: Db, { now = () => new Date() }: OrderStoreO
     },
 
     /**
-     * Moves the order of a payment to the status WPay reports, unless that would undo a newer
-     * state. The order is the one WPay names (`mchOrderNo`), else the one holding the trxNo.
-     * Returns the order (changed or not), or `undefined` when no order matches.
+     * Applies one transition of a payment to its order: the order WPay names (`mchOrderNo`), else
+     * the one holding the trxNo. `paid` fulfils the order (here only a row in
+     * `order_fulfilments`) in the same transaction; a refund raises the refunded total to WPay's.
+     * Returns the order, or `undefined` when no order matches.
      */
-    applyPayment(payment: PaymentFacts, mchOrderNo?: string): Order | undefined {
+    applyTransition(transition: OrderTransition): Order | undefined {
       return db.transaction((): Order | undefined => {
-        const row = (mchOrderNo ? byNo.get(mchOrderNo) : undefined) ?? byTrx.get(payment.trxNo);
+        const { trxNo, mchOrderNo } = transition;
+        const row = (mchOrderNo ? byNo.get(mchOrderNo) : undefined) ?? byTrx.get(trxNo);
         if (!row) return undefined;
         // Another payment of the same order number (a subscription renewal) is not this order's.
-        if (row.trx_no !== null && row.trx_no !== payment.trxNo) return toOrder(row);
+        if (row.trx_no !== null && row.trx_no !== trxNo) return toOrder(row);
         if (row.trx_no === null) {
-          releaseTrx.run(stamp(), payment.trxNo, row.mch_order_no);
-          setTrx.run(payment.trxNo, stamp(), row.mch_order_no, payment.trxNo);
+          releaseTrx.run(stamp(), trxNo, row.mch_order_no);
+          setTrx.run(trxNo, stamp(), row.mch_order_no, trxNo);
         }
-        const next = orderStatusFromPayment(payment.status) ?? row.status;
-        if (!canMove(row.status, next)) return toOrder(byNo.get(row.mch_order_no)!);
-        // Paid (or later: a refund implies the payment) for the first time: fulfil, once.
-        const nowPaid = row.paid_at === null && PAID_OR_LATER.has(next);
+        const paid = transition.status === 'paid';
         setStatus.run({
-          status: next,
-          wpayStatus: payment.status,
+          status: transition.status,
+          wpayStatus: transition.wpayStatus,
+          source: transition.source,
           now: stamp(),
-          paidAt: nowPaid ? stamp() : null,
+          paidAt: paid ? stamp() : null,
           mchOrderNo: row.mch_order_no,
         });
-        if (nowPaid) fulfil.run(row.mch_order_no, payment.trxNo, stamp());
+        if (paid) fulfil.run(row.mch_order_no, trxNo, stamp());
+        if (transition.refundedMinor !== undefined) {
+          raiseRefunded.run({
+            amountMinor: transition.refundedMinor,
+            now: stamp(),
+            mchOrderNo: row.mch_order_no,
+          });
+        }
         return toOrder(byNo.get(row.mch_order_no)!);
       })();
-    },
-
-    /** Adds a refund to the order's refunded total. */
-    addRefunded(mchOrderNo: string, amountMinor: number): void {
-      addRefunded.run(amountMinor, stamp(), mchOrderNo);
     },
 
     /** Sets the order's refunded total to WPay's (read back from the payment): WPay is the truth. */
@@ -192,17 +230,9 @@ export function createOrderStore(db: Db, { now = () => new Date() }: OrderStoreO
       setRefunded.run(amountMinor, stamp(), mchOrderNo);
     },
 
-    /** How many times the order was fulfilled (its first move to paid): 0 or 1. */
+    /** How many times the order was fulfilled (its move to paid): 0 or 1. */
     fulfilments(mchOrderNo: string): number {
       return fulfilmentCount.get(mchOrderNo)?.n ?? 0;
-    },
-
-    /**
-     * Raises the order's refunded total to WPay's as read from a payment detail; never lowers it
-     * (two reads may be applied out of order, and refunds only add up).
-     */
-    raiseRefunded(mchOrderNo: string, amountMinor: number): void {
-      raiseRefunded.run({ amountMinor, now: stamp(), mchOrderNo });
     },
 
     find(mchOrderNo: string): Order | undefined {
@@ -219,16 +249,18 @@ export function createOrderStore(db: Db, { now = () => new Date() }: OrderStoreO
     list(limit = 100): Order[] {
       return all.all(limit).map(toOrder);
     },
+
+    /** The orders still pending, oldest first: what the reconciliation sweep looks at. */
+    pending(): Order[] {
+      return pendingRows.all().map(toOrder);
+    },
+
+    /** The orders made by recovering `mchOrderNo` (new sessions for an expired checkout). */
+    recoveriesOf(mchOrderNo: string): Order[] {
+      return recoveriesOf.all(mchOrderNo).map(toOrder);
+    },
   };
 }
-
-/** The statuses of an order that was paid. */
-const PAID_OR_LATER: ReadonlySet<OrderStatus> = new Set([
-  'paid',
-  'refunding',
-  'partially_refunded',
-  'refunded',
-]);
 
 /** The store returned by {@link createOrderStore}. */
 export type OrderStore = ReturnType<typeof createOrderStore>;
@@ -254,5 +286,7 @@ function toOrder(row: OrderRow): Order {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     paidAt: row.paid_at,
+    statusSource: row.status_source,
+    recoveredFrom: row.recovered_from,
   };
 }

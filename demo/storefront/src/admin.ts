@@ -5,6 +5,7 @@ import type {
   AdminError,
   AdminOrder,
   AdminPayment,
+  AdminReconcileResult,
   AdminRefundResult,
   AdminState,
   AdminSubscription,
@@ -122,6 +123,54 @@ function refundForm(order: AdminOrder): Child {
   return form;
 }
 
+/** How the order reached its status, and its recovery: the link offered, or where it went. */
+function reachedCell(order: AdminOrder): HTMLTableCellElement {
+  return h(
+    'td',
+    { 'data-via': order.reachedVia ?? '' },
+    order.reachedVia ?? '—',
+    order.recoveredFrom
+      ? h(
+          'span',
+          {},
+          h('br'),
+          h(
+            'small',
+            { 'data-recovered-from': order.recoveredFrom },
+            'recovered from ',
+            code(order.recoveredFrom),
+          ),
+        )
+      : null,
+    order.recoveredAs.length > 0
+      ? h(
+          'span',
+          {},
+          h('br'),
+          h(
+            'small',
+            { 'data-recovered-as': order.recoveredAs.join(' ') },
+            'recovered as ',
+            code(order.recoveredAs.join(', ')),
+          ),
+        )
+      : null,
+    order.recoveryUrl
+      ? h(
+          'span',
+          {},
+          h('br'),
+          h(
+            'a',
+            { href: order.recoveryUrl, 'data-recovery-link': order.mchOrderNo },
+            'Recovery link',
+            h('span', { class: 'visually-hidden' }, ` for ${order.mchOrderNo}`),
+          ),
+        )
+      : null,
+  );
+}
+
 function orderRow(order: AdminOrder, wpay: ReadonlyMap<string, AdminPayment>): HTMLTableRowElement {
   const listed = order.trxNo ? wpay.get(order.trxNo) : undefined;
   return h(
@@ -131,6 +180,7 @@ function orderRow(order: AdminOrder, wpay: ReadonlyMap<string, AdminPayment>): H
     h('td', {}, order.productName),
     h('td', { class: 'num' }, `${order.amount} ${order.currency}`),
     h('td', { 'data-status': order.status }, statusPill(order.status)),
+    reachedCell(order),
     h(
       'td',
       { 'data-wpay-status': listed?.status ?? '' },
@@ -247,7 +297,16 @@ function render(state: AdminState): void {
   regions.orders.replaceChildren(
     table(
       'Orders',
-      ['Order', 'Product', 'Amount', 'Shop status', 'WPay status · trxNo', 'Refunded', 'Refund'],
+      [
+        'Order',
+        'Product',
+        'Amount',
+        'Shop status',
+        'Reached via',
+        'WPay status · trxNo',
+        'Refunded',
+        'Refund',
+      ],
       state.orders.map((order) => orderRow(order, byTrx)),
     ),
   );
@@ -289,5 +348,24 @@ async function load(): Promise<void> {
   render((await response.json()) as AdminState);
 }
 
+/** "Reconcile now": one sweep over the pending orders, then what it did. */
+async function reconcileNow(button: HTMLButtonElement): Promise<void> {
+  button.disabled = true;
+  const answer = await post<AdminReconcileResult>('/api/admin/reconcile', {});
+  button.disabled = false;
+  if (!answer.ok) {
+    say(answer.message);
+    return;
+  }
+  const { checked, reconciled, stillOpen, errors } = answer.body;
+  say(
+    `Reconciled: ${checked} checked with WPay, ${reconciled} updated, ${stillOpen} still open` +
+      (errors > 0 ? `, ${errors} failed (retried by the next sweep).` : '.'),
+  );
+  await load();
+}
+
 required<HTMLButtonElement>('[data-refresh]').addEventListener('click', () => void load());
+const reconcileButton = required<HTMLButtonElement>('[data-reconcile]');
+reconcileButton.addEventListener('click', () => void reconcileNow(reconcileButton));
 void load();
