@@ -277,8 +277,11 @@ export const DEFAULTS = {
   },
   /** The fulfilment core (`wpay.fulfilment`; its options have the same names). */
   fulfilment: {
-    /** How long one entry point holds a payment (or subscription) while its side effects run. */
-    leaseMs: 5 * 60 * 1000,
+    /**
+     * How long the shop's side effects of one payment may take. An entry point holds the payment
+     * (`leaseMs`) for a worst-case WPay call of its client plus this [derived: `fulfilmentLeaseMs`].
+     */
+    sideEffectsMs: 5 * 60 * 1000,
     /** How long an entry point waits for another one holding the same payment. */
     waitMs: 10 * 1000,
     /** How often a waiting entry point looks again. */
@@ -305,6 +308,11 @@ export const DEFAULTS = {
     ttlMs: 24 * 60 * 60 * 1000,
     /** How long a used link is remembered (at least its lifetime). */
     usedTtlMs: 7 * 24 * 60 * 60 * 1000,
+    /**
+     * How long the shop's `resolveOrder` and `onRecovered` may take. Opening a link holds it
+     * (`leaseMs`) for two worst-case WPay calls plus this [derived: `recoveryLeaseMs`].
+     */
+    shopWorkMs: 60 * 1000,
   },
 };
 

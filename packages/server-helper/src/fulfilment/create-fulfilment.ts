@@ -21,6 +21,12 @@ import type { Bill, Subscription } from '../schemas/subscriptions.js';
 import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import type { KnownWebhookEventType, WebhookEvent } from '../webhooks/webhook-event.js';
 import { type ClaimSettings, type FulfilmentStore, hold, isDone, runOnce } from './claim-once.js';
+import {
+  type CallTiming,
+  callMsOf,
+  fulfilmentLeaseMs,
+  positiveInteger,
+} from './fulfilment-timing.js';
 import { paymentSteps, refundedAmountOf } from './payment-steps.js';
 import { type ReconcileOptions, type ReconcileReport, reconcile } from './reconcile.js';
 import { createReconcileHandler, type ReconcileHandlerOptions } from './reconcile-handler.js';
@@ -43,6 +49,8 @@ import type {
 export interface FulfilmentClient {
   payments: Pick<PaymentsResource, 'retrieve' | 'list'>;
   subscriptions: Pick<SubscriptionsResource, 'retrieve' | 'bills'>;
+  /** The client's call timing (`wpay.settings`): the default lease outlives its worst-case call. */
+  settings?: CallTiming | undefined;
 }
 
 /**
@@ -61,8 +69,14 @@ export interface FulfilmentOptions {
   store?: FulfilmentStore;
   /** The side effects. A transition without one is still recorded as done. */
   on?: FulfilmentHandlers;
-  /** How long one entry point holds a payment while its side effects run. Default 5 min. */
+  /**
+   * How long one entry point holds a payment (and each transition's claim) while it reads it from
+   * WPay and runs its side effects. Default a worst-case call of the client (44 min with the
+   * default timing) plus `sideEffectsMs`; a value shorter than that call is refused.
+   */
   leaseMs?: number;
+  /** How long the side effects of one payment may take, for the default `leaseMs`. Default 5 min. */
+  sideEffectsMs?: number;
   /** How long an entry point waits for another holding the same payment. Default 10 s. */
   waitMs?: number;
   /** How often a waiting entry point looks again. Default 50 ms. */
@@ -209,7 +223,8 @@ export function createFulfilment(
   {
     store = new MemoryClaimStore(),
     on = {},
-    leaseMs = DEFAULTS.fulfilment.leaseMs,
+    leaseMs,
+    sideEffectsMs = DEFAULTS.fulfilment.sideEffectsMs,
     waitMs = DEFAULTS.fulfilment.waitMs,
     pollIntervalMs = DEFAULTS.fulfilment.pollIntervalMs,
     ttlMs = DEFAULTS.fulfilment.ttlMs,
@@ -217,13 +232,22 @@ export function createFulfilment(
     logger = silentLogger,
   }: FulfilmentOptions = {},
 ): Fulfilment {
+  const callMs = callMsOf(client);
+  const effectsMs = positiveInteger('fulfilment.sideEffectsMs', sideEffectsMs);
   const settings: ClaimSettings = {
     store,
-    leaseMs,
-    ttlMs,
-    waitMs,
-    pollIntervalMs,
-    completeAttempts,
+    leaseMs: positiveInteger(
+      'fulfilment.leaseMs',
+      leaseMs ?? fulfilmentLeaseMs(callMs, effectsMs),
+      {
+        min: callMs,
+        why: "a hold must outlive the client's worst-case WPay call",
+      },
+    ),
+    ttlMs: positiveInteger('fulfilment.ttlMs', ttlMs),
+    waitMs: positiveInteger('fulfilment.waitMs', waitMs),
+    pollIntervalMs: positiveInteger('fulfilment.pollIntervalMs', pollIntervalMs),
+    completeAttempts: positiveInteger('fulfilment.completeAttempts', completeAttempts),
     logger,
   };
   const handlers = on as Record<string, ((transition: unknown) => unknown) | undefined>;

@@ -26,6 +26,12 @@ import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import { assertSecret } from './bearer-secret.js';
 import type { FulfilmentStore } from './claim-once.js';
 import {
+  type CallTiming,
+  callMsOf,
+  positiveInteger,
+  recoveryLeaseMs,
+} from './fulfilment-timing.js';
+import {
   newNonce,
   type RecoverableOrder,
   recoveryKey,
@@ -43,6 +49,8 @@ import {
  */
 export interface RecoveryClient extends CheckoutClient {
   payments: { retrieve(params: { trxNo: string }): Promise<PaymentLike> };
+  /** The client's call timing (`wpay.settings`): the default lease outlives two worst-case calls. */
+  settings?: CallTiming | undefined;
 }
 
 /**
@@ -67,6 +75,16 @@ export interface RecoveryOptions {
   store?: FulfilmentStore;
   /** The clock, ms since the epoch. Default `Date.now`. */
   now?: () => number;
+  /**
+   * How long opening a link holds it while WPay is asked (the old payment, then a new session)
+   * and the shop's code runs. Default two worst-case calls of the client (88 min with the default
+   * timing) plus `shopWorkMs`; a value shorter than those two calls is refused.
+   */
+  leaseMs?: number;
+  /** How long `resolveOrder` and `onRecovered` may take, for the default `leaseMs`. Default 60 s. */
+  shopWorkMs?: number;
+  /** How long a used link is remembered; no link may live longer. Default 7 days. */
+  usedTtlMs?: number;
 }
 
 /**
@@ -187,12 +205,23 @@ export function createRecovery(
     path = '/checkout/recover',
     store = new MemoryClaimStore(),
     now = Date.now,
+    leaseMs,
+    shopWorkMs = DEFAULTS.recovery.shopWorkMs,
+    usedTtlMs = DEFAULTS.recovery.usedTtlMs,
   }: RecoveryOptions,
 ): Recovery {
   assertSecret(secret, 'secret', 'wpay.recovery');
   const base = publicBase(publicUrl);
   const key = recoveryKey(secret);
-  const usedTtlMs = DEFAULTS.recovery.usedTtlMs;
+  const callMs = callMsOf(client);
+  const workMs = positiveInteger('recovery.shopWorkMs', shopWorkMs);
+  const claimOptions = {
+    leaseMs: positiveInteger('recovery.leaseMs', leaseMs ?? recoveryLeaseMs(callMs, workMs), {
+      min: 2 * callMs,
+      why: "a link's hold must outlive the client's two worst-case WPay calls",
+    }),
+    ttlMs: positiveInteger('recovery.usedTtlMs', usedTtlMs),
+  };
 
   async function isPaidAtWPay(trxNo: string | undefined): Promise<boolean> {
     if (!trxNo) return false;
@@ -222,10 +251,7 @@ export function createRecovery(
       if (token.expiresAt <= now())
         return page(410, 'This link has expired', 'Please start your order again.');
       const previous: RecoverableOrder = { mchOrderNo: token.mchOrderNo, trxNo: token.trxNo };
-      const claim = await store.claim(`recovery:${token.nonce}`, {
-        leaseMs: 60_000,
-        ttlMs: usedTtlMs,
-      });
+      const claim = await store.claim(`recovery:${token.nonce}`, claimOptions);
       if (claim.state === 'done')
         return page(410, 'This link was used', 'Please check your email for your order.');
       if (claim.state === 'in_progress')
@@ -266,6 +292,15 @@ export function createRecovery(
 
   return {
     async link(order, { ttlMs = DEFAULTS.recovery.ttlMs } = {}) {
+      positiveInteger('ttlMs', ttlMs);
+      if (ttlMs > claimOptions.ttlMs) {
+        // A used link forgotten while it is still valid could be used again.
+        throw new WPayConfigError({
+          field: 'ttlMs',
+          message: `A recovery link may live at most usedTtlMs (${claimOptions.ttlMs} ms); got ${ttlMs}`,
+          hint: 'Give a shorter ttlMs, or a longer usedTtlMs to wpay.recovery().',
+        });
+      }
       const url = new URL(path, base);
       const token = { ...order, expiresAt: now() + ttlMs, nonce: newNonce() };
       return (await signRecoveryToken(await key, token, url)).href;
