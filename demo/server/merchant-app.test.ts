@@ -119,6 +119,21 @@ describe('the merchant server', { timeout: 60_000 }, () => {
       assert.equal(response.status, 403);
     });
 
+    it('refuses "Reconcile now" from another origin, and runs it from the shop’s own', async () => {
+      const post = (headers: Record<string, string>) =>
+        fetch(`${origin}/api/admin/reconcile`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...headers },
+          body: '{}',
+        });
+      assert.equal((await post({ Origin: 'https://evil.example' })).status, 403);
+      assert.equal((await post({ 'Sec-Fetch-Site': 'cross-site' })).status, 403);
+      const own = await post({ Origin: origin });
+      assert.equal(own.status, 200);
+      const report = (await own.json()) as { checked: number; errors: number };
+      assert.equal(report.errors, 0);
+    });
+
     /** A mug bought and paid through the sandbox: 12.50 USD. */
     async function paidMug() {
       const { trxNo } = (await (await checkout({ sku: 'mug' })).json()) as { trxNo: string };
