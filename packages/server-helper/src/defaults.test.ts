@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  DEFAULTS,
-  RETRY_TIMING,
-  worstCaseCallMs,
-  worstCaseExchangeMs,
-  worstCaseTokenFetchMs,
-} from './defaults.js';
+import { DEFAULTS } from './defaults.js';
+import { worstCaseCallMs, worstCaseExchangeMs, worstCaseTokenFetchMs } from './lease-defaults.js';
 import { resolveOptions, type WPaySettings } from './options.js';
 
 const credentials = { apiKey: 'k', apiSecret: 's', signKey: 'x', environment: 'sandbox' } as const;
@@ -22,9 +17,9 @@ function assertLeasesOutliveTheWork(settings: WPaySettings) {
 describe('lease and lock defaults', () => {
   it('count every attempt timing out and every wait at its longest', () => {
     // 3 attempts of 30 s, and 2 waits of up to 60 s (Retry-After beats the back-off cap)
-    assert.equal(worstCaseExchangeMs(RETRY_TIMING), 3 * 30_000 + 2 * 60_000);
+    assert.equal(worstCaseExchangeMs(DEFAULTS), 3 * 30_000 + 2 * 60_000);
     assert.equal(
-      worstCaseExchangeMs({ ...RETRY_TIMING, retryAfterMaxMs: 0, maxRetries: 5 }),
+      worstCaseExchangeMs({ ...DEFAULTS, retryAfterMaxMs: 0, maxRetries: 5 }),
       6 * 30_000 + 500 + 1_000 + 2_000 + 4_000 + 8_000,
     );
   });

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { CHECKOUT_DEFAULTS, WEBHOOK_DEFAULTS } from './defaults.js';
+import { after, before, describe, it } from 'node:test';
+import { CHECKOUT_DEFAULTS, DEFAULTS, WEBHOOK_DEFAULTS } from './defaults.js';
 import { WPayConfigError } from './errors.js';
-import { DEFAULTS, resolveOptions, type WPayOptions } from './options.js';
+import { resolveOptions, type WPayOptions } from './options.js';
+import { CREDENTIALS, type FakeWPay, ok, startFakeWPay } from './test/fake-wpay.js';
 import { WPay } from './wpay.js';
 
 const VALID: WPayOptions = {
@@ -12,15 +13,19 @@ const VALID: WPayOptions = {
   environment: 'sandbox',
 };
 
-function refusedField(options: unknown): string {
+function refusal(options: unknown): WPayConfigError {
   try {
     new WPay(options as WPayOptions);
   } catch (error) {
     assert.ok(error instanceof WPayConfigError, String(error));
     assert.equal(error.code, 'config');
-    return error.field;
+    return error;
   }
   assert.fail('expected a WPayConfigError');
+}
+
+function refusedField(options: unknown): string {
+  return refusal(options).field;
 }
 
 describe('WPay options', () => {
@@ -103,26 +108,25 @@ describe('WPay options', () => {
       assert.equal(settings.timeoutMs, 30_000);
       assert.equal(settings.maxRetries, 2);
       assert.equal(settings.tokenRefreshMarginSeconds, 300);
-      assert.deepEqual(settings.paths, DEFAULTS.paths);
-      assert.deepEqual(settings.headers, {
+      assert.deepEqual(settings.protocol.paths, DEFAULTS.protocol.paths);
+      assert.deepEqual(settings.protocol.headers, {
         signature: 'SIGNATURE',
         timestamp: 'TIMESTAMP',
         authorization: 'Authorization',
       });
-      assert.deepEqual(settings.authErrorRetcodes, ['401']);
+      assert.deepEqual(settings.protocol.authErrorRetcodes, ['401']);
     });
 
     it('overrides single nested settings and keeps the rest', () => {
       const { settings } = resolveOptions({
         ...VALID,
-        paths: { refundCreate: '/v2/refund' },
-        headers: { signature: 'D-SIGNATURE' },
+        protocol: { paths: { refundCreate: '/v2/refund' }, headers: { signature: 'D-SIGNATURE' } },
         timeoutMs: 5000,
       });
-      assert.equal(settings.paths.refundCreate, '/v2/refund');
-      assert.equal(settings.paths.checkoutCreate, DEFAULTS.paths.checkoutCreate);
-      assert.equal(settings.headers.signature, 'D-SIGNATURE');
-      assert.equal(settings.headers.timestamp, 'TIMESTAMP');
+      assert.equal(settings.protocol.paths.refundCreate, '/v2/refund');
+      assert.equal(settings.protocol.paths.checkoutCreate, DEFAULTS.protocol.paths.checkoutCreate);
+      assert.equal(settings.protocol.headers.signature, 'D-SIGNATURE');
+      assert.equal(settings.protocol.headers.timestamp, 'TIMESTAMP');
       assert.equal(settings.timeoutMs, 5000);
     });
 
@@ -161,8 +165,8 @@ describe('WPay options', () => {
     it('keeps WEBHOOK_DEFAULTS and CHECKOUT_DEFAULTS as views of DEFAULTS', () => {
       assert.equal(CHECKOUT_DEFAULTS, DEFAULTS.checkout);
       assert.deepEqual(WEBHOOK_DEFAULTS, {
-        signatureHeader: DEFAULTS.headers.signature,
-        timestampHeader: DEFAULTS.headers.timestamp,
+        signatureHeader: DEFAULTS.protocol.headers.signature,
+        timestampHeader: DEFAULTS.protocol.headers.timestamp,
         ...DEFAULTS.webhooks,
       });
     });
@@ -171,12 +175,12 @@ describe('WPay options', () => {
       const { settings } = resolveOptions({
         ...VALID,
         timeoutMs: undefined,
-        paths: { refundCreate: undefined },
+        protocol: { paths: { refundCreate: undefined } },
         webhooks: { toleranceMs: undefined },
         status: { scan: { pageSize: undefined } },
       });
       assert.equal(settings.timeoutMs, DEFAULTS.timeoutMs);
-      assert.equal(settings.paths.refundCreate, DEFAULTS.paths.refundCreate);
+      assert.equal(settings.protocol.paths.refundCreate, DEFAULTS.protocol.paths.refundCreate);
       assert.equal(settings.webhooks.toleranceMs, DEFAULTS.webhooks.toleranceMs);
       assert.equal(settings.status.scan.pageSize, DEFAULTS.status.scan.pageSize);
     });
@@ -184,9 +188,48 @@ describe('WPay options', () => {
     it('lets an environment URL be corrected', () => {
       const wpay = new WPay({
         ...VALID,
-        environments: { sandbox: 'https://openapi.dev.stablelink.app' },
+        protocol: { environments: { sandbox: 'https://openapi.dev.stablelink.app' } },
       });
       assert.equal(wpay.baseUrl, 'https://openapi.dev.stablelink.app');
+    });
+  });
+
+  describe('when a protocol fact is overridden', () => {
+    let fake: FakeWPay;
+    before(async () => {
+      fake = await startFakeWPay();
+    });
+    after(() => fake.close());
+
+    it('sends the call to the overridden path', async () => {
+      fake.routes.set('/v2/payments/detail', () =>
+        ok({ id: 1, trxNo: 'TRX1', status: 'PAID', mchOrderNo: 'o1', amount: 1, currency: 'USD' }),
+      );
+      const wpay = new WPay({
+        ...CREDENTIALS,
+        baseUrl: fake.url,
+        protocol: { paths: { paymentsDetail: '/v2/payments/detail' } },
+      });
+      assert.equal((await wpay.payments.retrieve({ trxNo: 'TRX1' })).trxNo, 'TRX1');
+      assert.deepEqual(
+        fake.apiRequests.map((request) => request.path),
+        ['/v2/payments/detail'],
+      );
+    });
+
+    it('points a protocol override given at the top level to protocol', () => {
+      const error = refusal({ ...VALID, paths: { refundCreate: '/v2/refund' } });
+      assert.equal(error.field, 'paths');
+      assert.match(error.hint ?? '', /protocol: \{ paths: … \}/);
+    });
+
+    it('names a bad or unknown protocol setting by its path, with the fix', () => {
+      const bad = refusal({ ...VALID, protocol: { headers: { signature: '' } } });
+      assert.equal(bad.field, 'protocol.headers.signature');
+      assert.match(bad.hint ?? '', /^Correct protocol\.headers\.signature/);
+      const unknown = refusal({ ...VALID, protocol: { pathz: {} } });
+      assert.equal(unknown.field, 'protocol.pathz');
+      assert.match(unknown.hint ?? '', /Remove protocol\.pathz or correct its spelling/);
     });
   });
 });

@@ -1,32 +1,41 @@
 /**
- * The options of `new WPay(…)`: credentials, where WPay is, injectable runtime pieces, and every
- * protocol default of wpay-api.md / docs/protocol-defaults.md as a named, overridable setting.
+ * The options of `new WPay(…)`, every one from ONE zod schema, {@link wpayOptionsSchema}. The
+ * schema gives their types (`WPayOptions` is its input), their defaults (`.default(…)` on each
+ * setting: `DEFAULTS` is the settings parsed from nothing), their validation (a `WPayConfigError`
+ * naming the option and the fix) and the resolved `wpay.settings` (its output). Its shape has four
+ * parts: credentials, where WPay is, runtime collaborators (fetch, clock, store, logger, hooks) and
+ * settings. Only the settings become `wpay.settings`, so no hand-kept list says what is not one.
+ * WPay's own facts (paths, header names, retcodes, status codes, page keys…) are settings under
+ * one `protocol` key, each defaulting to its one definition in `@wpay/protocol`.
+ *
+ * Adding an option takes two edits:
+ *   1. one line in the part it belongs to, e.g. in `settingsShape`, under a one-line doc comment:
+ *      `sweepIntervalMs: positiveInt.default(60_000),`
+ *   2. one row in the README's options table (a test fails until it is there and shows the default).
+ * Its type, its default in `DEFAULTS`, its validation and `wpay.settings.sweepIntervalMs` follow.
  *
  * @module
  */
+import {
+  AUTH_ERROR_HTTP_STATUSES,
+  AUTH_ERROR_RETCODES,
+  ENVIRONMENTS,
+  HEADERS,
+  MCH_ORDER_NO_PATTERN,
+  PAGE_KEYS,
+  PATHS,
+  PAY_MODES,
+  PAYMENT_STATUS_CODES,
+  SIGNATURE_ERROR_RETCODES,
+  SIGNING,
+  SUCCESS_RETCODE,
+  TOKEN,
+  WEBHOOK_DELIVERY,
+} from '@wpay/protocol';
 import { z } from 'zod';
-import { DEFAULTS, leaseDefaults } from './defaults.js';
 import { WPayConfigError } from './errors.js';
-import type { ExtraCurrencies } from './money.js';
+import { leaseDefaults } from './lease-defaults.js';
 import type { TokenStore } from './stores/token-store.js';
-import { withDefaults } from './with-defaults.js';
-
-// DEFAULTS lives in its own module (no zod); docs/protocol-defaults.md names this file.
-export { DEFAULTS } from './defaults.js';
-
-/**
- * The settings after merging the options over {@link DEFAULTS}.
- *
- * @example
- * ```ts
- * wpay.settings.paths.refundCreate; // '/checkout/w-payment/refund'
- * ```
- */
-export type WPaySettings = {
-  -readonly [K in keyof typeof DEFAULTS]: (typeof DEFAULTS)[K] extends Record<string, string>
-    ? { [P in keyof (typeof DEFAULTS)[K]]: string }
-    : (typeof DEFAULTS)[K];
-};
 
 /**
  * What the `onRequest` hook receives; secrets are redacted.
@@ -127,16 +136,270 @@ const nonEmpty = (name: string) =>
   z.string({ message: `${name} is required (a non-empty string)` }).min(1, `${name} is required`);
 const positiveInt = z.number().int().positive();
 const nonNegativeInt = z.number().int().min(0);
-const stringsOf = <K extends string>(keys: readonly K[]) =>
+const httpUrl = (name: string, example: string) =>
+  z
+    .url({ protocol: /^https?$/, message: `${name} must be an http(s) URL, e.g. '${example}'` })
+    .refine(
+      (url) => !url.includes('?') && !url.includes('#'),
+      `${name} must have no query or hash`,
+    );
+const strings = (values: readonly string[]) =>
+  z.array(z.string().min(1)).default(() => [...values]);
+/** An object of named strings, each defaulting to its entry of `defaults`. */
+const stringsWith = <T extends Readonly<Record<string, string>>>(defaults: T) =>
   z
     .object(
-      Object.fromEntries(keys.map((key) => [key, z.string().min(1)])) as Record<K, z.ZodString>,
+      Object.fromEntries(
+        Object.entries(defaults).map(([key, value]) => [key, z.string().min(1).default(value)]),
+      ) as { [K in keyof T]: z.ZodDefault<z.ZodString> },
     )
-    .partial()
-    .strict();
+    .strict()
+    .prefault({} as never); // every key has a default, which the generic type cannot show
+
+/** Credentials. Kept apart from the settings; the secrets are never logged. */
+const credentialsShape = {
+  /** API key (identifies the merchant; not secret). */
+  apiKey: nonEmpty('apiKey'),
+  /** API secret (for tokens). Kept private; never logged. */
+  apiSecret: nonEmpty('apiSecret'),
+  /** Sign key (request, response and webhook signatures). Kept private; never logged. */
+  signKey: nonEmpty('signKey'),
+  /**
+   * More sign keys accepted for incoming webhooks, besides `signKey` (key rotation: the old key
+   * while WPay may still retry deliveries signed with it). Kept private; never logged.
+   */
+  webhookSignKeys: z
+    .array(z.string().min(1, 'must be a non-empty string'), {
+      message: 'webhookSignKeys must be an array of sign keys',
+    })
+    .default(() => []),
+};
+
+/** Where WPay is, and where the shop is. */
+const locationShape = {
+  /** `'production'` or `'sandbox'` (the base URLs of `protocol.environments`); or give `baseUrl`. */
+  environment: z
+    .enum(['production', 'sandbox'], { message: "environment must be 'production' or 'sandbox'" })
+    .optional(),
+  /** Base URL of WPay (or of `@wpay/sandbox`), e.g. `http://127.0.0.1:4010`. */
+  baseUrl: httpUrl('baseUrl', 'http://127.0.0.1:4010').optional(),
+  /**
+   * The shop's public base URL, e.g. `'https://shop.example'`: the default `publicUrl` of every
+   * `wpay.checkoutHandler` (the trusted origin and the base of relative return URLs). The other
+   * handlers ignore it.
+   */
+  publicUrl: httpUrl('publicUrl', 'https://shop.example').optional(),
+};
+
+/** The runtime pieces the client calls: injectable, so tests inject rather than mock globals. */
+const runtimeShape = {
+  /** `fetch` (default `globalThis.fetch`). */
+  fetch: fn<typeof fetch>('fetch').optional(),
+  /** Web Crypto (default `globalThis.crypto`). */
+  crypto: z
+    .custom<Pick<Crypto, 'subtle'>>(
+      (value) => typeof value === 'object' && value !== null && 'subtle' in value,
+      { message: 'crypto must provide subtle (Web Crypto)' },
+    )
+    .optional(),
+  /** The clock, in ms since the epoch. */
+  now: fn<() => number>('now').default(() => Date.now),
+  /** Jitter of the back-off, in [0, 1). */
+  random: fn<() => number>('random').default(() => Math.random),
+  /** Waits between attempts. */
+  sleep: fn<(ms: number) => Promise<void>>('sleep').default(() => defaultSleep),
+  /** Where the token lives (default: a `MemoryTokenStore` of this client). */
+  tokenStore: tokenStoreSchema.optional(),
+  /** Where the client logs (never a secret). */
+  logger: z
+    .custom<WPayLogger>((value) => typeof value === 'object' && value !== null, {
+      message: 'logger must be an object with debug/warn methods',
+    })
+    .optional(),
+  onRequest: fn<(event: WPayRequestEvent) => void>('onRequest').optional(),
+  onResponse: fn<(event: WPayResponseEvent) => void>('onResponse').optional(),
+  onRetry: fn<(event: WPayRetryEvent) => void>('onRetry').optional(),
+};
 
 /**
- * The zod schema of the `WPay` options. Unknown keys are refused (they are usually typos).
+ * WPay's facts, each defaulting to its definition in `@wpay/protocol` (docs/protocol-defaults.md):
+ * override one when the real value is known, e.g. `protocol: { paths: { refundCreate: '/v2/refund' } }`.
+ */
+const protocolShape = {
+  /** Base URL of each environment [twin]. */
+  environments: stringsWith(ENVIRONMENTS),
+  /** Endpoint paths (§2, §5). Refund is [twin], subscription cancel is [default]. */
+  paths: stringsWith(PATHS),
+  /** Header names, for requests, answers and webhooks [twin; another uses `D-SIGNATURE`]. */
+  headers: stringsWith(HEADERS),
+  /** How the token request carries its fields [default: multipart/form-data, per the doc table]. */
+  tokenRequestEncoding: z.enum(['multipart', 'urlencoded']).default(TOKEN.requestEncoding),
+  /** Retcodes meaning success; compared as strings, so `"200"` and `200` both match [doc]. */
+  successRetcodes: z
+    .array(z.string().min(1))
+    .min(1)
+    .default(() => [SUCCESS_RETCODE]),
+  /** Retcodes meaning "bad or expired token": drop the token, retry [default]. */
+  authErrorRetcodes: strings(AUTH_ERROR_RETCODES),
+  /** HTTP statuses meaning the same [default]. */
+  authErrorHttpStatuses: z.array(z.number().int()).default(() => [...AUTH_ERROR_HTTP_STATUSES]),
+  /** Retcodes of signature refusals (missing header, mismatch, clock skew) [twin/default]. */
+  signatureErrorRetcodes: strings(SIGNATURE_ERROR_RETCODES),
+  /** Access token lifetime when the answer has no `expires_in` [doc: 21600]. */
+  accessTokenLifetimeSeconds: positiveInt.default(TOKEN.accessTokenLifetimeSeconds),
+  /** Refresh token lifetime when the answer has no `rt_expires_in` [doc: 43200]. */
+  refreshTokenLifetimeSeconds: positiveInt.default(TOKEN.refreshTokenLifetimeSeconds),
+  /** Numeric status filter of the payments list [default]; a given entry replaces one code. */
+  paymentStatusCodes: z
+    .record(z.string(), z.number().int())
+    .transform((given): Readonly<Record<string, number>> => ({ ...PAYMENT_STATUS_CODES, ...given }))
+    .prefault({}),
+  /** Response keys of a page; payments use the same as subscriptions and bills [default]. */
+  pageKeys: stringsWith(PAGE_KEYS),
+  /** Accepted merchant order / subscription numbers [default: the sandbox's rule, `00008`]. */
+  mchOrderNoPattern: z.instanceof(RegExp).default(MCH_ORDER_NO_PATTERN),
+};
+
+/** The settings: `wpay.settings`, each with its default. */
+const settingsShape = {
+  /** WPay's facts, see {@link protocolShape}. */
+  protocol: z.object(protocolShape).strict().prefault({}),
+  /** Currencies missing from ISO 4217, with their exponent, e.g. `{ XTS: 2 }`. */
+  extraCurrencies: z
+    .record(
+      z.string().regex(/^[A-Z]{3}$/, 'currency codes are three upper-case letters'),
+      z.number().int().min(0).max(4),
+    )
+    .default(() => ({})),
+  /** Refresh the access token this long before it expires [default]. */
+  tokenRefreshMarginSeconds: nonNegativeInt.default(300),
+  /** Prefix of the token store key (followed by the api key, never the secret). */
+  tokenStoreKeyPrefix: z.string().default('wpay:token:'),
+  /** How long a token-store lock is held at most [derived: `leaseDefaults`]. */
+  tokenLockTtlMs: positiveInt.optional(),
+  /** How long to wait for another instance holding the lock [derived: `tokenLockTtlMs`]. */
+  tokenLockWaitMs: nonNegativeInt.optional(),
+  /** How often to poll the store while another instance holds the lock. */
+  tokenLockPollMs: positiveInt.default(100),
+  /** Per-request timeout, including reading the body. */
+  timeoutMs: positiveInt.default(30_000),
+  /** Retries after the first attempt (where retrying is safe). */
+  maxRetries: nonNegativeInt.max(10).default(2),
+  /** Back-off: the cap of attempt n is `min(retryMaxDelayMs, retryBaseDelayMs * 2^n)`; full jitter. */
+  retryBaseDelayMs: nonNegativeInt.default(500),
+  /** Back-off ceiling. */
+  retryMaxDelayMs: nonNegativeInt.default(10_000),
+  /** The longest `Retry-After` honoured; longer values are capped. */
+  retryAfterMaxMs: nonNegativeInt.default(60_000),
+  /**
+   * Most auth retries of one call. A refused token is dropped and the call retried with a new
+   * one: once when the refusal is unexplained, and again while each refusal is explained by a
+   * change (the token was replaced meanwhile, or had worked before and was revoked or expired).
+   */
+  authRetryLimit: nonNegativeInt.max(10).default(3),
+  /** HTTP statuses worth retrying (`'5xx'` matches a class). */
+  retryHttpStatuses: z
+    .array(z.string().regex(/^\d(?:\d\d|xx)$/, "use '503' or '5xx'"))
+    .default(() => ['429', '5xx']),
+  /**
+   * Error codes (anywhere in an error's `cause` chain) proving the request never left: connection
+   * refused, DNS failure, no route, connect timeout. Only these allow retrying a refund or a cancel.
+   */
+  notSentErrorCodes: strings([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EAI_NONAME',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+  ]),
+  /** Verify signed responses (§3) [default: off]. */
+  verifyResponses: z.boolean().default(false),
+  /** Accepted distance between a signed response's timestamp and our clock [twin: ±2 min]. */
+  responseTimestampToleranceMs: nonNegativeInt.default(SIGNING.timestampToleranceMs),
+  /** Page size used by `iterate()` when none is given. */
+  iteratePageSize: positiveInt.default(50),
+  /**
+   * Webhooks (§7): `wpay.webhooks`, `verifyWebhook` and `webhookHandler` (whose options have the
+   * same names). Their header names are `protocol.headers`, shared with requests.
+   */
+  webhooks: z
+    .object({
+      /** Accepted distance between a webhook's timestamp and our clock, both ways [twin: ±2 min]. */
+      toleranceMs: nonNegativeInt.default(SIGNING.timestampToleranceMs),
+      /** The acknowledgement body sent with HTTP 200 [doc wording; exact body a default]. */
+      ackBody: z.string().min(1).default(WEBHOOK_DELIVERY.ackBody),
+      /** How long a handled `eventId` is remembered: longer than WPay's ~23.6 h of retries. */
+      dedupeTtlMs: positiveInt.default(48 * 60 * 60 * 1000),
+      /** How long one delivery holds an `eventId` while the merchant's code runs [derived]. */
+      dedupeLeaseMs: positiveInt.optional(),
+      /** How long a concurrent duplicate delivery waits for the first one (WPay waits 15 s). */
+      duplicateWaitMs: nonNegativeInt.default(10 * 1000),
+      /** How often a waiting duplicate looks again. */
+      pollIntervalMs: positiveInt.default(50),
+      /** Back-off before each retry of recording a handled event as done (store blips). */
+      recordRetryDelaysMs: z.array(nonNegativeInt).default(() => [100, 400, 1600]),
+      /** Largest accepted webhook body. */
+      maxBodyBytes: positiveInt.default(1024 * 1024),
+    })
+    .strict()
+    .prefault({}),
+  /** The checkout handler (`wpay.checkoutHandler`; its options have the same names). */
+  checkout: z
+    .object({
+      /** How long an Idempotency-Key answers the same session. */
+      idempotencyTtlMs: positiveInt.default(24 * 60 * 60 * 1000),
+      /** How long a running request holds its key (a crashed process frees it after this) [derived]. */
+      idempotencyLeaseMs: positiveInt.optional(),
+      /** How long a concurrent duplicate waits for the first request. */
+      idempotencyWaitMs: nonNegativeInt.default(15 * 1000),
+      /** How often a waiting duplicate looks again. */
+      pollIntervalMs: positiveInt.default(50),
+      /** Largest accepted checkout body. */
+      maxBodyBytes: positiveInt.default(64 * 1024),
+      /** Deepest accepted nesting of arrays/objects in a JSON checkout body (deeper: 400). */
+      maxBodyDepth: positiveInt.default(32),
+      /** `payMode` when `resolveOrder` gives none. */
+      payMode: z.string().min(1).default(PAY_MODES[0]),
+    })
+    .strict()
+    .prefault({}),
+  /**
+   * `wpay.refunds.createSafely`: how a refund whose answer is in doubt (timeout, lost answer, 5xx)
+   * is settled by reading the payment back, never by sending it again.
+   */
+  refunds: z
+    .object({
+      /**
+       * The payment field holding the total refunded so far, in major units [default: the
+       * sandbox's `refundedAmount`; WPay documents no such field]. Without it, only the statuses
+       * `PAID` (nothing refunded) and `REFUNDED` (all of it) tell the amount.
+       */
+      refundedAmountField: z.string().min(1).default('refundedAmount'),
+      /** Reads of the payment after an unconfirmed answer before calling the refund in doubt. */
+      readBackAttempts: positiveInt.max(20).default(3),
+      /** The wait before each read-back (WPay may still be processing the refund). */
+      readBackIntervalMs: nonNegativeInt.default(1000),
+    })
+    .strict()
+    .prefault({}),
+  /** The status handler (`wpay.statusHandler`; its options have the same names). */
+  status: z
+    .object({
+      /** Search of WPay's payment list for `?mchOrderNo=` when `findTrxNo` does not know it. */
+      scan: z
+        .object({ maxPages: positiveInt.default(5), pageSize: positiveInt.default(50) })
+        .strict()
+        .prefault({}),
+    })
+    .strict()
+    .prefault({}),
+};
+
+/**
+ * The zod schema of the `WPay` options: credentials, location, runtime and settings. Unknown keys
+ * are refused (they are usually typos).
  *
  * @example
  * ```ts
@@ -144,149 +407,7 @@ const stringsOf = <K extends string>(keys: readonly K[]) =>
  * ```
  */
 export const wpayOptionsSchema = z
-  .object({
-    /** API key (identifies the merchant; not secret). */
-    apiKey: nonEmpty('apiKey'),
-    /** API secret (for tokens). Kept private; never logged. */
-    apiSecret: nonEmpty('apiSecret'),
-    /** Sign key (request, response and webhook signatures). Kept private; never logged. */
-    signKey: nonEmpty('signKey'),
-    /**
-     * More sign keys accepted for incoming webhooks, besides `signKey` (key rotation: the old key
-     * while WPay may still retry deliveries signed with it). Kept private; never logged.
-     */
-    webhookSignKeys: z
-      .array(z.string().min(1, 'must be a non-empty string'), {
-        message: 'webhookSignKeys must be an array of sign keys',
-      })
-      .optional(),
-    /** `'production'` or `'sandbox'` (the twin base URLs); or give `baseUrl`. */
-    environment: z
-      .enum(['production', 'sandbox'], { message: "environment must be 'production' or 'sandbox'" })
-      .optional(),
-    /** Base URL of WPay (or of `@wpay/sandbox`), e.g. `http://127.0.0.1:4010`. */
-    baseUrl: z
-      .url({ protocol: /^https?$/, message: 'baseUrl must be an http(s) URL' })
-      .refine(
-        (url) => !url.includes('?') && !url.includes('#'),
-        'baseUrl must have no query or hash',
-      )
-      .optional(),
-    /**
-     * The shop's public base URL, e.g. `'https://shop.example'`: the default `publicUrl` of every
-     * `wpay.checkoutHandler` (the trusted origin and the base of relative return URLs). The other
-     * handlers ignore it.
-     */
-    publicUrl: z
-      .url({
-        protocol: /^https?$/,
-        message: "publicUrl must be an http(s) URL, e.g. 'https://shop.example'",
-      })
-      .refine(
-        (url) => !url.includes('?') && !url.includes('#'),
-        'publicUrl must have no query or hash',
-      )
-      .optional(),
-    fetch: fn<typeof fetch>('fetch').optional(),
-    crypto: z
-      .custom<Pick<Crypto, 'subtle'>>(
-        (value) => typeof value === 'object' && value !== null && 'subtle' in value,
-        { message: 'crypto must provide subtle (Web Crypto)' },
-      )
-      .optional(),
-    now: fn<() => number>('now').optional(),
-    random: fn<() => number>('random').optional(),
-    sleep: fn<(ms: number) => Promise<void>>('sleep').optional(),
-    tokenStore: tokenStoreSchema.optional(),
-    logger: z
-      .custom<WPayLogger>((value) => typeof value === 'object' && value !== null, {
-        message: 'logger must be an object with debug/warn methods',
-      })
-      .optional(),
-    onRequest: fn<(event: WPayRequestEvent) => void>('onRequest').optional(),
-    onResponse: fn<(event: WPayResponseEvent) => void>('onResponse').optional(),
-    onRetry: fn<(event: WPayRetryEvent) => void>('onRetry').optional(),
-    extraCurrencies: z
-      .record(
-        z.string().regex(/^[A-Z]{3}$/, 'currency codes are three upper-case letters'),
-        z.number().int().min(0).max(4),
-      )
-      .optional(),
-    // Every DEFAULTS entry, overridable.
-    environments: stringsOf(['production', 'sandbox'] as const).optional(),
-    paths: stringsOf(Object.keys(DEFAULTS.paths) as (keyof typeof DEFAULTS.paths)[]).optional(),
-    headers: stringsOf(['signature', 'timestamp', 'authorization'] as const).optional(),
-    tokenRequestEncoding: z.enum(['multipart', 'urlencoded']).optional(),
-    successRetcodes: z.array(z.string().min(1)).min(1).optional(),
-    authErrorRetcodes: z.array(z.string().min(1)).optional(),
-    authErrorHttpStatuses: z.array(z.number().int()).optional(),
-    signatureErrorRetcodes: z.array(z.string().min(1)).optional(),
-    authRetryLimit: nonNegativeInt.max(10).optional(),
-    tokenRefreshMarginSeconds: nonNegativeInt.optional(),
-    accessTokenLifetimeSeconds: positiveInt.optional(),
-    refreshTokenLifetimeSeconds: positiveInt.optional(),
-    tokenStoreKeyPrefix: z.string().optional(),
-    tokenLockTtlMs: positiveInt.optional(),
-    tokenLockWaitMs: nonNegativeInt.optional(),
-    tokenLockPollMs: positiveInt.optional(),
-    timeoutMs: positiveInt.optional(),
-    maxRetries: nonNegativeInt.max(10).optional(),
-    retryBaseDelayMs: nonNegativeInt.optional(),
-    retryMaxDelayMs: nonNegativeInt.optional(),
-    retryAfterMaxMs: nonNegativeInt.optional(),
-    retryHttpStatuses: z
-      .array(z.string().regex(/^\d(?:\d\d|xx)$/, "use '503' or '5xx'"))
-      .optional(),
-    notSentErrorCodes: z.array(z.string().min(1)).optional(),
-    verifyResponses: z.boolean().optional(),
-    responseTimestampToleranceMs: nonNegativeInt.optional(),
-    paymentStatusCodes: z.record(z.string(), z.number().int()).optional(),
-    pageKeys: stringsOf(['records', 'total', 'pageSize', 'pageNo'] as const).optional(),
-    mchOrderNoPattern: z.instanceof(RegExp).optional(),
-    iteratePageSize: positiveInt.optional(),
-    webhooks: z
-      .object({
-        toleranceMs: nonNegativeInt,
-        ackBody: z.string().min(1),
-        dedupeTtlMs: positiveInt,
-        dedupeLeaseMs: positiveInt,
-        duplicateWaitMs: nonNegativeInt,
-        pollIntervalMs: positiveInt,
-        maxBodyBytes: positiveInt,
-      })
-      .partial()
-      .strict()
-      .optional(),
-    checkout: z
-      .object({
-        idempotencyTtlMs: positiveInt,
-        idempotencyLeaseMs: positiveInt,
-        idempotencyWaitMs: nonNegativeInt,
-        pollIntervalMs: positiveInt,
-        maxBodyBytes: positiveInt,
-        maxBodyDepth: positiveInt,
-        payMode: z.string().min(1),
-      })
-      .partial()
-      .strict()
-      .optional(),
-    refunds: z
-      .object({
-        refundedAmountField: z.string().min(1),
-        readBackAttempts: positiveInt.max(20),
-        readBackIntervalMs: nonNegativeInt,
-      })
-      .partial()
-      .strict()
-      .optional(),
-    status: z
-      .object({
-        scan: z.object({ maxPages: positiveInt, pageSize: positiveInt }).partial().strict(),
-      })
-      .partial()
-      .strict()
-      .optional(),
-  })
+  .object({ ...credentialsShape, ...locationShape, ...runtimeShape, ...settingsShape })
   .strict();
 
 /**
@@ -299,7 +420,52 @@ export const wpayOptionsSchema = z
  */
 export type WPayOptions = z.input<typeof wpayOptionsSchema>;
 
-/** Options after validation and merging with {@link DEFAULTS}; credentials kept apart. */
+const settingsSchema = z.object(settingsShape).strict();
+const SETTING_KEYS = Object.keys(settingsShape) as (keyof typeof settingsShape)[];
+/** The `protocol` keys, to point a misplaced top-level `paths: …` at `protocol: { paths: … }`. */
+const PROTOCOL_KEYS: ReadonlySet<string> = new Set(Object.keys(protocolShape));
+
+/** The derived defaults filled in: leases and locks follow the timing actually configured. */
+function withLeases(s: z.output<typeof settingsSchema>) {
+  const leases = leaseDefaults(s);
+  return {
+    ...s,
+    tokenLockTtlMs: s.tokenLockTtlMs ?? leases.tokenLockTtlMs,
+    tokenLockWaitMs: s.tokenLockWaitMs ?? leases.tokenLockWaitMs,
+    webhooks: {
+      ...s.webhooks,
+      dedupeLeaseMs: s.webhooks.dedupeLeaseMs ?? leases.webhooks.dedupeLeaseMs,
+    },
+    checkout: {
+      ...s.checkout,
+      idempotencyLeaseMs: s.checkout.idempotencyLeaseMs ?? leases.checkout.idempotencyLeaseMs,
+    },
+  };
+}
+
+/**
+ * The settings: the options' defaults filled in (`wpay.settings`; no secret, no collaborator).
+ *
+ * @example
+ * ```ts
+ * wpay.settings.protocol.paths.refundCreate; // '/checkout/w-payment/refund'
+ * ```
+ */
+export type WPaySettings = ReturnType<typeof withLeases>;
+
+/**
+ * The settings every option left out takes: the schema parsed from nothing.
+ *
+ * @example
+ * ```ts
+ * settingsDefaults().protocol.headers.signature; // 'SIGNATURE'
+ * ```
+ */
+export function settingsDefaults(): WPaySettings {
+  return withLeases(settingsSchema.parse({}));
+}
+
+/** Options after validation and merging with the defaults; credentials kept apart. */
 export interface ResolvedOptions {
   credentials: { apiKey: string; apiSecret: string; signKey: string; webhookSignKeys: string[] };
   /** Base URL without a trailing slash. */
@@ -314,7 +480,6 @@ export interface ResolvedOptions {
   sleep: (ms: number) => Promise<void>;
   tokenStore: TokenStore | undefined;
   logger: WPayLogger | undefined;
-  extraCurrencies: ExtraCurrencies;
   hooks: {
     onRequest?: ((event: WPayRequestEvent) => void) | undefined;
     onResponse?: ((event: WPayResponseEvent) => void) | undefined;
@@ -322,7 +487,14 @@ export interface ResolvedOptions {
   };
 }
 
-/** Waits `ms` milliseconds (the default `sleep`). */
+/**
+ * Waits `ms` milliseconds (the default `sleep`).
+ *
+ * @example
+ * ```ts
+ * await defaultSleep(10);
+ * ```
+ */
 export function defaultSleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -332,6 +504,18 @@ function fieldOf(issue: z.core.$ZodIssue): string {
   return [...issue.path.map(String), ...keys.slice(0, 1)].join('.') || 'options';
 }
 
+/** What to do about the first bad option. */
+function fixOf(issue: z.core.$ZodIssue, field: string): string {
+  if (issue.code !== 'unrecognized_keys') {
+    return `Correct ${field} (${issue.message}); the README's options table lists every option with its default.`;
+  }
+  const key = issue.keys[0] ?? field;
+  if (issue.path.length === 0 && PROTOCOL_KEYS.has(key)) {
+    return `${key} is a protocol override: give it as protocol: { ${key}: … }.`;
+  }
+  return `Remove ${field} or correct its spelling: it is no option (see the README's options table).`;
+}
+
 function configError(issues: z.core.$ZodIssue[]): WPayConfigError {
   const first = issues[0];
   const field = first ? fieldOf(first) : 'options';
@@ -339,14 +523,14 @@ function configError(issues: z.core.$ZodIssue[]): WPayConfigError {
   return new WPayConfigError({
     field,
     message: `Invalid WPay options: ${list}`,
-    hint: 'Pass apiKey, apiSecret and signKey, and either environment or baseUrl; see the README options table.',
+    hint: first ? fixOf(first, field) : 'Pass an options object.',
   });
 }
 
 /**
- * Validates `options` and merges them over {@link DEFAULTS}.
+ * Validates `options` and fills in every default.
  *
- * @throws {WPayConfigError} naming the first bad field (the message lists them all).
+ * @throws {WPayConfigError} naming the first bad option and its fix (the message lists them all).
  * @example
  * ```ts
  * const resolved = resolveOptions({ apiKey, apiSecret, signKey, environment: 'sandbox' });
@@ -355,9 +539,11 @@ function configError(issues: z.core.$ZodIssue[]): WPayConfigError {
  */
 export function resolveOptions(options: WPayOptions): ResolvedOptions {
   if (typeof options !== 'object' || options === null) {
-    throw configError([
-      { code: 'custom', path: [], message: 'options must be an object', input: undefined },
-    ]);
+    throw new WPayConfigError({
+      field: 'options',
+      message: 'Invalid WPay options: options must be an object',
+      hint: "Pass { apiKey, apiSecret, signKey, environment: 'sandbox' } (see the README).",
+    });
   }
   const parsed = wpayOptionsSchema.safeParse(options);
   if (!parsed.success) throw configError(parsed.error.issues);
@@ -372,35 +558,14 @@ export function resolveOptions(options: WPayOptions): ResolvedOptions {
       hint: "Use environment: 'sandbox' or 'production', or baseUrl for @wpay/sandbox or a proxy.",
     });
   }
-  const environments = withDefaults<WPaySettings['environments']>(
-    DEFAULTS.environments,
-    o.environments,
+  const settings = withLeases(
+    Object.fromEntries(SETTING_KEYS.map((key) => [key, o[key]])) as z.output<typeof settingsSchema>,
   );
-  const baseUrl = (o.baseUrl ?? environments[o.environment ?? 'sandbox']).replace(/\/+$/, '');
-  const merged = { ...DEFAULTS, ...stripUndefined(o) };
-  // Lease and lock defaults follow the timing actually configured; explicit values are kept.
-  const { tokenLockTtlMs: _derived, ...timing } = merged;
-  const leases = leaseDefaults(
-    o.tokenLockTtlMs === undefined ? timing : { ...timing, tokenLockTtlMs: o.tokenLockTtlMs },
+  const baseUrl = (o.baseUrl ?? settings.protocol.environments[o.environment ?? 'sandbox']).replace(
+    /\/+$/,
+    '',
   );
-  const settings: WPaySettings = {
-    ...merged,
-    tokenLockTtlMs: o.tokenLockTtlMs ?? leases.tokenLockTtlMs,
-    tokenLockWaitMs: o.tokenLockWaitMs ?? leases.tokenLockWaitMs,
-    environments,
-    paths: withDefaults<WPaySettings['paths']>(DEFAULTS.paths, o.paths),
-    headers: withDefaults<WPaySettings['headers']>(DEFAULTS.headers, o.headers),
-    pageKeys: withDefaults<WPaySettings['pageKeys']>(DEFAULTS.pageKeys, o.pageKeys),
-    paymentStatusCodes: withDefaults(DEFAULTS.paymentStatusCodes, o.paymentStatusCodes),
-    webhooks: withDefaults({ ...DEFAULTS.webhooks, ...leases.webhooks }, o.webhooks),
-    checkout: withDefaults({ ...DEFAULTS.checkout, ...leases.checkout }, o.checkout),
-    refunds: withDefaults(DEFAULTS.refunds, o.refunds),
-    status: { scan: withDefaults(DEFAULTS.status.scan, o.status?.scan) },
-  };
   const given = o.fetch ?? globalThis.fetch;
-  // Called through a wrapper: browsers and Workers refuse `fetch` invoked as a method of another object.
-  const fetchImpl: typeof fetch = (input, init) => given(input, init);
-  const crypto = o.crypto ?? globalThis.crypto;
   if (typeof given !== 'function') {
     throw new WPayConfigError({
       field: 'fetch',
@@ -408,6 +573,9 @@ export function resolveOptions(options: WPayOptions): ResolvedOptions {
       hint: 'Pass a fetch implementation (e.g. undici) as the fetch option.',
     });
   }
+  // Called through a wrapper: browsers and Workers refuse `fetch` invoked as a method of another object.
+  const fetchImpl: typeof fetch = (input, init) => given(input, init);
+  const crypto = o.crypto ?? globalThis.crypto;
   if (!crypto?.subtle) {
     throw new WPayConfigError({
       field: 'crypto',
@@ -420,46 +588,18 @@ export function resolveOptions(options: WPayOptions): ResolvedOptions {
       apiKey: o.apiKey,
       apiSecret: o.apiSecret,
       signKey: o.signKey,
-      webhookSignKeys: o.webhookSignKeys ?? [],
+      webhookSignKeys: o.webhookSignKeys,
     },
     baseUrl,
     publicUrl: o.publicUrl,
     settings,
     fetch: fetchImpl,
     crypto,
-    now: o.now ?? Date.now,
-    random: o.random ?? Math.random,
-    sleep: o.sleep ?? defaultSleep,
+    now: o.now,
+    random: o.random,
+    sleep: o.sleep,
     tokenStore: o.tokenStore,
     logger: o.logger,
-    extraCurrencies: o.extraCurrencies ?? {},
     hooks: { onRequest: o.onRequest, onResponse: o.onResponse, onRetry: o.onRetry },
   };
-}
-
-const NOT_SETTINGS = new Set([
-  'apiKey',
-  'apiSecret',
-  'signKey',
-  'webhookSignKeys',
-  'environment',
-  'baseUrl',
-  'publicUrl',
-  'fetch',
-  'crypto',
-  'now',
-  'random',
-  'sleep',
-  'tokenStore',
-  'logger',
-  'onRequest',
-  'onResponse',
-  'onRetry',
-  'extraCurrencies',
-]);
-
-function stripUndefined(options: Record<string, unknown>): Partial<WPaySettings> {
-  return Object.fromEntries(
-    Object.entries(options).filter(([key, value]) => value !== undefined && !NOT_SETTINGS.has(key)),
-  ) as Partial<WPaySettings>;
 }

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
+import { DEFAULTS } from './defaults.js';
 import { wpayOptionsSchema } from './options.js';
 
 const README = new URL('../README.md', import.meta.url);
@@ -81,16 +82,60 @@ describe('README.md', () => {
     );
   });
 
-  it('lists every WPay option in the options table', () => {
-    const table = section(readme, '## Options');
-    const named = new Set(
-      table
-        .split('\n')
-        .filter((line) => line.startsWith('| `'))
-        .flatMap((line) => [...(line.split('|')[1] ?? '').matchAll(/`(\w+)`/g)].map((m) => m[1])),
-    );
+  it('lists every WPay option in the options table, each setting of a group by its path', () => {
+    const named = new Set(optionRows(section(readme, '## Options')).flatMap((row) => row.names));
     for (const option of Object.keys(wpayOptionsSchema.shape)) {
-      assert.ok(named.has(option), `the options table does not list ${option}`);
+      const group = GROUPS.includes(option) ? valueAt(DEFAULTS, option) : undefined;
+      const names = group ? Object.keys(group).map((key) => `${option}.${key}`) : [option];
+      for (const name of names)
+        assert.ok(named.has(name), `the options table does not list ${name}`);
     }
   });
+
+  it('shows the default of every plain setting as DEFAULTS has it', () => {
+    let compared = 0;
+    for (const { names, defaults } of optionRows(section(readme, '## Options'))) {
+      const values = names.map((name) => valueAt(DEFAULTS, name));
+      if (defaults.includes('derived') || !values.every(isPlain)) continue;
+      const shown = [...defaults.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+      assert.deepEqual(shown, values.map(formatted), `the default of ${names.join(', ')}`);
+      compared += names.length;
+    }
+    assert.ok(compared >= 35, `only ${compared} defaults compared`);
+  });
 });
+
+/** The groups whose settings the table lists one by one (`webhooks.toleranceMs`). */
+const GROUPS = ['protocol', 'webhooks', 'checkout', 'refunds', 'status'];
+
+/** Each row of the options table: the options it names and its default cell. */
+function optionRows(table: string): Array<{ names: string[]; defaults: string }> {
+  return table
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .map((line) => {
+      const [, names = '', defaults = ''] = line.split('|');
+      return { names: [...names.matchAll(/`([\w.]+)`/g)].map((m) => m[1] as string), defaults };
+    });
+}
+
+function valueAt(root: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], root);
+}
+
+function isPlain(value: unknown): boolean {
+  return (
+    ['number', 'string', 'boolean'].includes(typeof value) ||
+    value instanceof RegExp ||
+    (Array.isArray(value) && value.every(isPlain))
+  );
+}
+
+/** A default as the README writes it: `30000`, `'SUCCESS'`, `['429', '5xx']`, `/^…$/`. */
+function formatted(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (Array.isArray(value)) return `[${value.map(formatted).join(', ')}]`;
+  return String(value);
+}

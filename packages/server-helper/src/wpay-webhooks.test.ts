@@ -58,10 +58,10 @@ describe('when the client has webhook settings', () => {
     assert.equal((await wpay.webhooks.verify(BODY, old.headers)).eventId, 'evt_1');
   });
 
-  it('reads its header names from the headers setting', async () => {
+  it('reads its header names from the protocol.headers setting', async () => {
     const wpay = new WPay({
       ...OPTIONS,
-      headers: { signature: 'D-SIGNATURE', timestamp: 'D-TIMESTAMP' },
+      protocol: { headers: { signature: 'D-SIGNATURE', timestamp: 'D-TIMESTAMP' } },
     });
     const { signature, timestamp } = await signWebhook(BODY, { signKey, timestamp: NOW });
     const headers = { 'd-signature': signature, 'd-timestamp': timestamp };

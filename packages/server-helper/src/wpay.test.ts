@@ -285,7 +285,9 @@ describe('WPay resources', () => {
         ...CREDENTIALS,
         baseUrl: fake.url,
         tokenStore,
-        pageKeys: { records: 'list', total: 'count', pageSize: 'size', pageNo: 'current' },
+        protocol: {
+          pageKeys: { records: 'list', total: 'count', pageSize: 'size', pageNo: 'current' },
+        },
       });
       const result = await renamed.payments.list();
       assert.equal(result.records[0]?.trxNo, 'TRX100');

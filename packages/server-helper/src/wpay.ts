@@ -110,9 +110,9 @@ export class WPay {
       apiSecret: credentials.apiSecret,
     });
     const schemaSettings: SchemaSettings = {
-      extraCurrencies: resolved.extraCurrencies,
-      mchOrderNoPattern: settings.mchOrderNoPattern,
-      paymentStatusCodes: settings.paymentStatusCodes,
+      extraCurrencies: settings.extraCurrencies,
+      mchOrderNoPattern: settings.protocol.mchOrderNoPattern,
+      paymentStatusCodes: settings.protocol.paymentStatusCodes,
     };
     const rc: ResourceContext = {
       call: (path, body, callOptions) => this.request(path, body, callOptions),
@@ -127,8 +127,8 @@ export class WPay {
       signKeys: [credentials.signKey, ...credentials.webhookSignKeys],
       crypto: resolved.crypto,
       now: resolved.now,
-      signatureHeader: settings.headers.signature,
-      timestampHeader: settings.headers.timestamp,
+      signatureHeader: settings.protocol.headers.signature,
+      timestampHeader: settings.protocol.headers.timestamp,
       toleranceMs: settings.webhooks.toleranceMs,
     });
   }
@@ -181,10 +181,10 @@ export class WPay {
    * ```
    */
   statusHandler(options: StatusHandlerOptions = {}): (request: Request) => Promise<Response> {
-    const { status, mchOrderNoPattern } = this.settings;
+    const { status, protocol } = this.settings;
     return createStatusHandler(this, {
       scan: status.scan,
-      identifierPattern: mchOrderNoPattern,
+      identifierPattern: protocol.mchOrderNoPattern,
       ...options,
     });
   }

@@ -58,7 +58,7 @@ export interface StatusHandlerOptions {
   findTrxNo?: (mchOrderNo: string, request: Request) => Promise<string | null | undefined>;
   /** Scan of WPay's payment list when `findTrxNo` is absent; `false` to disable. */
   scan?: PaymentScanOptions | false;
-  /** Accepted `trxNo` / `mchOrderNo` (others get 400). Default `DEFAULTS.mchOrderNoPattern`. */
+  /** Accepted `trxNo` / `mchOrderNo` (others get 400). Default `DEFAULTS.protocol.mchOrderNoPattern`. */
   identifierPattern?: RegExp;
   /**
    * Confirms through the fulfilment core (`wpay.fulfilment()`): each payment read here is read by
@@ -144,7 +144,7 @@ export function createStatusHandler(
   {
     findTrxNo,
     scan = {},
-    identifierPattern = DEFAULTS.mchOrderNoPattern,
+    identifierPattern = DEFAULTS.protocol.mchOrderNoPattern,
     fulfilment,
     logger = silentLogger,
   }: StatusHandlerOptions = {},

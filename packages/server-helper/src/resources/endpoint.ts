@@ -17,8 +17,8 @@ import type { CallOptions, ResourceContext } from './resource-context.js';
 export interface EndpointSpec<P extends z.ZodType, A extends z.ZodType> {
   /** Names the call in messages, e.g. `'payments.retrieve'`. */
   name: string;
-  /** Which of the `paths` settings it posts to. */
-  path: keyof WPaySettings['paths'];
+  /** Which of the `protocol.paths` settings it posts to. */
+  path: keyof WPaySettings['protocol']['paths'];
   /** The request schema. */
   params: P;
   /** The answer schema (`retdata`). */
@@ -44,10 +44,10 @@ export function endpoint<P extends z.ZodType, A extends z.ZodType>(
   { name, path, params, answer, retry, page = false }: EndpointSpec<P, A>,
 ): (input?: z.input<P>, options?: CallOptions) => Promise<z.output<A>> {
   const schema = page
-    ? z.preprocess((data) => normalizePage(data, rc.settings.pageKeys), answer)
+    ? z.preprocess((data) => normalizePage(data, rc.settings.protocol.pageKeys), answer)
     : answer;
   return async (input, options = {}) =>
-    rc.call(rc.settings.paths[path], validateRequest(params, input ?? {}, name), {
+    rc.call(rc.settings.protocol.paths[path], validateRequest(params, input ?? {}, name), {
       ...options,
       schema: schema as z.ZodType<z.output<A>>,
       retry,

@@ -41,8 +41,8 @@ export interface SchemaSettings {
  */
 export const DEFAULT_SCHEMA_SETTINGS: SchemaSettings = {
   extraCurrencies: {},
-  mchOrderNoPattern: DEFAULTS.mchOrderNoPattern,
-  paymentStatusCodes: DEFAULTS.paymentStatusCodes,
+  mchOrderNoPattern: DEFAULTS.protocol.mchOrderNoPattern,
+  paymentStatusCodes: DEFAULTS.protocol.paymentStatusCodes,
 };
 
 /**

@@ -16,7 +16,7 @@ import type { Signer } from './sign.js';
  * ```
  */
 export interface TransportContext
-  extends Omit<ResolvedOptions, 'credentials' | 'extraCurrencies' | 'tokenStore' | 'publicUrl'> {
+  extends Omit<ResolvedOptions, 'credentials' | 'tokenStore' | 'publicUrl'> {
   /** Path prefix of `baseUrl` (`''` for a bare host): part of the signed PATH. */
   basePath: string;
   /** Signs with the sign key, which stays inside the signer. */

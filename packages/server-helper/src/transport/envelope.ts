@@ -86,14 +86,14 @@ export function refusal(
     path,
     retryAfterMs: parseRetryAfter(answer.headers.get('retry-after'), now),
   };
-  if (code !== undefined && settings.signatureErrorRetcodes.includes(code)) {
+  if (code !== undefined && settings.protocol.signatureErrorRetcodes.includes(code)) {
     return new WPayApiError({
       ...init,
       hint: 'WPay refused the signature: check signKey, the signature header names and this server’s clock (±2 min).',
     });
   } else if (
-    (code !== undefined && settings.authErrorRetcodes.includes(code)) ||
-    settings.authErrorHttpStatuses.includes(answer.status)
+    (code !== undefined && settings.protocol.authErrorRetcodes.includes(code)) ||
+    settings.protocol.authErrorHttpStatuses.includes(answer.status)
   ) {
     return new WPayAuthError(init);
   }
@@ -129,6 +129,7 @@ export function interpretEnvelope(answer: Answer, options: InterpretOptions): un
     throw refusal(undefined, answer, options);
   }
   const envelope = parsed.data;
-  if (options.settings.successRetcodes.includes(String(envelope.retcode))) return envelope.retdata;
+  if (options.settings.protocol.successRetcodes.includes(String(envelope.retcode)))
+    return envelope.retdata;
   throw refusal(envelope, answer, options);
 }

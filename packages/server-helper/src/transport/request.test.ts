@@ -129,7 +129,9 @@ describe('signed business calls', () => {
     });
 
     it('uses the configured header names', async () => {
-      const wpay = client({ headers: { signature: 'D-SIGNATURE', timestamp: 'D-TIMESTAMP' } });
+      const wpay = client({
+        protocol: { headers: { signature: 'D-SIGNATURE', timestamp: 'D-TIMESTAMP' } },
+      });
       fake.routes.set(DETAIL, (request) => {
         assert.ok(request.headers['d-signature']);
         assert.ok(request.headers['d-timestamp']);

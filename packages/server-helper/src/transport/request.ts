@@ -54,7 +54,7 @@ async function verifyAnswer(
   signedPath: string,
   query: string,
 ) {
-  const { signature: signatureHeader, timestamp: timestampHeader } = ctx.settings.headers;
+  const { signature: signatureHeader, timestamp: timestampHeader } = ctx.settings.protocol.headers;
   const path = signedPath;
   const signature = answer.headers.get(signatureHeader);
   const timestamp = answer.headers.get(timestampHeader);
@@ -109,7 +109,8 @@ export async function apiRequest<T>(
   const { pathname, query } = splitPath(path);
   const signedPath = `${ctx.basePath}${pathname}`;
   const url = `${ctx.baseUrl}${pathname}${query ? `?${query}` : ''}`;
-  const { headers: names, verifyResponses } = ctx.settings;
+  const { protocol, verifyResponses } = ctx.settings;
+  const names = protocol.headers;
   const timeoutMs = options.timeoutMs ?? ctx.settings.timeoutMs;
 
   const attempt = async (accessToken: string, number: number) => {

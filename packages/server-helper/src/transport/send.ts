@@ -72,7 +72,10 @@ function linkSignal(outer: AbortSignal | undefined, controller: AbortController)
  * ```
  */
 export async function sendAttempt(ctx: TransportContext, attempt: Attempt): Promise<Answer> {
-  const secretHeaders = [ctx.settings.headers.signature, ctx.settings.headers.authorization];
+  const secretHeaders = [
+    ctx.settings.protocol.headers.signature,
+    ctx.settings.protocol.headers.authorization,
+  ];
   const base = { kind: attempt.kind, method: 'POST', url: attempt.url, path: attempt.path };
   callHook(ctx, ctx.hooks.onRequest, {
     ...base,

@@ -219,7 +219,9 @@ describe('access tokens', () => {
   });
 
   it('can send the token fields urlencoded instead', async () => {
-    await client({ tokenRequestEncoding: 'urlencoded' }).payments.retrieve({ trxNo: 'TRX1' });
+    await client({ protocol: { tokenRequestEncoding: 'urlencoded' } }).payments.retrieve({
+      trxNo: 'TRX1',
+    });
     assert.match(fake.tokenRequests[0]?.contentType ?? '', /^application\/x-www-form-urlencoded/);
   });
 

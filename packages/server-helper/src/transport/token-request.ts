@@ -26,7 +26,8 @@ function fields(grant: TokenGrant): Record<string, string> {
 }
 
 function encode(ctx: TransportContext, values: Record<string, string>): FormData | URLSearchParams {
-  if (ctx.settings.tokenRequestEncoding === 'urlencoded') return new URLSearchParams(values);
+  if (ctx.settings.protocol.tokenRequestEncoding === 'urlencoded')
+    return new URLSearchParams(values);
   const form = new FormData();
   for (const [name, value] of Object.entries(values)) form.append(name, value);
   return form;
@@ -42,7 +43,7 @@ function encode(ctx: TransportContext, values: Record<string, string>): FormData
  * ```
  */
 export async function requestToken(ctx: TransportContext, grant: TokenGrant): Promise<StoredToken> {
-  const path = ctx.settings.paths.token;
+  const path = ctx.settings.protocol.paths.token;
   const values = fields(grant);
   const interpretOptions = () => ({
     path,
@@ -76,7 +77,7 @@ export async function requestToken(ctx: TransportContext, grant: TokenGrant): Pr
   const envelope = envelopeSchema.safeParse(body);
   let data: unknown = body;
   if (envelope.success) {
-    if (!ctx.settings.successRetcodes.includes(String(envelope.data.retcode))) {
+    if (!ctx.settings.protocol.successRetcodes.includes(String(envelope.data.retcode))) {
       throw refusal(envelope.data, answer, interpretOptions());
     }
     data = envelope.data.retdata;
@@ -103,7 +104,7 @@ export async function requestToken(ctx: TransportContext, grant: TokenGrant): Pr
   }
   const now = ctx.now();
   const t = token.data;
-  const expiresIn = t.expires_in ?? ctx.settings.accessTokenLifetimeSeconds;
+  const expiresIn = t.expires_in ?? ctx.settings.protocol.accessTokenLifetimeSeconds;
   const stored: StoredToken = {
     accessToken: t.access_token,
     expiresAt: now + expiresIn * 1000,
@@ -112,7 +113,7 @@ export async function requestToken(ctx: TransportContext, grant: TokenGrant): Pr
   if (t.refresh_token) {
     stored.refreshToken = t.refresh_token;
     stored.refreshExpiresAt =
-      now + (t.rt_expires_in ?? ctx.settings.refreshTokenLifetimeSeconds) * 1000;
+      now + (t.rt_expires_in ?? ctx.settings.protocol.refreshTokenLifetimeSeconds) * 1000;
   }
   return stored;
 }

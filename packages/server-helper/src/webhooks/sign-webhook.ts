@@ -63,8 +63,8 @@ export async function signWebhook(
     signKey,
     now = Date.now,
     timestamp = now(),
-    signatureHeader = DEFAULTS.headers.signature,
-    timestampHeader = DEFAULTS.headers.timestamp,
+    signatureHeader = DEFAULTS.protocol.headers.signature,
+    timestampHeader = DEFAULTS.protocol.headers.timestamp,
     crypto,
   }: SignWebhookOptions,
 ): Promise<SignedWebhook> {

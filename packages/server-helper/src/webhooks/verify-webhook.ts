@@ -155,8 +155,8 @@ export async function verifyWithSigners(
   const {
     toleranceMs = DEFAULTS.webhooks.toleranceMs,
     now = Date.now,
-    signatureHeader = DEFAULTS.headers.signature,
-    timestampHeader = DEFAULTS.headers.timestamp,
+    signatureHeader = DEFAULTS.protocol.headers.signature,
+    timestampHeader = DEFAULTS.protocol.headers.timestamp,
   } = options;
   assertRawBody(rawBody);
   const signature = readHeader(headers, signatureHeader);
