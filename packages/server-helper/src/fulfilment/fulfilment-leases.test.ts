@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULTS, RETRY_TIMING, worstCaseCallMs } from '../defaults.js';
+import { DEFAULTS } from '../defaults.js';
 import { WPayConfigError } from '../errors.js';
+import { worstCaseCallMs } from '../lease-defaults.js';
 import type { Payment } from '../schemas/payments.js';
 import type { Subscription } from '../schemas/subscriptions.js';
 import type { ClaimOptions, ClaimStore } from '../stores/claim-store.js';
@@ -13,7 +14,7 @@ const SECRET = 'recovery-secret-for-tests-0123456789abcdef';
 
 /** A client whose calls are short at worst: one attempt of 1 s, no auth retry, a 3 s token lock. */
 const QUICK = {
-  ...RETRY_TIMING,
+  ...DEFAULTS,
   timeoutMs: 1000,
   maxRetries: 0,
   authRetryLimit: 0,

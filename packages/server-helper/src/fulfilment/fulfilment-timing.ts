@@ -5,8 +5,9 @@
  *
  * @module
  */
-import { DEFAULTS, type TimingSettings, worstCaseCallMs } from '../defaults.js';
+import { DEFAULTS } from '../defaults.js';
 import { WPayConfigError } from '../errors.js';
+import { type TimingSettings, worstCaseCallMs } from '../lease-defaults.js';
 
 /**
  * The client's call timing (a `WPay` carries it as `settings`): what a worst-case call is made of.
