@@ -8,6 +8,7 @@ import { SandboxState } from './domain/sandbox-state.js';
 import { TokenAuthority } from './domain/token-authority.js';
 import type { ViewSettings } from './domain/views.js';
 import { FaultInjector } from './faults/fault-injector.js';
+import { loadFixtures } from './fixtures/load-fixtures.js';
 import type { ResolvedMerchant, ResolvedOptions } from './options.js';
 import type { SandboxContext } from './sandbox-context.js';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
@@ -138,11 +139,27 @@ export function createMerchantContext(
       faults.reset();
       built.requestLog.length = 0;
       for (const key of Object.keys(stats) as Array<keyof typeof stats>) stats[key] = 0;
-      built.webhookUrl = merchant.webhookUrl;
       built.buyerReturns = true;
+      loadQuietly(built, merchant);
+      built.webhookUrl = merchant.webhookUrl;
     },
     resetAll: shared.resetAll,
   };
   context = built;
+  loadQuietly(built, merchant);
+  built.webhookUrl = merchant.webhookUrl;
   return built;
+}
+
+/**
+ * Loads the merchant's fixtures as state that was there before: no webhook goes out for them
+ * (they are sent nowhere, then forgotten) and the counters start from zero.
+ */
+function loadQuietly(ctx: SandboxContext, merchant: ResolvedMerchant): void {
+  const { payments = [], subscriptions = [] } = merchant.fixtures;
+  if (payments.length === 0 && subscriptions.length === 0) return;
+  ctx.webhookUrl = undefined;
+  loadFixtures(ctx, merchant.fixtures);
+  ctx.webhooks.reset();
+  for (const key of Object.keys(ctx.stats) as Array<keyof typeof ctx.stats>) ctx.stats[key] = 0;
 }

@@ -22,9 +22,11 @@ export {
   type FaultRuleInput,
   parseFaultFlag,
 } from './faults/fault-rule.js';
+export type { SandboxFixtureInput } from './fixtures/load-fixtures.js';
 export type { SandboxLogger } from './logger.js';
 export type { MerchantOptions, SandboxCredentials, SandboxOptions } from './options.js';
 export type { RequestLogEntry, SandboxStats } from './sandbox-context.js';
+export type { ScenarioResult } from './scenarios/run-scenario.js';
 export {
   type Sandbox,
   type SandboxEnvVars,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { type ProtocolDefaults, SANDBOX_DEFAULTS } from './defaults.js';
 import { type FaultRuleInput, FaultRuleSchema } from './faults/fault-rule.js';
+import { type SandboxFixtureInput, SandboxFixtureSchema } from './fixtures/load-fixtures.js';
 import { type SandboxLogger, silentLogger } from './logger.js';
 import {
   CREDENTIAL_TABLE,
@@ -45,6 +46,8 @@ export interface MerchantOptions {
   webhookUrl?: string;
   /** Its fault rules, active from the start. */
   faults?: FaultRuleInput[];
+  /** Its payments and subscriptions at start (and after each reset). */
+  fixtures?: SandboxFixtureInput;
 }
 
 /**
@@ -61,6 +64,7 @@ export interface ResolvedMerchant {
   credentials: SandboxCredentials;
   webhookUrl: string | undefined;
   faults: FaultRuleInput[];
+  fixtures: SandboxFixtureInput;
 }
 
 /**
@@ -118,6 +122,11 @@ export interface SandboxOptions {
    * `default`): each with its own credentials, sign key, webhook URL, name and state.
    */
   merchants?: MerchantOptions[];
+  /**
+   * Payments and subscriptions the merchant `default` holds from the start and again after each
+   * `reset()` (`--fixture file.json`), loaded through the API's own checks and the ledger.
+   */
+  fixtures?: SandboxFixtureInput;
 }
 
 const DefaultsSchema = z
@@ -162,6 +171,7 @@ const MerchantSchema = z
     credentials: CredentialsSchema.optional(),
     webhookUrl: OPTION_TABLE.webhookUrl.schema.optional(),
     faults: z.array(FaultRuleSchema).optional(),
+    fixtures: SandboxFixtureSchema.optional(),
   })
   .strict();
 
@@ -183,6 +193,7 @@ const OptionsSchema = z
       )
       .optional(),
     merchants: z.array(MerchantSchema).max(100).optional(),
+    fixtures: SandboxFixtureSchema.optional(),
   })
   .strict();
 
@@ -194,6 +205,7 @@ function merchantsOf(parsed: z.infer<typeof OptionsSchema>): ResolvedMerchant[] 
     credentials: withDefaults(CREDENTIAL_TABLE, parsed.credentials ?? {}),
     webhookUrl: parsed.webhookUrl,
     faults: parsed.faults ?? [],
+    fixtures: parsed.fixtures ?? {},
   };
   const more = (parsed.merchants ?? []).map(
     (merchant): ResolvedMerchant => ({
@@ -207,6 +219,7 @@ function merchantsOf(parsed: z.infer<typeof OptionsSchema>): ResolvedMerchant[] 
       },
       webhookUrl: merchant.webhookUrl,
       faults: merchant.faults ?? [],
+      fixtures: merchant.fixtures ?? {},
     }),
   );
   return [first, ...more];

@@ -9,6 +9,7 @@ import { startSandbox } from './index.js';
 import { CREDENTIAL_TABLE, OPTION_TABLE } from './option-table.js';
 import { SANDBOX_OPTION_NAMES } from './options.js';
 import { DASHBOARD_ACTION_NAMES } from './pages/dashboard-routes.js';
+import { SCENARIO_NAMES } from './scenarios/run-scenario.js';
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -52,10 +53,16 @@ describe('when reading the README', () => {
 
   it('lists every CLI flag in CLI', () => {
     const cli = section('CLI');
-    const more = ['fault', 'default', 'merchant', 'merchants-file', 'verbose', 'help'];
+    const more = ['fault', 'default', 'merchant', 'merchants-file', 'fixture', 'scenario'];
+    more.push('verbose', 'help');
     for (const flag of [...CLI_FLAGS.map((f) => f.flag), ...more]) {
       assert.match(cli, new RegExp(`--${flag}\\b`), `--${flag}`);
     }
+  });
+
+  it('documents every scenario in Scenarios', () => {
+    const scenarios = section('Scenarios');
+    for (const name of SCENARIO_NAMES) assert.ok(scenarios.includes(`| \`${name}\` |`), name);
   });
 
   it('documents every control route in Control API', () => {

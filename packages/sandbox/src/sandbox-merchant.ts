@@ -16,6 +16,7 @@ import type { ActiveFault } from './faults/fault-injector.js';
 import type { FaultRuleInput } from './faults/fault-rule.js';
 import type { SandboxCredentials } from './options.js';
 import type { RequestLogEntry, SandboxContext, SandboxStats } from './sandbox-context.js';
+import { runScenario, type ScenarioResult } from './scenarios/run-scenario.js';
 import type {
   Delivery,
   DeliveryState,
@@ -144,7 +145,7 @@ export interface SandboxMerchant {
   /**
    * Back to a fresh merchant between tests: forgets its payments, subscriptions, bills, refunds,
    * events, deliveries (planned retries never run), fault rules, request log and counters, and
-   * restores its webhook URL given at start. The clock, issued tokens and the URL stay, and
+   * restores its webhook URL given at start and loads its fixtures again. The clock, issued tokens and the URL stay, and
    * identifiers keep counting (none is handed out twice).
    */
   reset(): void;
@@ -186,6 +187,12 @@ export interface SandboxMerchant {
   setRenewalCard(subscriptionId: number, card: TestCard): void;
   /** Ends a subscription now: `EXPIRED`, no more bills, `credit_card.subscription.expired`. */
   expireSubscription(subscriptionId: number): Record<string, unknown>;
+  /**
+   * Sets up a named scenario (`refund.partial_then_full`, `checkout.expired`, … see the README)
+   * through the same operations the API, the hosted page and the clock use; resolves with what
+   * it created. Rejects naming the known scenarios for an unknown name.
+   */
+  scenario(name: string): Promise<ScenarioResult>;
   /** Resolves when no webhook attempt is running or (with `retries`, default) waiting. */
   idle(options?: { retries?: boolean }): Promise<void>;
   /** Resolves with the matching deliveries once there are `count` of them. */
@@ -297,6 +304,7 @@ export function sandboxMerchant(
     },
     setRenewalCard: (id, card) => void ledger.setRenewalCard(id, card),
     expireSubscription: (id) => subscriptionView(ledger.expireSubscription(id), views),
+    scenario: (name) => runScenario(ctx, name),
     idle: (idleOptions) => webhooks.idle(idleOptions),
     waitForDeliveries: (wait) => waitFor(webhooks, wait),
   };

@@ -35,7 +35,7 @@ export interface Sandbox extends SandboxMerchant {
   /**
    * Back to a fresh sandbox between tests: every merchant forgets its payments, subscriptions,
    * bills, refunds, events, deliveries (planned retries never run), fault rules, request log and
-   * counters, and gets back its webhook URL given at start. The clock, issued tokens and the
+   * counters, and gets back its webhook URL and its fixtures given at start. The clock, issued tokens and the
    * URL stay, and identifiers keep counting (none is handed out twice).
    * `sb.merchant(id).reset()` resets one merchant only.
    */

@@ -60,6 +60,7 @@ describe('when parsing wpay-sandbox flags', () => {
       'faults',
       'defaults',
       'merchants',
+      'fixtures',
     ]);
     const missing = SANDBOX_OPTION_NAMES.filter((name) => !covered.has(name) && name !== 'logger');
     assert.deepEqual(missing, []);
@@ -158,6 +159,16 @@ describe('when parsing wpay-sandbox flags', () => {
     }
   });
 
+  it('reads repeated --scenario names, and refuses an unknown one naming the known', () => {
+    const request = parseCliArgs(['--scenario', 'payment.paid', '--scenario', 'checkout.expired']);
+    assert.ok(!request.help);
+    assert.deepEqual(request.scenarios, ['payment.paid', 'checkout.expired']);
+    assert.throws(
+      () => parseCliArgs(['--scenario', 'refund.twice']),
+      /--scenario refund\.twice: no such scenario \(known: payment\.paid, /,
+    );
+  });
+
   it('reads repeated faults', () => {
     const request = parseCliArgs([
       '--fault',
@@ -205,6 +216,8 @@ describe('when reading --help', () => {
       'default',
       'merchant',
       'merchants-file',
+      'fixture',
+      'scenario',
       'verbose',
       'help',
     ]) {
@@ -289,6 +302,8 @@ describe('when running the CLI', () => {
       'kind=http-5xx,path=/user/auth/oauth2/token,times=1,status=502',
       '--merchant',
       'id=north-2,api-key=north-key',
+      '--scenario',
+      'payment.declined',
     ]);
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
@@ -306,6 +321,19 @@ describe('when running the CLI', () => {
       });
       assert.match(output, /WPAY_API_KEY=cli-key/);
       assert.match(output, /WPAY_API_SECRET=/);
+      await new Promise<void>((resolve) => {
+        const seen = () => /Scenario payment\.declined: trxNo TRX\d+/.test(output);
+        if (seen()) return resolve();
+        child.stdout.on('data', () => seen() && resolve());
+      });
+      const state = (await (await fetch(`${url}/__sandbox/state`)).json()) as {
+        payments: Array<{ status: string }>;
+      };
+      assert.deepEqual(
+        state.payments.map((p) => p.status),
+        ['FAILED'],
+        '--scenario ran once listening',
+      );
       assert.match(output, /^WPAY_NORTH_2_API_KEY=north-key$/m, "the other merchant's lines");
       const northToken = await fetch(
         `${url}/user/auth/oauth2/token?grant_type=client_credentials&api_key=north-key&api_secret=wpay_test_north-2_api_secret`,

@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SANDBOX_DEFAULTS as D, PROTOCOL_DEFAULT_KEYS } from '../defaults.js';
 import { FAULT_KINDS, parseFaultFlag } from '../faults/fault-rule.js';
+import { readFixtureFile } from '../fixtures/load-fixtures.js';
 import { CREDENTIAL_TABLE, OPTION_TABLE, type OptionRow } from '../option-table.js';
 import { optionIssues, type SandboxOptions } from '../options.js';
+import { SCENARIO_NAMES } from '../scenarios/run-scenario.js';
 
 /**
  * One value flag of the CLI: the option it sets, how it reads, and its line of help.
@@ -91,6 +93,8 @@ Options:
 ${CLI_FLAGS.map((f) => line(`--${f.flag} <${f.arg}>`, f.help)).join('\n')}
 ${line('--fault <rule>', 'a fault rule, repeatable (see below)')}
 ${line('--default <key=value>', 'override a protocol default, repeatable (see below)')}
+${line('--scenario <name>', 'set up a named scenario once listening, repeatable (see the README)')}
+${line('--fixture <path>', 'payments and subscriptions to hold at start and after each reset (JSON)')}
 ${line('--merchant <spec>', 'one more merchant in the same sandbox, repeatable (see below)')}
 ${line('--merchants-file <path>', 'more merchants from a JSON array of {id, merchantName, credentials, webhookUrl, faults}')}
 ${line('--ready-file <path>', 'once listening, write {"url", WPAY_* variables} as JSON to <path> (for scripts)')}
@@ -133,7 +137,14 @@ ${PROTOCOL_DEFAULT_KEYS.map((key) => line(key, `default ${JSON.stringify(D[key])
 export type CliRequest =
   /** `--help` or `--version`: print the usage (or the package's version) and exit. */
   | { help: true; version?: boolean }
-  | { help: false; verbose: boolean; readyFile?: string; options: SandboxOptions };
+  | {
+      help: false;
+      verbose: boolean;
+      readyFile?: string;
+      /** Named scenarios to set up once listening, in order (`--scenario`). */
+      scenarios: string[];
+      options: SandboxOptions;
+    };
 
 /**
  * Turns `wpay-sandbox` arguments into checked `startSandbox` options; throws a message naming
@@ -155,6 +166,8 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
       default: { type: 'string', multiple: true },
       merchant: { type: 'string', multiple: true },
       'merchants-file': { type: 'string' },
+      fixture: { type: 'string' },
+      scenario: { type: 'string', multiple: true },
       verbose: { type: 'boolean' },
       'ready-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -182,6 +195,8 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   const specs = Array.isArray(read.merchant) ? read.merchant.map(String) : [];
   const merchants = [...fromFile, ...specs.map(parseMerchantFlag)];
   if (merchants.length > 0) options.merchants = merchants;
+  const fixture = read.fixture;
+  if (typeof fixture === 'string') options.fixtures = readFixtureFile(fixture);
   const issues = optionIssues(options).map(({ option, message }) => {
     const spec = CLI_FLAGS.find((f) => f.option === option);
     const merchant = /^merchants\.(\d+)\.?/.exec(option);
@@ -197,11 +212,19 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     return `${spec ? `--${spec.flag}` : name}: ${message}`;
   });
   if (issues.length > 0) throw new Error(issues.join('; '));
+  const scenarios = Array.isArray(read.scenario) ? read.scenario.map(String) : [];
+  const unknown = scenarios.find((name) => !SCENARIO_NAMES.includes(name));
+  if (unknown !== undefined) {
+    throw new Error(
+      `--scenario ${unknown}: no such scenario (known: ${SCENARIO_NAMES.join(', ')})`,
+    );
+  }
   const readyFile = read['ready-file'];
   return {
     help: false,
     verbose: read.verbose === true,
     ...(typeof readyFile === 'string' ? { readyFile } : {}),
+    scenarios,
     options: options as SandboxOptions,
   };
 }

@@ -78,6 +78,10 @@ WPAY_API_KEY=${apiKey}
 WPAY_API_SECRET=${apiSecret}
 WPAY_SIGN_KEY=${signKey}
 ${others.map((merchant) => merchantBlock(merchant)).join('')}`);
+  for (const name of request.scenarios) {
+    const result = await sb.scenario(name);
+    console.log(`Scenario ${name}: trxNo ${result.trxNos.join(', ')}`);
+  }
   if (request.readyFile) {
     // Written whole, then renamed: a script polling for the file never reads half of it.
     const partial = `${request.readyFile}.${process.pid}.tmp`;

@@ -17,6 +17,7 @@ import { crossSiteRefusal, isJsonType } from '../http/cross-site.js';
 import { BodyTooLargeError, readBody } from '../http/read-body.js';
 import { jsonResponse } from '../http/responses.js';
 import type { SandboxContext } from '../sandbox-context.js';
+import { runScenario } from '../scenarios/run-scenario.js';
 
 const CARD = z.enum(TEST_CARDS.map((c) => c.card) as [TestCard, ...TestCard[]]);
 const AdvanceSchema = z
@@ -131,6 +132,7 @@ const ROUTES: readonly ControlRoute[] = [
   route('POST', 'subscriptions/:id/expire', (ctx, _body, { id }) =>
     subscriptionView(ctx.ledger.expireSubscription(Number(id)), ctx.views),
   ),
+  route('POST', 'scenarios/:name', (ctx, _body, { name = '' }) => runScenario(ctx, name)),
   route('GET', 'idle', async (ctx) => {
     await ctx.webhooks.idle({ retries: false });
     return { idle: true };
