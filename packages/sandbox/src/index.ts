@@ -2,18 +2,15 @@
 
 export { signRequest, signWebhook } from './api/signature.js';
 export { SANDBOX_DEFAULTS, type SandboxDefaults } from './defaults.js';
-export type {
-  AdvanceBy,
-  StateSnapshot,
-  TriggerOptions,
-  TriggerTarget,
-} from './domain/operations.js';
+export type { AdvanceBy } from './domain/advance-clock.js';
 export {
   PAYMENT_STATUS_CODES,
   type PaymentStatus,
   TEST_CARDS,
   type TestCard,
 } from './domain/records.js';
+export type { StateSnapshot } from './domain/state-snapshot.js';
+export type { TriggerOptions, TriggerTarget } from './domain/trigger-event.js';
 export type { ActiveFault } from './faults/fault-injector.js';
 export {
   FAULT_KINDS,

@@ -1,16 +1,10 @@
 /** @module The JS handle on one merchant of a sandbox: its state, webhooks, faults and controls. */
 import { SANDBOX_DEFAULTS } from './defaults.js';
-import {
-  type AdvanceBy,
-  advanceClock,
-  type StateSnapshot,
-  stateSnapshot,
-  statsOf,
-  type TriggerOptions,
-  type TriggerTarget,
-  triggerEvent,
-} from './domain/operations.js';
+import { type AdvanceBy, advanceClock } from './domain/advance-clock.js';
 import type { PaymentStatus, TestCard, ThreeDSOutcome } from './domain/records.js';
+import { type StateSnapshot, stateSnapshot } from './domain/state-snapshot.js';
+import { statsOf } from './domain/stats-of.js';
+import { type TriggerOptions, type TriggerTarget, triggerEvent } from './domain/trigger-event.js';
 import { billView, paymentView, refundView, subscriptionView } from './domain/views.js';
 import type { ActiveFault } from './faults/fault-injector.js';
 import type { FaultRuleInput } from './faults/fault-rule.js';

@@ -4,13 +4,16 @@ import { z } from 'zod';
 import { ApiError } from '../api/api-error.js';
 import type { SandboxEnv } from '../app-bindings.js';
 import { SANDBOX_DEFAULTS } from '../defaults.js';
-import { advanceClock, stateSnapshot, statsOf, triggerEvent } from '../domain/operations.js';
+import { advanceClock } from '../domain/advance-clock.js';
 import {
   TEST_CARDS,
   type TestCard,
   THREE_DS_OUTCOMES,
   type ThreeDSOutcome,
 } from '../domain/records.js';
+import { stateSnapshot } from '../domain/state-snapshot.js';
+import { statsOf } from '../domain/stats-of.js';
+import { triggerEvent } from '../domain/trigger-event.js';
 import { paymentView, subscriptionView } from '../domain/views.js';
 import { FaultRuleSchema } from '../faults/fault-rule.js';
 import { crossSiteRefusal, isJsonType } from '../http/cross-site.js';

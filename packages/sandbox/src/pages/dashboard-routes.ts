@@ -2,7 +2,10 @@
 import type { Hono } from 'hono';
 import { ApiError } from '../api/api-error.js';
 import type { SandboxEnv } from '../app-bindings.js';
-import { advanceClock, stateSnapshot, statsOf, triggerEvent } from '../domain/operations.js';
+import { advanceClock } from '../domain/advance-clock.js';
+import { stateSnapshot } from '../domain/state-snapshot.js';
+import { statsOf } from '../domain/stats-of.js';
+import { triggerEvent } from '../domain/trigger-event.js';
 import { pageResponse, seeOther } from '../http/responses.js';
 import type { SandboxContext } from '../sandbox-context.js';
 import { readPageForm } from './read-page-form.js';

@@ -1,6 +1,6 @@
 /** @module Renders the dashboard page (no script). */
 
-import type { StateSnapshot } from '../domain/operations.js';
+import type { StateSnapshot } from '../domain/state-snapshot.js';
 import type { ActiveFault } from '../faults/fault-injector.js';
 import type { SandboxStats } from '../sandbox-context.js';
 import type { Delivery } from '../webhooks/webhook-dispatcher.js';

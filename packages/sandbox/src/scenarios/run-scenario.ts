@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../api/api-error.js';
 import { createHostedPage } from '../api/routes/create-hosted-page.js';
-import { advanceClock } from '../domain/operations.js';
+import { advanceClock } from '../domain/advance-clock.js';
 import type { SandboxContext } from '../sandbox-context.js';
 
 /**
