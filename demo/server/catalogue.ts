@@ -1,8 +1,9 @@
+import type { IntervalUnit } from '@wpay/protocol';
 import { z } from 'zod';
 
 /** How often a subscription bills, in WPay's terms (`intervalUnit` × `intervalCount`). */
 export interface BillingInterval {
-  readonly unit: 'day' | 'week' | 'month' | 'year';
+  readonly unit: IntervalUnit;
   readonly count: number;
 }
 

@@ -1,12 +1,13 @@
 // Benchmark: requests per second of the sandbox on loopback for the token endpoint and
 // hosted-page creation. Bounded: each scenario stops after MAX_REQUESTS or MAX_SECONDS.
 // Run with `pnpm --filter @wpay/sandbox bench`.
+import { HEADERS, PATHS } from '@wpay/protocol';
 import { signRequest, startSandbox } from '../src/index.js';
 
 const MAX_REQUESTS = 2_000;
 const MAX_SECONDS = 5;
-const HPP = '/checkout/w-payment/hpp';
-const TOKEN = '/user/auth/oauth2/token';
+const HPP = PATHS.checkoutCreate;
+const TOKEN = PATHS.token;
 
 const sb = await startSandbox({ timeScale: 1000 });
 const { apiKey, apiSecret, signKey } = sb.credentials;
@@ -38,8 +39,14 @@ async function createHpp(token: string): Promise<void> {
     headers: {
       'content-type': 'application/json',
       authorization: `Bearer ${token}`,
-      SIGNATURE: signRequest(signKey, { method: 'POST', timestamp, path: HPP, query: '', body }),
-      TIMESTAMP: timestamp,
+      [HEADERS.signature]: signRequest(signKey, {
+        method: 'POST',
+        timestamp,
+        path: HPP,
+        query: '',
+        body,
+      }),
+      [HEADERS.timestamp]: timestamp,
     },
     body,
   });

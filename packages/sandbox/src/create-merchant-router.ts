@@ -1,5 +1,6 @@
 /** @module One sandbox, several merchants: sends each request to the merchant it belongs to. */
-import { TOKEN_PATH, tokenParams } from './api/routes/issue-token.js';
+import { PATHS } from '@wpay/protocol';
+import { tokenParams } from './api/routes/issue-token.js';
 import type { SandboxBindings } from './app-bindings.js';
 import type { SandboxApp } from './create-sandbox-app.js';
 import { SANDBOX_DEFAULTS } from './defaults.js';
@@ -65,7 +66,7 @@ export function createMerchantRouter(merchants: readonly RoutedMerchant[]): Sand
       const sessionId = safeDecode(path.slice(pagePrefix.length).split('/')[0] ?? '');
       return find((ctx) => ctx.state.paymentsBySession.has(sessionId));
     }
-    if (path === TOKEN_PATH && request.method.toUpperCase() === 'POST') {
+    if (path === PATHS.token && request.method.toUpperCase() === 'POST') {
       return tokenOwner(request);
     }
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1];

@@ -1,4 +1,5 @@
 /** @module Every value the sandbox chose where WPay publishes none, each under one name. */
+import { HEADERS, SIGNING, TOKEN, WEBHOOK_DELIVERY } from '@wpay/protocol';
 /**
  * Every value the sandbox chose where WPay publishes nothing ([default] in wpay-api.md and
  * docs/protocol-defaults.md), plus WPay's documented values, each under one name so that it can be
@@ -28,17 +29,17 @@ export const SANDBOX_DEFAULTS = {
     signKey: 'wpay_test_sign_key',
   },
   /** Access-token lifetime [doc]. */
-  tokenTtlSeconds: 21_600,
+  tokenTtlSeconds: TOKEN.accessTokenLifetimeSeconds,
   /** Refresh-token lifetime [doc]. */
-  refreshTokenTtlSeconds: 43_200,
+  refreshTokenTtlSeconds: TOKEN.refreshTokenLifetimeSeconds,
   /** Hosted-page session lifetime [default]. */
   sessionTtlSeconds: 1_800,
   /** Accepted distance between a request's TIMESTAMP and the real wall clock [twin]. */
-  timestampToleranceMs: 120_000,
+  timestampToleranceMs: SIGNING.timestampToleranceMs,
   /** Signature header name [twin]; another twin uses `D-SIGNATURE`. */
-  signatureHeader: 'SIGNATURE',
+  signatureHeader: HEADERS.signature,
   /** Timestamp header name [twin]; another twin uses `D-TIMESTAMP`. */
-  timestampHeader: 'TIMESTAMP',
+  timestampHeader: HEADERS.timestamp,
   /** Shape of the refresh-grant answer: the bare token object as documented, or the envelope. */
   refreshResponseShape: 'bare' as 'bare' | 'envelope',
   /** Merchant name shown on the hosted page. */
@@ -48,13 +49,11 @@ export const SANDBOX_DEFAULTS = {
   /** Prefix of a merchant's own control API: `/__sandbox/merchants/{id}/…`. */
   merchantControlPath: '/__sandbox/merchants',
   /** Webhook receiver deadline [doc]. Not scaled by `timeScale`. */
-  webhookTimeoutMs: 15_000,
+  webhookTimeoutMs: WEBHOOK_DELIVERY.receiverTimeoutMs,
   /** WPay's 14 retry delays in seconds [doc], divided by `timeScale`. */
-  webhookRetryScheduleSeconds: [
-    15, 15, 30, 180, 600, 1_200, 1_800, 1_800, 3_600, 10_800, 10_800, 10_800, 21_600, 21_600,
-  ] as readonly number[],
+  webhookRetryScheduleSeconds: WEBHOOK_DELIVERY.retryScheduleSeconds as readonly number[],
   /** Body a receiver acknowledges with [doc wording, exact body a default]. */
-  webhookAckBody: 'SUCCESS',
+  webhookAckBody: WEBHOOK_DELIVERY.ackBody,
   /** How long the slow test card stays PAYING, in seconds, divided by `timeScale` [default]. */
   slowCardSeconds: 30,
   /**

@@ -3,12 +3,7 @@
 export { signRequest, signWebhook } from './api/signature.js';
 export { SANDBOX_DEFAULTS, type SandboxDefaults } from './defaults.js';
 export type { AdvanceBy } from './domain/advance-clock.js';
-export {
-  PAYMENT_STATUS_CODES,
-  type PaymentStatus,
-  TEST_CARDS,
-  type TestCard,
-} from './domain/records.js';
+export { type PaymentStatus, TEST_CARDS, type TestCard } from './domain/records.js';
 export type { StateSnapshot } from './domain/state-snapshot.js';
 export type { TriggerOptions, TriggerTarget } from './domain/trigger-event.js';
 export type { ActiveFault } from './faults/fault-injector.js';

@@ -1,5 +1,6 @@
 /** @module The WPay API (wpay-api.md §5): faults, then auth and signature, then the endpoint. */
 
+import { PATHS, SUCCESS_RETCODE } from '@wpay/protocol';
 import { SANDBOX_DEFAULTS } from '../defaults.js';
 import { type ActiveFault, firstOf } from '../faults/fault-injector.js';
 import { ConnectionDrop } from '../http/connection-drop.js';
@@ -8,12 +9,12 @@ import type { RequestTarget } from '../http/request-target.js';
 import { textResponse } from '../http/responses.js';
 import type { RequestLogEntry, SandboxContext } from '../sandbox-context.js';
 import { sleep } from '../sleep.js';
-import { ApiError } from './api-error.js';
+import { ApiError, refuse } from './api-error.js';
 import { authorize } from './authorize.js';
 import { errorEnvelope, okEnvelope } from './envelope.js';
 import { createHostedPage } from './routes/create-hosted-page.js';
 import { createRefund } from './routes/create-refund.js';
-import { issueToken, TOKEN_PATH, tokenParams } from './routes/issue-token.js';
+import { issueToken, tokenParams } from './routes/issue-token.js';
 import { listPayments, paymentDetail } from './routes/payments.js';
 import {
   cancelSubscription,
@@ -34,14 +35,14 @@ type BusinessRoute = (body: unknown, ctx: SandboxContext) => unknown;
  * ```
  */
 export const BUSINESS_ROUTES: Readonly<Record<string, BusinessRoute>> = {
-  '/checkout/w-payment/hpp': createHostedPage,
-  '/checkout/w-payment/payments/list': listPayments,
-  '/checkout/w-payment/payments/detail': paymentDetail,
-  '/checkout/w-payment/refund': createRefund,
-  '/checkout/w-payment/subscriptions/list': listSubscriptions,
-  '/checkout/w-payment/subscriptions/detail': subscriptionDetail,
-  '/checkout/w-payment/subscriptions/cancel': cancelSubscription,
-  '/checkout/w-payment/subscriptions/bills': listBills,
+  [PATHS.checkoutCreate]: createHostedPage,
+  [PATHS.paymentsList]: listPayments,
+  [PATHS.paymentsDetail]: paymentDetail,
+  [PATHS.refundCreate]: createRefund,
+  [PATHS.subscriptionsList]: listSubscriptions,
+  [PATHS.subscriptionsDetail]: subscriptionDetail,
+  [PATHS.subscriptionsCancel]: cancelSubscription,
+  [PATHS.subscriptionsBills]: listBills,
 };
 
 /**
@@ -52,7 +53,7 @@ export const BUSINESS_ROUTES: Readonly<Record<string, BusinessRoute>> = {
  * API_PATHS[0]; // '/user/auth/oauth2/token'
  * ```
  */
-export const API_PATHS: readonly string[] = [TOKEN_PATH, ...Object.keys(BUSINESS_ROUTES)];
+export const API_PATHS: readonly string[] = [PATHS.token, ...Object.keys(BUSINESS_ROUTES)];
 
 /** Entries kept in the request log. */
 const MAX_LOG = 10_000;
@@ -81,7 +82,7 @@ export async function answerApiCall(
   target: RequestTarget,
 ): Promise<Response> {
   ctx.stats.requests += 1;
-  if (target.path === TOKEN_PATH) ctx.stats.tokenRequests += 1;
+  if (target.path === PATHS.token) ctx.stats.tokenRequests += 1;
   const entry: RequestLogEntry = {
     method: target.method,
     path: target.path,
@@ -127,15 +128,20 @@ function answerOf(
   raw: Uint8Array,
 ): Answer {
   try {
-    if (target.path === TOKEN_PATH) {
+    if (target.path === PATHS.token) {
       if (target.method !== 'POST')
         throw new ApiError(405, '405', `method: use POST for ${target.path}`);
       const contentType = headers.get('content-type') ?? '';
       const body = issueToken(tokenParams(target.query, contentType, Buffer.from(raw)), ctx);
-      return { status: 200, contentType: JSON_TYPE, body: JSON.stringify(body), retcode: '200' };
+      return {
+        status: 200,
+        contentType: JSON_TYPE,
+        body: JSON.stringify(body),
+        retcode: SUCCESS_RETCODE,
+      };
     }
     const route = BUSINESS_ROUTES[target.path];
-    if (!route) throw new ApiError(404, '404', `path: no endpoint ${target.path}`);
+    if (!route) throw refuse('notFound', `path: no endpoint ${target.path}`);
     if (target.method !== 'POST')
       throw new ApiError(405, '405', `method: use POST for ${target.path}`);
     authorize(ctx, headers, target, raw);
@@ -143,14 +149,14 @@ function answerOf(
     try {
       body = raw.length === 0 ? {} : JSON.parse(Buffer.from(raw).toString('utf8'));
     } catch {
-      throw new ApiError(400, '400', 'body: not valid JSON');
+      throw refuse('invalidField', 'body: not valid JSON');
     }
     const retdata = route(body, ctx);
     return {
       status: 200,
       contentType: JSON_TYPE,
       body: JSON.stringify(okEnvelope(retdata)),
-      retcode: '200',
+      retcode: SUCCESS_RETCODE,
     };
   } catch (error) {
     if (error instanceof ApiError)
@@ -182,7 +188,7 @@ function finish(ctx: SandboxContext, entry: RequestLogEntry, answer: Answer): Re
     retcode: answer.retcode,
     fault: entry.fault,
   });
-  if (answer.status >= 300 || (answer.retcode !== null && answer.retcode !== '200')) {
+  if (answer.status >= 300 || (answer.retcode !== null && answer.retcode !== SUCCESS_RETCODE)) {
     ctx.stats.refusals += 1;
   }
   return textResponse(answer.status, answer.contentType, answer.body);

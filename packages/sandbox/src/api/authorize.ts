@@ -1,8 +1,9 @@
 /** @module Checks a business call like WPay: Bearer token, signature headers, time window, signature. */
 
+import { HEADERS } from '@wpay/protocol';
 import type { RequestTarget } from '../http/request-target.js';
 import type { SandboxContext } from '../sandbox-context.js';
-import { ApiError } from './api-error.js';
+import { refuse } from './api-error.js';
 import { signaturesMatch, signRequest } from './signature.js';
 
 /**
@@ -21,29 +22,25 @@ export function authorize(
   rawBody: Uint8Array,
 ): void {
   const { signatureHeader, timestampHeader, timestampToleranceMs, credentials } = ctx.options;
-  const authorization = headers.get('authorization') ?? '';
+  const authorization = headers.get(HEADERS.authorization) ?? '';
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
   ctx.tokens.check(bearer);
 
   const signature = headers.get(signatureHeader);
   const timestamp = headers.get(timestampHeader);
-  if (!signature) throw new ApiError(401, '00006', `missing ${signatureHeader} header`);
-  if (!timestamp) throw new ApiError(401, '00006', `missing ${timestampHeader} header`);
+  if (!signature) throw refuse('missingSignature', `missing ${signatureHeader} header`);
+  if (!timestamp) throw refuse('missingSignature', `missing ${timestampHeader} header`);
   if (!/^\d{1,16}$/.test(timestamp)) {
-    throw new ApiError(
-      401,
-      '00009',
-      `${timestampHeader} header must be milliseconds since the epoch`,
-    );
+    throw refuse('timestampSkew', `${timestampHeader} header must be milliseconds since the epoch`);
   }
   const skew = Number(timestamp) - Date.now();
   if (Math.abs(skew) > timestampToleranceMs) {
-    throw new ApiError(
-      401,
-      '00009',
+    throw refuse(
+      'timestampSkew',
       `${timestampHeader} is ${Math.abs(skew)} ms ${skew > 0 ? 'ahead of' : 'behind'} the server clock (allowed ±${timestampToleranceMs} ms)`,
     );
   }
   const expected = signRequest(credentials.signKey, { ...target, timestamp, body: rawBody });
-  if (!signaturesMatch(signature, expected)) throw new ApiError(401, '00007', 'signature mismatch');
+  if (!signaturesMatch(signature, expected))
+    throw refuse('signatureMismatch', 'signature mismatch');
 }

@@ -1,4 +1,5 @@
 /** @module The API's success and error envelopes (wpay-api.md §4). */
+import { SUCCESS_RETCODE } from '@wpay/protocol';
 /**
  * The success envelope of wpay-api.md §4.
  *
@@ -8,7 +9,7 @@
  * ```
  */
 export function okEnvelope(retdata: unknown): Record<string, unknown> {
-  return { retcode: '200', retmsg: 'success', retdata };
+  return { retcode: SUCCESS_RETCODE, retmsg: 'success', retdata };
 }
 
 /**

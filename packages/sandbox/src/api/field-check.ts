@@ -1,6 +1,6 @@
 /** @module Collects field problems of a request body into one 400 answer. */
 import type { z } from 'zod';
-import { ApiError } from './api-error.js';
+import { refuse } from './api-error.js';
 
 /**
  * Collects field problems so that one 400 answer names every bad field:
@@ -19,7 +19,7 @@ export class FieldCheck {
 
   constructor(body: unknown) {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new ApiError(400, '400', 'body: must be a JSON object');
+      throw refuse('invalidField', 'body: must be a JSON object');
     }
     this.#body = body as Record<string, unknown>;
   }
@@ -46,6 +46,6 @@ export class FieldCheck {
 
   /** Throws a 400 naming every problem, if any. */
   throwIfBad(): void {
-    if (this.issues.length > 0) throw new ApiError(400, '400', this.issues.join('; '));
+    if (this.issues.length > 0) throw refuse('invalidField', this.issues.join('; '));
   }
 }

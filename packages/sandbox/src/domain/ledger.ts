@@ -1,5 +1,5 @@
 /** @module The rules of money: payments, refunds, subscriptions and bills, and their events. */
-import { ApiError } from '../api/api-error.js';
+import { refuse } from '../api/api-error.js';
 import type { SchedulingClock } from './clock-scope.js';
 import { fromMinor } from './money.js';
 import {
@@ -109,7 +109,7 @@ export class Ledger {
   /** The payment or a 404 refusal naming the identifier. */
   payment(trxNo: string): PaymentRecord {
     const payment = this.#options.state.payments.get(trxNo);
-    if (!payment) throw new ApiError(404, '404', `trxNo: no payment ${trxNo}`);
+    if (!payment) throw refuse('notFound', `trxNo: no payment ${trxNo}`);
     return payment;
   }
 
@@ -156,9 +156,8 @@ export class Ledger {
       this.expire(trxNo);
     }
     if (!this.awaitsChallenge(payment)) {
-      throw new ApiError(
-        409,
-        '409',
+      throw refuse(
+        'conflict',
         `trxNo: payment ${trxNo} has no 3-D Secure challenge waiting (it is ${payment.status}${payment.challenge === 'abandoned' ? ', challenge abandoned' : ''})`,
       );
     }
@@ -205,16 +204,14 @@ export class Ledger {
     const refundable = payment.request.amountMinor - payment.refundedMinor;
     const show = (minor: number) => `${fromMinor(minor, currency)} ${currency}`;
     if (payment.status !== 'PAID' && payment.status !== 'PARTIAL_REFUNDED') {
-      throw new ApiError(
-        422,
-        '422',
+      throw refuse(
+        'notRefundable',
         `amount: payment ${trxNo} is ${payment.status}, nothing is refundable (refundable 0 ${currency})`,
       );
     }
     if (amountMinor > refundable) {
-      throw new ApiError(
-        422,
-        '422',
+      throw refuse(
+        'notRefundable',
         `amount: ${show(amountMinor)} exceeds the refundable ${show(refundable)} of ${trxNo}`,
       );
     }
@@ -240,7 +237,7 @@ export class Ledger {
   /** The subscription or a 404 refusal naming the identifier. */
   subscription(id: number, field = 'id'): SubscriptionRecord {
     const sub = this.#options.state.subscriptions.get(id);
-    if (!sub) throw new ApiError(404, '404', `${field}: no subscription ${id}`);
+    if (!sub) throw refuse('notFound', `${field}: no subscription ${id}`);
     return sub;
   }
 
@@ -300,9 +297,8 @@ export class Ledger {
     refuseOtherContent('mchSubscriptionNo', earlier.request, request, SUBSCRIPTION_TERMS);
     if (earlier.status === 'PAYING' || earlier.paidAt !== null) {
       const what = earlier.subscriptionId === null ? 'an open checkout' : 'a subscription';
-      throw new ApiError(
-        409,
-        '409',
+      throw refuse(
+        'conflict',
         `mchSubscriptionNo: ${no} is already used by ${what} (mchOrderNo ${earlier.request.mchOrderNo}, ${earlier.trxNo})`,
       );
     }
@@ -320,7 +316,7 @@ export class Ledger {
           : payment.challenge === 'pending'
             ? 'waiting for its 3-D Secure challenge'
             : payment.status;
-      throw new ApiError(409, '409', `trxNo: payment ${trxNo} is ${state}, the page is closed`);
+      throw refuse('conflict', `trxNo: payment ${trxNo} is ${state}, the page is closed`);
     }
     return payment;
   }
@@ -459,9 +455,8 @@ function refuseOtherContent(
   const differing = keys.filter((key) => earlier[key] !== request[key]);
   if (differing.length === 0) return;
   const names = differing.map((key) => (key === 'amountMinor' ? 'amount' : key));
-  throw new ApiError(
-    409,
-    '409',
+  throw refuse(
+    'conflict',
     `${field}: ${request[field]} was already used with different content (${names.join(', ')})`,
   );
 }

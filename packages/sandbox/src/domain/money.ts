@@ -1,72 +1,12 @@
 /** @module Currency minor units, amount conversion and formatting. */
-/** Minor units of the currencies that do not use 2 (ISO 4217). */
-const MINOR_UNITS_EXCEPTIONS: Readonly<Record<string, number>> = {
-  BIF: 0,
-  CLP: 0,
-  DJF: 0,
-  GNF: 0,
-  ISK: 0,
-  JPY: 0,
-  KMF: 0,
-  KRW: 0,
-  PYG: 0,
-  RWF: 0,
-  UGX: 0,
-  UYI: 0,
-  VND: 0,
-  VUV: 0,
-  XAF: 0,
-  XOF: 0,
-  XPF: 0,
-  BHD: 3,
-  IQD: 3,
-  JOD: 3,
-  KWD: 3,
-  LYD: 3,
-  OMR: 3,
-  TND: 3,
-};
-
-/** Currencies the sandbox accepts. */
-const SUPPORTED = new Set([
-  ...Object.keys(MINOR_UNITS_EXCEPTIONS),
-  'AED',
-  'AUD',
-  'BRL',
-  'CAD',
-  'CHF',
-  'CNY',
-  'CZK',
-  'DKK',
-  'EUR',
-  'GBP',
-  'HKD',
-  'HUF',
-  'IDR',
-  'ILS',
-  'INR',
-  'MXN',
-  'MYR',
-  'NOK',
-  'NZD',
-  'PHP',
-  'PLN',
-  'RON',
-  'SAR',
-  'SEK',
-  'SGD',
-  'THB',
-  'TRY',
-  'TWD',
-  'USD',
-  'ZAR',
-]);
+import { CURRENCY_EXPONENTS } from '@wpay/protocol';
 
 /** Largest amount accepted, in major units. */
 export const MAX_AMOUNT = 99_999_999;
 
 /**
- * Whether the sandbox knows the currency (ISO 4217 code, upper case).
+ * Whether the sandbox knows the currency: an ISO 4217 code (upper case) of `@wpay/protocol`'s
+ * `CURRENCY_EXPONENTS`.
  *
  * @example
  * ```ts
@@ -74,7 +14,7 @@ export const MAX_AMOUNT = 99_999_999;
  * ```
  */
 export function isSupportedCurrency(currency: string): boolean {
-  return SUPPORTED.has(currency);
+  return Object.hasOwn(CURRENCY_EXPONENTS, currency);
 }
 
 /**
@@ -86,7 +26,7 @@ export function isSupportedCurrency(currency: string): boolean {
  * ```
  */
 export function minorUnits(currency: string): number {
-  return MINOR_UNITS_EXCEPTIONS[currency] ?? 2;
+  return (isSupportedCurrency(currency) ? CURRENCY_EXPONENTS[currency] : undefined) ?? 2;
 }
 
 /**

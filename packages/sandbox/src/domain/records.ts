@@ -1,42 +1,21 @@
 /** @module The records the sandbox keeps, the test cards and the payment statuses. */
-import type { IntervalUnit } from './time-format.js';
+import type {
+  IntervalUnit,
+  KnownBillStatus,
+  KnownPaymentStatus,
+  KnownSubscriptionStatus,
+  PayMode,
+} from '@wpay/protocol';
 
 /**
- * Payment statuses (wpay-api.md §6 and the twins).
+ * Payment statuses (wpay-api.md §6 and the twins), from `@wpay/protocol`.
  *
  * @example
  * ```ts
  * const status: PaymentStatus = 'PARTIAL_REFUNDED';
  * ```
  */
-export type PaymentStatus =
-  | 'PAYING'
-  | 'PAID'
-  | 'FAILED'
-  | 'CANCELLED'
-  | 'EXPIRED'
-  | 'REFUNDING'
-  | 'PARTIAL_REFUNDED'
-  | 'REFUNDED';
-
-/**
- * Numeric statuses of the create answer and the list filter (protocol-defaults.md).
- *
- * @example
- * ```ts
- * PAYMENT_STATUS_CODES.PAID; // 2
- * ```
- */
-export const PAYMENT_STATUS_CODES: Readonly<Record<PaymentStatus, number>> = {
-  PAYING: 1,
-  PAID: 2,
-  FAILED: 3,
-  CANCELLED: 4,
-  EXPIRED: 5,
-  REFUNDING: 6,
-  PARTIAL_REFUNDED: 7,
-  REFUNDED: 8,
-};
+export type PaymentStatus = KnownPaymentStatus;
 
 /**
  * The test cards the hosted page offers.
@@ -134,15 +113,15 @@ export const TEST_CARDS: ReadonlyArray<{ card: TestCard; number: string; outcome
   },
 ];
 
-/** Subscription statuses. */
-export type SubscriptionStatus = 'ACTIVE' | 'CANCELLED' | 'EXPIRED' | 'PAST_DUE';
+/** Subscription statuses, from `@wpay/protocol`. */
+export type SubscriptionStatus = KnownSubscriptionStatus;
 
 /** What a hosted-page session was created with (compared for idempotency). */
 export interface CheckoutRequest {
   mchOrderNo: string;
   amountMinor: number;
   currency: string;
-  payMode: 'ONETIME' | 'SUBSCRIPTION';
+  payMode: PayMode;
   successUrl: string;
   cancelUrl: string;
   description: string | null;
@@ -211,7 +190,7 @@ export interface BillRecord {
   period: number;
   amountMinor: number;
   currency: string;
-  status: 'PAID' | 'FAILED';
+  status: KnownBillStatus;
   failureReason: string | null;
   createdAt: number;
 }

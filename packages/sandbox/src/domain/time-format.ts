@@ -1,4 +1,6 @@
 /** @module WPay's zone-less timestamps and calendar intervals. */
+import type { IntervalUnit } from '@wpay/protocol';
+
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
 /**
@@ -37,9 +39,6 @@ export function parseWpayTime(text: string, offsetMinutes: number): number | und
   }
   return ms - offsetMinutes * 60_000;
 }
-
-/** Units of a subscription interval. */
-export type IntervalUnit = 'day' | 'week' | 'month' | 'year';
 
 /**
  * The time `periods` intervals after `anchor`, counted from the anchor so that month ends stay

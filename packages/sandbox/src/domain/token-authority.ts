@@ -1,6 +1,6 @@
 /** @module Issues, refreshes, checks and revokes access tokens. */
 import { randomBytes } from 'node:crypto';
-import { ApiError } from '../api/api-error.js';
+import { refuse } from '../api/api-error.js';
 
 /** The token object of wpay-api.md §2. */
 export interface TokenObject {
@@ -66,16 +66,14 @@ export class TokenAuthority {
     const current = this.#refresh;
     if (!current || current.token !== refreshToken) {
       const retired = this.#retired.get(`r:${refreshToken}`);
-      throw new ApiError(
-        401,
-        '401',
+      throw refuse(
+        'auth',
         `refresh_token: ${retired ? `refresh token ${retired}` : 'unknown refresh token'}`,
       );
     }
     if (current.expiresAt <= this.#options.now()) {
-      throw new ApiError(
-        401,
-        '401',
+      throw refuse(
+        'auth',
         `refresh_token: refresh token ${expiredSince(current, this.#options.now())}`,
       );
     }
@@ -85,19 +83,15 @@ export class TokenAuthority {
   /** Passes for the current, unexpired access token; throws a 401 naming the reason. */
   check(accessToken: string | undefined): void {
     if (!accessToken) {
-      throw new ApiError(
-        401,
-        '401',
-        'missing access token: send Authorization: Bearer {access_token}',
-      );
+      throw refuse('auth', 'missing access token: send Authorization: Bearer {access_token}');
     }
     const current = this.#access;
     if (!current || current.token !== accessToken) {
       const retired = this.#retired.get(`a:${accessToken}`);
-      throw new ApiError(401, '401', retired ? `access token ${retired}` : 'unknown access token');
+      throw refuse('auth', retired ? `access token ${retired}` : 'unknown access token');
     }
     if (current.expiresAt <= this.#options.now()) {
-      throw new ApiError(401, '401', `access token ${expiredSince(current, this.#options.now())}`);
+      throw refuse('auth', `access token ${expiredSince(current, this.#options.now())}`);
     }
   }
 

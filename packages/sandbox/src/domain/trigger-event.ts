@@ -1,5 +1,5 @@
 /** @module Sends a webhook event on demand, carrying the current payment or subscription. */
-import { ApiError } from '../api/api-error.js';
+import { refuse } from '../api/api-error.js';
 import type { SandboxContext } from '../sandbox-context.js';
 import type { WebhookEvent } from '../webhooks/webhook-dispatcher.js';
 import { billView, paymentView, subscriptionView } from './views.js';
@@ -61,5 +61,5 @@ export function triggerEvent(
     const bill = ctx.state.bills.filter((record) => record.subscriptionId === sub.id).at(-1);
     return send({ subscription, bill: bill ? billView(bill, ctx.views) : null });
   }
-  throw new ApiError(400, '400', 'trxNo or subscriptionId: one is required');
+  throw refuse('invalidField', 'trxNo or subscriptionId: one is required');
 }

@@ -1,5 +1,6 @@
 /** @module Renders the dashboard page (no script). */
 
+import { EVENT_TYPES } from '@wpay/protocol';
 import type { StateSnapshot } from '../domain/state-snapshot.js';
 import type { ActiveFault } from '../faults/fault-injector.js';
 import type { SandboxStats } from '../sandbox-context.js';
@@ -22,22 +23,15 @@ export interface DashboardView {
 /** Rows shown per table (newest first). */
 const MAX_ROWS = 200;
 
-/** Event types the trigger form offers for a payment. */
-const ORDER_EVENTS = [
-  'credit_card.order.paid',
-  'credit_card.order.failed',
-  'credit_card.order.cancelled',
-  'credit_card.order.expired',
-  'credit_card.order.refunded',
-];
+const EVENT_KINDS = Object.entries(EVENT_TYPES);
 
-/** Event types the trigger form offers for a subscription. */
-const SUBSCRIPTION_EVENTS = [
-  'credit_card.subscription.expired',
-  'credit_card.subscription.cancelled',
-  'credit_card.subscription.bill.paid',
-  'credit_card.subscription.bill.failed',
-];
+/** Event types the trigger form offers for a payment. */
+const ORDER_EVENTS = EVENT_KINDS.filter(([, kind]) => kind === 'payment').map(([type]) => type);
+
+/** Event types the trigger form offers for a subscription (its own events and its bills'). */
+const SUBSCRIPTION_EVENTS = EVENT_KINDS.filter(([, kind]) => kind !== 'payment').map(
+  ([type]) => type,
+);
 
 const CSS = `
 body { padding: 1rem 1.5rem 3rem; }

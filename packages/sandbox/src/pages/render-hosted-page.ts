@@ -1,4 +1,5 @@
 /** @module Renders the hosted payment page and its closed states (no script). */
+import type { IntervalUnit } from '@wpay/protocol';
 import { TEST_CARDS } from '../domain/records.js';
 import { describeInterval } from '../domain/time-format.js';
 import { documentOf, html, type SafeHtml } from './html.js';
@@ -12,7 +13,7 @@ export interface HostedPageView {
   amountText: string;
   currency: string;
   description: string | null;
-  interval: { unit: 'day' | 'week' | 'month' | 'year'; count: number } | null;
+  interval: { unit: IntervalUnit; count: number } | null;
   trxNo: string;
   mchOrderNo: string;
 }

@@ -1,12 +1,14 @@
 /** @module Test helpers: an independent WPay client, a webhook receiver, a started sandbox. */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { HEADERS, PATHS } from '@wpay/protocol';
 import { signaturesMatch, signRequest } from '../api/signature.js';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../index.js';
 import type { SandboxMerchant } from '../sandbox-merchant.js';
 
-export const HPP = '/checkout/w-payment/hpp';
-export const TOKEN = '/user/auth/oauth2/token';
+/** The paths the tests call most, from `@wpay/protocol`. */
+export const HPP = PATHS.checkoutCreate;
+export const TOKEN = PATHS.token;
 
 /** A JSON answer of the API. */
 export interface Answer {
@@ -122,8 +124,8 @@ export class TestClient {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...o.headers };
     const token = o.token === undefined ? this.accessToken : o.token;
     if (token !== null && token !== undefined) headers.authorization = `Bearer ${token}`;
-    if (signature !== null) headers[o.signatureHeader ?? 'SIGNATURE'] = signature;
-    if (timestamp !== null) headers[o.timestampHeader ?? 'TIMESTAMP'] = timestamp;
+    if (signature !== null) headers[o.signatureHeader ?? HEADERS.signature] = signature;
+    if (timestamp !== null) headers[o.timestampHeader ?? HEADERS.timestamp] = timestamp;
     const url = `${this.sb.url}${path}${query ? `?${query}` : ''}`;
     return answerOf(
       await this.fetcher(url, { method, headers, body: method === 'GET' ? null : raw }),

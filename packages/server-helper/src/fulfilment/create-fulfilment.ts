@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { EVENT_TYPES, type EventDataKind } from '@wpay/protocol';
 import { DEFAULTS } from '../defaults.js';
 import { type HandlerLogger, silentLogger } from '../handlers/handler-logger.js';
 import { paymentOutcome } from '../handlers/payment-outcome.js';
@@ -183,19 +184,8 @@ export interface Fulfilment extends FulfilmentCore {
   reconcileHandler(options: ReconcileHandlerOptions): (request: Request) => Promise<Response>;
 }
 
-/** Which object each known event is about; typed so a new event type must be placed here. */
-const EVENT_SUBJECT: Readonly<Record<KnownWebhookEventType, 'payment' | 'subscription' | 'bill'>> =
-  {
-    'credit_card.order.paid': 'payment',
-    'credit_card.order.failed': 'payment',
-    'credit_card.order.cancelled': 'payment',
-    'credit_card.order.expired': 'payment',
-    'credit_card.order.refunded': 'payment',
-    'credit_card.subscription.expired': 'subscription',
-    'credit_card.subscription.cancelled': 'subscription',
-    'credit_card.subscription.bill.paid': 'bill',
-    'credit_card.subscription.bill.failed': 'bill',
-  };
+/** Which object each known event is about (`EVENT_TYPES` of `@wpay/protocol`). */
+const EVENT_SUBJECT: Readonly<Record<KnownWebhookEventType, EventDataKind>> = EVENT_TYPES;
 
 function subscriptionIdOf(event: WebhookEvent & { known: true }): number {
   const data = event.data as { id?: unknown; subscription?: { id?: unknown } };

@@ -14,6 +14,7 @@
  *
  * @module
  */
+import type { IntervalUnit } from '@wpay/protocol';
 import { z } from 'zod';
 import { DEFAULTS } from '../defaults.js';
 import { WPayConfigError, WPayError } from '../errors.js';
@@ -54,7 +55,7 @@ export interface ResolvedOrder {
   customerEmail?: string;
   /** Subscription checkouts: the merchant's subscription number and interval. */
   mchSubscriptionNo?: string;
-  intervalUnit?: 'day' | 'week' | 'month' | 'year';
+  intervalUnit?: IntervalUnit;
   intervalCount?: number;
 }
 

@@ -7,6 +7,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { PATHS, REFUSALS, type Refusal } from '@wpay/protocol';
 
 export const CREDENTIALS = {
   apiKey: 'test-api-key',
@@ -74,6 +75,11 @@ export function refuse(status: number, retcode: string, retmsg: string): Reply {
   return { status, body: { retcode, retmsg, retdata: null } };
 }
 
+/** A documented refusal (`REFUSALS` of `@wpay/protocol`) with its HTTP status and retcode. */
+export function refusal(kind: Refusal, retmsg: string): Reply {
+  return refuse(REFUSALS[kind].httpStatus, REFUSALS[kind].retcode, retmsg);
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -97,14 +103,14 @@ function defaultToken(request: RecordedRequest, fake: FakeWPay): Reply {
   const { form } = request;
   if (form.grant_type === 'client_credentials') {
     if (form.api_key !== CREDENTIALS.apiKey || form.api_secret !== CREDENTIALS.apiSecret) {
-      return refuse(401, '401', 'bad api key or secret');
+      return refusal('auth', 'bad api key or secret');
     }
   } else if (form.grant_type === 'refresh_token') {
     if (!form.refresh_token || form.refresh_token !== fake.currentRefreshToken) {
-      return refuse(401, '401', 'bad refresh token');
+      return refusal('auth', 'bad refresh token');
     }
   } else {
-    return refuse(401, '401', 'bad grant');
+    return refusal('auth', 'bad grant');
   }
   tokenCounter++;
   fake.currentToken = `at-${tokenCounter}-${Math.random().toString(36).slice(2)}`;
@@ -123,18 +129,18 @@ function defaultToken(request: RecordedRequest, fake: FakeWPay): Reply {
 function checkCall(request: RecordedRequest, fake: FakeWPay): Reply | undefined {
   const auth = request.headers.authorization;
   if (!fake.currentToken || auth !== `Bearer ${fake.currentToken}`) {
-    return refuse(401, '401', 'unknown or superseded access token');
+    return refusal('auth', 'unknown or superseded access token');
   }
   const signature = request.headers.signature;
   const timestamp = request.headers.timestamp;
   if (typeof signature !== 'string' || typeof timestamp !== 'string') {
-    return refuse(401, '00006', 'missing SIGNATURE or TIMESTAMP header');
+    return refusal('missingSignature', 'missing SIGNATURE or TIMESTAMP header');
   }
   const expected = sign(
     CREDENTIALS.signKey,
     `${request.method}${timestamp}${request.path}${request.query}${request.raw}`,
   );
-  if (expected !== signature) return refuse(401, '00007', 'signature mismatch');
+  if (expected !== signature) return refusal('signatureMismatch', 'signature mismatch');
   return undefined;
 }
 
@@ -177,7 +183,7 @@ export async function startFakeWPay(): Promise<FakeWPay> {
     };
     fake.requests.push(request);
     let reply: Reply;
-    if (request.path.endsWith('/user/auth/oauth2/token')) {
+    if (request.path.endsWith(PATHS.token)) {
       fake.tokenRequests.push(request);
       reply = await (fake.tokenHandler ?? defaultToken)(request, fake);
     } else {
@@ -185,7 +191,7 @@ export async function startFakeWPay(): Promise<FakeWPay> {
       const handler = fake.routes.get(request.path);
       reply =
         checkCall(request, fake) ??
-        (handler ? await handler(request, fake) : refuse(404, '404', `no route ${request.path}`));
+        (handler ? await handler(request, fake) : refusal('notFound', `no route ${request.path}`));
     }
     if (reply.hang) return;
     if (reply.destroy) {

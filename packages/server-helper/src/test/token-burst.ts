@@ -3,12 +3,13 @@
  * store, against the sandbox, while WPay's token is revoked or expires. Used by the token tests,
  * the multi-process child (`token-burst-child.ts`) and the soak suite.
  */
+import { PATHS } from '@wpay/protocol';
 import type { Sandbox } from '@wpay/sandbox';
 import type { StoredToken, TokenStore } from '../stores/token-store.js';
 import { WPay } from '../wpay.js';
 
 /** The token endpoint, as the sandbox logs it. */
-export const TOKEN_PATH = '/user/auth/oauth2/token';
+export const TOKEN_PATH = PATHS.token;
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

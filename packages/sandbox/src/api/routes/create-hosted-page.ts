@@ -1,4 +1,10 @@
 /** @module `POST /checkout/w-payment/hpp`: validates a checkout and opens a hosted page. */
+import {
+  INTERVAL_UNITS,
+  MCH_ORDER_NO_PATTERN,
+  PAY_MODES,
+  PAYMENT_STATUS_CODES,
+} from '@wpay/protocol';
 import { z } from 'zod';
 import {
   fromMinor,
@@ -7,18 +13,11 @@ import {
   minorUnits,
   toMinor,
 } from '../../domain/money.js';
-import {
-  type CheckoutRequest,
-  PAYMENT_STATUS_CODES,
-  type PaymentRecord,
-} from '../../domain/records.js';
+import type { CheckoutRequest, PaymentRecord } from '../../domain/records.js';
 import type { SandboxContext } from '../../sandbox-context.js';
-import { ApiError } from '../api-error.js';
+import { refuse } from '../api-error.js';
 import { FieldCheck } from '../field-check.js';
 import { amountField, intField, optional, textField } from '../fields.js';
-
-/** Merchant order numbers WPay accepts [twin]: 1–64 of `[A-Za-z0-9_-]`. */
-const ORDER_NO = /^[A-Za-z0-9_-]{1,64}$/;
 
 const httpUrl = z.string({ error: 'must be a string' }).refine((value) => {
   try {
@@ -29,16 +28,14 @@ const httpUrl = z.string({ error: 'must be a string' }).refine((value) => {
   }
 }, 'must be an absolute http(s) URL');
 
-const payModeField = z.enum(['ONETIME', 'SUBSCRIPTION'], {
-  error: 'must be ONETIME or SUBSCRIPTION',
-});
+const payModeField = z.enum(PAY_MODES, { error: `must be ${PAY_MODES.join(' or ')}` });
 const emailField = optional(z.email('must be an e-mail address'));
 const subscriptionNoField = textField(64).regex(
-  ORDER_NO,
+  MCH_ORDER_NO_PATTERN,
   'must be 1-64 characters of A-Z, a-z, 0-9, _ or -',
 );
-const intervalUnitField = z.enum(['day', 'week', 'month', 'year'], {
-  error: 'must be day, week, month or year',
+const intervalUnitField = z.enum(INTERVAL_UNITS, {
+  error: `must be ${INTERVAL_UNITS.slice(0, -1).join(', ')} or ${INTERVAL_UNITS.at(-1)}`,
 });
 const intervalCountField = intField(1, 365);
 
@@ -80,10 +77,9 @@ export function takeAmount(
 function parseCheckout(body: unknown): CheckoutRequest {
   const fields = new FieldCheck(body);
   const orderNo = fields.raw('mchOrderNo');
-  if (typeof orderNo === 'string' && !ORDER_NO.test(orderNo)) {
-    throw new ApiError(
-      400,
-      '00008',
+  if (typeof orderNo === 'string' && !MCH_ORDER_NO_PATTERN.test(orderNo)) {
+    throw refuse(
+      'orderNumberFormat',
       'mchOrderNo: must be 1-64 characters of A-Z, a-z, 0-9, _ or -',
     );
   }

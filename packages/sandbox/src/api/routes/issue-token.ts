@@ -1,12 +1,13 @@
 /** @module `POST /user/auth/oauth2/token`: the client-credentials and refresh grants. */
 
+import { SUCCESS_RETCODE, TOKEN } from '@wpay/protocol';
 import type { SandboxContext } from '../../sandbox-context.js';
-import { ApiError } from '../api-error.js';
+import { refuse } from '../api-error.js';
 import { parseMultipart } from '../parse-multipart.js';
 import { signaturesMatch } from '../signature.js';
 
-/** The token endpoint's path [doc]. */
-export const TOKEN_PATH = '/user/auth/oauth2/token';
+/** The token answer's retcode: the success retcode as a JSON number, as WPay sends it [doc]. */
+const TOKEN_RETCODE = Number(SUCCESS_RETCODE);
 
 /**
  * The token request's parameters from the query, and from a `multipart/form-data`,
@@ -38,7 +39,7 @@ export function tokenParams(
         }
       }
     } catch {
-      throw new ApiError(401, '401', 'body: not valid JSON');
+      throw refuse('auth', 'body: not valid JSON');
     }
   }
   return params;
@@ -57,29 +58,28 @@ export function tokenParams(
 export function issueToken(params: Record<string, string>, ctx: SandboxContext): unknown {
   const { credentials, refreshResponseShape } = ctx.options;
   const grant = params.grant_type;
-  if (grant === 'client_credentials') {
+  if (grant === TOKEN.grantTypes.get) {
     const { api_key: apiKey, api_secret: apiSecret } = params;
-    if (!apiKey) throw new ApiError(401, '401', 'api_key: is required');
-    if (!apiSecret) throw new ApiError(401, '401', 'api_secret: is required');
+    if (!apiKey) throw refuse('auth', 'api_key: is required');
+    if (!apiSecret) throw refuse('auth', 'api_secret: is required');
     if (!signaturesMatch(apiKey, credentials.apiKey)) {
-      throw new ApiError(401, '401', 'api_key: unknown api key');
+      throw refuse('auth', 'api_key: unknown api key');
     }
     if (!signaturesMatch(apiSecret, credentials.apiSecret)) {
-      throw new ApiError(401, '401', 'api_secret: does not match the api key');
+      throw refuse('auth', 'api_secret: does not match the api key');
     }
-    return { retcode: 200, retdata: ctx.tokens.issue(), success: true };
+    return { retcode: TOKEN_RETCODE, retdata: ctx.tokens.issue(), success: true };
   }
-  if (grant === 'refresh_token') {
+  if (grant === TOKEN.grantTypes.refresh) {
     const refreshToken = params.refresh_token;
-    if (!refreshToken) throw new ApiError(401, '401', 'refresh_token: is required');
+    if (!refreshToken) throw refuse('auth', 'refresh_token: is required');
     const token = ctx.tokens.refresh(refreshToken);
     return refreshResponseShape === 'bare'
       ? token
-      : { retcode: 200, retdata: token, success: true };
+      : { retcode: TOKEN_RETCODE, retdata: token, success: true };
   }
-  throw new ApiError(
-    401,
-    '401',
-    `grant_type: must be client_credentials or refresh_token${grant ? '' : ' (missing)'}`,
+  throw refuse(
+    'auth',
+    `grant_type: must be ${TOKEN.grantTypes.get} or ${TOKEN.grantTypes.refresh}${grant ? '' : ' (missing)'}`,
   );
 }

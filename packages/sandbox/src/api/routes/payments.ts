@@ -1,7 +1,8 @@
 /** @module `payments/list` and `payments/detail`: payments as the API shows them. */
 
+import { PAYMENT_STATUS_CODES } from '@wpay/protocol';
 import { fromMinor } from '../../domain/money.js';
-import { PAYMENT_STATUS_CODES, type PaymentRecord } from '../../domain/records.js';
+import type { PaymentRecord } from '../../domain/records.js';
 import { parseWpayTime } from '../../domain/time-format.js';
 import { paymentView } from '../../domain/views.js';
 import type { SandboxContext } from '../../sandbox-context.js';
