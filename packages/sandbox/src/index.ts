@@ -1,4 +1,9 @@
-/** @module The public surface of `@wpay/sandbox`, nothing else. */
+/**
+ * @module The public surface of `@wpay/sandbox`, nothing else: what a shop's test suite calls
+ * (`startSandbox`, the test cards, the defaults, an independent `signRequest` / `signWebhook` to
+ * craft calls and events by hand) and the types of its options and records. Test-runner helpers
+ * are at `@wpay/sandbox/testing`; WPay's protocol facts at `@wpay/protocol`.
+ */
 
 export { signRequest, signWebhook } from './api/signature.js';
 export { SANDBOX_DEFAULTS, type SandboxDefaults } from './defaults.js';
@@ -7,13 +12,7 @@ export { type PaymentStatus, TEST_CARDS, type TestCard } from './domain/records.
 export type { StateSnapshot } from './domain/state-snapshot.js';
 export type { TriggerOptions, TriggerTarget } from './domain/trigger-event.js';
 export type { ActiveFault } from './faults/fault-injector.js';
-export {
-  FAULT_KINDS,
-  type FaultKind,
-  type FaultRule,
-  type FaultRuleInput,
-  parseFaultFlag,
-} from './faults/fault-rule.js';
+export type { FaultKind, FaultRule, FaultRuleInput } from './faults/fault-rule.js';
 export type { SandboxFixtureInput } from './fixtures/load-fixtures.js';
 export type { SandboxLogger } from './logger.js';
 export type { MerchantOptions, SandboxCredentials, SandboxOptions } from './options.js';
