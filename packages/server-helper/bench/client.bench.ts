@@ -3,7 +3,8 @@
 // depend on the (shared) machine; the HTTP rows take the best of 5 interleaved rounds.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { bytesToSign, createSigner, parseAmount, WPay } from '../src/index.js';
+import { parseAmount, WPay } from '../src/index.js';
+import { bytesToSign, createSigner } from '../src/transport/sign.js';
 
 interface Row {
   name: string;

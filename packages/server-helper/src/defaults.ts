@@ -62,27 +62,3 @@ export const DEFAULTS = {
     shopWorkMs: 60 * 1000,
   },
 };
-
-/**
- * @deprecated Use `DEFAULTS.webhooks`, and `DEFAULTS.protocol.headers` for the header names.
- *
- * @example
- * ```ts
- * WEBHOOK_DEFAULTS.toleranceMs === DEFAULTS.webhooks.toleranceMs; // true
- * ```
- */
-export const WEBHOOK_DEFAULTS = {
-  signatureHeader: DEFAULTS.protocol.headers.signature,
-  timestampHeader: DEFAULTS.protocol.headers.timestamp,
-  ...DEFAULTS.webhooks,
-};
-
-/**
- * @deprecated Use `DEFAULTS.checkout`.
- *
- * @example
- * ```ts
- * CHECKOUT_DEFAULTS === DEFAULTS.checkout; // true
- * ```
- */
-export const CHECKOUT_DEFAULTS = DEFAULTS.checkout;

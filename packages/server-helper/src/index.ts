@@ -1,6 +1,6 @@
 // The public surface of @wpay/server-helper. This is the only barrel.
 
-export { CHECKOUT_DEFAULTS, DEFAULTS, WEBHOOK_DEFAULTS } from './defaults.js';
+export { DEFAULTS } from './defaults.js';
 export type {
   WPayApiErrorInit,
   WPayErrorCode,
@@ -74,7 +74,6 @@ export type {
 } from './handlers/handler-client.js';
 export type { HandlerLogger } from './handlers/handler-logger.js';
 export type { PaymentOutcome } from './handlers/payment-outcome.js';
-export { paymentOutcome } from './handlers/payment-outcome.js';
 export type {
   PaymentOutcomeBody,
   PaymentScanOptions,
@@ -105,7 +104,6 @@ export type {
   WPayRetryEvent,
   WPaySettings,
 } from './options.js';
-export { resolveOptions, wpayOptionsSchema } from './options.js';
 export type { WPayRefundNotMadeReason } from './refund-errors.js';
 export { WPayRefundInDoubtError, WPayRefundNotMadeError } from './refund-errors.js';
 export type { CheckoutResource } from './resources/checkout.js';
@@ -122,14 +120,7 @@ export type {
   CheckoutSessionStatus,
   IntervalUnit,
 } from './schemas/checkout.js';
-export {
-  checkoutCreateParamsSchema,
-  checkoutSessionSchema,
-  createCheckoutCreateParamsSchema,
-  INTERVAL_UNITS,
-} from './schemas/checkout.js';
-export type { AmountInput, Page, SchemaSettings } from './schemas/common.js';
-export { DEFAULT_SCHEMA_SETTINGS, normalizePage, pageSchema } from './schemas/common.js';
+export type { AmountInput, Page } from './schemas/common.js';
 export type {
   KnownPaymentStatus,
   Payment,
@@ -139,20 +130,7 @@ export type {
   PaymentsListParams,
   PaymentsRetrieveParams,
 } from './schemas/payments.js';
-export {
-  createPaymentsListParamsSchema,
-  KNOWN_PAYMENT_STATUSES,
-  paymentPageSchema,
-  paymentSchema,
-  paymentsListParamsSchema,
-  paymentsRetrieveParamsSchema,
-} from './schemas/payments.js';
 export type { KnownRefundStatus, Refund, RefundsCreateParams } from './schemas/refunds.js';
-export {
-  createRefundsCreateParamsSchema,
-  refundSchema,
-  refundsCreateParamsSchema,
-} from './schemas/refunds.js';
 export type {
   Bill,
   BillPage,
@@ -167,31 +145,15 @@ export type {
   SubscriptionsListParams,
   SubscriptionsRetrieveParams,
 } from './schemas/subscriptions.js';
-export {
-  billPageSchema,
-  billSchema,
-  KNOWN_BILL_STATUSES,
-  KNOWN_SUBSCRIPTION_STATUSES,
-  subscriptionPageSchema,
-  subscriptionSchema,
-  subscriptionsBillsParamsSchema,
-  subscriptionsCancelParamsSchema,
-  subscriptionsListParamsSchema,
-  subscriptionsRetrieveParamsSchema,
-} from './schemas/subscriptions.js';
-export type { TokenData } from './schemas/token.js';
-export { tokenDataSchema } from './schemas/token.js';
 export type { Claim, ClaimOptions, ClaimStore, HeldClaim } from './stores/claim-store.js';
 export type { MemoryClaimStoreOptions } from './stores/memory-claim-store.js';
 export { MemoryClaimStore } from './stores/memory-claim-store.js';
 export type { MemoryTokenStoreOptions, StoredToken, TokenStore } from './stores/token-store.js';
-export { MemoryTokenStore, storedTokenSchema } from './stores/token-store.js';
-export type { Envelope } from './transport/envelope.js';
-export { envelopeSchema } from './transport/envelope.js';
+export { MemoryTokenStore } from './stores/token-store.js';
 export type { RequestOptions } from './transport/request.js';
 export type { RetryPolicy } from './transport/retry.js';
-export type { SignatureParts, Signer, SignOptions } from './transport/sign.js';
-export { bytesToSign, createSigner, signRequest, verifySignature } from './transport/sign.js';
+export type { SignatureParts, SignOptions } from './transport/sign.js';
+export { signRequest, verifySignature } from './transport/sign.js';
 export type { Webhooks } from './webhooks/create-webhooks.js';
 export { createWebhooks } from './webhooks/create-webhooks.js';
 export type { HeadersLike } from './webhooks/read-header.js';
@@ -211,13 +173,5 @@ export type {
   WebhookPayment,
   WebhookSubscription,
 } from './webhooks/webhook-event.js';
-export {
-  parseWebhookEvent,
-  WEBHOOK_EVENT_DATA_SCHEMAS,
-  webhookBillDataSchema,
-  webhookBillSchema,
-  webhookEnvelopeSchema,
-  webhookPaymentSchema,
-  webhookSubscriptionSchema,
-} from './webhooks/webhook-event.js';
+export { parseWebhookEvent } from './webhooks/webhook-event.js';
 export { WPay } from './wpay.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CHECKOUT_DEFAULTS, DEFAULTS, WEBHOOK_DEFAULTS } from './defaults.js';
+import { DEFAULTS } from './defaults.js';
 import { WPayConfigError } from './errors.js';
 import { resolveOptions, type WPayOptions } from './options.js';
 import { CREDENTIALS, type FakeWPay, ok, startFakeWPay } from './test/fake-wpay.js';
@@ -160,15 +160,6 @@ describe('WPay options', () => {
         refusedField({ ...VALID, webhooks: { toleranceMS: 1 } }),
         'webhooks.toleranceMS',
       );
-    });
-
-    it('keeps WEBHOOK_DEFAULTS and CHECKOUT_DEFAULTS as views of DEFAULTS', () => {
-      assert.equal(CHECKOUT_DEFAULTS, DEFAULTS.checkout);
-      assert.deepEqual(WEBHOOK_DEFAULTS, {
-        signatureHeader: DEFAULTS.protocol.headers.signature,
-        timestampHeader: DEFAULTS.protocol.headers.timestamp,
-        ...DEFAULTS.webhooks,
-      });
     });
 
     it('keeps the default of a setting given as undefined, at any depth', () => {
