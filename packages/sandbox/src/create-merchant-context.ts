@@ -93,7 +93,7 @@ export function createMerchantContext(
     onAttempt: (delivery, attempt) => {
       stats.webhookAttempts += 1;
       if (delivery.state === 'delivered') stats.webhooksDelivered += 1;
-      settings.logger.debug('webhook attempt', {
+      settings.logger.debug?.('webhook attempt', {
         merchant: merchant.id,
         eventId: delivery.eventId,
         status: attempt.status,

@@ -1,6 +1,7 @@
 /** @module The injected logger and the silent default. */
 /**
- * The logger the sandbox writes to (inject one; the default drops everything).
+ * The logger the sandbox writes to (inject one; the default drops everything). The same shape as
+ * `@wpay/server-helper`'s `Logger` (a type test there checks both ways); `console` fits.
  *
  * @example
  * ```ts
@@ -13,10 +14,10 @@
  * ```
  */
 export interface SandboxLogger {
-  debug(message: string, data?: Record<string, unknown>): void;
-  info(message: string, data?: Record<string, unknown>): void;
-  warn(message: string, data?: Record<string, unknown>): void;
-  error(message: string, data?: Record<string, unknown>): void;
+  debug?(message: string, fields?: Record<string, unknown>): void;
+  info?(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
 }
 
 /**

@@ -186,10 +186,13 @@ const OptionsSchema = z
         (value) =>
           typeof value === 'object' &&
           value !== null &&
-          ['debug', 'info', 'warn', 'error'].every(
+          ['warn', 'error'].every(
             (level) => typeof (value as Record<string, unknown>)[level] === 'function',
+          ) &&
+          ['debug', 'info'].every((level) =>
+            ['undefined', 'function'].includes(typeof (value as Record<string, unknown>)[level]),
           ),
-        'must have debug, info, warn and error methods',
+        'must have warn and error methods (and optionally debug and info)',
       )
       .optional(),
     merchants: z.array(MerchantSchema).max(100).optional(),

@@ -109,7 +109,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ctx.publicUrl = publicUrl;
     ctx.ownOrigins = ownOrigins;
   }
-  settings.logger.info('sandbox listening', {
+  settings.logger.info?.('sandbox listening', {
     url,
     publicUrl,
     merchants: routed.map(({ ctx }) => ctx.merchantId),

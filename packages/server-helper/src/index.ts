@@ -72,7 +72,6 @@ export type {
   PaymentPageLike,
   PaymentsClient,
 } from './handlers/handler-client.js';
-export type { HandlerLogger } from './handlers/handler-logger.js';
 export type { PaymentOutcome } from './handlers/payment-outcome.js';
 export type {
   PaymentOutcomeBody,
@@ -87,6 +86,7 @@ export type {
   WebhookVerifier,
 } from './handlers/webhook-handler.js';
 export { createWebhookHandler } from './handlers/webhook-handler.js';
+export type { Logger } from './logger.js';
 export type { AmountResult, ExtraCurrencies, MoneyOptions, ParsedAmount } from './money.js';
 export {
   CURRENCY_EXPONENTS,
@@ -97,7 +97,6 @@ export {
   toMinorUnits,
 } from './money.js';
 export type {
-  WPayLogger,
   WPayOptions,
   WPayRequestEvent,
   WPayResponseEvent,

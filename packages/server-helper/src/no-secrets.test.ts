@@ -39,7 +39,7 @@ describe('secrets', () => {
       onRequest: record,
       onResponse: record,
       onRetry: record,
-      logger: { debug: record, warn: record },
+      logger: { debug: record, info: record, warn: record, error: record },
     };
     wpay = new WPay(options);
     const rememberTokens = () => {

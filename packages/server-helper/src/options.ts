@@ -35,6 +35,7 @@ import {
 import { z } from 'zod';
 import { WPayConfigError } from './errors.js';
 import { leaseDefaults } from './lease-defaults.js';
+import { type Logger, silentLogger } from './logger.js';
 import type { TokenStore } from './stores/token-store.js';
 
 /**
@@ -98,19 +99,6 @@ export interface WPayRetryEvent {
   delayMs: number;
   /** The failure (a WPayError; never carries a secret). */
   error: Error;
-}
-
-/**
- * A minimal structured logger (pino, console and most loggers fit).
- *
- * @example
- * ```ts
- * new WPay({ …, logger: { debug: (m, d) => log.debug(d, m), warn: (m, d) => log.warn(d, m) } });
- * ```
- */
-export interface WPayLogger {
-  debug?(message: string, data?: Record<string, unknown>): void;
-  warn?(message: string, data?: Record<string, unknown>): void;
 }
 
 const fn = <T>(name: string) =>
@@ -210,12 +198,21 @@ const runtimeShape = {
   sleep: fn<(ms: number) => Promise<void>>('sleep').default(() => defaultSleep),
   /** Where the token lives (default: a `MemoryTokenStore` of this client). */
   tokenStore: tokenStoreSchema.optional(),
-  /** Where the client logs (never a secret). */
+  /** Where the client logs (never a secret); `console` fits. */
   logger: z
-    .custom<WPayLogger>((value) => typeof value === 'object' && value !== null, {
-      message: 'logger must be an object with debug/warn methods',
-    })
-    .optional(),
+    .custom<Logger>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        ['warn', 'error'].every(
+          (m) => typeof (value as Record<string, unknown>)[m] === 'function',
+        ) &&
+        ['debug', 'info'].every((m) =>
+          ['undefined', 'function'].includes(typeof (value as Record<string, unknown>)[m]),
+        ),
+      { message: 'logger must have warn and error methods (and optionally debug and info)' },
+    )
+    .default(() => silentLogger),
   onRequest: fn<(event: WPayRequestEvent) => void>('onRequest').optional(),
   onResponse: fn<(event: WPayResponseEvent) => void>('onResponse').optional(),
   onRetry: fn<(event: WPayRetryEvent) => void>('onRetry').optional(),
@@ -479,7 +476,7 @@ export interface ResolvedOptions {
   random: () => number;
   sleep: (ms: number) => Promise<void>;
   tokenStore: TokenStore | undefined;
-  logger: WPayLogger | undefined;
+  logger: Logger;
   hooks: {
     onRequest?: ((event: WPayRequestEvent) => void) | undefined;
     onResponse?: ((event: WPayResponseEvent) => void) | undefined;

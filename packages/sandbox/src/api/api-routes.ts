@@ -181,7 +181,7 @@ function envelopeAnswer(status: number, retcode: string, retmsg: string): Answer
 function finish(ctx: SandboxContext, entry: RequestLogEntry, answer: Answer): Response {
   entry.status = answer.status;
   entry.retcode = answer.retcode;
-  ctx.options.logger.debug('api call', {
+  ctx.options.logger.debug?.('api call', {
     method: entry.method,
     path: entry.path,
     status: answer.status,
@@ -202,7 +202,7 @@ async function injectFault(
   fault: ActiveFault,
 ): Promise<Response> {
   entry.fault = fault.kind;
-  ctx.options.logger.info('injected fault', { kind: fault.kind, path: target.path });
+  ctx.options.logger.info?.('injected fault', { kind: fault.kind, path: target.path });
   if (fault.kind === 'http-5xx') {
     const status = fault.status ?? SANDBOX_DEFAULTS.faultHttpStatus;
     return finish(ctx, entry, {

@@ -141,7 +141,7 @@ export class WebhookDispatcher {
     const body = JSON.stringify({ eventId, eventType, createTime, data });
     const event: WebhookEvent = { eventId, eventType, createTime, body };
     this.#events.set(eventId, event);
-    this.#options.logger.debug('webhook event', { eventId, eventType });
+    this.#options.logger.debug?.('webhook event', { eventId, eventType });
     this.#start(event, false);
     return event;
   }
@@ -220,7 +220,7 @@ export class WebhookDispatcher {
     if (delivery.state !== 'pending') return delivery;
     if (firstOf(fired, ['webhook-drop'])) {
       delivery.state = 'dropped';
-      this.#options.logger.info('webhook dropped by a fault', { eventId: event.eventId });
+      this.#options.logger.info?.('webhook dropped by a fault', { eventId: event.eventId });
       return delivery;
     }
     const reorder = firstOf(fired, ['webhook-reorder']);

@@ -5,8 +5,9 @@
  *
  * @module
  */
-import { describeError, type HandlerLogger } from '../handlers/handler-logger.js';
+
 import { pollWhile } from '../handlers/poll-while.js';
+import { describeError, type Logger } from '../logger.js';
 import type { Claim, ClaimStore, HeldClaim } from '../stores/claim-store.js';
 
 /**
@@ -28,7 +29,7 @@ export interface ClaimSettings {
   waitMs: number;
   pollIntervalMs: number;
   completeAttempts: number;
-  logger: HandlerLogger;
+  logger: Logger;
 }
 
 /** What became of a key: it ran now, had run before, or another holder has it right now. */

@@ -12,8 +12,8 @@
  */
 import { EVENT_TYPES, type EventDataKind } from '@wpay/protocol';
 import { DEFAULTS } from '../defaults.js';
-import { type HandlerLogger, silentLogger } from '../handlers/handler-logger.js';
 import { paymentOutcome } from '../handlers/payment-outcome.js';
+import { type Logger, silentLogger } from '../logger.js';
 import { paginate } from '../resources/paginate.js';
 import type { PaymentsResource } from '../resources/payments.js';
 import type { SubscriptionsResource } from '../resources/subscriptions.js';
@@ -87,7 +87,7 @@ export interface FulfilmentOptions {
   /** Attempts at recording a transition done when the store fails. Default 4. */
   completeAttempts?: number;
   /** Where store failures are reported. */
-  logger?: HandlerLogger;
+  logger?: Logger;
 }
 
 /**

@@ -9,7 +9,7 @@
  * @module
  */
 import { errorResponse, jsonResponse } from '../handlers/error-response.js';
-import { describeError, type HandlerLogger, silentLogger } from '../handlers/handler-logger.js';
+import { describeError, type Logger, silentLogger } from '../logger.js';
 import { assertSecret, hasBearer } from './bearer-secret.js';
 import type { ReconcileOptions, ReconcileReport } from './reconcile.js';
 
@@ -25,7 +25,7 @@ export interface ReconcileHandlerOptions extends ReconcileOptions {
   /** The bearer token the scheduler sends; at least 32 characters. Required. */
   secret: string;
   /** Where failed sweeps are reported. */
-  logger?: HandlerLogger;
+  logger?: Logger;
 }
 
 /**

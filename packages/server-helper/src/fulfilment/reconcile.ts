@@ -8,7 +8,7 @@
  */
 import { DEFAULTS } from '../defaults.js';
 import { WPayApiError } from '../errors.js';
-import { describeError } from '../handlers/handler-logger.js';
+import { describeError } from '../logger.js';
 import type {
   FulfilmentClient,
   FulfilmentCore,

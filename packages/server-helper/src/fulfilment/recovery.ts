@@ -20,8 +20,8 @@ import type {
   CheckoutSessionLike,
   PaymentLike,
 } from '../handlers/handler-client.js';
-import { describeError, type HandlerLogger, silentLogger } from '../handlers/handler-logger.js';
 import { paymentOutcome } from '../handlers/payment-outcome.js';
+import { describeError, type Logger, silentLogger } from '../logger.js';
 import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import { assertSecret } from './bearer-secret.js';
 import type { FulfilmentStore } from './claim-once.js';
@@ -135,7 +135,7 @@ export interface RecoveryHandlerOptions {
   /** `payMode` when `resolveOrder` gives none. Default `'ONETIME'`. */
   payMode?: string;
   /** Where failures are reported. */
-  logger?: HandlerLogger;
+  logger?: Logger;
 }
 
 /**

@@ -6,7 +6,7 @@
  * @module
  */
 import { WPayConfigError } from '../errors.js';
-import type { HandlerLogger } from './handler-logger.js';
+import type { Logger } from '../logger.js';
 
 /**
  * The host names the hosted page may be on, or a predicate of its URL.
@@ -73,7 +73,7 @@ function parseHttp(redirectUrl: string): URL | undefined {
  */
 export function redirectCheck(
   allowed: AllowedRedirectHosts | undefined,
-  { logger }: { logger: HandlerLogger },
+  { logger }: { logger: Logger },
 ): RedirectCheck {
   const list =
     typeof allowed === 'function' || allowed === undefined ? undefined : normalizeHosts(allowed);

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { WPayApiError, WPayNetworkError, WPayValidationError } from '../errors.js';
+import type { Logger } from '../logger.js';
 import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import { createCheckoutHandler } from './checkout-handler.js';
 import { CheckoutRejection } from './checkout-rejection.js';
 import type { CheckoutClient, CheckoutSessionRequest } from './handler-client.js';
-import type { HandlerLogger } from './handler-logger.js';
 
 const SHOP = 'https://shop.example';
 const URL_ = `${SHOP}/api/checkout`;
@@ -247,7 +247,7 @@ describe('when resolveOrder or WPay fails', () => {
   it('answers 500 without details when resolveOrder throws something else, and logs it', async () => {
     const { client } = fakeWPay();
     const logged: string[] = [];
-    const logger: HandlerLogger = {
+    const logger: Logger = {
       warn() {},
       error: (m, d) => logged.push(`${m} ${JSON.stringify(d)}`),
     };

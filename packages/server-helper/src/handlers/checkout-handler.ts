@@ -18,6 +18,7 @@ import type { IntervalUnit } from '@wpay/protocol';
 import { z } from 'zod';
 import { DEFAULTS } from '../defaults.js';
 import { WPayConfigError, WPayError } from '../errors.js';
+import { describeError, type Logger, silentLogger } from '../logger.js';
 import type { Claim, ClaimStore } from '../stores/claim-store.js';
 import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import { issuesOf } from '../validate.js';
@@ -28,7 +29,6 @@ import { CheckoutRejection } from './checkout-rejection.js';
 import { checkoutTrust } from './checkout-trust.js';
 import { errorResponse, jsonResponse } from './error-response.js';
 import type { CheckoutClient, CheckoutSessionRequest } from './handler-client.js';
-import { describeError, type HandlerLogger, silentLogger } from './handler-logger.js';
 import { pollWhile } from './poll-while.js';
 import { readRequestBody } from './read-request-body.js';
 
@@ -184,7 +184,7 @@ export interface CheckoutHandlerOptions<Body extends z.ZodType> {
   /** `payMode` when `resolveOrder` gives none. Default `'ONETIME'`. */
   payMode?: string;
   /** Where failures hidden from the buyer are reported. */
-  logger?: HandlerLogger;
+  logger?: Logger;
 }
 
 const storedSessionSchema = z.object({

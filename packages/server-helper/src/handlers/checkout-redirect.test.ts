@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { WPayConfigError } from '../errors.js';
+import type { Logger } from '../logger.js';
 import { createCheckoutHandler } from './checkout-handler.js';
 import type { CheckoutClient } from './handler-client.js';
-import type { HandlerLogger } from './handler-logger.js';
 
 const SHOP = 'https://shop.example';
 
@@ -21,7 +21,7 @@ function wpayAnswering(redirectUrl: string) {
 function recordingLogger() {
   const warned: string[] = [];
   const errors: { message: string; details: Record<string, unknown> | undefined }[] = [];
-  const logger: HandlerLogger = {
+  const logger: Logger = {
     warn: (message) => warned.push(message),
     error: (message, details) => errors.push({ message, details }),
   };

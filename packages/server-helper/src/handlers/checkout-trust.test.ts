@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { z } from 'zod';
 import { WPayConfigError } from '../errors.js';
+import type { Logger } from '../logger.js';
 import { toNodeHandler } from '../node.js';
 import { createCheckoutHandler } from './checkout-handler.js';
 import type { CheckoutClient, CheckoutSessionRequest } from './handler-client.js';
-import type { HandlerLogger } from './handler-logger.js';
 
 const SHOP = 'https://shop.example';
 const EVIL = 'https://evil.example';
@@ -202,7 +202,7 @@ describe('when publicUrl is set', () => {
   it('answers 500 and sends nothing when a successUrl function gives a non-http(s) URL', async () => {
     const { client, calls } = fakeWPay();
     const logged: string[] = [];
-    const logger: HandlerLogger = { warn() {}, error: (m) => logged.push(m) };
+    const logger: Logger = { warn() {}, error: (m) => logged.push(m) };
     const handler = createCheckoutHandler(client, {
       ...base,
       publicUrl: SHOP,
@@ -220,7 +220,7 @@ describe('when trustRequestHost is set (local development)', () => {
   it('takes the request’s own origin and resolves relative return URLs against it, warning once at creation', async () => {
     const { client, calls } = fakeWPay();
     const warned: string[] = [];
-    const logger: HandlerLogger = {
+    const logger: Logger = {
       warn: (m) => void (m.includes('trustRequestHost') && warned.push(m)),
       error() {},
     };

@@ -11,8 +11,8 @@
  * @module
  */
 import { WPayConfigError } from '../errors.js';
+import type { Logger } from '../logger.js';
 import { type AllowedOrigins, normalizeOrigins } from './check-origin.js';
-import type { HandlerLogger } from './handler-logger.js';
 
 /**
  * The options that decide what the checkout handler trusts.
@@ -28,7 +28,7 @@ export interface CheckoutTrustOptions {
   trustRequestHost?: boolean | undefined;
   successUrl: unknown;
   cancelUrl: unknown;
-  logger?: HandlerLogger | undefined;
+  logger?: Logger | undefined;
 }
 
 /**

@@ -21,10 +21,10 @@
 import { DEFAULTS } from '../defaults.js';
 import { WPayApiError, WPayError } from '../errors.js';
 import type { FulfilmentCore } from '../fulfilment/create-fulfilment.js';
+import { describeError, type Logger, silentLogger } from '../logger.js';
 import { paginate } from '../resources/paginate.js';
 import { errorResponse, jsonResponse } from './error-response.js';
 import type { PaymentLike, PaymentsClient } from './handler-client.js';
-import { describeError, type HandlerLogger, silentLogger } from './handler-logger.js';
 import { type PaymentOutcome, paymentOutcome } from './payment-outcome.js';
 
 /**
@@ -67,7 +67,7 @@ export interface StatusHandlerOptions {
    */
   fulfilment?: Pick<FulfilmentCore, 'payment'>;
   /** Where WPay failures are reported. */
-  logger?: HandlerLogger;
+  logger?: Logger;
 }
 
 /**

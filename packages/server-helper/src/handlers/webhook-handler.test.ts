@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Logger } from '../logger.js';
 import type { ClaimStore } from '../stores/claim-store.js';
 import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import { createWebhooks } from '../webhooks/create-webhooks.js';
 import { signWebhook } from '../webhooks/sign-webhook.js';
 import type { WebhookEvent } from '../webhooks/webhook-event.js';
-import type { HandlerLogger } from './handler-logger.js';
 import { createWebhookHandler, type WebhookHandlerOptions } from './webhook-handler.js';
 
 const signKey = 'whsec_test_key';
@@ -128,7 +128,7 @@ describe("when the merchant's handler throws", () => {
     let attempts = 0;
     const errors: Array<{ error: unknown; event: WebhookEvent }> = [];
     const logged: string[] = [];
-    const logger: HandlerLogger = { warn() {}, error: (m) => logged.push(m) };
+    const logger: Logger = { warn() {}, error: (m) => logged.push(m) };
     const handler = handlerWith({
       logger,
       onError: (error, event) => void errors.push({ error, event }),
@@ -248,7 +248,7 @@ function recordingLogger() {
     message: string;
     details: Record<string, unknown> | undefined;
   }> = [];
-  const logger: HandlerLogger = {
+  const logger: Logger = {
     warn: (message, details) => void lines.push({ level: 'warn', message, details }),
     error: (message, details) => void lines.push({ level: 'error', message, details }),
   };

@@ -18,6 +18,7 @@ import { DEFAULTS } from '../defaults.js';
 import { WPayWebhookError } from '../errors.js';
 import type { FulfilmentCore } from '../fulfilment/create-fulfilment.js';
 import { fulfilmentWebhookHandlers } from '../fulfilment/fulfilment-webhook-handlers.js';
+import { describeError, type Logger, silentLogger } from '../logger.js';
 import type { Claim, ClaimStore } from '../stores/claim-store.js';
 import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import type { HeadersLike } from '../webhooks/read-header.js';
@@ -29,7 +30,6 @@ import type {
   WebhookEventOf,
 } from '../webhooks/webhook-event.js';
 import { errorResponse } from './error-response.js';
-import { describeError, type HandlerLogger, silentLogger } from './handler-logger.js';
 import { pollWhile } from './poll-while.js';
 import { readLimited } from './read-limited.js';
 
@@ -103,7 +103,7 @@ export interface WebhookHandlerOptions {
   /** The body of the `200` acknowledgement. Default `'SUCCESS'`. */
   ackBody?: string;
   /** Where refusals and failures are reported. */
-  logger?: HandlerLogger;
+  logger?: Logger;
 }
 
 function acknowledgement(body: string): Response {

@@ -167,7 +167,7 @@ export async function apiRequest<T>(
       const explained = await tokens.invalidate(accessToken);
       if (!explained) unexplained++;
       if (unexplained > 1 || authRetries >= ctx.settings.authRetryLimit) throw error;
-      ctx.logger?.debug?.('wpay: token refused; retrying with a new one', { path, explained });
+      ctx.logger.debug?.('wpay: token refused; retrying with a new one', { path, explained });
     }
   }
   if (!options.schema) return data as T;

@@ -46,7 +46,7 @@ function callHook<E>(ctx: TransportContext, hook: ((event: E) => void) | undefin
   try {
     hook(event);
   } catch (error) {
-    ctx.logger?.warn?.('wpay: a hook threw; ignored', {
+    ctx.logger.warn('wpay: a hook threw; ignored', {
       error: ctx.scrub(error instanceof Error ? error.message : String(error)),
     });
   }
@@ -83,7 +83,7 @@ export async function sendAttempt(ctx: TransportContext, attempt: Attempt): Prom
     headers: redactHeaders(attempt.headers, secretHeaders),
     body: redactBody(attempt.bodyForHooks, ctx.scrub),
   });
-  ctx.logger?.debug?.('wpay: request', { ...base, attempt: attempt.attempt });
+  ctx.logger.debug?.('wpay: request', { ...base, attempt: attempt.attempt });
 
   const controller = new AbortController();
   let timedOut = false;
@@ -111,7 +111,7 @@ export async function sendAttempt(ctx: TransportContext, attempt: Attempt): Prom
       headers: redactHeaders(response.headers, secretHeaders),
       body: redactBody(parseForHooks(text), ctx.scrub),
     });
-    ctx.logger?.debug?.('wpay: response', { ...base, httpStatus: response.status });
+    ctx.logger.debug?.('wpay: response', { ...base, httpStatus: response.status });
     return answer;
   } catch (error) {
     if (timedOut) {

@@ -141,7 +141,7 @@ export class TokenManager {
       const polled = await store.get(key);
       if (polled && this.#usable(polled)) return this.#use(polled);
     }
-    this.#ctx.logger?.warn?.('wpay: token lock still held elsewhere; fetching a token anyway', {
+    this.#ctx.logger.warn('wpay: token lock still held elsewhere; fetching a token anyway', {
       waitedMs: tokenLockWaitMs,
     });
     return this.#fetchAndStore(await store.get(key));
@@ -154,7 +154,7 @@ export class TokenManager {
       return await this.#fetchAndStore(again);
     } finally {
       await release().catch(() => {
-        this.#ctx.logger?.warn?.('wpay: could not release the token lock; it will expire');
+        this.#ctx.logger.warn('wpay: could not release the token lock; it will expire');
       });
     }
   }
@@ -182,7 +182,7 @@ export class TokenManager {
     try {
       return await this.#fetch({ type: 'refresh_token', refreshToken });
     } catch (error) {
-      this.#ctx.logger?.warn?.('wpay: token refresh failed; fetching a new token', {
+      this.#ctx.logger.warn('wpay: token refresh failed; fetching a new token', {
         code: (error as { code?: unknown }).code,
       });
       return undefined;

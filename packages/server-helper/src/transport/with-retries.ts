@@ -53,7 +53,7 @@ export async function withRetries<T>(
       } catch {
         // A logging hook must never change the outcome of a payment call.
       }
-      ctx.logger?.debug?.('wpay: retrying', {
+      ctx.logger.debug?.('wpay: retrying', {
         path: options.path,
         attempt: number,
         delayMs,
