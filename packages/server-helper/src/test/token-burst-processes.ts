@@ -65,7 +65,8 @@ function startChild(env: Record<string, string>, onProgress: () => void): Child 
 
 /**
  * Runs the burst: revocations and expiries are spread evenly over the calls (alternating,
- * revocations first), each fired when that many calls of all processes have finished.
+ * revocations first), each fired when that many calls of all processes have finished, leaving
+ * twice the calls in flight still to send after the last one.
  */
 export async function runProcessBurst(options: ProcessBurstOptions): Promise<ProcessBurstFigures> {
   const { processes, callsPerProcess, concurrencyPerProcess, revocations, expiries } = options;
@@ -87,7 +88,13 @@ export async function runProcessBurst(options: ProcessBurstOptions): Promise<Pro
       e--;
     }
   }
-  const marks = plan.map((_, i) => Math.floor(((i + 1) * total) / (events + 1)));
+  // Marks are spread over the calls that finish before the last `inFlight` could have been sent,
+  // so every injection still meets calls sent after it (a mark among the final in-flight calls can
+  // come after the last request reached WPay, and then injects nothing).
+  const inFlight = processes * concurrencyPerProcess;
+  const span = total - 2 * inFlight;
+  if (span <= events) throw new Error('runProcessBurst: too few calls for the injections asked');
+  const marks = plan.map((_, i) => Math.floor(((i + 1) * span) / (events + 1)));
   let finished = 0;
   let expired = 0;
   const injections: Promise<void>[] = [];

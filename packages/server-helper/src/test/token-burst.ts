@@ -71,6 +71,12 @@ export interface BurstOptions {
   concurrency: number;
   /** Called after each finished call with the number finished so far. */
   onProgress?: (finished: number) => void | Promise<void>;
+  /**
+   * Called before call `n` (1-based) is sent, and awaited: whatever it injects is in place before
+   * that call reaches WPay, while up to `concurrency - 1` other calls are in flight. (A mark on
+   * `onProgress` near the end can come after the last call was sent, and then injects nothing.)
+   */
+  onStart?: (n: number) => void | Promise<void>;
   /** A prefix making order numbers unique across processes. */
   orderPrefix?: string;
 }
@@ -91,14 +97,15 @@ export async function oneCall(wpay: WPay, orderPrefix: string): Promise<void> {
 
 /** Runs `calls` calls, `concurrency` at a time, round-robin over `clients`. */
 export async function runBurst(clients: WPay[], options: BurstOptions): Promise<BurstResult> {
-  const { calls, concurrency, onProgress, orderPrefix = `o${process.pid}` } = options;
+  const { calls, concurrency, onProgress, onStart, orderPrefix = `o${process.pid}` } = options;
   const result: BurstResult = { calls: 0, failures: 0, errors: [] };
   let started = 0;
   const worker = async () => {
     while (started < calls) {
       const client = clients[started % clients.length] as WPay;
-      started++;
+      const n = ++started;
       try {
+        await onStart?.(n);
         await oneCall(client, orderPrefix);
       } catch (error) {
         result.failures++;

@@ -15,8 +15,12 @@ import {
 
 const TOKEN_TTL_SECONDS = 3600;
 const CLIENTS = 4;
-const CALLS = 240;
+const CALLS = 320;
 const CONCURRENCY = 100;
+// Injections come after the first wave (calls 1–100 start together, before any token exists) and
+// at least 60 calls apart, so each one meets a token in use and its recovery is over by the next.
+const REVOCATION_MARKS = [140, 200, 260];
+const EXPIRY_MARKS = [150, 230];
 
 let redis: TestRedisClients;
 before(async () => {
@@ -37,7 +41,10 @@ async function withSandbox(run: (sandbox: Sandbox) => Promise<void>) {
   }
 }
 
-/** Runs the burst on `CLIENTS` clients sharing `store`, firing `inject` at the given progress marks. */
+/**
+ * Runs the burst on `CLIENTS` clients sharing `store`, firing `inject` just before the calls
+ * numbered in `marks` are sent, so each injection meets calls in flight and calls still to come.
+ */
 async function burst(
   sandbox: Sandbox,
   store: TokenStore,
@@ -49,8 +56,8 @@ async function burst(
   const result = await runBurst(clients, {
     calls: CALLS,
     concurrency: CONCURRENCY,
-    onProgress: async (finished) => {
-      if (marks.includes(finished)) {
+    onStart: async (n) => {
+      if (marks.includes(n)) {
         injected++;
         await inject(sandbox);
       }
@@ -81,7 +88,7 @@ describe('when a custom store has no deleteIfToken (older stores)', () => {
         delete: (key) => inner.delete(key),
         lock: (key, ttlMs) => inner.lock(key, ttlMs),
       };
-      const figures = await burst(sandbox, slowStore(legacy, 2), [60, 120, 180], revokeSoon);
+      const figures = await burst(sandbox, slowStore(legacy, 2), REVOCATION_MARKS, revokeSoon);
       assert.equal(figures.revocations, 3);
       assert.deepEqual(
         { failures: figures.failures, errors: figures.errors },
@@ -96,7 +103,7 @@ for (const [name, makeStore] of stores) {
   describe(`when ${CLIENTS} clients share ${name}`, () => {
     it('fails no call when WPay revokes the token three times mid-burst, and fetches one token per revocation', async () => {
       await withSandbox(async (sandbox) => {
-        const figures = await burst(sandbox, makeStore(), [60, 120, 180], revokeSoon);
+        const figures = await burst(sandbox, makeStore(), REVOCATION_MARKS, revokeSoon);
         assert.equal(figures.revocations, 3);
         assert.deepEqual(
           { failures: figures.failures, errors: figures.errors },
@@ -109,7 +116,7 @@ for (const [name, makeStore] of stores) {
 
     it("fails no call when the token expires twice on WPay's clock mid-burst, and fetches one token per expiry", async () => {
       await withSandbox(async (sandbox) => {
-        const figures = await burst(sandbox, makeStore(), [80, 160], (sb) =>
+        const figures = await burst(sandbox, makeStore(), EXPIRY_MARKS, (sb) =>
           expireNow(sb, TOKEN_TTL_SECONDS),
         );
         assert.equal(figures.injected, 2);
