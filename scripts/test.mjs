@@ -13,6 +13,9 @@ const SUITES = [
   // The tarballs as published: file lists, manifests, publint, are-the-types-wrong, a consumer's
   // imports (scripts/packages.test.mjs; packs each package once, after the build above).
   ['packages', ['node', ['--test', 'scripts/packages.test.mjs']]],
+  // examples/*, installed from the registry and the tarballs, each paying once in Chromium
+  // (scripts/examples.test.mjs, the CI subset of `pnpm test:examples:all`).
+  ['examples', ['node', ['--test', 'scripts/examples.test.mjs']]],
 ];
 
 function exec(cmd, args) {

@@ -1,0 +1,135 @@
+// Every app under examples/ installed as a shop would (its own package.json, from the npm
+// registry, @wpay/* from the packed tarballs), started as its README says, and paid once in
+// Chromium against the sandbox: click the button → hosted page → Pay → the return page confirms
+// → the app's webhook handler ran. Needs a build (`pnpm build`). `pnpm test:examples` runs the
+// CI subset (also run by `npm test`); `pnpm test:examples:all` (WPAY_EXAMPLES=all) adds the heavy
+// ones; WPAY_EXAMPLES=express-esm,hono-node runs the named ones.
+import assert from 'node:assert/strict';
+import { readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { runScript, startApp } from './examples-app.mjs';
+import { installExamples } from './examples-workspace.mjs';
+
+/**
+ * Each example, in the order they run. `ci`: part of `npm test` (light installs and starts);
+ * the others run with WPAY_EXAMPLES=all. `check(page, app)`: what else the example promises.
+ */
+const EXAMPLES = [
+  { name: 'express-esm', ci: true },
+  { name: 'express-cjs', ci: true },
+];
+
+const CHROMIUM = process.env.WPAY_CHROMIUM ?? '/usr/bin/chromium';
+/** Deadline for one state the test waits on (never asserted: a loaded machine is slow). */
+const DEADLINE_MS = 120_000;
+const WEBHOOK_PATH = '/api/webhooks/wpay';
+
+function selected() {
+  const wanted = process.env.WPAY_EXAMPLES;
+  if (!wanted) return EXAMPLES.filter((example) => example.ci);
+  if (wanted === 'all') return EXAMPLES;
+  const names = wanted.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !EXAMPLES.some((example) => example.name === name));
+  assert.deepEqual(unknown, [], `unknown examples in WPAY_EXAMPLES: ${unknown.join(', ')}`);
+  return EXAMPLES.filter((example) => names.includes(example.name));
+}
+
+const examples = selected();
+let workspace;
+let sandbox;
+let testing;
+let browser;
+/** Seconds each step took, printed at the end (the CI budget is watched with these). */
+const timings = [];
+
+before(async () => {
+  workspace = await installExamples(examples.map((example) => example.name));
+  timings.push(`pack ${workspace.seconds.pack.toFixed(1)} s`);
+  timings.push(`install ${workspace.seconds.install.toFixed(1)} s`);
+  // The sandbox and its testing kit, from the tarball the examples installed.
+  const require = createRequire(join(workspace.dir, examples[0].name, 'package.json'));
+  const load = (id) => import(pathToFileURL(require.resolve(id)).href);
+  const { startSandbox } = await load('@wpay/sandbox');
+  testing = await load('@wpay/sandbox/testing');
+  sandbox = await startSandbox({ port: 0 });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await sandbox?.close();
+  if (workspace) await rm(workspace.dir, { recursive: true, force: true });
+  console.log(`examples: ${timings.join(', ')}`);
+});
+
+/** The example's own `npm run <name>` command, from its package.json. */
+async function script(dir, name) {
+  const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
+  return manifest.scripts?.[name];
+}
+
+describe('when a shop is built from an example', () => {
+  for (const example of examples) {
+    it(`pays once in Chromium with ${example.name}`, async () => {
+      const started = performance.now();
+      const cwd = join(workspace.dir, example.name);
+      const build = await script(cwd, 'build');
+      if (build) await runScript({ cwd, script: build });
+      await sandbox.reset();
+      const app = await startApp({
+        cwd,
+        script: await script(cwd, 'start'),
+        env: testing.sandboxEnv(sandbox),
+      });
+      const page = await browser.newPage();
+      const failures = [];
+      page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
+      try {
+        sandbox.setWebhookUrl(`http://127.0.0.1:${app.port}${WEBHOOK_PATH}`);
+        await page.goto(`${app.url}/`);
+        await page.locator('wpay-button').getByRole('button').click({ timeout: DEADLINE_MS });
+        const hostedPage = new URL(sandbox.url);
+        await page.waitForURL((url) => url.origin === hostedPage.origin, { timeout: DEADLINE_MS });
+        const landed = await testing.payOnHostedPage(page, { timeoutMs: DEADLINE_MS });
+        assert.equal(landed.origin, new URL(app.url).origin, 'back at the shop');
+        const trxNo = landed.searchParams.get('trxNo');
+        const mchOrderNo = landed.searchParams.get('mchOrderNo');
+        assert.ok(trxNo && mchOrderNo, `the return URL carries trxNo and mchOrderNo: ${landed}`);
+        await page.waitForFunction(
+          () => document.querySelector('wpay-return')?.state === 'succeeded',
+          undefined,
+          { timeout: DEADLINE_MS },
+        );
+        await testing.expectWebhook(sandbox, {
+          eventType: 'credit_card.order.paid',
+          trxNo,
+          timeoutMs: DEADLINE_MS,
+        });
+        await app.waitForOutput(new RegExp(`paid: ${mchOrderNo} ${trxNo}`));
+        await example.check?.(page, app);
+        assert.deepEqual(failures, []);
+      } catch (error) {
+        console.log(`--- ${example.name}'s output ---\n${app.output}`);
+        throw error;
+      } finally {
+        await page.close();
+        await app.close();
+        timings.push(`${example.name} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      }
+    });
+  }
+});
