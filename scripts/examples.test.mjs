@@ -21,6 +21,15 @@ import { installExamples } from './examples-workspace.mjs';
 const EXAMPLES = [
   { name: 'express-esm', ci: true },
   { name: 'express-cjs', ci: true },
+  {
+    name: 'html-csp',
+    ci: true,
+    async check(_page, app) {
+      const csp = (await fetch(`${app.url}/`)).headers.get('content-security-policy');
+      assert.match(csp ?? '', /script-src 'self';/);
+      assert.match(csp ?? '', /style-src 'self';/);
+    },
+  },
 ];
 
 const CHROMIUM = process.env.WPAY_CHROMIUM ?? '/usr/bin/chromium';
@@ -98,6 +107,9 @@ describe('when a shop is built from an example', () => {
       const page = await browser.newPage();
       const failures = [];
       page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) failures.push(message.text());
+      });
       try {
         sandbox.setWebhookUrl(`http://127.0.0.1:${app.port}${WEBHOOK_PATH}`);
         await page.goto(`${app.url}/`);
