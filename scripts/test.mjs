@@ -16,6 +16,8 @@ const SUITES = [
   // examples/*, installed from the registry and the tarballs, each paying once in Chromium
   // (scripts/examples.test.mjs, the CI subset of `pnpm test:examples:all`).
   ['examples', ['node', ['--test', 'scripts/examples.test.mjs']]],
+  // The statistics of `pnpm bench` (medians, spread, verdicts); the bench itself is not run in CI.
+  ['bench harness', ['node', ['--test', 'bench/stats.test.mjs']]],
 ];
 
 function exec(cmd, args) {

@@ -1,0 +1,153 @@
+// Helpers for bench sections (see bench/README.md, "Adding a section"): start a server in its own
+// process, drive HTTP load from the measuring process, time a loop with its CPU cost.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { Agent, request as httpRequest } from 'node:http';
+import { fileURLToPath } from 'node:url';
+
+/** Node flags every bench process gets: workspace sources through tsx. */
+export const NODE_FLAGS = ['--conditions=@wpay/source', '--import', 'tsx'];
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Starts `file` (a .ts or .mjs path, or a file: URL) in its own Node process. The server must print
+ * one line `listening <url>` on stdout once it accepts connections (see {@link benchServer}).
+ * Returns its URL, pid and `stop()`.
+ */
+export async function spawnServer(file, { env = {}, args = [] } = {}) {
+  const path = file instanceof URL || String(file).startsWith('file:') ? fileURLToPath(file) : file;
+  const child = spawn(process.execPath, [...NODE_FLAGS, path, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let buffered = '';
+  const url = await new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      buffered += chunk;
+      const match = /^listening (\S+)$/m.exec(buffered);
+      if (match) {
+        child.stdout.off('data', onData);
+        child.stdout.resume();
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${path} exited with ${code} before listening`)));
+  });
+  return {
+    url,
+    pid: child.pid,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+/**
+ * Listens on a random port and prints `listening <url>` for {@link spawnServer}. Adds one route,
+ * `GET /__bench/cpu`, answering this process's `process.cpuUsage()` and heap, so the load
+ * generator can read the server's CPU time before and after a run.
+ */
+export async function benchServer(handler) {
+  const { createServer } = await import('node:http');
+  const server = createServer((req, res) => {
+    if (req.url === '/__bench/cpu') {
+      const cpu = process.cpuUsage();
+      const memory = process.memoryUsage();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ cpuMicros: cpu.user + cpu.system, ...memory }));
+      return;
+    }
+    handler(req, res);
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  console.log(`listening http://127.0.0.1:${port}`);
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+  return server;
+}
+
+/** The server's CPU time (µs) and memory, read through its `/__bench/cpu` route. */
+export async function serverStats(url) {
+  const response = await fetch(`${url}/__bench/cpu`);
+  return response.json();
+}
+
+/**
+ * HTTP load from this process with `concurrency` requests in flight on keep-alive sockets, for
+ * `durationMs` (after `warmupMs`). `makeRequest(i)` returns `{ method, path, headers, body }`.
+ * Resolves to `{ requests, seconds, rps, errors }`; a non-2xx answer counts as an error.
+ */
+export async function loadTest(url, { concurrency, durationMs, warmupMs = 0, makeRequest }) {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const { hostname, port } = new URL(url);
+  let sequence = 0;
+  const send = () =>
+    new Promise((resolve) => {
+      const { method = 'POST', path, headers = {}, body } = makeRequest(sequence++);
+      const req = httpRequest(
+        {
+          agent,
+          hostname,
+          port,
+          method,
+          path,
+          headers: { ...headers, host: `${hostname}:${port}` },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode >= 200 && res.statusCode < 300));
+        },
+      );
+      req.on('error', () => resolve(false));
+      req.end(body);
+    });
+  const phase = async (ms) => {
+    let requests = 0;
+    let errors = 0;
+    const stopAt = performance.now() + ms;
+    const worker = async () => {
+      while (performance.now() < stopAt) {
+        const ok = await send();
+        requests++;
+        if (!ok) errors++;
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    const seconds = (performance.now() - started) / 1000;
+    return { requests, errors, seconds, rps: requests / seconds };
+  };
+  if (warmupMs > 0) await phase(warmupMs);
+  const result = await phase(durationMs);
+  agent.destroy();
+  return result;
+}
+
+/**
+ * Calls `fn(i)` (sync or async) in a loop for about `durationMs` after `warmup` calls, and
+ * returns `{ ops, opsPerSecond, cpuMicrosPerOp, wallMicrosPerOp }` of this process.
+ */
+export async function timeLoop(fn, { durationMs = 1000, warmup = 200, batch = 50 } = {}) {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  let ops = 0;
+  const cpuStart = process.cpuUsage();
+  const started = performance.now();
+  const stopAt = started + durationMs;
+  while (performance.now() < stopAt) {
+    for (let j = 0; j < batch; j++) await fn(ops++);
+  }
+  const wall = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStart);
+  return {
+    ops,
+    opsPerSecond: ops / (wall / 1000),
+    cpuMicrosPerOp: (cpu.user + cpu.system) / ops,
+    wallMicrosPerOp: (wall * 1000) / ops,
+  };
+}
