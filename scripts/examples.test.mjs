@@ -30,6 +30,8 @@ const EXAMPLES = [
       assert.match(csp ?? '', /style-src 'self';/);
     },
   },
+  { name: 'hono-node', ci: true },
+  { name: 'fastify', ci: true },
 ];
 
 const CHROMIUM = process.env.WPAY_CHROMIUM ?? '/usr/bin/chromium';
