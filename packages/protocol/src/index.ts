@@ -66,10 +66,17 @@ export {
   BILL_STATUSES,
   type KnownBillStatus,
   type KnownPaymentStatus,
+  type KnownRefundStatus,
   type KnownSubscriptionStatus,
   PAYMENT_STATUS_CODES,
   PAYMENT_STATUSES,
+  REFUND_STATUSES,
   SUBSCRIPTION_STATUSES,
 } from './statuses.js';
-export { TOKEN, type TokenData, type TokenRequestEncoding } from './tokens.js';
+export {
+  TOKEN,
+  TOKEN_REQUEST_ENCODINGS,
+  type TokenData,
+  type TokenRequestEncoding,
+} from './tokens.js';
 export { WEBHOOK_DELIVERY } from './webhooks.js';

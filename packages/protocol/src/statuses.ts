@@ -100,3 +100,24 @@ export const BILL_STATUSES = deepFreeze(['PAID', 'FAILED'] as const);
  * ```
  */
 export type KnownBillStatus = (typeof BILL_STATUSES)[number];
+
+/**
+ * Every refund status known [default: none is documented; the sandbox settles refunds at once as
+ * `SUCCESS`]. Parsers accept others.
+ *
+ * @example
+ * ```ts
+ * REFUND_STATUSES.includes('PROCESSING'); // true
+ * ```
+ */
+export const REFUND_STATUSES = deepFreeze(['SUCCESS', 'PROCESSING', 'FAILED'] as const);
+
+/**
+ * A refund status this version knows.
+ *
+ * @example
+ * ```ts
+ * const status: KnownRefundStatus = 'SUCCESS';
+ * ```
+ */
+export type KnownRefundStatus = (typeof REFUND_STATUSES)[number];

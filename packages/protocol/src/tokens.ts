@@ -26,6 +26,17 @@ export const TOKEN = deepFreeze({
 } as const);
 
 /**
+ * The ways a token request can be encoded: `multipart/form-data` or
+ * `application/x-www-form-urlencoded` (the sandbox accepts both).
+ *
+ * @example
+ * ```ts
+ * TOKEN_REQUEST_ENCODINGS; // ['multipart', 'urlencoded']
+ * ```
+ */
+export const TOKEN_REQUEST_ENCODINGS = deepFreeze(['multipart', 'urlencoded'] as const);
+
+/**
  * How a token request is encoded: `multipart/form-data` or `application/x-www-form-urlencoded`.
  *
  * @example
@@ -33,7 +44,7 @@ export const TOKEN = deepFreeze({
  * const encoding: TokenRequestEncoding = 'urlencoded';
  * ```
  */
-export type TokenRequestEncoding = 'multipart' | 'urlencoded';
+export type TokenRequestEncoding = (typeof TOKEN_REQUEST_ENCODINGS)[number];
 
 /**
  * The token object, bare (refresh [doc]) or in the envelope's `retdata` (get [doc]).

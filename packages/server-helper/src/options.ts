@@ -30,6 +30,7 @@ import {
   SIGNING,
   SUCCESS_RETCODE,
   TOKEN,
+  TOKEN_REQUEST_ENCODINGS,
   WEBHOOK_DELIVERY,
 } from '@wpay/protocol';
 import { z } from 'zod';
@@ -230,7 +231,7 @@ const protocolShape = {
   /** Header names, for requests, answers and webhooks [twin; another uses `D-SIGNATURE`]. */
   headers: stringsWith(HEADERS),
   /** How the token request carries its fields [default: multipart/form-data, per the doc table]. */
-  tokenRequestEncoding: z.enum(['multipart', 'urlencoded']).default(TOKEN.requestEncoding),
+  tokenRequestEncoding: z.enum(TOKEN_REQUEST_ENCODINGS).default(TOKEN.requestEncoding),
   /** Retcodes meaning success; compared as strings, so `"200"` and `200` both match [doc]. */
   successRetcodes: z
     .array(z.string().min(1))

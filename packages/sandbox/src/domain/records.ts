@@ -3,6 +3,7 @@ import type {
   IntervalUnit,
   KnownBillStatus,
   KnownPaymentStatus,
+  KnownRefundStatus,
   KnownSubscriptionStatus,
   PayMode,
 } from '@wpay/protocol';
@@ -195,13 +196,13 @@ export interface BillRecord {
   createdAt: number;
 }
 
-/** A refund (settled at once). */
+/** A refund (settled at once, hence always `SUCCESS`). */
 export interface RefundRecord {
   refundNo: string;
   trxNo: string;
   amountMinor: number;
   currency: string;
   reason: string | null;
-  status: 'SUCCESS';
+  status: Extract<KnownRefundStatus, 'SUCCESS'>;
   createdAt: number;
 }

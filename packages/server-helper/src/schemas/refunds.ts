@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { KnownRefundStatus as ProtocolRefundStatus } from '@wpay/protocol';
 import { z } from 'zod';
 import {
   amountInput,
@@ -61,14 +62,15 @@ export const refundsCreateParamsSchema = createRefundsCreateParamsSchema(DEFAULT
 export type RefundsCreateParams = z.input<typeof refundsCreateParamsSchema>;
 
 /**
- * Refund statuses known today (none is documented; the sandbox answers `SUCCESS`); others are accepted.
+ * Refund statuses known today (`REFUND_STATUSES` of `@wpay/protocol`; none is documented, the
+ * sandbox answers `SUCCESS`); others are accepted.
  *
  * @example
  * ```ts
  * const settled = (refund.status satisfies KnownRefundStatus | (string & {}) | undefined) === 'SUCCESS';
  * ```
  */
-export type KnownRefundStatus = 'SUCCESS' | 'PROCESSING' | 'FAILED';
+export type KnownRefundStatus = ProtocolRefundStatus;
 
 /**
  * The refund answer: `refundNo` [twin], plus `trxNo`, `amount`, `status` [default] when present.
