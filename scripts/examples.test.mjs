@@ -32,7 +32,26 @@ const EXAMPLES = [
   },
   { name: 'hono-node', ci: true },
   { name: 'fastify', ci: true },
+  { name: 'vite-react', ci: true, ...choosesColorAndQuantity() },
 ];
+
+/**
+ * For the framework examples: the buyer picks a colour (sent through the button's `payload`
+ * property) and a quantity (added by the app's `wpay-checkout` listener); the hosted page must
+ * show both, so both reached the server.
+ */
+function choosesColorAndQuantity() {
+  return {
+    async prepare(page) {
+      await page.getByLabel('Color').selectOption('green', { timeout: DEADLINE_MS });
+      await page.getByLabel('Quantity').fill('2');
+    },
+    async onHostedPage(page) {
+      await page.getByText('T-shirt (green) × 2').waitFor({ timeout: DEADLINE_MS });
+      await page.getByRole('button', { name: 'Pay $39.98' }).waitFor({ timeout: DEADLINE_MS });
+    },
+  };
+}
 
 const CHROMIUM = process.env.WPAY_CHROMIUM ?? '/usr/bin/chromium';
 /** Deadline for one state the test waits on (never asserted: a loaded machine is slow). */
@@ -115,9 +134,11 @@ describe('when a shop is built from an example', () => {
       try {
         sandbox.setWebhookUrl(`http://127.0.0.1:${app.port}${WEBHOOK_PATH}`);
         await page.goto(`${app.url}/`);
+        await example.prepare?.(page);
         await page.locator('wpay-button').getByRole('button').click({ timeout: DEADLINE_MS });
         const hostedPage = new URL(sandbox.url);
         await page.waitForURL((url) => url.origin === hostedPage.origin, { timeout: DEADLINE_MS });
+        await example.onHostedPage?.(page);
         const landed = await testing.payOnHostedPage(page, { timeoutMs: DEADLINE_MS });
         assert.equal(landed.origin, new URL(app.url).origin, 'back at the shop');
         const trxNo = landed.searchParams.get('trxNo');
