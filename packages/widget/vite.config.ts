@@ -5,46 +5,59 @@ import { subresourceIntegrity } from './subresource-integrity.js';
 /** Lit stays out of the npm build: the consumer's bundler shares it with their other Lit code. */
 const LIT = [/^lit(\/|$)/, /^@lit\//, /^lit-(html|element)(\/|$)/];
 
-/** The file each mode writes (the npm build: dist/index.js). */
-const FILE_NAMES: Readonly<Record<string, string>> = {
-  iife: 'wpay-widget.iife.js',
-  bundle: 'wpay-widget.bundle.js',
-  'esm-min': 'index.min.js',
+/** The no-build files: one entry each (a library build of IIFE format takes one entry). */
+const NO_BUILD: Readonly<Record<string, { entry: string; file: string; format: 'iife' | 'es' }>> = {
+  iife: { entry: 'src/iife.ts', file: 'wpay-widget.iife.js', format: 'iife' },
+  'button-iife': { entry: 'src/iife-button.ts', file: 'wpay-button.iife.js', format: 'iife' },
+  bundle: { entry: 'src/index.ts', file: 'wpay-widget.bundle.js', format: 'es' },
 };
 
-// Four library builds from the sources:
-// - `vite build`                → dist/index.js, ESM for npm, readable (no JSDoc: see dist/types),
-//   Lit left to the consumer;
-// - `vite build --mode iife`    → dist/wpay-widget.iife.js, one minified file with Lit inside;
-// - `vite build --mode bundle`  → dist/wpay-widget.bundle.js, the same as one ES module (for
-//   `<script type="module">` without a build step);
-//   both no-build files get their SRI hash beside them (`….js.sri`, subresource-integrity.ts);
-// - `vite build --mode esm-min` → bench/out/index.min.js, the npm build as a consumer's bundler
-//   minifies it (Lit excluded): not shipped, only measured by `pnpm bench`.
+/** The npm build's entries, one per subpath of `exports`: dist/index.js, dist/button.js. */
+const NPM_ENTRIES = { index: 'src/index.ts', button: 'src/button.ts' };
+
+// Library builds from the sources:
+// - `vite build`                    → dist/index.js and dist/button.js (+ shared chunks), ESM for
+//   npm, readable (no JSDoc: see dist/types), Lit left to the consumer;
+// - `vite build --mode iife`        → dist/wpay-widget.iife.js, one minified file with Lit inside;
+// - `vite build --mode button-iife` → dist/wpay-button.iife.js, the same for <wpay-button> alone;
+// - `vite build --mode bundle`      → dist/wpay-widget.bundle.js, the full file as one ES module
+//   (for `<script type="module">` without a build step);
+//   the no-build files get their SRI hash beside them (`….js.sri`, subresource-integrity.ts);
+// - `vite build --mode esm-min`     → bench/out/{index,button}.min.js, the npm build as a
+//   consumer's bundler minifies it (Lit excluded): not shipped, only measured.
 export default defineConfig(({ mode }) => {
-  const iife = mode === 'iife';
+  const noBuild = NO_BUILD[mode];
   const bench = mode === 'esm-min';
-  const bundle = mode === 'bundle';
   return {
-    plugins: [minifyCssTemplates(), ...(iife || bundle ? [subresourceIntegrity()] : [])],
+    plugins: [minifyCssTemplates(), ...(noBuild ? [subresourceIntegrity()] : [])],
     build: {
       target: 'es2022',
       outDir: bench ? 'bench/out' : 'dist',
       emptyOutDir: false,
       sourcemap: !bench,
-      minify: iife || bench || bundle,
+      minify: Boolean(noBuild) || bench,
       reportCompressedSize: false,
-      lib: {
-        entry: iife ? 'src/iife.ts' : 'src/index.ts',
-        formats: [iife ? 'iife' : 'es'],
-        name: 'WPayWidget',
-        fileName: () => FILE_NAMES[mode] ?? 'index.js',
-      },
+      lib: noBuild
+        ? {
+            entry: noBuild.entry,
+            formats: [noBuild.format],
+            name: 'WPayWidget',
+            fileName: () => noBuild.file,
+          }
+        : {
+            entry: NPM_ENTRIES,
+            formats: ['es'],
+            fileName: (_format, name) => (bench ? `${name}.min.js` : `${name}.js`),
+          },
       rolldownOptions: {
-        external: iife || bundle ? [] : LIT,
+        external: noBuild ? [] : LIT,
         // The npm build keeps its code readable but not its JSDoc (the types in dist/types carry
         // it) nor, for the measured copy, its whitespace (Vite keeps that in ES library builds).
-        output: { comments: { jsdoc: false }, ...(bench || bundle ? { minify: true } : {}) },
+        output: {
+          comments: { jsdoc: false },
+          chunkFileNames: bench ? 'chunks/[name]-[hash].min.js' : 'chunks/[name]-[hash].js',
+          ...(bench || noBuild?.format === 'es' ? { minify: true } : {}),
+        },
       },
     },
   };

@@ -30,6 +30,38 @@ describe('formatAmount', () => {
     expect(formatAmount(0.1 + 0.2, 'USD', 'en-US')).to.equal('$0.30');
   });
 
+  describe('when many prices are shown in one locale and currency', () => {
+    const NativeNumberFormat = Intl.NumberFormat;
+    let built = 0;
+    beforeEach(() => {
+      built = 0;
+      Intl.NumberFormat = new Proxy(NativeNumberFormat, {
+        construct(target, args: ConstructorParameters<typeof Intl.NumberFormat>) {
+          built += 1;
+          return new target(...args);
+        },
+      });
+    });
+    afterEach(() => {
+      Intl.NumberFormat = NativeNumberFormat;
+    });
+
+    it('builds one number formatter per locale and currency, not one per price', () => {
+      expect(formatAmount('1', 'SEK', 'sv-SE')).to.not.equal('');
+      expect(formatAmount('2', 'SEK', 'sv-SE')).to.not.equal('');
+      expect(formatAmount('3', 'SEK', 'sv-SE')).to.not.equal('');
+      expect(built).to.equal(1);
+      expect(formatAmount('3', 'NOK', 'sv-SE')).to.not.equal('');
+      expect(built).to.equal(2);
+    });
+
+    it('remembers an invalid currency too, and still answers nothing for it', () => {
+      expect(formatAmount('1', 'NOTACODE', 'sv-SE')).to.equal('');
+      expect(formatAmount('2', 'NOTACODE', 'sv-SE')).to.equal('');
+      expect(built).to.equal(1);
+    });
+  });
+
   describe('when an input is unusable', () => {
     it('returns nothing for a missing amount or currency', () => {
       expect(formatAmount('', 'USD', 'en')).to.equal('');

@@ -202,3 +202,61 @@ describe('dist/wpay-widget.iife.js', () => {
     expect(warnings.filter((args) => String(args[0]).includes('@wpay/widget'))).to.deep.equal([]);
   });
 });
+
+describe('dist/wpay-button.iife.js, the button-only file', () => {
+  type Frame = { win: Window & typeof globalThis & { WPayWidget?: Partial<WidgetGlobal> } };
+
+  /** A blank same-origin page in a frame, with its own registry. */
+  async function blankPage(): Promise<Frame & { frame: HTMLIFrameElement }> {
+    const frame = document.createElement('iframe');
+    frame.src = '/test/blank.html';
+    const loaded = new Promise((resolve) =>
+      frame.addEventListener('load', resolve, { once: true }),
+    );
+    document.body.append(frame);
+    await loaded;
+    return { frame, win: frame.contentWindow as Frame['win'] };
+  }
+
+  function load(win: Window, src: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const script = win.document.createElement('script');
+      script.src = src;
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error(`could not load ${src}`));
+      win.document.head.append(script);
+    });
+  }
+
+  it('defines <wpay-button> alone, and exposes its classes on window.WPayWidget', async () => {
+    const { frame, win } = await blankPage();
+    try {
+      await load(win, '/dist/wpay-button.iife.js');
+      expect(win.customElements.get('wpay-button')).to.equal(win.WPayWidget?.WpayButton);
+      expect(win.customElements.get('wpay-return')).to.equal(undefined);
+      expect(Object.keys(win.WPayWidget ?? {}).sort()).to.deep.equal([
+        'VERSION',
+        'WpayButton',
+        'WpayCheckoutEvent',
+        'WpayErrorEvent',
+        'WpayRedirectEvent',
+      ]);
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('lets the full file add <wpay-return> later, keeping the button it defined', async () => {
+    const { frame, win } = await blankPage();
+    try {
+      await load(win, '/dist/wpay-button.iife.js');
+      const button = win.customElements.get('wpay-button');
+      await load(win, IIFE);
+      expect(win.customElements.get('wpay-button')).to.equal(button);
+      expect(win.WPayWidget?.WpayButton).to.equal(button);
+      expect(win.customElements.get('wpay-return')).to.equal(win.WPayWidget?.WpayReturn);
+    } finally {
+      frame.remove();
+    }
+  });
+});

@@ -10,9 +10,9 @@ import {
   WpayReturn,
   WpayStatusEvent,
 } from './index.js';
+import { publish } from './publish.js';
 
-const page = window as { WPayWidget?: unknown };
-page.WPayWidget ??= {
+publish({
   VERSION,
   WpayButton,
   WpayCheckoutEvent,
@@ -20,4 +20,4 @@ page.WPayWidget ??= {
   WpayRedirectEvent,
   WpayReturn,
   WpayStatusEvent,
-};
+});
