@@ -12,7 +12,7 @@ import ts from 'typescript';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The packages whose surface is reported. */
-export const PACKAGES = ['protocol', 'server-helper', 'sandbox', 'widget'].map((name) =>
+export const PACKAGES = ['protocol', 'server-helper', 'sandbox', 'widget', 'cli'].map((name) =>
   join(ROOT, 'packages', name),
 );
 

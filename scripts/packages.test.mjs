@@ -319,7 +319,7 @@ describe('when a shop installs the tarballs', () => {
   });
 
   const serverEntries = () =>
-    ['protocol', 'server-helper', 'sandbox'].flatMap((folder) =>
+    ['protocol', 'server-helper', 'sandbox', 'cli'].flatMap((folder) =>
       Object.keys(pack(folder).manifest.exports)
         .filter((subpath) => !subpath.endsWith('.json'))
         .map((subpath) => `@wpay/${folder}${subpath.slice(1)}`),
@@ -359,6 +359,13 @@ describe('when a shop installs the tarballs', () => {
     const { manifest, unpacked } = pack('sandbox');
     const version = await node([join(unpacked, manifest.bin['wpay-sandbox']), '--version']);
     assert.equal(version, manifest.version);
+  });
+
+  it("runs the cli's bin: --version prints the packed version, --help the doctor's flags", async () => {
+    const { manifest, unpacked } = pack('cli');
+    const bin = join(unpacked, manifest.bin.wpay);
+    assert.equal(await node([bin, '--version']), manifest.version);
+    assert.match(await node([bin, '--help']), /^Usage: wpay doctor/);
   });
 
   it("serves health from the Dockerfile's entrypoint, run as a plain process", async () => {

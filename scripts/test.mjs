@@ -10,6 +10,8 @@ const SUITES = [
   '@wpay/sandbox',
   '@wpay/widget',
   '@wpay/demo',
+  // `wpay doctor` against fixture shops broken on purpose and against the demo.
+  '@wpay/cli',
   // The tarballs as published: file lists, manifests, publint, are-the-types-wrong, a consumer's
   // imports (scripts/packages.test.mjs; packs each package once, after the build above).
   ['packages', ['node', ['--test', 'scripts/packages.test.mjs']]],

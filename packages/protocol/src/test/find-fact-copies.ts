@@ -28,6 +28,7 @@ export const SCANNED_FOLDERS: readonly string[] = [
   'packages/server-helper/src',
   'packages/sandbox/src',
   'packages/widget/src',
+  'packages/cli/src',
   'demo/server',
   'demo/storefront',
   'demo/shared',
