@@ -8,6 +8,7 @@
 
 import { pollWhile } from '../handlers/poll-while.js';
 import { describeError, type Logger } from '../logger.js';
+import { renewWhileHeld, whileRenewed } from '../stores/claim-renewal.js';
 import type { Claim, ClaimStore, HeldClaim } from '../stores/claim-store.js';
 
 /**
@@ -31,6 +32,14 @@ export interface ClaimSettings {
   completeAttempts: number;
   logger: Logger;
 }
+
+/** Renewal of a fulfilment claim: every third of its lease while its work runs. */
+const renewal = (settings: ClaimSettings, key: string) => ({
+  leaseMs: settings.leaseMs,
+  logger: settings.logger,
+  holder: 'fulfilment',
+  key,
+});
 
 /** What became of a key: it ran now, had run before, or another holder has it right now. */
 export type OnceOutcome = 'ran' | 'done' | 'busy';
@@ -81,7 +90,7 @@ export async function runOnce(
   const claimed = await claim(settings, key, false);
   if (claimed.state !== 'claimed') return claimed.state === 'done' ? 'done' : 'busy';
   try {
-    await effect();
+    await whileRenewed(claimed, renewal(settings, key), effect);
   } catch (error) {
     await claimed.release().catch(() => undefined);
     throw error;
@@ -121,13 +130,16 @@ export async function hold(
 ): Promise<{ release(): Promise<void> } | undefined> {
   const claimed = await claim(settings, key, true);
   if (claimed.state !== 'claimed') return undefined;
+  const stopRenewing = renewWhileHeld(claimed, renewal(settings, key));
   return {
-    release: () =>
-      claimed.release().catch((error: unknown) => {
+    release: () => {
+      stopRenewing();
+      return claimed.release().catch((error: unknown) => {
         settings.logger.warn('fulfilment: could not release a hold; it expires by itself', {
           key,
           ...describeError(error),
         });
-      }),
+      });
+    },
   };
 }

@@ -22,6 +22,7 @@ import type {
 } from '../handlers/handler-client.js';
 import { paymentOutcome } from '../handlers/payment-outcome.js';
 import { describeError, type Logger, silentLogger } from '../logger.js';
+import { renewWhileHeld } from '../stores/claim-renewal.js';
 import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import { assertSecret } from './bearer-secret.js';
 import type { FulfilmentStore } from './claim-once.js';
@@ -261,31 +262,42 @@ export function createRecovery(
           'This link is being opened already; reload in a few seconds.',
           { 'retry-after': '5' },
         );
+      // Held while the shop's code and WPay's call run: a lapsed claim would open a second session.
+      const stopRenewing = renewWhileHeld(claim, {
+        leaseMs: claimOptions.leaseMs,
+        logger,
+        holder: 'recoveryHandler',
+        key: `recovery:${token.nonce}`,
+      });
       try {
-        if ((await isPaidAtWPay(token.trxNo)) || (await isPaid?.(previous))) {
-          await claim.release();
-          return page(409, 'Already paid', 'This order has been paid. Thank you!');
+        try {
+          if ((await isPaidAtWPay(token.trxNo)) || (await isPaid?.(previous))) {
+            await claim.release();
+            return page(409, 'Already paid', 'This order has been paid. Thank you!');
+          }
+        } catch (error) {
+          await claim.release().catch(() => undefined);
+          logger.error('recoveryHandler: could not check the order', describeError(error));
+          return page(502, 'Please try again', 'We could not check your order just now.');
         }
-      } catch (error) {
-        await claim.release().catch(() => undefined);
-        logger.error('recoveryHandler: could not check the order', describeError(error));
-        return page(502, 'Please try again', 'We could not check your order just now.');
-      }
-      try {
-        const order = await resolveOrder(previous, request);
-        const session = await client.checkout.create(sessionRequestOf(order, urls, payMode));
-        await onRecovered?.({ previous, order, session });
-        await claim.complete();
-        return new Response(null, {
-          status: 303,
-          headers: { location: session.redirectUrl, 'cache-control': 'no-store' },
-        });
-      } catch (error) {
-        await claim.release().catch(() => undefined);
-        if (error instanceof CheckoutRejection)
-          return page(error.status, 'We could not restart this order', error.message);
-        logger.error('recoveryHandler: could not create the new session', describeError(error));
-        return page(502, 'Please try again', 'The payment page could not be opened just now.');
+        try {
+          const order = await resolveOrder(previous, request);
+          const session = await client.checkout.create(sessionRequestOf(order, urls, payMode));
+          await onRecovered?.({ previous, order, session });
+          await claim.complete();
+          return new Response(null, {
+            status: 303,
+            headers: { location: session.redirectUrl, 'cache-control': 'no-store' },
+          });
+        } catch (error) {
+          await claim.release().catch(() => undefined);
+          if (error instanceof CheckoutRejection)
+            return page(error.status, 'We could not restart this order', error.message);
+          logger.error('recoveryHandler: could not create the new session', describeError(error));
+          return page(502, 'Please try again', 'The payment page could not be opened just now.');
+        }
+      } finally {
+        stopRenewing();
       }
     };
   }

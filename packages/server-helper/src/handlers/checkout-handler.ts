@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { DEFAULTS } from '../defaults.js';
 import { WPayConfigError, WPayError } from '../errors.js';
 import { describeError, type Logger, silentLogger } from '../logger.js';
+import { whileRenewed } from '../stores/claim-renewal.js';
 import type { Claim, ClaimStore } from '../stores/claim-store.js';
 import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import { issuesOf } from '../validate.js';
@@ -418,7 +419,8 @@ export function createCheckoutHandler<Body extends z.ZodType>(
       return errorResponse(500, 'internal_error', 'The checkout could not be started');
     }
     if (state.state !== 'claimed') return errorResponse(500, 'internal_error', 'Unexpected state');
-    const outcome = await run().catch(async (error: unknown) => {
+    const renewal = { leaseMs: idempotencyLeaseMs, logger, holder: 'checkoutHandler', key };
+    const outcome = await whileRenewed(state, renewal, run).catch(async (error: unknown) => {
       await state.release();
       throw error;
     });

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { type Sandbox, startSandbox } from '@wpay/sandbox';
 import { z } from 'zod';
 import { MemoryClaimStore } from '../stores/memory-claim-store.js';
+import { storeOnAClock } from '../test/claim-store-on-a-clock.js';
 import { WPay } from '../wpay.js';
 
 const SHOP = 'https://shop.example';
@@ -53,5 +54,52 @@ describe('when WPay is slow and a checkout is retried with the same Idempotency-
     );
     assert.equal(bodies[1]?.trxNo, bodies[0]?.trxNo);
     assert.equal(sandbox.stats().checkouts, 1);
+  });
+});
+
+describe("when the shop's own code outlasts the Idempotency-Key lease", () => {
+  it('keeps the key claimed, so a retry never opens a second session', async () => {
+    const clock = storeOnAClock();
+    const wpay = new WPay({ ...sandbox.credentials, baseUrl: sandbox.url });
+    const before = sandbox.stats().checkouts;
+    let open: () => void = () => {};
+    const slowLookup = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    let order = 0;
+    const checkout = wpay.checkoutHandler({
+      body: z.object({ sku: z.literal('tee') }),
+      resolveOrder: async () => {
+        // the first is a slow price lookup in the shop's database
+        if (++order === 1) await slowLookup;
+        return { mchOrderNo: `renewed_${order}`, amount: '19.99', currency: 'USD' };
+      },
+      successUrl: `${SHOP}/thanks`,
+      cancelUrl: `${SHOP}/cart`,
+      allowedOrigins: [SHOP],
+      idempotencyStore: clock.store,
+      idempotencyLeaseMs: 60,
+      idempotencyWaitMs: 0,
+    });
+    const key = crypto.randomUUID();
+    const first = checkout(post(key));
+    // Ten leases pass on the store's clock while the shop's lookup runs.
+    await clock.outlast(20, 30);
+    const retry = await checkout(post(key));
+    assert.equal(retry.status, 409);
+    assert.equal(
+      ((await retry.json()) as { error: { code: string } }).error.code,
+      'idempotency_in_progress',
+    );
+    open();
+    const answer = await first;
+    assert.equal(answer.status, 200);
+    const again = await checkout(post(key));
+    assert.equal(
+      ((await again.json()) as { trxNo: string }).trxNo,
+      ((await answer.json()) as { trxNo: string }).trxNo,
+    );
+    assert.equal(order, 1);
+    assert.equal(sandbox.stats().checkouts - before, 1);
   });
 });

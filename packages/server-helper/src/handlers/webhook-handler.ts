@@ -19,6 +19,7 @@ import { WPayWebhookError } from '../errors.js';
 import type { FulfilmentCore } from '../fulfilment/create-fulfilment.js';
 import { fulfilmentWebhookHandlers } from '../fulfilment/fulfilment-webhook-handlers.js';
 import { describeError, type Logger, silentLogger } from '../logger.js';
+import { whileRenewed } from '../stores/claim-renewal.js';
 import type { Claim, ClaimStore } from '../stores/claim-store.js';
 import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import type { HeadersLike } from '../webhooks/read-header.js';
@@ -252,7 +253,11 @@ export function createWebhookHandler(
         },
       );
     }
-    const failure = await run(event, request);
+    const failure = await whileRenewed(
+      claim,
+      { leaseMs: dedupeLeaseMs, logger, holder: 'webhookHandler', key: `event:${event.eventId}` },
+      () => run(event, request),
+    );
     if (failure) {
       await claim.release().catch((error: unknown) => {
         // The lease expires by itself; WPay's retry then runs the handler.
