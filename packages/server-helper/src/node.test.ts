@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import express from 'express';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { createWebhookHandler } from './handlers/webhook-handler.js';
 import { BODY_ALREADY_PARSED, toNodeHandler } from './node.js';
+import { createWebhooks } from './webhooks/create-webhooks.js';
 
 /** Echoes what the handler received, so each test can check the conversion. */
 async function echo(request: Request): Promise<Response> {
@@ -119,10 +121,54 @@ describe('when mounted in Express', () => {
     assert.equal((await res.json()).body, rawBody);
   });
 
-  it('answers 500 naming the fix when express.json() parsed the body first', async () => {
+  it('uses req.rawBody when a framework kept it (NestJS rawBody: true)', async () => {
+    const app = express();
+    // What NestJS does with { rawBody: true }: parse the JSON and keep the bytes beside it.
+    app.use(
+      express.json({
+        verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }),
+      }),
+    );
+    app.post('/webhook', toNodeHandler(echo));
+    const base = await serve(app);
+    const res = await fetch(`${base}/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: rawBody,
+    });
+    assert.equal((await res.json()).body, rawBody);
+  });
+
+  it('rebuilds a JSON body express.json() parsed, for handlers that need only its fields', async () => {
     const app = express();
     app.use(express.json());
-    app.post('/webhook', toNodeHandler(echo));
+    app.post('/checkout', toNodeHandler(echo));
+    const base = await serve(app);
+    const res = await fetch(`${base}/checkout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: rawBody,
+    });
+    assert.equal((await res.json()).body, JSON.stringify(JSON.parse(rawBody)));
+  });
+
+  it('rebuilds a form express.urlencoded() parsed, repeated and nested fields included', async () => {
+    const app = express();
+    app.use(express.urlencoded({ extended: true }));
+    app.post('/checkout', toNodeHandler(echo));
+    const base = await serve(app);
+    const res = await fetch(`${base}/checkout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'sku=tee&size=M&size=L&gift%5Bto%5D=Ann',
+    });
+    assert.equal((await res.json()).body, 'sku=tee&size=M&size=L&gift%5Bto%5D=Ann');
+  });
+
+  it('has the webhook handler refuse a rebuilt body, naming the fix for Express and NestJS', async () => {
+    const app = express();
+    app.use(express.json());
+    app.post('/webhook', toNodeHandler(createWebhookHandler(createWebhooks({ signKey: 'k' }))));
     const base = await serve(app);
     const res = await fetch(`${base}/webhook`, {
       method: 'POST',
@@ -134,6 +180,22 @@ describe('when mounted in Express', () => {
     assert.equal(error.code, BODY_ALREADY_PARSED);
     assert.match(error.message, /before express\.json\(\)/);
     assert.match(error.message, /express\.raw\(\{ type: '\*\/\*' \}\)/);
+    assert.match(error.message, /NestFactory\.create\(AppModule, \{ rawBody: true \}\)/);
+  });
+
+  it('answers 500 naming the fix when a middleware read the body and kept nothing', async () => {
+    const app = express();
+    app.use((req, _res, next) => {
+      req.on('end', () => next());
+      req.resume();
+    });
+    app.post('/webhook', toNodeHandler(echo));
+    const base = await serve(app);
+    const res = await fetch(`${base}/webhook`, { method: 'POST', body: rawBody });
+    assert.equal(res.status, 500);
+    const { error } = await res.json();
+    assert.equal(error.code, BODY_ALREADY_PARSED);
+    assert.match(error.message, /rawBody: true/);
   });
 
   it('reads the stream when a parser set req.body = {} without reading it (Express 4)', async () => {

@@ -1,17 +1,30 @@
 /**
  * `@wpay/server-helper/node`: run a `(Request) => Promise<Response>` handler on Node's `http`
- * server, Express or Fastify.
+ * server, Express, Fastify or NestJS.
  *
- * The request body is streamed to the handler untouched (webhook signatures are computed over the
- * raw bytes). When a body parser has already consumed it (the stream was read and `req.body`
- * holds parsed JSON or form data), the adapter answers 500 with a message naming the fix instead of
- * handing the handler an empty body. A raw body left by `express.raw()` / `express.text()` (a
- * `Buffer` or string in `req.body`) is used as is.
+ * Where the body comes from, in order:
+ * 1. `req.rawBody` (a `Buffer` or string), kept by frameworks that parse bodies themselves
+ *    (NestJS `rawBody: true`, Firebase Functions, raw-body plugins): the exact bytes, as sent.
+ * 2. A raw `req.body` left by `express.raw()` / `express.text()` (a `Buffer` or string), as is.
+ * 3. The unread request stream, streamed to the handler untouched.
+ * 4. A body a parser already read into `req.body` (an object from `express.json()` or
+ *    `express.urlencoded()`): rebuilt as JSON, or as a urlencoded form, for the handlers that only
+ *    need its fields (checkout). The `Request` is marked as rebuilt, so the webhook handler, which
+ *    needs the exact bytes WPay signed, answers `500 body_already_parsed` naming the fix.
+ * 5. Nothing usable (the stream was read, `req.body` is not a parsed JSON or form body): the adapter
+ *    answers `500 body_already_parsed` itself, naming the fix.
  *
  * @module
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import {
+  BODY_ALREADY_PARSED,
+  BODY_ALREADY_PARSED_MESSAGE,
+  markRebuiltBody,
+} from './handlers/parsed-body.js';
+
+export { BODY_ALREADY_PARSED };
 
 /**
  * A Web-standard handler, as returned by `wpay.checkoutHandler()` and the others.
@@ -24,14 +37,19 @@ import { Readable } from 'node:stream';
 export type FetchHandler = (request: Request) => Promise<Response>;
 
 /**
- * A Node request, possibly decorated by Express (`originalUrl`, `body`).
+ * A Node request, possibly decorated by Express (`originalUrl`, `body`) or by a framework that
+ * keeps the raw body (`rawBody`: NestJS with `rawBody: true`, Firebase Functions).
  *
  * @example
  * ```ts
  * const path = (req: NodeRequest) => req.originalUrl ?? req.url;
  * ```
  */
-export type NodeRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
+export type NodeRequest = IncomingMessage & {
+  originalUrl?: string;
+  body?: unknown;
+  rawBody?: unknown;
+};
 
 /**
  * A Node / Express / Connect middleware function.
@@ -64,33 +82,55 @@ export interface ToNodeHandlerOptions {
   trustProxy?: boolean;
 }
 
-/**
- * Error code of the 500 answered when a body parser consumed the body.
- *
- * @example
- * ```ts
- * const { error } = (await res.json()) as HandlerErrorBody;
- * if (error.code === BODY_ALREADY_PARSED) console.error(error.message); // names the fix
- * ```
- */
-export const BODY_ALREADY_PARSED = 'body_already_parsed';
+type BodySource =
+  | { kind: 'stream' }
+  | { kind: 'bytes'; bytes: Uint8Array }
+  | { kind: 'rebuilt'; bytes: Uint8Array; contentType: string }
+  | { kind: 'gone' };
 
-const BODY_PARSED_MESSAGE =
-  'The request body was already consumed by a body parser, but this handler needs the raw body. ' +
-  'Express: mount this route before express.json() / express.urlencoded(), or give it ' +
-  "express.raw({ type: '*/*' }). Fastify: register it in a plugin with " +
-  "addContentTypeParser('*', (_req, _payload, done) => done(null)) so the body stays unread.";
+function bytesOf(value: unknown): Uint8Array | undefined {
+  if (value instanceof Uint8Array) return value;
+  if (typeof value === 'string') return new TextEncoder().encode(value);
+  return undefined;
+}
 
-type RawBodyState = { kind: 'stream' } | { kind: 'bytes'; bytes: Uint8Array } | { kind: 'parsed' };
+function mediaType(req: NodeRequest): string {
+  return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
 
-function rawBodyState(req: NodeRequest): RawBodyState {
+/** Appends `value` as form fields: arrays repeat the name, objects (`qs`) nest in brackets. */
+function appendField(form: URLSearchParams, name: string, value: unknown): void {
+  if (Array.isArray(value)) for (const item of value) appendField(form, name, item);
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) appendField(form, `${name}[${key}]`, inner);
+  } else if (value !== undefined && value !== null) form.append(name, String(value));
+}
+
+/** A body parser's value as bytes again: JSON stays JSON, form posts become urlencoded. */
+function rebuild(req: NodeRequest): BodySource {
   const { body } = req;
-  if (body instanceof Uint8Array) return { kind: 'bytes', bytes: body };
-  if (typeof body === 'string') return { kind: 'bytes', bytes: new TextEncoder().encode(body) };
+  if (body === null || typeof body !== 'object') return { kind: 'gone' };
+  const type = mediaType(req);
+  if (type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type)) {
+    const bytes = new TextEncoder().encode(JSON.stringify(body));
+    return { kind: 'rebuilt', bytes, contentType: 'application/json' };
+  }
+  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
+    const form = new URLSearchParams();
+    for (const [name, value] of Object.entries(body)) appendField(form, name, value);
+    const bytes = new TextEncoder().encode(form.toString());
+    return { kind: 'rebuilt', bytes, contentType: 'application/x-www-form-urlencoded' };
+  }
+  return { kind: 'gone' };
+}
+
+function bodySource(req: NodeRequest): BodySource {
+  const raw = bytesOf(req.rawBody) ?? bytesOf(req.body);
+  if (raw) return { kind: 'bytes', bytes: raw };
   // Express 4's parsers set `req.body = {}` even when they leave the stream alone: only a read
   // stream means the body is gone.
-  if (req.readableDidRead || req.readableEnded) return { kind: 'parsed' };
-  return { kind: 'stream' };
+  if (!req.readableDidRead && !req.readableEnded) return { kind: 'stream' };
+  return rebuild(req);
 }
 
 function firstValue(value: string | string[] | undefined): string | undefined {
@@ -118,23 +158,28 @@ function requestHeaders(req: NodeRequest): Headers {
   return headers;
 }
 
-function toRequest(req: NodeRequest, body: RawBodyState, options: ToNodeHandlerOptions): Request {
+function toRequest(req: NodeRequest, body: BodySource, options: ToNodeHandlerOptions): Request {
   const method = req.method ?? 'GET';
   const controller = new AbortController();
   req.once('close', () => {
     if (!req.complete) controller.abort();
   });
-  const init: RequestInit & { duplex?: 'half' } = {
-    method,
-    headers: requestHeaders(req),
-    signal: controller.signal,
-  };
+  const headers = requestHeaders(req);
+  const init: RequestInit & { duplex?: 'half' } = { method, headers, signal: controller.signal };
   if (method !== 'GET' && method !== 'HEAD') {
-    if (body.kind === 'bytes') init.body = body.bytes as Uint8Array<ArrayBuffer>;
-    else init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
+    if (body.kind === 'stream') init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
+    else if (body.kind !== 'gone') init.body = body.bytes as Uint8Array<ArrayBuffer>;
+    if (body.kind === 'rebuilt') {
+      // The sent length and encoding describe bytes that are gone.
+      for (const name of ['content-length', 'content-encoding', 'transfer-encoding']) {
+        headers.delete(name);
+      }
+      headers.set('content-type', body.contentType);
+    }
     init.duplex = 'half';
   }
-  return new Request(requestUrl(req, options.trustProxy === true), init);
+  const request = new Request(requestUrl(req, options.trustProxy === true), init);
+  return body.kind === 'rebuilt' ? markRebuiltBody(request) : request;
 }
 
 async function writeResponse(
@@ -176,8 +221,10 @@ function answerJson(res: ServerResponse, status: number, code: string, message: 
 }
 
 /**
- * Adapts a `(Request) => Promise<Response>` handler to Node's `http` server, Express and
- * Fastify (`request.raw`, `reply.raw`). In Express, errors thrown by the handler go to `next`.
+ * Adapts a `(Request) => Promise<Response>` handler to Node's `http` server, Express, NestJS
+ * (`@Req()`, `@Res()`) and Fastify (`request.raw`, `reply.raw`). The body is `req.rawBody` when a
+ * framework kept it, else the unread stream, else `req.body` rebuilt (checkout only: the webhook
+ * refuses a rebuilt body). In Express, errors thrown by the handler go to `next`.
  *
  * @example
  * ```ts
@@ -194,10 +241,10 @@ export function toNodeHandler(
   options: ToNodeHandlerOptions = {},
 ): NodeHandler {
   return async (req, res, next) => {
-    const body = rawBodyState(req);
+    const body = bodySource(req);
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-    if (hasBody && body.kind === 'parsed') {
-      answerJson(res, 500, BODY_ALREADY_PARSED, BODY_PARSED_MESSAGE);
+    if (hasBody && body.kind === 'gone') {
+      answerJson(res, 500, BODY_ALREADY_PARSED, BODY_ALREADY_PARSED_MESSAGE);
       return;
     }
     try {

@@ -62,6 +62,7 @@ describe('README.md', () => {
       '### Next.js (App Router)',
       '### Hono',
       '### Fastify',
+      '### NestJS',
       '### Bun and Deno',
       '### Node’s `http`',
       '### Cloudflare Workers',

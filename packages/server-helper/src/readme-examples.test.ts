@@ -130,6 +130,76 @@ describe('the Express example', () => {
   });
 });
 
+describe('the Express example behind express.json()', () => {
+  it('checks out with the parsed JSON and form bodies; the webhook still needs the raw body', async () => {
+    const { checkout } = await import('./test/readme-examples/wpay.js');
+    const app = express();
+    app.use(express.json(), express.urlencoded({ extended: true }));
+    app.post('/api/checkout', toNodeHandler(checkout));
+    const base = await listen(app);
+    const json = await fetch(`${base}/api/checkout`, checkoutInit('tee'));
+    assert.equal(json.status, 200);
+    assert.ok(((await json.json()) as { trxNo: string }).trxNo);
+    const form = await fetch(`${base}/api/checkout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { origin: SHOP, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'sku=mug',
+    });
+    assert.equal(form.status, 303);
+    assert.match(form.headers.get('location') ?? '', /^http/);
+  });
+});
+
+describe('the NestJS example', () => {
+  async function startNest(rawBody: boolean): Promise<{ base: string; close(): Promise<void> }> {
+    const { NestFactory } = await import('@nestjs/core');
+    const { WPayModule } = await import('./test/readme-examples/nest.js');
+    const app = await NestFactory.create(WPayModule, { rawBody, logger: false });
+    await app.listen(0, '127.0.0.1');
+    const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
+    return { base: `http://127.0.0.1:${port}`, close: () => app.close() };
+  }
+
+  it('takes a payment with rawBody: true, the webhook verified over req.rawBody', async () => {
+    const nest = await startNest(true);
+    try {
+      sb.setWebhookUrl(`${nest.base}/api/webhooks/wpay`);
+      const res = await fetch(`${nest.base}/api/checkout`, checkoutInit('tee'));
+      assert.equal(res.status, 200);
+      const { trxNo } = (await res.json()) as { trxNo: string };
+      const mchOrderNo = await pay(trxNo);
+      await waitFor(() => orders.isPaid(mchOrderNo));
+      const status = await fetch(`${nest.base}/api/status?mchOrderNo=${mchOrderNo}`);
+      assert.equal(((await status.json()) as { status: string }).status, 'PAID');
+    } finally {
+      sb.setWebhookUrl(undefined);
+      await nest.close();
+    }
+  });
+
+  it('without rawBody, checks out but answers the webhook 500 naming the Nest fix', async () => {
+    const nest = await startNest(false);
+    try {
+      const res = await fetch(`${nest.base}/api/checkout`, checkoutInit('mug'));
+      assert.equal(res.status, 200);
+      const delivery = signedDelivery(SHOP);
+      const hook = await fetch(`${nest.base}/api/webhooks/wpay`, {
+        method: 'POST',
+        headers: delivery.headers,
+        body: await delivery.text(),
+      });
+      assert.equal(hook.status, 500);
+      const { error } = (await hook.json()) as { error: { code: string; message: string } };
+      assert.equal(error.code, 'body_already_parsed');
+      assert.match(error.message, /NestFactory\.create\(AppModule, \{ rawBody: true \}\)/);
+      assert.match(error.message, /express\.json\(\)/);
+    } finally {
+      await nest.close();
+    }
+  });
+});
+
 describe('the Next.js route handler examples', () => {
   it('are the handlers themselves: Request in, Response out', async () => {
     const { POST: checkout } = await import('./test/readme-examples/next-checkout-route.js');

@@ -4,6 +4,7 @@
  * @module
  */
 import type { z } from 'zod';
+import { configErrorOf, resolveOrDefer } from './deferred-options.js';
 import {
   createFulfilment,
   type Fulfilment,
@@ -13,7 +14,7 @@ import { createRecovery, type Recovery, type RecoveryOptions } from './fulfilmen
 import { type CheckoutHandlerOptions, createCheckoutHandler } from './handlers/checkout-handler.js';
 import { createStatusHandler, type StatusHandlerOptions } from './handlers/status-handler.js';
 import { createWebhookHandler, type WebhookHandlerOptions } from './handlers/webhook-handler.js';
-import { resolveOptions, type WPayOptions, type WPaySettings } from './options.js';
+import type { WPayOptions, WPaySettings } from './options.js';
 import { type CheckoutResource, createCheckoutResource } from './resources/checkout.js';
 import { createPaymentsResource, type PaymentsResource } from './resources/payments.js';
 import { createRefundsResource, type RefundsResource } from './resources/refunds.js';
@@ -34,6 +35,12 @@ import { createWebhooks, type Webhooks } from './webhooks/create-webhooks.js';
 /**
  * The WPay API client. Validates its options at once (throwing `WPayConfigError`), then fetches
  * and shares access tokens, signs every call and validates every request and answer.
+ *
+ * Credentials that are **absent** (`undefined`: `apiKey`, `apiSecret`, `signKey`, and `baseUrl`
+ * when no `environment` is given) are checked at first use instead, so a client made at module
+ * scope survives a build that has no secrets (`next build`): its first call, handler request,
+ * webhook verification or `validate()` throws the `WPayConfigError` the constructor would have.
+ * A value that is present but invalid is refused at once.
  *
  * Secrets (api secret, sign key, tokens) live in private fields: `console.log(wpay)`,
  * `JSON.stringify(wpay)` and every error, hook and log line are free of them.
@@ -62,8 +69,6 @@ export class WPay {
   readonly refunds: RefundsResource;
   /** Subscriptions and their bills. */
   readonly subscriptions: SubscriptionsResource;
-  /** The base URL in use (no trailing slash). */
-  readonly baseUrl: string;
   /** The shop's public base URL (`publicUrl` option): the default of `wpay.checkoutHandler`. */
   readonly publicUrl: string | undefined;
   /** The effective settings (DEFAULTS merged with the options); contains no secret. */
@@ -76,11 +81,15 @@ export class WPay {
 
   readonly #ctx: TransportContext;
   readonly #tokens: TokenManager;
+  readonly #baseUrl: string;
+  /** The options, kept only while some credential is absent (checked at first use). */
+  readonly #deferred: WPayOptions | undefined;
 
   constructor(options: WPayOptions) {
-    const resolved = resolveOptions(options);
+    const { resolved, deferred } = resolveOrDefer(options);
     const { credentials, settings } = resolved;
-    this.baseUrl = resolved.baseUrl;
+    this.#deferred = deferred ? options : undefined;
+    this.#baseUrl = resolved.baseUrl;
     this.publicUrl = resolved.publicUrl;
     this.settings = settings;
     const knownSecrets = () => [
@@ -123,7 +132,7 @@ export class WPay {
     this.payments = createPaymentsResource(rc);
     this.refunds = createRefundsResource(rc, { payments: this.payments, sleep: resolved.sleep });
     this.subscriptions = createSubscriptionsResource(rc);
-    this.webhooks = createWebhooks({
+    const webhooks = createWebhooks({
       signKeys: [credentials.signKey, ...credentials.webhookSignKeys],
       crypto: resolved.crypto,
       now: resolved.now,
@@ -131,6 +140,46 @@ export class WPay {
       timestampHeader: settings.protocol.headers.timestamp,
       toleranceMs: settings.webhooks.toleranceMs,
     });
+    this.webhooks = deferred
+      ? {
+          verify: async (rawBody, headers) => (this.validate(), webhooks.verify(rawBody, headers)),
+          sign: async (rawBody, signOptions) => (
+            this.validate(), webhooks.sign(rawBody, signOptions)
+          ),
+        }
+      : webhooks;
+  }
+
+  /** The base URL in use (no trailing slash). Throws `WPayConfigError` while it is absent. */
+  get baseUrl(): string {
+    this.validate();
+    return this.#baseUrl;
+  }
+
+  /**
+   * Throws the `WPayConfigError` of an absent credential (see the class): call it at server start
+   * to fail fast; a client whose options were complete passes. Every call does it by itself.
+   *
+   * @example
+   * ```ts
+   * export const wpay = new WPay({ apiKey: process.env.WPAY_API_KEY!, … }); // fine in `next build`
+   * wpay.validate(); // in the server's start-up: throws WPayConfigError when a secret is unset
+   * ```
+   */
+  validate(): void {
+    const error = this.#deferred && configErrorOf(this.#deferred);
+    if (error) throw error;
+  }
+
+  /** A handler that throws the deferred `WPayConfigError` before it runs (see `validate`). */
+  #checked(
+    handler: (request: Request) => Promise<Response>,
+  ): (request: Request) => Promise<Response> {
+    if (!this.#deferred) return handler;
+    return async (request) => {
+      this.validate();
+      return handler(request);
+    };
   }
 
   /**
@@ -148,11 +197,13 @@ export class WPay {
     options: CheckoutHandlerOptions<Body>,
   ): (request: Request) => Promise<Response> {
     const publicUrl = options.publicUrl ?? this.publicUrl;
-    return createCheckoutHandler(this, {
-      ...this.settings.checkout,
-      ...options,
-      ...(publicUrl === undefined ? {} : { publicUrl }),
-    });
+    return this.#checked(
+      createCheckoutHandler(this, {
+        ...this.settings.checkout,
+        ...options,
+        ...(publicUrl === undefined ? {} : { publicUrl }),
+      }),
+    );
   }
 
   /**
@@ -168,7 +219,7 @@ export class WPay {
    */
   webhookHandler(options: WebhookHandlerOptions = {}): (request: Request) => Promise<Response> {
     const { toleranceMs: _verifiedByWebhooks, ...defaults } = this.settings.webhooks;
-    return createWebhookHandler(this.webhooks, { ...defaults, ...options });
+    return this.#checked(createWebhookHandler(this.webhooks, { ...defaults, ...options }));
   }
 
   /**
@@ -182,11 +233,13 @@ export class WPay {
    */
   statusHandler(options: StatusHandlerOptions = {}): (request: Request) => Promise<Response> {
     const { status, protocol } = this.settings;
-    return createStatusHandler(this, {
-      scan: status.scan,
-      identifierPattern: protocol.mchOrderNoPattern,
-      ...options,
-    });
+    return this.#checked(
+      createStatusHandler(this, {
+        scan: status.scan,
+        identifierPattern: protocol.mchOrderNoPattern,
+        ...options,
+      }),
+    );
   }
 
   /**
@@ -231,6 +284,8 @@ export class WPay {
    * ```
    */
   request<T = unknown>(path: string, body: unknown, options: RequestOptions<T> = {}): Promise<T> {
+    const error = this.#deferred && configErrorOf(this.#deferred);
+    if (error) return Promise.reject(error);
     return apiRequest(this.#ctx, this.#tokens, path, body, options);
   }
 
@@ -243,11 +298,12 @@ export class WPay {
    * ```
    */
   async warmUp(): Promise<void> {
+    this.validate();
     await this.#tokens.get();
   }
 
   /** What `JSON.stringify(wpay)` shows: no secret. */
   toJSON(): Record<string, unknown> {
-    return { baseUrl: this.baseUrl, publicUrl: this.publicUrl };
+    return { baseUrl: this.#deferred ? undefined : this.#baseUrl, publicUrl: this.publicUrl };
   }
 }

@@ -3,7 +3,8 @@
  *
  * It reads the raw body itself (bytes, never re-encoded), verifies it, deduplicates on `eventId`, runs the merchant's
  * handler for the event type and acknowledges with `200 SUCCESS`. Answers: 405 (not POST), 413
- * (body too large), 400 (body unreadable or malformed), 401 (signature, timestamp or header check
+ * (body too large), 500 `body_already_parsed` (a body parser ran first and the Node adapter could
+ * only rebuild its value: a configuration error, WPay retries), 400 (body unreadable or malformed), 401 (signature, timestamp or header check
  * failed), 503 (the dedupe store cannot be reached: nothing ran, WPay retries), 409 (a duplicate
  * of a delivery still running after `duplicateWaitMs`: WPay retries later), 500 (the merchant's
  * code threw: WPay retries, the event is not marked done). Hostile input never causes a 5xx.
@@ -31,6 +32,7 @@ import type {
   WebhookEventOf,
 } from '../webhooks/webhook-event.js';
 import { errorResponse } from './error-response.js';
+import { BODY_ALREADY_PARSED, BODY_ALREADY_PARSED_MESSAGE, hasRebuiltBody } from './parsed-body.js';
 import { pollWhile } from './poll-while.js';
 import { readLimited } from './read-limited.js';
 
@@ -277,6 +279,13 @@ export function createWebhookHandler(
   return async (request) => {
     if (request.method !== 'POST') {
       return errorResponse(405, 'method_not_allowed', 'Use POST', { headers: { allow: 'POST' } });
+    }
+    if (hasRebuiltBody(request)) {
+      // A body parser ran first and the adapter could only rebuild its value: not what WPay signed.
+      logger.error('webhookHandler: refused (body_already_parsed)', {
+        message: BODY_ALREADY_PARSED_MESSAGE,
+      });
+      return errorResponse(500, BODY_ALREADY_PARSED, BODY_ALREADY_PARSED_MESSAGE);
     }
     let rawBody: Uint8Array | undefined;
     try {

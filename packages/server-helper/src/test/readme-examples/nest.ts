@@ -1,0 +1,34 @@
+// wpay.module.ts — NestJS: the three endpoints in one controller, through the Node adapter.
+// Import WPayModule in your AppModule, and keep the raw body the webhook's signature covers:
+//   const app = await NestFactory.create(AppModule, { rawBody: true }); // in main.ts
+
+import type { ServerResponse } from 'node:http';
+import { Controller, Get, Module, Post, Req, Res } from '@nestjs/common';
+import { type NodeRequest, toNodeHandler } from '@wpay/server-helper/node';
+import { checkout, status, webhook } from './wpay.js';
+
+const checkoutRoute = toNodeHandler(checkout);
+const webhookRoute = toNodeHandler(webhook); // reads req.rawBody, kept by { rawBody: true }
+const statusRoute = toNodeHandler(status);
+
+@Controller('api')
+export class WPayController {
+  // @Res() hands the response to the adapter: Nest sends nothing itself.
+  @Post('checkout')
+  checkout(@Req() req: NodeRequest, @Res() res: ServerResponse): Promise<void> {
+    return checkoutRoute(req, res); // Nest's parsed JSON or form body works here
+  }
+
+  @Post('webhooks/wpay')
+  webhook(@Req() req: NodeRequest, @Res() res: ServerResponse): Promise<void> {
+    return webhookRoute(req, res);
+  }
+
+  @Get('status')
+  status(@Req() req: NodeRequest, @Res() res: ServerResponse): Promise<void> {
+    return statusRoute(req, res);
+  }
+}
+
+@Module({ controllers: [WPayController] })
+export class WPayModule {}
