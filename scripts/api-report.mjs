@@ -12,9 +12,14 @@ import ts from 'typescript';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The packages whose surface is reported. */
-export const PACKAGES = ['protocol', 'server-helper', 'sandbox', 'widget', 'cli'].map((name) =>
-  join(ROOT, 'packages', name),
-);
+export const PACKAGES = [
+  'protocol',
+  'server-helper',
+  'sandbox',
+  'widget',
+  'cli',
+  'create-wpay',
+].map((name) => join(ROOT, 'packages', name));
 
 /** The source entry of each subpath of `exports` (subpaths without TypeScript source are skipped). */
 export function entryPoints(packageDir) {

@@ -15,7 +15,7 @@ const run = promisify(execFile);
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The published packages, by folder under packages/ (the demo is private). */
-export const PUBLISHED = ['protocol', 'server-helper', 'sandbox', 'widget', 'cli'];
+export const PUBLISHED = ['protocol', 'server-helper', 'sandbox', 'widget', 'cli', 'create-wpay'];
 
 /** The workspace-only export condition: points at src/*.ts, never published. */
 export const SOURCE_CONDITION = '@wpay/source';

@@ -82,8 +82,11 @@ function serve(host, handler) {
 /** Runs `node` in the consumer directory (the tarballs' parent) and returns its stdout. */
 const node = async (args) => (await run(process.execPath, args, { cwd: dir })).stdout.trim();
 
+/** The published name of a package folder: `@wpay/<folder>`, but `create-*` is unscoped. */
+const nameOf = (folder) => (folder.startsWith('create-') ? folder : `@wpay/${folder}`);
+
 for (const folder of PUBLISHED) {
-  describe(`when @wpay/${folder} is packed`, () => {
+  describe(`when ${nameOf(folder)} is packed`, () => {
     it('ships LICENSE (the root one), README.md and CHANGELOG.md', async () => {
       const { files, unpacked } = pack(folder);
       for (const file of ['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json']) {
@@ -122,7 +125,11 @@ for (const folder of PUBLISHED) {
       const declared = new Set(
         Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }),
       );
-      const modules = files.filter((file) => /\.m?js$/.test(file) && !file.endsWith('.iife.js'));
+      // A starter's template/ is the scaffolded shop's code, with a package.json of its own.
+      const modules = files.filter(
+        (file) =>
+          /\.m?js$/.test(file) && !file.endsWith('.iife.js') && !file.startsWith('template/'),
+      );
       const script = `const { SourceTextModule } = require('node:vm');
         const { readFileSync } = require('node:fs');
         const found = new Set();

@@ -12,6 +12,8 @@ const SUITES = [
   '@wpay/demo',
   // `wpay doctor` against fixture shops broken on purpose and against the demo.
   '@wpay/cli',
+  // `npm create wpay`: the starter scaffolded from the packed tarballs passes `wpay doctor`.
+  'create-wpay',
   // The tarballs as published: file lists, manifests, publint, are-the-types-wrong, a consumer's
   // imports (scripts/packages.test.mjs; packs each package once, after the build above).
   ['packages', ['node', ['--test', 'scripts/packages.test.mjs']]],
