@@ -33,6 +33,7 @@ const EXAMPLES = [
   { name: 'hono-node', ci: true },
   { name: 'fastify', ci: true },
   { name: 'vite-react', ci: true, ...choosesColorAndQuantity() },
+  { name: 'vite-vue', ci: true, ...choosesColorAndQuantity() },
 ];
 
 /**
@@ -49,6 +50,31 @@ function choosesColorAndQuantity() {
     async onHostedPage(page) {
       await page.getByText('T-shirt (green) × 2').waitFor({ timeout: DEADLINE_MS });
       await page.getByRole('button', { name: 'Pay $39.98' }).waitFor({ timeout: DEADLINE_MS });
+    },
+  };
+}
+
+/**
+ * For server-rendered React: nothing is touched after hydration, so the colour (`payload`) and
+ * the quantity (the `onWpayCheckout` listener) reach the server only if hydration itself set the
+ * property and attached the listener. Waits until React has hydrated the button (its fiber is on
+ * the element) before the click.
+ */
+function sendsWhatHydrationSet() {
+  return {
+    async prepare(page) {
+      await page.waitForFunction(
+        () => {
+          const button = document.querySelector('wpay-button');
+          return button !== null && Object.keys(button).some((key) => key.startsWith('__react'));
+        },
+        undefined,
+        { timeout: DEADLINE_MS },
+      );
+    },
+    async onHostedPage(page) {
+      await page.getByText('T-shirt (blue) × 1').waitFor({ timeout: DEADLINE_MS });
+      await page.getByRole('button', { name: 'Pay $19.99' }).waitFor({ timeout: DEADLINE_MS });
     },
   };
 }
@@ -127,6 +153,17 @@ describe('when a shop is built from an example', () => {
       });
       const page = await browser.newPage();
       const failures = [];
+      // A checkout the button reports as failed (`wpay-error`) ends the test at once, with why.
+      let reportError;
+      const buttonError = new Promise((_resolve, reject) => {
+        reportError = (detail) =>
+          reject(new Error(`the button reported wpay-error: ${JSON.stringify(detail)}`));
+      });
+      buttonError.catch(() => {});
+      await page.exposeBinding('reportWpayError', (_source, detail) => reportError(detail));
+      await page.addInitScript(() => {
+        document.addEventListener('wpay-error', (event) => window.reportWpayError(event.detail));
+      });
       page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
       page.on('console', (message) => {
         if (/Content Security Policy/i.test(message.text())) failures.push(message.text());
@@ -137,7 +174,10 @@ describe('when a shop is built from an example', () => {
         await example.prepare?.(page);
         await page.locator('wpay-button').getByRole('button').click({ timeout: DEADLINE_MS });
         const hostedPage = new URL(sandbox.url);
-        await page.waitForURL((url) => url.origin === hostedPage.origin, { timeout: DEADLINE_MS });
+        await Promise.race([
+          page.waitForURL((url) => url.origin === hostedPage.origin, { timeout: DEADLINE_MS }),
+          buttonError,
+        ]);
         await example.onHostedPage?.(page);
         const landed = await testing.payOnHostedPage(page, { timeoutMs: DEADLINE_MS });
         assert.equal(landed.origin, new URL(app.url).origin, 'back at the shop');
