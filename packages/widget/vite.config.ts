@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { localeFiles } from './locale-files.js';
 import { minifyCssTemplates } from './minify-css-templates.js';
 import { subresourceIntegrity } from './subresource-integrity.js';
 
@@ -22,14 +23,18 @@ const NPM_ENTRIES = { index: 'src/index.ts', button: 'src/button.ts' };
 // - `vite build --mode button-iife` → dist/wpay-button.iife.js, the same for <wpay-button> alone;
 // - `vite build --mode bundle`      → dist/wpay-widget.bundle.js, the full file as one ES module
 //   (for `<script type="module">` without a build step);
-//   the no-build files get their SRI hash beside them (`….js.sri`, subresource-integrity.ts);
+//   the no-build files get their SRI hash beside them (`….js.sri`, subresource-integrity.ts)
+//   and fetch the languages besides English from dist/locales/*.json (locale-files.ts);
 // - `vite build --mode esm-min`     → bench/out/{index,button}.min.js, the npm build as a
 //   consumer's bundler minifies it (Lit excluded): not shipped, only measured.
 export default defineConfig(({ mode }) => {
   const noBuild = NO_BUILD[mode];
   const bench = mode === 'esm-min';
   return {
-    plugins: [minifyCssTemplates(), ...(noBuild ? [subresourceIntegrity()] : [])],
+    plugins: [
+      minifyCssTemplates(),
+      ...(noBuild ? [localeFiles(noBuild.format), subresourceIntegrity()] : []),
+    ],
     build: {
       target: 'es2022',
       outDir: bench ? 'bench/out' : 'dist',

@@ -192,8 +192,9 @@ export class WpayButton extends WpayElement<WpayButtonState> {
   /** Disables the button (so does a missing `endpoint`). */
   disabled = false;
 
-  /** Receives the warning about a blank `allowed-hosts`; the console by default. */
-  logger: Logger = consoleLogger;
+  /** Receives the warning about a blank `allowed-hosts` (or a language file that could not be
+   * loaded); the console by default. */
+  override logger: Logger = consoleLogger;
 
   /** Leaves the page for the payment page. Replace it to navigate another way (or in tests). */
   navigate: (url: string) => void = (url) => {

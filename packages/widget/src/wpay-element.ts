@@ -1,7 +1,12 @@
-import { type PropertyDeclarations, ReactiveElement } from '@lit/reactive-element';
+import {
+  type PropertyDeclarations,
+  type PropertyValues,
+  ReactiveElement,
+} from '@lit/reactive-element';
 import { WpayErrorEvent } from './events.js';
 import { fetchJson } from './fetch-json.js';
-import { resolveLocale, stringsFor, type WpayStrings } from './i18n/index.js';
+import { loadStrings, resolveLocale, stringsFor, type WpayStrings } from './i18n/index.js';
+import type { Logger } from './logger.js';
 import { positiveOr } from './positive-or.js';
 import { errorDetail, type WpayRequestError } from './request-error.js';
 import { VERSION } from './version.js';
@@ -20,6 +25,10 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
  * What `<wpay-button>` and `<wpay-return>` share: the language (`locale`, `strings`), the request
  * `timeout`, the read-only `state`, and one request at a time to the merchant's server, aborted
  * when the element leaves the page.
+ *
+ * A language other than English is loaded after the first render that needs it (its texts are
+ * empty until then, never English first); `updateComplete` waits for it, and the element renders
+ * again once it is there.
  *
  * It is a Lit `ReactiveElement` (reactive properties and attributes, batched updates, adopted
  * stylesheets) without lit-html: each element builds its few shadow nodes once and updates them in
@@ -48,6 +57,8 @@ export abstract class WpayElement<State extends string> extends ReactiveElement 
   protected _run: AbortController | undefined;
   /** Where the element is; read through `state`. */
   protected abstract _phase: State;
+  /** The load of the language's strings this element waits for, if any. */
+  #strings: Promise<void> | undefined;
 
   /** BCP 47 locale of texts and numbers; defaults to `<html lang>`, then the browser's. */
   locale = '';
@@ -58,9 +69,42 @@ export abstract class WpayElement<State extends string> extends ReactiveElement 
   /** Milliseconds before a request to the merchant's server is abandoned (error code `timeout`). */
   timeout = DEFAULT_TIMEOUT_MS;
 
+  /** Receives the element's warnings. */
+  abstract logger: Logger;
+
   /** Where the element is in its flow. */
   get state(): State {
     return this._phase;
+  }
+
+  override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const load = loadStrings(this._locale);
+    if (!load || this.#strings) return;
+    this.#strings = load.then(
+      () => this.#stringsLoaded(),
+      (error: unknown) => {
+        this.logger.warn(
+          `@wpay/widget shows English, its ${this._locale} texts failed (${error}): serve wpay-widget.locales.json beside the widget file`,
+        );
+        this.#stringsLoaded();
+      },
+    );
+  }
+
+  /** Settles once the element has rendered in its language (and any update asked for since). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#strings) {
+      await this.#strings;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  #stringsLoaded(): void {
+    this.#strings = undefined;
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {

@@ -128,8 +128,9 @@ export class WpayReturn extends WpayElement<WpayReturnState> {
   /** Milliseconds before the second check; doubles after each check. */
   pollInterval: number = RETURN_DEFAULTS.pollInterval;
 
-  /** Receives the warning about a missing `status-endpoint`; the console by default. */
-  logger: Logger = consoleLogger;
+  /** Receives the warning about a missing `status-endpoint` (or a language file that could not be
+   * loaded); the console by default. */
+  override logger: Logger = consoleLogger;
 
   /** The last status confirmed by the server, if any. */
   status: PaymentStatus | undefined;

@@ -1,9 +1,17 @@
 import { expect } from '@open-wc/testing';
-import { CATALOG, resolveLocale, stringsFor } from './index.js';
+import { de } from './de.js';
+import { en } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+import { LANGUAGES, languageOf, loadStrings, resolveLocale, stringsFor } from './index.js';
+import { ja } from './ja.js';
+import { zh } from './zh.js';
+
+const CATALOG = { en, zh, es, fr, de, ja };
 
 describe('i18n', () => {
-  it('has built-in strings for en, zh, es, fr, de and ja', () => {
-    expect(Object.keys(CATALOG).sort()).to.deep.equal(['de', 'en', 'es', 'fr', 'ja', 'zh']);
+  it('has built-in strings for en, zh, es, fr, de and ja, English in every build', () => {
+    expect([...LANGUAGES, 'en'].sort()).to.deep.equal(['de', 'en', 'es', 'fr', 'ja', 'zh']);
   });
 
   it('gives every language every string, none empty, none left in English', () => {
@@ -21,7 +29,39 @@ describe('i18n', () => {
     }
   });
 
+  describe('languageOf', () => {
+    it('reads a locale’s primary subtag, English for a language it does not have', () => {
+      expect(languageOf('fr-CA')).to.equal('fr');
+      expect(languageOf('zh_Hans_CN')).to.equal('zh');
+      expect(languageOf('DE')).to.equal('de');
+      expect(languageOf('pt-BR')).to.equal('en');
+      expect(languageOf('')).to.equal('en');
+    });
+  });
+
+  describe('loadStrings', () => {
+    it('has nothing to load for English, nor for a language it does not have', () => {
+      expect(loadStrings('en-GB')).to.equal(undefined);
+      expect(loadStrings('pt-BR')).to.equal(undefined);
+    });
+
+    it('loads a language once, then has nothing more to load for it', async () => {
+      const first = loadStrings('es-MX');
+      if (first) {
+        expect(stringsFor('es-MX').pay, 'while loading').to.equal('');
+        expect(loadStrings('es-AR'), 'one load per language').to.equal(first);
+        await first;
+      }
+      expect(stringsFor('es-MX').pay).to.equal('Pagar');
+      expect(loadStrings('es-MX')).to.equal(undefined);
+    });
+  });
+
   describe('stringsFor', () => {
+    before(async () => {
+      await Promise.all(LANGUAGES.map((language) => loadStrings(language)));
+    });
+
     it('matches a locale on its language', () => {
       expect(stringsFor('fr-CA').pay).to.equal('Payer');
       expect(stringsFor('zh_Hans_CN').pay).to.equal('支付');

@@ -1,22 +1,44 @@
-import { de } from './de.js';
 import { en } from './en.js';
-import { es } from './es.js';
-import { fr } from './fr.js';
-import { ja } from './ja.js';
+import { loadLanguage } from './load-language.js';
 import type { WpayStrings } from './strings.js';
-import { zh } from './zh.js';
 
 export type { WpayStrings } from './strings.js';
 
 /**
- * The built-in translations, by primary language subtag.
+ * The built-in languages besides English, by primary language subtag. English is in every file;
+ * each of these is a file of its own, loaded the first time an element speaks it (see
+ * `load-language.ts`), so a page in English never downloads them.
  *
  * @example
  * ```ts
- * Object.keys(CATALOG); // ['en', 'zh', 'es', 'fr', 'de', 'ja']
+ * LANGUAGES.includes('de'); // true
  * ```
  */
-export const CATALOG: Readonly<Record<string, WpayStrings>> = { en, zh, es, fr, de, ja };
+export const LANGUAGES: readonly string[] = ['zh', 'es', 'fr', 'de', 'ja'];
+
+/** What each language shows while its file loads: nothing, rather than English first. */
+const LOADING = Object.fromEntries(
+  Object.keys(en).map((key) => [key, '']),
+) as unknown as WpayStrings;
+
+/** The strings of each language loaded so far (a language whose file failed: English). */
+const loaded: Record<string, WpayStrings> = { en };
+/** Each language's load in flight, shared by every element that speaks it. */
+const loading: Record<string, Promise<void>> = {};
+
+/**
+ * The built-in language of a locale: its primary subtag if it is one (`fr-CA` → `fr`), else `en`.
+ *
+ * @example
+ * ```ts
+ * languageOf('zh_Hans_CN'); // 'zh'
+ * languageOf('pt-BR');      // 'en'
+ * ```
+ */
+export function languageOf(locale: string): string {
+  const language = locale.toLowerCase().split(/[-_]/)[0] ?? '';
+  return LANGUAGES.includes(language) ? language : 'en';
+}
 
 /**
  * The locale an element speaks: its own `locale` attribute, else the page's `<html lang>`, else
@@ -33,16 +55,41 @@ export function resolveLocale(locale: string | undefined): string {
 }
 
 /**
+ * Loads the strings of a locale's language, unless they are there already (English always is):
+ * `undefined` then, else a promise that settles once {@link stringsFor} has them. It rejects when
+ * the file could not be loaded; the language then reads as English.
+ *
+ * @example
+ * ```ts
+ * await loadStrings('de-DE');
+ * stringsFor('de-DE').pay; // 'Bezahlen'
+ * ```
+ */
+export function loadStrings(locale: string): Promise<void> | undefined {
+  const language = languageOf(locale);
+  if (loaded[language]) return undefined;
+  loading[language] ??= loadLanguage(language).then(
+    (strings) => {
+      loaded[language] = strings;
+    },
+    (error: unknown) => {
+      loaded[language] = en;
+      throw error;
+    },
+  );
+  return loading[language];
+}
+
+/**
  * The strings for a locale (matched on its language: `fr-CA` → French, unknown → English), with
- * `overrides` on top.
+ * `overrides` on top. A language still loading ({@link loadStrings}) gives empty strings.
  *
  * @example
  * ```ts
  * stringsFor('de-DE', { pay: 'Jetzt kaufen' }).pay; // 'Jetzt kaufen'
- * stringsFor('de-DE').cancelled;                    // 'Zahlung abgebrochen. …'
+ * stringsFor('de-DE').cancelled;                    // 'Zahlung abgebrochen.' once loaded
  * ```
  */
 export function stringsFor(locale: string, overrides: Partial<WpayStrings> = {}): WpayStrings {
-  const language = locale.toLowerCase().split(/[-_]/)[0] ?? '';
-  return { ...(CATALOG[language] ?? en), ...overrides };
+  return { ...(loaded[languageOf(locale)] ?? LOADING), ...overrides };
 }
