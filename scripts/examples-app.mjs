@@ -38,6 +38,7 @@ function launch({ cwd, script, env, port, log }) {
     },
   });
   const app = {
+    cwd,
     url: shopUrl,
     port,
     output: '',
@@ -102,6 +103,7 @@ function handle(app) {
   return {
     url: app.url,
     port: app.port,
+    cwd: app.cwd,
     get output() {
       return app.output;
     },

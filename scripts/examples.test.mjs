@@ -34,6 +34,18 @@ const EXAMPLES = [
   { name: 'fastify', ci: true },
   { name: 'vite-react', ci: true, ...choosesColorAndQuantity() },
   { name: 'vite-vue', ci: true, ...choosesColorAndQuantity() },
+  {
+    name: 'nestjs',
+    ci: false,
+    async check(_page, app) {
+      // Issue 13: the recipe works with Nest's own `rawBody: true`, no body juggling.
+      const sources = await Promise.all(
+        ['main.ts', 'wpay.module.ts'].map((file) => readFile(join(app.cwd, 'src', file), 'utf8')),
+      );
+      assert.match(sources[0], /rawBody: true/);
+      for (const source of sources) assert.doesNotMatch(source, /req\.body\s*=/);
+    },
+  },
 ];
 
 /**
