@@ -28,6 +28,8 @@ export interface SharedParts {
   closing: AbortSignal;
   /** Resets every merchant (`sb.reset()`, `POST /__sandbox/reset`). */
   resetAll: () => void;
+  /** Called when the state changed (a `--data` file is then written). */
+  changed?: () => void;
 }
 
 /**
@@ -63,7 +65,7 @@ export function createMerchantContext(
     processingFeeFixed: protocol.processingFeeFixed,
     gatewayAvailableDays: protocol.gatewayAvailableDays,
   };
-  const state = new SandboxState(shared.ids);
+  const state = new SandboxState(shared.ids, { maxPayments: settings.maxPayments });
   const faults = new FaultInjector(settings.seed, merchant.faults);
   const stats = {
     tokenRequests: 0,
@@ -89,8 +91,10 @@ export function createMerchantContext(
     ackBody: protocol.webhookAckBody,
     bodyExcerptChars: SANDBOX_DEFAULTS.bodyExcerptChars,
     timeZoneOffsetMinutes: protocol.timeZoneOffsetMinutes,
+    maxEvents: settings.maxWebhookEvents,
     url: () => context?.webhookUrl,
     onAttempt: (delivery, attempt) => {
+      shared.changed?.();
       stats.webhookAttempts += 1;
       if (delivery.state === 'delivered') stats.webhooksDelivered += 1;
       settings.logger.debug?.('webhook attempt', {
@@ -105,8 +109,12 @@ export function createMerchantContext(
     state,
     clock,
     views,
-    emit: (eventType, data) => void webhooks.emit(eventType, data),
+    emit: (eventType, data) => {
+      webhooks.emit(eventType, data);
+      shared.changed?.();
+    },
     sessionTtlMs: settings.sessionTtlSeconds * 1000,
+    sessionRetentionMs: settings.sessionRetentionSeconds * 1000,
     slowCardMs: (settings.slowCardSeconds * 1000) / settings.timeScale,
     maxFailedRenewals: settings.maxFailedRenewals,
   });
@@ -131,9 +139,11 @@ export function createMerchantContext(
     publicUrl: '',
     ownOrigins: [],
     webhookUrl: merchant.webhookUrl,
+    merchantDirectory: [{ id: merchant.id, merchantName: merchant.merchantName }],
     buyerReturns: true,
     reset: () => {
       clock.clear();
+      ledger.clear();
       state.clear();
       webhooks.reset();
       faults.reset();
@@ -142,6 +152,7 @@ export function createMerchantContext(
       built.buyerReturns = true;
       loadQuietly(built, merchant);
       built.webhookUrl = merchant.webhookUrl;
+      shared.changed?.();
     },
     resetAll: shared.resetAll,
   };

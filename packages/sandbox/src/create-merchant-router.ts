@@ -6,6 +6,7 @@ import type { SandboxApp } from './create-sandbox-app.js';
 import { SANDBOX_DEFAULTS } from './defaults.js';
 import { readBody } from './http/read-body.js';
 import { splitTarget, targetOf } from './http/request-target.js';
+import { DASHBOARD_MERCHANT_PARAM, DASHBOARD_PREFIX } from './pages/dashboard-routes.js';
 import type { SandboxContext } from './sandbox-context.js';
 
 /**
@@ -26,7 +27,8 @@ export interface RoutedMerchant {
  * belongs to, the first merchant (`default`) taking whatever names none. A merchant is named by
  * the path of its own control API (`/__sandbox/merchants/{id}/…`, answered as `/__sandbox/…`),
  * by the hosted-page session in the path, by the `api_key` (or refresh token) of a token
- * request, or by the access token of a business call. Trust still comes from each merchant's
+ * request, by the access token of a business call, or (the dashboard, `/` and its form posts)
+ * by the `merchant` query parameter: `/?merchant=north`. Trust still comes from each merchant's
  * own checks: a call routed by a token is then authorised and its signature checked with that
  * merchant's sign key, so merchant A's token can only ever read A's payments.
  *
@@ -62,6 +64,10 @@ export function createMerchantRouter(merchants: readonly RoutedMerchant[]): Sand
   };
 
   const ownerOf = async (request: Request, path: string): Promise<RoutedMerchant> => {
+    if (path === '/' || path.startsWith(DASHBOARD_PREFIX)) {
+      const id = new URL(request.url).searchParams.get(DASHBOARD_MERCHANT_PARAM);
+      return (id === null ? undefined : byId.get(id)) ?? first;
+    }
     if (path.startsWith(pagePrefix)) {
       const sessionId = safeDecode(path.slice(pagePrefix.length).split('/')[0] ?? '');
       return find((ctx) => ctx.state.paymentsBySession.has(sessionId));

@@ -61,6 +61,18 @@ export const SANDBOX_DEFAULTS = {
    * it `PAST_DUE`, this one makes it `EXPIRED` with `credit_card.subscription.expired`.
    */
   maxFailedRenewals: 3,
+  /**
+   * Payments one merchant keeps: beyond it the oldest is forgotten with its refunds, so that a
+   * long-running sandbox stays within a bounded memory (about 1 kB per payment).
+   */
+  maxPayments: 50_000,
+  /**
+   * How long, on the sandbox clock, a hosted page still answers (409 / 410) after its session
+   * expired; then the session is forgotten and its page answers 404 (the payment stays).
+   */
+  sessionRetentionSeconds: 86_400,
+  /** Webhook events one merchant keeps (with their deliveries); beyond it the oldest go. */
+  maxWebhookEvents: 100_000,
   /** Prefix of the hosted-page path: `${publicUrl}/hpp/${sessionId}` [default]. */
   hostedPagePath: '/hpp',
   /** Prefix of the control API (no token: local use only). */

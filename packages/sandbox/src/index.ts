@@ -16,6 +16,7 @@ export type { FaultKind, FaultRule, FaultRuleInput } from './faults/fault-rule.j
 export type { SandboxFixtureInput } from './fixtures/load-fixtures.js';
 export type { SandboxLogger } from './logger.js';
 export type { MerchantOptions, SandboxCredentials, SandboxOptions } from './options.js';
+export { SandboxDataError } from './persistence/sandbox-data-error.js';
 export type { RequestLogEntry, SandboxStats } from './sandbox-context.js';
 export type { ScenarioResult } from './scenarios/run-scenario.js';
 export {

@@ -123,6 +123,26 @@ export const OPTION_TABLE = {
     'n',
     'failed renewals in a row that end a subscription',
   ]),
+  data: row(nonEmpty, undefined, [
+    'data',
+    'path',
+    'keep state in this JSON file across restarts (default: in memory only)',
+  ]),
+  maxPayments: row(z.number().int().positive(), D.maxPayments, [
+    'max-payments',
+    'n',
+    'payments kept per merchant; the oldest beyond it are forgotten',
+  ]),
+  sessionRetentionSeconds: row(z.number().nonnegative(), D.sessionRetentionSeconds, [
+    'session-retention',
+    's',
+    'how long an expired hosted page still answers before it is forgotten',
+  ]),
+  maxWebhookEvents: row(z.number().int().positive(), D.maxWebhookEvents, [
+    'max-webhook-events',
+    'n',
+    'webhook events kept per merchant; the oldest beyond it are forgotten',
+  ]),
   merchantName: row(z.string().min(1).max(100), D.merchantName, [
     'merchant-name',
     'name',

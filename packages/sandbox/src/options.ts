@@ -110,6 +110,27 @@ export interface SandboxOptions {
   /** Consecutive failed renewals that end a subscription (`EXPIRED`), default 3. */
   maxFailedRenewals?: number;
   /**
+   * A JSON file that keeps the state across restarts (`--data`): every merchant's payments,
+   * refunds, subscriptions, bills, webhook events and deliveries (with their retry schedule), the
+   * clock offset and the counters. Written whole (temp file, then rename) soon after each change
+   * and on `close()`; read at start. Access tokens are not kept: clients fetch new ones (a 401
+   * first). A file that is not sandbox state is refused with a `SandboxDataError`. Default: none
+   * (in memory only).
+   */
+  data?: string;
+  /**
+   * Payments each merchant keeps, default 50 000: beyond it the oldest payment is forgotten
+   * (with its refunds), so memory stays bounded in a long-running sandbox.
+   */
+  maxPayments?: number;
+  /**
+   * Seconds (sandbox clock) a hosted page still answers after its session expired, default
+   * 86 400; then the session is forgotten and its page answers 404. The payment stays.
+   */
+  sessionRetentionSeconds?: number;
+  /** Webhook events each merchant keeps with their deliveries, default 100 000; the oldest go. */
+  maxWebhookEvents?: number;
+  /**
    * Overrides of the protocol [default]s that have no option of their own (time zone, fee,
    * channel, page sizes, hosted-page path, retry schedule, acknowledgement body), e.g.
    * `{ timeZoneOffsetMinutes: 480 }` once WPay's real value is known.

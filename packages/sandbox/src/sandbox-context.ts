@@ -80,6 +80,8 @@ export interface SandboxContext {
   ownOrigins: readonly string[];
   /** Where webhooks go. */
   webhookUrl: string | undefined;
+  /** Every merchant of the sandbox, this one included, `default` first (the dashboard's switcher). */
+  merchantDirectory: ReadonlyArray<{ id: string; merchantName: string }>;
   /**
    * `false`: the "buyer never returns" switch: a completed hosted page answers a final page
    * instead of redirecting to `successUrl`/`cancelUrl`, as when the browser closes after paying,

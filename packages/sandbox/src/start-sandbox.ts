@@ -9,6 +9,8 @@ import { SandboxClock } from './domain/sandbox-clock.js';
 import { ConnectionDrop } from './http/connection-drop.js';
 import { ownOriginsOf } from './http/cross-site.js';
 import { resolveOptions, type SandboxOptions } from './options.js';
+import { readDataFile } from './persistence/data-file.js';
+import { captureSandbox, DataSaver, restoreSandbox } from './persistence/persist-sandbox.js';
 import { type SandboxMerchant, sandboxMerchant } from './sandbox-merchant.js';
 import { nodeListenerOf } from './serve-node.js';
 
@@ -63,14 +65,19 @@ export interface Sandbox extends SandboxMerchant {
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const settings = resolveOptions(options);
+  const data = settings.data === undefined ? undefined : await readDataFile(settings.data);
+  let saver: DataSaver | undefined;
+  const changed = () => saver?.changed();
   const closing = new AbortController();
   const clock = new SandboxClock({
     onError: (error) =>
       settings.logger.error('scheduled job failed', {
         error: error instanceof Error ? error.message : String(error),
       }),
+    offsetMs: data?.clockOffsetMs ?? 0,
+    onAdvance: changed,
   });
-  const ids = new IdSequence();
+  const ids = new IdSequence(data?.ids);
   const resetAll = () => {
     for (const merchant of routed) merchant.ctx.reset();
   };
@@ -80,10 +87,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ids,
       closing: closing.signal,
       resetAll,
+      changed,
     });
     return { ctx, app: createSandboxApp(ctx) };
   });
-  const app = createMerchantRouter(routed);
+  const contexts = routed.map(({ ctx }) => ctx);
+  if (settings.data !== undefined) {
+    if (data) restoreSandbox(data, { file: settings.data, merchants: contexts });
+    saver = new DataSaver(
+      settings.data,
+      () => captureSandbox({ clock, ids, merchants: contexts }),
+      settings.logger,
+    );
+    saver.changed(); // the file exists from the start (and says which merchants it serves)
+  }
+  const router = createMerchantRouter(routed);
+  const app: typeof router = saver
+    ? {
+        fetch: async (request, bindings) => {
+          const response = await router.fetch(request, bindings);
+          const method = request.method.toUpperCase();
+          if (method !== 'GET' && method !== 'HEAD') changed();
+          return response;
+        },
+      }
+    : router;
 
   let baseUrl = '';
   const server = createServer(
@@ -105,9 +133,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   baseUrl = url;
   const publicUrl = settings.publicUrl ?? url;
   const ownOrigins = ownOriginsOf([url, publicUrl]);
+  const directory = routed.map(({ ctx }) => ({
+    id: ctx.merchantId,
+    merchantName: ctx.options.merchantName,
+  }));
   for (const { ctx } of routed) {
     ctx.publicUrl = publicUrl;
     ctx.ownOrigins = ownOrigins;
+    ctx.merchantDirectory = directory;
   }
   settings.logger.info?.('sandbox listening', {
     url,
@@ -143,13 +176,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     merchants,
     close: () => {
-      closed ??= new Promise<void>((resolve) => {
-        closing.abort();
-        for (const { ctx } of routed) ctx.webhooks.close();
-        clock.stop();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      // The data file is written before anything stops, so that pending deliveries stay pending
+      // in it (and are retried after a restart) rather than `closed`.
+      closed ??= (saver?.stop() ?? Promise.resolve()).then(
+        () =>
+          new Promise<void>((resolve) => {
+            closing.abort();
+            for (const { ctx } of routed) ctx.webhooks.close();
+            clock.stop();
+            server.close(() => resolve());
+            server.closeAllConnections();
+          }),
+      );
       return closed;
     },
   };

@@ -1,6 +1,7 @@
 /** @module The rules of money: payments, refunds, subscriptions and bills, and their events. */
 import { refuse } from '../api/api-error.js';
 import type { SchedulingClock } from './clock-scope.js';
+import { DueQueue } from './due-queue.js';
 import { fromMinor } from './money.js';
 import {
   type BillRecord,
@@ -26,6 +27,8 @@ export interface LedgerOptions {
   emit: EmitEvent;
   views: ViewSettings;
   sessionTtlMs: number;
+  /** How long a hosted page answers after its session ended, before it is forgotten (404). */
+  sessionRetentionMs: number;
   /** Real delay of the slow card, already divided by `timeScale`. */
   slowCardMs: number;
   /** Consecutive failed renewals that make a subscription `EXPIRED`. */
@@ -69,9 +72,49 @@ const SUBSCRIPTION_TERMS: ReadonlyArray<keyof CheckoutRequest> = [
  */
 export class Ledger {
   readonly #options: LedgerOptions;
+  /** Sessions by expiry time: every session lives `sessionTtlMs`, so they expire in order. */
+  readonly #expiries: DueQueue<PaymentRecord>;
+  /** Ended sessions whose page is forgotten `sessionRetentionMs` after they expired. */
+  readonly #forgettings: DueQueue<PaymentRecord>;
 
   constructor(options: LedgerOptions) {
     this.#options = options;
+    this.#expiries = new DueQueue(options.clock, (payment) => {
+      this.expire(payment.trxNo);
+      this.#forgettings.push(payment.expiresAt + options.sessionRetentionMs, payment);
+    });
+    this.#forgettings = new DueQueue(options.clock, (payment) =>
+      options.state.forgetSession(payment),
+    );
+  }
+
+  /**
+   * Plans again what the state's records wait for (after a restart from a `--data` file): session
+   * expiries, forgetting of ended sessions, slow cards and subscription bills. Due ones run at once,
+   * in time order.
+   */
+  resume(): void {
+    const { state, clock, slowCardMs } = this.#options;
+    for (const payment of state.paymentOrder.toArray()) {
+      if (payment.sessionId === null) continue;
+      if (payment.status === 'PAYING' && payment.submittedCard === 'slow') {
+        clock.at(payment.updatedAt + slowCardMs, () => {
+          if (payment.status === 'PAYING') this.#markPaid(payment);
+        });
+      }
+      this.#expiries.push(payment.expiresAt, payment);
+    }
+    for (const sub of state.subscriptions.values()) {
+      const dueAt = sub.nextBillAt;
+      if (dueAt === null || (sub.status !== 'ACTIVE' && sub.status !== 'PAST_DUE')) continue;
+      clock.at(dueAt, () => this.#renew(sub, dueAt));
+    }
+  }
+
+  /** Forgets the planned expiries (a merchant's reset; the state is cleared beside it). */
+  clear(): void {
+    this.#expiries.clear();
+    this.#forgettings.clear();
   }
 
   /** Creates a session, or returns the same one for the same `mchOrderNo` and content. */
@@ -102,7 +145,7 @@ export class Ledger {
       subscriptionId: null,
     };
     state.addPayment(payment, true);
-    clock.at(payment.expiresAt, () => this.expire(payment.trxNo));
+    this.#expiries.push(payment.expiresAt, payment);
     return { payment, reused: false };
   }
 
@@ -436,7 +479,7 @@ export class Ledger {
       failureReason,
       createdAt: at,
     };
-    this.#options.state.bills.push(bill);
+    this.#options.state.addBill(bill);
     return bill;
   }
 

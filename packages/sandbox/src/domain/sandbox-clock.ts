@@ -15,6 +15,10 @@ export interface SandboxClockOptions {
   realNow?: () => number;
   /** Called when a job throws. */
   onError?: (error: unknown) => void;
+  /** How far the clock starts advanced (a restored `--data` file), default 0. */
+  offsetMs?: number;
+  /** Called after the clock was advanced (the offset changed). */
+  onAdvance?: () => void;
 }
 
 /**
@@ -33,16 +37,24 @@ export interface SandboxClockOptions {
 export class SandboxClock {
   readonly #realNow: () => number;
   readonly #onError: (error: unknown) => void;
-  #offset = 0;
+  readonly #onAdvance: () => void;
+  #offset: number;
   #seq = 0;
   #jobs: Job[] = [];
   #timer: NodeJS.Timeout | undefined;
   #draining: Promise<void> = Promise.resolve();
   #stopped = false;
 
-  constructor({ realNow = Date.now, onError = () => {} }: SandboxClockOptions = {}) {
+  constructor({
+    realNow = Date.now,
+    onError = () => {},
+    offsetMs = 0,
+    onAdvance = () => {},
+  }: SandboxClockOptions = {}) {
     this.#realNow = realNow;
     this.#onError = onError;
+    this.#offset = offsetMs;
+    this.#onAdvance = onAdvance;
   }
 
   /** Sandbox time in epoch milliseconds. */
@@ -84,6 +96,7 @@ export class SandboxClock {
   async advance(ms: number): Promise<void> {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advance(ms) needs ms >= 0');
     this.#offset += ms;
+    this.#onAdvance();
     await this.#drain();
   }
 

@@ -20,17 +20,25 @@ export interface StateSnapshot {
 }
 
 /**
- * A snapshot of payments (newest first), subscriptions, bills and refunds.
+ * A snapshot of payments (newest first; with `maxPayments`, only that many of the newest),
+ * subscriptions, bills and refunds.
  *
  * @example
  * ```ts
  * stateSnapshot(ctx).payments[0]?.status;
  * ```
  */
-export function stateSnapshot(ctx: SandboxContext): StateSnapshot {
+export function stateSnapshot(
+  ctx: SandboxContext,
+  { maxPayments }: { maxPayments?: number } = {},
+): StateSnapshot {
+  const payments =
+    maxPayments === undefined
+      ? ctx.state.paymentList()
+      : ctx.state.paymentOrder.page(1, maxPayments);
   return {
     now: ctx.clock.now(),
-    payments: ctx.state.paymentList().map((p) => paymentView(p, ctx.views)),
+    payments: payments.map((p) => paymentView(p, ctx.views)),
     subscriptions: ctx.state.subscriptionList().map((s) => subscriptionView(s, ctx.views)),
     bills: ctx.state.bills.map((b) => billView(b, ctx.views)),
     refunds: ctx.state.refunds.map((r) => refundView(r, ctx.views)),

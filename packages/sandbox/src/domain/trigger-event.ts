@@ -58,7 +58,7 @@ export function triggerEvent(
     const sub = ctx.ledger.subscription(target.subscriptionId, 'subscriptionId');
     const subscription = subscriptionView(sub, ctx.views);
     if (!eventType.includes('.bill.')) return send(subscription);
-    const bill = ctx.state.bills.filter((record) => record.subscriptionId === sub.id).at(-1);
+    const bill = ctx.state.billsBySubscription.get(sub.id)?.at(-1);
     return send({ subscription, bill: bill ? billView(bill, ctx.views) : null });
   }
   throw refuse('invalidField', 'trxNo or subscriptionId: one is required');

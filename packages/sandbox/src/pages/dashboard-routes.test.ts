@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Sandbox } from '../index.js';
-import {
-  closeAll,
-  type Receiver,
-  sandboxWithReceiver,
-  type TestClient,
-} from '../test/wpay-client.js';
+import { type Sandbox, startSandbox } from '../index.js';
+import { closeAll, type Receiver, sandboxWithReceiver, TestClient } from '../test/wpay-client.js';
 
 describe('when opening the dashboard', () => {
   let sb: Sandbox;
@@ -99,5 +94,65 @@ describe('when opening the dashboard', () => {
   it('refreshes itself on request', async () => {
     assert.match(await dashboard('?refresh=5'), /<meta http-equiv="refresh" content="5">/);
     assert.doesNotMatch(await dashboard(), /http-equiv="refresh"/);
+  });
+});
+
+describe('when the sandbox has several merchants', () => {
+  let sb: Sandbox;
+  let northTrxNo: string;
+  let defaultTrxNo: string;
+  before(async () => {
+    sb = await startSandbox({ merchants: [{ id: 'north', merchantName: 'North Mugs' }] });
+    northTrxNo = String((await new TestClient(sb.merchant('north'), sb.fetch).checkout()).trxNo);
+    defaultTrxNo = String((await new TestClient(sb, sb.fetch).checkout()).trxNo);
+    await sb.merchant('north').pay(northTrxNo);
+  });
+  after(() => sb.close());
+
+  const dashboard = async (query = '') => (await fetch(`${sb.url}/${query}`)).text();
+  const act = (path: string, form: Record<string, string>) =>
+    fetch(`${sb.url}/__dashboard/${path}`, {
+      method: 'POST',
+      body: new URLSearchParams(form),
+      redirect: 'manual',
+    });
+
+  it('offers a switcher to every merchant, the shown one marked', async () => {
+    const html = await dashboard();
+    assert.match(html, /<nav class="panel" aria-label="Merchants">/);
+    assert.match(html, /<a href="\/" aria-current="page"><strong>Sandbox Shop<\/strong>/);
+    assert.match(html, /<a href="\/\?merchant=north">North Mugs \(<code>north<\/code>\)<\/a>/);
+    const north = await dashboard('?merchant=north');
+    assert.match(north, /<a href="\/\?merchant=north" aria-current="page"><strong>North Mugs/);
+  });
+
+  it("shows each merchant's own payments and deliveries only", async () => {
+    const home = await dashboard();
+    assert.match(home, /<h1>WPay sandbox · Sandbox Shop<\/h1>/);
+    assert.match(home, /<h2 id="payments">Payments \(1\)<\/h2>/);
+    assert.ok(home.includes(defaultTrxNo) && !home.includes(northTrxNo));
+    const north = await dashboard('?merchant=north');
+    assert.match(north, /<h1>WPay sandbox · North Mugs<\/h1>/);
+    assert.match(north, /<h2 id="payments">Payments \(1\)<\/h2>/);
+    assert.ok(north.includes(northTrxNo) && !north.includes(defaultTrxNo));
+    assert.match(north, /<h2 id="deliveries">Webhook deliveries \(1\)<\/h2>/);
+  });
+
+  it("posts a merchant's forms to that merchant and goes back to its page", async () => {
+    assert.match(
+      await dashboard('?merchant=north'),
+      /action="\/__dashboard\/webhook-url\?merchant=north"/,
+    );
+    const response = await act('webhook-url?merchant=north', { url: 'http://127.0.0.1:9/north' });
+    assert.equal(response.status, 303);
+    assert.equal(response.headers.get('location'), '/?merchant=north');
+    assert.match(await dashboard('?merchant=north'), /value="http:\/\/127\.0\.0\.1:9\/north"/);
+    assert.doesNotMatch(await dashboard(), /127\.0\.0\.1:9\/north/);
+    const [event] = sb.merchant('north').events();
+    assert.ok(event);
+    const redelivered = await act('redeliver?merchant=north', { eventId: event.eventId });
+    assert.equal(redelivered.status, 303);
+    assert.equal(sb.merchant('north').deliveries().length, 2);
+    assert.equal(sb.deliveries().length, 0);
   });
 });

@@ -11,8 +11,44 @@ import type { SandboxContext } from '../sandbox-context.js';
 import { readPageForm } from './read-page-form.js';
 import { renderDashboard } from './render-dashboard.js';
 
-/** Prefix of the dashboard's form actions. */
-const DASHBOARD_ACTIONS = '/__dashboard/';
+/**
+ * Prefix of the dashboard's form actions.
+ *
+ * @example
+ * ```ts
+ * `${DASHBOARD_PREFIX}advance`; // '/__dashboard/advance'
+ * ```
+ */
+export const DASHBOARD_PREFIX = '/__dashboard/';
+const DASHBOARD_ACTIONS = DASHBOARD_PREFIX;
+
+/**
+ * The query parameter that names the merchant a dashboard page or form post is about
+ * (`/?merchant=north`); without it, the merchant `default`.
+ *
+ * @example
+ * ```ts
+ * `/?${DASHBOARD_MERCHANT_PARAM}=north`;
+ * ```
+ */
+export const DASHBOARD_MERCHANT_PARAM = 'merchant';
+
+/**
+ * `/` for the first merchant, `/?merchant={id}` for another (what its forms go back to).
+ *
+ * @example
+ * ```ts
+ * dashboardHome(northCtx); // '/?merchant=north'
+ * ```
+ */
+export function dashboardHome(ctx: SandboxContext): string {
+  const [first] = ctx.merchantDirectory;
+  if (!first || first.id === ctx.merchantId) return '/';
+  return `/?${DASHBOARD_MERCHANT_PARAM}=${encodeURIComponent(ctx.merchantId)}`;
+}
+
+/** Rows shown per table (newest first). */
+const DASHBOARD_ROWS = 200;
 
 const ADVANCE = { '1h': { hours: 1 }, '1d': { days: 1 }, '1mo': { months: 1 } } as const;
 
@@ -43,10 +79,15 @@ async function answerDashboard(
     return pageResponse(
       200,
       renderDashboard({
+        merchantId: ctx.merchantId,
+        merchants: ctx.merchantDirectory,
         merchantName: ctx.options.merchantName,
         url: ctx.publicUrl,
         webhookUrl: ctx.webhookUrl,
-        snapshot: stateSnapshot(ctx),
+        snapshot: {
+          ...stateSnapshot(ctx, { maxPayments: DASHBOARD_ROWS }),
+        },
+        paymentCount: ctx.state.paymentOrder.size,
         deliveries: ctx.webhooks.deliveries(),
         faults: ctx.faults.list(),
         stats: statsOf(ctx),
@@ -63,10 +104,10 @@ async function answerDashboard(
     if (!(error instanceof ApiError)) throw error;
     return pageResponse(
       error.httpStatus,
-      `<p>${error.message.replace(/[<>&"]/g, '')}</p><p><a href="/">Back</a></p>`,
+      `<p>${error.message.replace(/[<>&"]/g, '')}</p><p><a href="${dashboardHome(ctx)}">Back</a></p>`,
     );
   }
-  return seeOther('/');
+  return seeOther(dashboardHome(ctx));
 }
 
 type DashboardAction = (ctx: SandboxContext, form: URLSearchParams) => void | Promise<void>;

@@ -9,7 +9,13 @@ import { documentOf, html, type SafeHtml } from './html.js';
 
 /** What the dashboard shows. */
 export interface DashboardView {
+  /** The merchant shown. */
+  merchantId: string;
+  /** Every merchant of the sandbox, `default` first: the switcher. */
+  merchants: ReadonlyArray<{ id: string; merchantName: string }>;
   merchantName: string;
+  /** Payments held (`snapshot.payments` has the newest of them). */
+  paymentCount: number;
   url: string;
   webhookUrl: string | undefined;
   snapshot: StateSnapshot;
@@ -20,7 +26,7 @@ export interface DashboardView {
   refreshSeconds: number | null;
 }
 
-/** Rows shown per table (newest first). */
+/** Rows shown per table (newest first; the payments are cut by the route already). */
 const MAX_ROWS = 200;
 
 const EVENT_KINDS = Object.entries(EVENT_TYPES);
@@ -65,30 +71,41 @@ details summary { cursor: pointer; }
  */
 export function renderDashboard(v: DashboardView): string {
   const { snapshot: s } = v;
+  const [first] = v.merchants;
+  const own =
+    first === undefined || first.id === v.merchantId
+      ? ''
+      : `merchant=${encodeURIComponent(v.merchantId)}`;
+  /** A path of this merchant's dashboard: its query names the merchant (none for `default`). */
+  const at = (path: string, query = '') => {
+    const params = [own, query].filter(Boolean).join('&');
+    return params ? `${path}?${params}` : path;
+  };
   const head = v.refreshSeconds
     ? html`<meta http-equiv="refresh" content="${v.refreshSeconds}">`
     : undefined;
   const body = html`<header>
-  <h1>WPay sandbox</h1>
+  <h1>WPay sandbox · ${v.merchantName}</h1>
   <span>API: <code>${v.url}</code></span>
   <span>Clock: <time datetime="${new Date(s.now).toISOString()}">${new Date(s.now).toISOString()}</time></span>
   <span>${v.stats.requests} API calls, ${v.stats.tokenRequests} token requests, ${v.stats.faultsInjected} faults</span>
 </header>
+${merchantSwitcher(v)}
 <main>
 <section class="panel" aria-label="Clock and webhooks">
   <span>Advance the clock:</span>
   ${(['1h', '1d', '1mo'] as const).map(
-    (by) => html`<form class="inline" method="post" action="/__dashboard/advance">
+    (by) => html`<form class="inline" method="post" action="${at('/__dashboard/advance')}">
     <input type="hidden" name="by" value="${by}"><button type="submit">+${LABELS[by]}</button></form>`,
   )}
-  <form class="inline" method="post" action="/__dashboard/webhook-url">
+  <form class="inline" method="post" action="${at('/__dashboard/webhook-url')}">
     <label for="webhook-url">Webhook URL</label>
     <input id="webhook-url" name="url" type="url" size="40" value="${v.webhookUrl ?? ''}" placeholder="http://127.0.0.1:3000/webhooks/wpay">
     <button type="submit">Save</button>
   </form>
-  <a href="/?refresh=${v.refreshSeconds ? '' : '5'}">${v.refreshSeconds ? 'Stop auto-refresh' : 'Auto-refresh every 5 s'}</a>
+  <a href="${at('/', `refresh=${v.refreshSeconds ? '' : '5'}`)}">${v.refreshSeconds ? 'Stop auto-refresh' : 'Auto-refresh every 5 s'}</a>
 </section>
-<h2 id="payments">Payments (${s.payments.length})</h2>
+<h2 id="payments">Payments (${v.paymentCount})</h2>
 ${table(
   ['trxNo', 'mchOrderNo', 'status', 'amount', 'mode', 'created', 'paid', 'trigger an event'],
   s.payments
@@ -101,7 +118,7 @@ ${table(
       p.payMode,
       p.createTime,
       p.payTime ?? '',
-      triggerForm('trxNo', String(p.trxNo), ORDER_EVENTS),
+      triggerForm('trxNo', String(p.trxNo), ORDER_EVENTS, at('/__dashboard/trigger')),
     ]),
 )}
 <h2 id="subscriptions">Subscriptions (${s.subscriptions.length})</h2>
@@ -128,7 +145,12 @@ ${table(
       sub.createdTime,
       sub.nextBillTime ?? '',
       s.bills.filter((b) => b.subscriptionId === sub.id).length,
-      triggerForm('subscriptionId', String(sub.id), SUBSCRIPTION_EVENTS),
+      triggerForm(
+        'subscriptionId',
+        String(sub.id),
+        SUBSCRIPTION_EVENTS,
+        at('/__dashboard/trigger'),
+      ),
     ]),
 )}
 <h2 id="refunds">Refunds (${s.refunds.length})</h2>
@@ -157,7 +179,7 @@ ${table(
       html`<code>${d.eventType}</code><br><small><code>${d.eventId}</code></small>`,
       html`<span class="${d.state === 'delivered' ? 'good' : d.state === 'pending' ? '' : 'bad'}">${d.state}</span>${d.faults.length ? ` (${d.faults.join(', ')})` : ''}`,
       attemptsOf(d),
-      html`<form class="inline" method="post" action="/__dashboard/redeliver">
+      html`<form class="inline" method="post" action="${at('/__dashboard/redeliver')}">
       <input type="hidden" name="eventId" value="${d.eventId}"><button type="submit">Re-deliver</button></form>`,
     ]),
 )}
@@ -166,7 +188,7 @@ ${table(
   ['id', 'kind', 'path', 'probability', 'times left', 'fired'],
   v.faults.map((f) => [f.id, f.kind, f.path, f.probability, f.remaining ?? '∞', f.fired]),
 )}
-${v.faults.length ? html`<form class="inline" method="post" action="/__dashboard/faults/clear"><button type="submit">Clear faults</button></form>` : ''}
+${v.faults.length ? html`<form class="inline" method="post" action="${at('/__dashboard/faults/clear')}"><button type="submit">Clear faults</button></form>` : ''}
 </main>`;
   return documentOf(`WPay sandbox · ${v.merchantName}`, body, CSS, head);
 }
@@ -181,9 +203,30 @@ function table(headers: string[], rows: unknown[][]): SafeHtml {
 </table>`;
 }
 
-function triggerForm(name: 'trxNo' | 'subscriptionId', value: string, types: string[]): SafeHtml {
+/** Links to every merchant's dashboard (none with a single merchant), the shown one marked. */
+function merchantSwitcher(v: DashboardView): SafeHtml | string {
+  if (v.merchants.length < 2) return '';
+  const [first] = v.merchants;
+  return html`<nav class="panel" aria-label="Merchants">
+  <span>Merchants:</span>
+  ${v.merchants.map((merchant) => {
+    const href = merchant.id === first?.id ? '/' : `/?merchant=${encodeURIComponent(merchant.id)}`;
+    const current = merchant.id === v.merchantId;
+    return current
+      ? html`<a href="${href}" aria-current="page"><strong>${merchant.merchantName}</strong> (<code>${merchant.id}</code>)</a>`
+      : html`<a href="${href}">${merchant.merchantName} (<code>${merchant.id}</code>)</a>`;
+  })}
+</nav>`;
+}
+
+function triggerForm(
+  name: 'trxNo' | 'subscriptionId',
+  value: string,
+  types: string[],
+  action: string,
+): SafeHtml {
   const id = `event-${name}-${value}`;
-  return html`<form class="inline" method="post" action="/__dashboard/trigger">
+  return html`<form class="inline" method="post" action="${action}">
       <input type="hidden" name="${name}" value="${value}">
       <label class="visually-hidden" for="${id}">Event type for ${value}</label>
       <select id="${id}" name="eventType">${types.map((t) => html`<option>${t}</option>`)}</select>

@@ -98,6 +98,8 @@ export interface WebhookDispatcherOptions {
   ackBody: string;
   bodyExcerptChars: number;
   timeZoneOffsetMinutes: number;
+  /** Events kept (with their deliveries); beyond it the oldest are forgotten (default: all). */
+  maxEvents?: number;
   /** Where to send (set per API key in WPay: an option and a control API here). */
   url: () => string | undefined;
   /** Called after every attempt. */
@@ -143,6 +145,7 @@ export class WebhookDispatcher {
     this.#events.set(eventId, event);
     this.#options.logger.debug?.('webhook event', { eventId, eventType });
     this.#start(event, false);
+    this.#forgetBeyond(this.#options.maxEvents ?? Number.POSITIVE_INFINITY);
     return event;
   }
 
@@ -195,6 +198,32 @@ export class WebhookDispatcher {
     this.#events.clear();
     this.#deliveries.length = 0;
     this.#wake();
+  }
+
+  /**
+   * Takes back events and deliveries saved before a restart (a `--data` file) and plans the
+   * pending deliveries' next attempts again (at once when their time has passed).
+   */
+  restore(events: readonly WebhookEvent[], deliveries: readonly Delivery[]): void {
+    for (const event of events) this.#events.set(event.eventId, event);
+    for (const saved of deliveries) {
+      const delivery: Delivery = {
+        ...saved,
+        attempts: [...saved.attempts],
+        faults: [...saved.faults],
+      };
+      this.#deliveries.push(delivery);
+      this.#nextDeliveryId = Math.max(this.#nextDeliveryId, delivery.deliveryId + 1);
+      const event = this.#events.get(delivery.eventId);
+      if (delivery.state !== 'pending' || !event) continue;
+      const delayMs =
+        delivery.attempts.length === 0
+          ? 0
+          : (this.#options.retryDelaysMs[delivery.attempts.length - 1] ?? 0);
+      const dueAt = delivery.nextAttemptAt ?? this.#options.clock.now();
+      this.#plan(delivery, event, Math.max(0, dueAt - this.#options.clock.now()));
+      this.#plannedDelay.set(delivery, delayMs);
+    }
   }
 
   /** Stops every attempt and planned retry. */
@@ -328,6 +357,26 @@ export class WebhookDispatcher {
       return;
     }
     this.#plan(delivery, event, delay);
+  }
+
+  /**
+   * Forgets the oldest events beyond `maxEvents`, and the leading deliveries of forgotten events
+   * that are no longer pending (a delivery still retrying goes on, and is dropped once it ends).
+   */
+  #forgetBeyond(maxEvents: number): void {
+    if (this.#events.size <= maxEvents) return;
+    for (const eventId of this.#events.keys()) {
+      if (this.#events.size <= maxEvents) break;
+      this.#events.delete(eventId);
+    }
+    let kept = 0;
+    while (kept < this.#deliveries.length) {
+      const delivery = this.#deliveries[kept];
+      if (!delivery || this.#events.has(delivery.eventId)) break;
+      if (delivery.state === 'pending') break;
+      kept += 1;
+    }
+    if (kept > 0) this.#deliveries.splice(0, kept);
   }
 
   #isIdle(retries: boolean): boolean {

@@ -8,7 +8,6 @@ import { paymentView } from '../../domain/views.js';
 import type { SandboxContext } from '../../sandbox-context.js';
 import { FieldCheck } from '../field-check.js';
 import { amountField, intField, optional, stringField, textField } from '../fields.js';
-import { paginate } from './paginate.js';
 
 /**
  * `POST /checkout/w-payment/payments/list`: `pageNum`/`pageSize` in, `records, total, pageSize,
@@ -46,18 +45,20 @@ export function listPayments(body: unknown, ctx: SandboxContext): Record<string,
   fields.throwIfBad();
 
   const major = (p: PaymentRecord) => fromMinor(p.request.amountMinor, p.request.currency);
-  const matches = (p: PaymentRecord): boolean =>
-    (status === undefined || PAYMENT_STATUS_CODES[p.status] === status) &&
-    (channelId === undefined || channelId === ctx.views.channelId) &&
-    (currency === undefined || currency === p.request.currency) &&
-    (paymentMethod === undefined ||
-      (p.paidAt !== null && paymentMethod === ctx.views.paymentMethod)) &&
-    (mchOrderNo === undefined || mchOrderNo === p.request.mchOrderNo) &&
-    (amountMin === undefined || major(p) >= amountMin) &&
-    (amountMax === undefined || major(p) <= amountMax) &&
-    (startTime === undefined || p.createdAt >= startTime) &&
-    (endTime === undefined || p.createdAt <= endTime + 999);
-  const page = paginate(ctx.state.paymentList().filter(matches), pageNum, pageSize);
+  const filters = [
+    status !== undefined && ((p: PaymentRecord) => PAYMENT_STATUS_CODES[p.status] === status),
+    channelId !== undefined && (() => channelId === ctx.views.channelId),
+    currency !== undefined && ((p: PaymentRecord) => currency === p.request.currency),
+    paymentMethod !== undefined &&
+      ((p: PaymentRecord) => p.paidAt !== null && paymentMethod === ctx.views.paymentMethod),
+    amountMin !== undefined && ((p: PaymentRecord) => major(p) >= amountMin),
+    amountMax !== undefined && ((p: PaymentRecord) => major(p) <= amountMax),
+    startTime !== undefined && ((p: PaymentRecord) => p.createdAt >= startTime),
+    endTime !== undefined && ((p: PaymentRecord) => p.createdAt <= endTime + 999),
+  ].filter((filter) => filter !== false);
+  const matches =
+    filters.length === 0 ? undefined : (p: PaymentRecord) => filters.every((filter) => filter(p));
+  const page = ctx.state.paymentPage(pageNum, pageSize, { mchOrderNo, matches });
   return { ...page, records: page.records.map((p) => paymentView(p, ctx.views)) };
 }
 

@@ -85,7 +85,7 @@ export function listBills(body: unknown, ctx: SandboxContext): Record<string, un
   const size = fields.take('size', optional(intField(1, maxPageSize))) ?? defaultPageSize;
   fields.throwIfBad();
   const sub = ctx.ledger.subscription(subscriptionId!, 'subscriptionId');
-  const bills = ctx.state.bills.filter((bill) => bill.subscriptionId === sub.id);
+  const bills = ctx.state.billsBySubscription.get(sub.id) ?? [];
   const result = paginate(bills, page, size);
   return { ...result, records: result.records.map((b) => billView(b, ctx.views)) };
 }
