@@ -34,9 +34,10 @@ const EXAMPLES = [
   { name: 'fastify', ci: true },
   { name: 'vite-react', ci: true, ...choosesColorAndQuantity() },
   { name: 'vite-vue', ci: true, ...choosesColorAndQuantity() },
+  { name: 'workerd', ci: true },
   {
     name: 'nestjs',
-    ci: false,
+    ci: true,
     async check(_page, app) {
       // Issue 13: the recipe works with Nest's own `rawBody: true`, no body juggling.
       const sources = await Promise.all(
