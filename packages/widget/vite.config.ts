@@ -13,8 +13,14 @@ const NO_BUILD: Readonly<Record<string, { entry: string; file: string; format: '
   bundle: { entry: 'src/index.ts', file: 'wpay-widget.bundle.js', format: 'es' },
 };
 
-/** The npm build's entries, one per subpath of `exports`: dist/index.js, dist/button.js. */
-const NPM_ENTRIES = { index: 'src/index.ts', button: 'src/button.ts' };
+/**
+ * The npm build's entries, one per subpath of `exports`: dist/index.js, dist/button.js and
+ * dist/react.js ('use client' kept), which imports React and dist/index.js, never a copy.
+ */
+const NPM_ENTRIES = { index: 'src/index.ts', button: 'src/button.ts', react: 'src/react.ts' };
+const npmExternal = (id: string, importer?: string) =>
+  [...LIT, /^react(\/|$)/].some((re) => re.test(id)) ||
+  (id === './index.js' && importer?.endsWith('/src/react.ts') === true);
 
 // Library builds from the sources:
 // - `vite build`                    → dist/index.js and dist/button.js (+ shared chunks), ESM for
@@ -55,7 +61,10 @@ export default defineConfig(({ mode }) => {
             fileName: (_format, name) => (bench ? `${name}.min.js` : `${name}.js`),
           },
       rolldownOptions: {
-        external: noBuild ? [] : LIT,
+        external: noBuild ? [] : npmExternal,
+        // src/react.ts starts with 'use client': kept in dist/react.js, rolldown only warns.
+        onLog: (level, log, handler) =>
+          log.code !== 'MODULE_LEVEL_DIRECTIVE' && handler(level, log),
         // The npm build keeps its code readable but not its JSDoc (the types in dist/types carry
         // it) nor, for the measured copy, its whitespace (Vite keeps that in ES library builds).
         output: {

@@ -1,5 +1,9 @@
+// biome-ignore-all lint/correctness/useJsxKeyInIterable: type-level specs, never rendered
 // Type-level specs, checked by `pnpm typecheck` (never run): what a TypeScript user of the package
 // sees. Each `@ts-expect-error` must stay an error, or the check fails.
+// The factory `h` has no JSX namespace of its own, so TypeScript reads the global one (with
+// React's types in the program, the default `React.createElement` would send it to `React.JSX`).
+/** @jsx h */
 import type {
   WpayButton,
   WpayButtonJsxProps,
@@ -13,6 +17,7 @@ import type {
 type Equals<Actual, Expected> =
   (<T>() => T extends Actual ? 1 : 2) extends <T>() => T extends Expected ? 1 : 2 ? true : false;
 function assertType<_T extends true>(): void {}
+declare function h(tag: string, props: unknown, ...children: unknown[]): unknown;
 
 // HTMLElementTagNameMap: the tags are their classes.
 assertType<Equals<HTMLElementTagNameMap['wpay-button'], WpayButton>>();
