@@ -17,6 +17,9 @@ const SUITES = [
   // The tarballs as published: file lists, manifests, publint, are-the-types-wrong, a consumer's
   // imports (scripts/packages.test.mjs; packs each package once, after the build above).
   ['packages', ['node', ['--test', 'scripts/packages.test.mjs']]],
+  // `pnpm docs`: the site (guides, TypeDoc of the helper and the sandbox, widget elements) is
+  // built and every internal link and anchor checked (scripts/docs.test.mjs).
+  ['docs', ['node', ['--test', 'scripts/docs.test.mjs']]],
   // examples/*, installed from the registry and the tarballs, each paying once in Chromium
   // (scripts/examples.test.mjs, the CI subset of `pnpm test:examples:all`).
   ['examples', ['node', ['--test', 'scripts/examples.test.mjs']]],
