@@ -5,6 +5,7 @@ import { errorEnvelope } from './api/envelope.js';
 import type { SandboxBindings, SandboxEnv } from './app-bindings.js';
 import { mountControlRoutes } from './control/control-routes.js';
 import { ConnectionDrop } from './http/connection-drop.js';
+import { mountOpenApiRoute } from './http/openapi-route.js';
 import { targetOf } from './http/request-target.js';
 import { jsonResponse } from './http/responses.js';
 import { signResponse } from './http/sign-response.js';
@@ -30,7 +31,7 @@ export interface SandboxApp {
 
 /**
  * Builds the core on Hono: control API (`/__sandbox/*`), dashboard (`/`), hosted pages
- * (`/hpp/*`) and the WPay API; any other path answers a 404 envelope. Every answer, errors
+ * (`/hpp/*`), the OpenAPI document (`/openapi.json`) and the WPay API; any other path answers a 404 envelope. Every answer, errors
  * included, is signed like WPay's by one step around all routes.
  *
  * @example
@@ -49,6 +50,7 @@ export function createSandboxApp(ctx: SandboxContext): SandboxApp {
     c.res = await signResponse(c.res, { signKey, signatureHeader, timestampHeader, target });
   });
   mountControlRoutes(app, ctx);
+  mountOpenApiRoute(app);
   mountDashboardRoutes(app, ctx);
   mountHostedPageRoutes(app, ctx);
   for (const path of API_PATHS) {
