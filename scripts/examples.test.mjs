@@ -34,6 +34,7 @@ const EXAMPLES = [
   { name: 'fastify', ci: true },
   { name: 'vite-react', ci: true, ...choosesColorAndQuantity() },
   { name: 'vite-vue', ci: true, ...choosesColorAndQuantity() },
+  { name: 'next-app', ci: false, ...sendsWhatHydrationSet() },
   { name: 'workerd', ci: true },
   {
     name: 'nestjs',

@@ -1,0 +1,3 @@
+import { checkout } from '@/lib/wpay';
+
+export const POST = checkout;

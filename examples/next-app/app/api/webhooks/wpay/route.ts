@@ -1,0 +1,3 @@
+import { webhook } from '@/lib/wpay';
+
+export const POST = webhook;
