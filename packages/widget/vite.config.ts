@@ -21,6 +21,9 @@ const NPM_ENTRIES = { index: 'src/index.ts', button: 'src/button.ts', react: 'sr
 const npmExternal = (id: string, importer?: string) =>
   [...LIT, /^react(\/|$)/].some((re) => re.test(id)) ||
   (id === './index.js' && importer?.endsWith('/src/react.ts') === true);
+/** The server build bundles Lit's Node build (its DOM shim inside): only React stays out. */
+const serverExternal = (id: string, importer?: string) =>
+  /^react(\/|$)/.test(id) || (id === './index.js' && importer?.endsWith('/src/react.ts') === true);
 
 // Library builds from the sources:
 // - `vite build`                    → dist/index.js and dist/button.js (+ shared chunks), ESM for
@@ -32,18 +35,23 @@ const npmExternal = (id: string, importer?: string) =>
 //   the no-build files get their SRI hash beside them (`….js.sri`, subresource-integrity.ts)
 //   and fetch the languages besides English from dist/locales/*.json (locale-files.ts);
 // - `vite build --mode esm-min`     → bench/out/{index,button}.min.js, the npm build as a
-//   consumer's bundler minifies it (Lit excluded): not shipped, only measured.
+//   consumer's bundler minifies it (Lit excluded): not shipped, only measured;
+// - `vite build --mode server`      → dist/server/*.js, the npm build for server runtimes without
+//   a DOM (the `workerd`, `edge-light` and `worker` conditions): Lit's Node build inside, whose
+//   DOM shim makes importing safe (no `HTMLElement is not defined`); the tags render on the client.
 export default defineConfig(({ mode }) => {
   const noBuild = NO_BUILD[mode];
   const bench = mode === 'esm-min';
+  const server = mode === 'server';
   return {
+    ...(server ? { resolve: { conditions: ['node', 'module', 'production'] } } : {}),
     plugins: [
       minifyCssTemplates(),
       ...(noBuild ? [localeFiles(noBuild.format), subresourceIntegrity()] : []),
     ],
     build: {
       target: 'es2022',
-      outDir: bench ? 'bench/out' : 'dist',
+      outDir: bench ? 'bench/out' : server ? 'dist/server' : 'dist',
       emptyOutDir: false,
       sourcemap: !bench,
       minify: Boolean(noBuild) || bench,
@@ -61,7 +69,7 @@ export default defineConfig(({ mode }) => {
             fileName: (_format, name) => (bench ? `${name}.min.js` : `${name}.js`),
           },
       rolldownOptions: {
-        external: noBuild ? [] : npmExternal,
+        external: noBuild ? [] : server ? serverExternal : npmExternal,
         // src/react.ts starts with 'use client': kept in dist/react.js, rolldown only warns.
         onLog: (level, log, handler) =>
           log.code !== 'MODULE_LEVEL_DIRECTIVE' && handler(level, log),

@@ -6,10 +6,24 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { SANDBOX_DEFAULTS } from '@wpay/sandbox';
 
-/** Where `npm run dev` starts the sandbox: `wpay-sandbox`'s usual port. */
+/**
+ * Where `npm run dev` starts the sandbox: `wpay-sandbox`'s usual port (`WPAY_BASE_URL` in `.env`).
+ *
+ * @example
+ * ```ts
+ * `http://127.0.0.1:${DEV_SANDBOX_PORT}`; // 'http://127.0.0.1:4010'
+ * ```
+ */
 export const DEV_SANDBOX_PORT = 4010;
 
-/** The shop's own port in `.env`. */
+/**
+ * The shop's own port in `.env` (`PORT`).
+ *
+ * @example
+ * ```ts
+ * `http://localhost:${DEV_SHOP_PORT}/`; // the shop
+ * ```
+ */
 export const DEV_SHOP_PORT = 3000;
 
 const TEMPLATE = new URL('../template/', import.meta.url);
