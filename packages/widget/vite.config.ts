@@ -33,15 +33,13 @@ const serverExternal = (id: string, importer?: string) =>
 // - `vite build --mode bundle`      → dist/wpay-widget.bundle.js, the full file as one ES module
 //   (for `<script type="module">` without a build step);
 //   the no-build files get their SRI hash beside them (`….js.sri`, subresource-integrity.ts)
-//   and fetch the languages besides English from dist/locales/*.json (locale-files.ts);
-// - `vite build --mode esm-min`     → bench/out/{index,button}.min.js, the npm build as a
-//   consumer's bundler minifies it (Lit excluded): not shipped, only measured;
+//   and fetch the languages besides English from dist/wpay-widget.locales.json (locale-files.ts);
 // - `vite build --mode server`      → dist/server/*.js, the npm build for server runtimes without
 //   a DOM (the `workerd`, `edge-light` and `worker` conditions): Lit's Node build inside, whose
 //   DOM shim makes importing safe (no `HTMLElement is not defined`); the tags render on the client.
+// `pnpm bench` (bench/size.section.ts) also bundles the npm build as a shop's build would.
 export default defineConfig(({ mode }) => {
   const noBuild = NO_BUILD[mode];
-  const bench = mode === 'esm-min';
   const server = mode === 'server';
   return {
     ...(server ? { resolve: { conditions: ['node', 'module', 'production'] } } : {}),
@@ -51,10 +49,10 @@ export default defineConfig(({ mode }) => {
     ],
     build: {
       target: 'es2022',
-      outDir: bench ? 'bench/out' : server ? 'dist/server' : 'dist',
+      outDir: server ? 'dist/server' : 'dist',
       emptyOutDir: false,
-      sourcemap: !bench,
-      minify: Boolean(noBuild) || bench,
+      sourcemap: true,
+      minify: Boolean(noBuild),
       reportCompressedSize: false,
       lib: noBuild
         ? {
@@ -66,7 +64,7 @@ export default defineConfig(({ mode }) => {
         : {
             entry: NPM_ENTRIES,
             formats: ['es'],
-            fileName: (_format, name) => (bench ? `${name}.min.js` : `${name}.js`),
+            fileName: (_format, name) => `${name}.js`,
           },
       rolldownOptions: {
         external: noBuild ? [] : server ? serverExternal : npmExternal,
@@ -74,11 +72,11 @@ export default defineConfig(({ mode }) => {
         onLog: (level, log, handler) =>
           log.code !== 'MODULE_LEVEL_DIRECTIVE' && handler(level, log),
         // The npm build keeps its code readable but not its JSDoc (the types in dist/types carry
-        // it) nor, for the measured copy, its whitespace (Vite keeps that in ES library builds).
+        // it); the single-file module drops its whitespace too (Vite keeps it in ES library builds).
         output: {
           comments: { jsdoc: false },
-          chunkFileNames: bench ? 'chunks/[name]-[hash].min.js' : 'chunks/[name]-[hash].js',
-          ...(bench || noBuild?.format === 'es' ? { minify: true } : {}),
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          ...(noBuild?.format === 'es' ? { minify: true } : {}),
         },
       },
     },

@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element';
+import { css } from './css.js';
 
 /**
  * Styles both elements share: the spinner (stopped under `prefers-reduced-motion`) and the

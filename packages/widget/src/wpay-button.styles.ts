@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element';
+import { css } from './css.js';
 
 /**
  * `<wpay-button>`'s look. Public `--wpay-button-*` properties feed private `--_*` ones; the

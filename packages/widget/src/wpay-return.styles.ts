@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element';
+import { css } from './css.js';
 
 /**
  * `<wpay-return>`'s look: a message with a spinner while the status is not final.

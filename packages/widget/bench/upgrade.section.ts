@@ -1,0 +1,123 @@
+// Section: the widget's runtime cost in Chromium (playwright-core, /usr/bin/chromium), against
+// plain markup doing the same job: upgrading 1 / 100 / 1 000 priced buttons (parse, upgrade,
+// render, layout) against as many plain <button>s showing the same price, and click → navigation
+// against a hand-written button (fetch the checkout, then location.assign). Timings report only.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import type { FigureMeta, Section } from '../../../bench/harness.mjs';
+
+const IIFE = fileURLToPath(new URL('../dist/wpay-widget.iife.js', import.meta.url));
+const SHOP = 'http://shop.test/';
+const HPP = 'https://pay.test/hpp/1';
+const COUNTS = [1, 100, 1000] as const;
+const VARIANTS = ['plain <button>', '<wpay-button>'] as const;
+
+/** The shop page: the IIFE file (both variants, so both pay for loading it), one button. */
+function shopPage(variant: string): string {
+  const button =
+    variant === VARIANTS[0]
+      ? '<button id="pay" type="button">Pay $19.99</button><script src="/hand-written.js"></script>'
+      : '<wpay-button id="pay" endpoint="/api/checkout" amount="19.99" currency="USD" locale="en-US" allowed-hosts="pay.test">Pay</wpay-button>';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/wpay-widget.iife.js"></script></head><body>${button}<div id="host"></div></body></html>`;
+}
+
+/** What a shop writes by hand: one POST, then off to the payment page. */
+const HAND_WRITTEN = `document.getElementById('pay').addEventListener('click', async () => {
+  const response = await fetch('/api/checkout', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': String(Math.random()) }, body: '{}' });
+  location.assign((await response.json()).redirectUrl);
+});`;
+
+async function openShop(page: Page, variant: string): Promise<void> {
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.href === SHOP)
+      return route.fulfill({ contentType: 'text/html', body: shopPage(variant) });
+    if (url.pathname === '/wpay-widget.iife.js') {
+      return route.fulfill({ contentType: 'text/javascript', body: readFileSync(IIFE) });
+    }
+    if (url.pathname === '/hand-written.js') {
+      return route.fulfill({ contentType: 'text/javascript', body: HAND_WRITTEN });
+    }
+    if (url.pathname === '/api/checkout') {
+      return route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ redirectUrl: HPP }),
+      });
+    }
+    if (url.href === HPP) return route.fulfill({ contentType: 'text/html', body: '<p>pay</p>' });
+    return route.abort();
+  });
+  await page.goto(SHOP);
+}
+
+/** Milliseconds from inserting `count` buttons to all of them rendered and laid out. */
+function upgrade(page: Page, variant: string, count: number): Promise<number> {
+  return page.evaluate(
+    async ({ plain, count }) => {
+      const host = document.getElementById('host') as HTMLElement;
+      host.replaceChildren();
+      const markup = plain
+        ? '<button type="button">Pay $19.99</button>'
+        : '<wpay-button endpoint="/api/checkout" amount="19.99" currency="USD" locale="en-US" allowed-hosts="pay.test">Pay</wpay-button>';
+      const start = performance.now();
+      host.innerHTML = markup.repeat(count);
+      if (!plain) {
+        const buttons = [...host.children] as unknown as { updateComplete: Promise<boolean> }[];
+        await Promise.all(buttons.map((button) => button.updateComplete));
+      }
+      void host.offsetHeight;
+      return performance.now() - start;
+    },
+    { plain: variant === VARIANTS[0], count },
+  );
+}
+
+const figures: Record<string, FigureMeta> = {
+  'click → navigation': { unit: 'ms', better: 'lower' },
+};
+for (const count of COUNTS) {
+  figures[`upgrade ${count}`] = {
+    unit: 'ms',
+    better: 'lower',
+    ...(count === 1000 ? { target: { ratio: ['<=', 2] as const } } : {}),
+  };
+}
+
+const section: Section = {
+  id: 'widget-runtime',
+  title: 'Widget in Chromium: upgrade and click → navigation vs plain buttons',
+  description:
+    'Upgrade: innerHTML of N priced buttons until all rendered and laid out (median of 5 in one page); click: click() until the payment page is requested.',
+  variants: VARIANTS,
+  figures,
+  async measure(variant, { quick }) {
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage();
+      await openShop(page, variant);
+      const result: Record<string, number> = {};
+      await upgrade(page, variant, 100); // warm-up: JIT, styles, the number formatter
+      for (const count of COUNTS) {
+        const times: number[] = [];
+        for (let i = 0; i < (quick ? 3 : 5); i++) times.push(await upgrade(page, variant, count));
+        times.sort((a, b) => a - b);
+        result[`upgrade ${count}`] = times[Math.floor(times.length / 2)] ?? Number.NaN;
+      }
+      await page.evaluate(() => document.getElementById('host')?.replaceChildren());
+      const start = performance.now();
+      await Promise.all([
+        page.waitForRequest(HPP),
+        page.evaluate(() => (document.getElementById('pay') as HTMLElement).click()),
+      ]);
+      result['click → navigation'] = performance.now() - start;
+      return result;
+    } finally {
+      await browser.close();
+    }
+  },
+};
+export default section;
