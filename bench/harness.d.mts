@@ -49,7 +49,7 @@ export interface LoopResult {
 }
 export declare function timeLoop(
   fn: (i: number) => unknown,
-  options?: { durationMs?: number; warmup?: number; batch?: number },
+  options?: { durationMs?: number; warmup?: number; warmupMs?: number; batch?: number },
 ): Promise<LoopResult>;
 
 /** A rule: `['>=', 0.9]`. */

@@ -70,7 +70,7 @@ const section: Section<{ url: string }> = {
             const wpay = new WPay({ apiKey: 'k', apiSecret: 's', signKey, baseUrl: context.url });
             return (i: number) => wpay.checkout.create({ ...order(i), amount: '19.99' });
           })();
-    const result = await timeLoop(call, { durationMs: quick ? 1000 : 2500, warmup: 300 });
+    const result = await timeLoop(call, { durationMs: quick ? 700 : 1500, warmup: 300 });
     return { 'CPU µs/call': result.cpuMicrosPerOp, 'wall µs/call': result.wallMicrosPerOp };
   },
 };

@@ -43,7 +43,11 @@ describe('the core entry point', () => {
   });
 
   it('uses no Node-only globals in code (comments and strings aside)', () => {
+    // The one exception: node-hmac.ts reaches node:crypto only through
+    // process.getBuiltinModule, when the runtime has it (sign.test.ts covers both paths).
+    const guarded = new Set([join('transport', 'node-hmac.ts')]);
     for (const [file, source] of files) {
+      if (guarded.has(relative(here, file))) continue;
       const code = source
         .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
         .replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, "''");

@@ -13,7 +13,7 @@ import type { TransportContext } from './context.js';
 import { interpretEnvelope } from './envelope.js';
 import type { RetryPolicy } from './retry.js';
 import { type Answer, sendAttempt } from './send.js';
-import { bytesToSign } from './sign.js';
+import { messageToSign } from './sign.js';
 import type { TokenManager } from './token-manager.js';
 import { withRetries } from './with-retries.js';
 
@@ -74,7 +74,7 @@ async function verifyAnswer(
     });
   }
   const parts = { method: 'POST', timestamp, path: signedPath, query, body: answer.text };
-  if (!(await ctx.signer.verify(bytesToSign(parts), signature))) {
+  if (!(await ctx.signer.verify(messageToSign(parts), signature))) {
     throw new WPaySignatureError({ path, reason: 'signature_mismatch' });
   }
 }
@@ -116,7 +116,7 @@ export async function apiRequest<T>(
   const attempt = async (accessToken: string, number: number) => {
     const timestamp = ctx.now();
     const signature = await ctx.signer.sign(
-      bytesToSign({ method: 'POST', timestamp, path: signedPath, query, body: bytes }),
+      messageToSign({ method: 'POST', timestamp, path: signedPath, query, body: bytes }),
     );
     const answer = await sendAttempt(ctx, {
       kind: 'api',

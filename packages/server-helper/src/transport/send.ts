@@ -41,8 +41,7 @@ function parseForHooks(text: string): unknown {
   }
 }
 
-function callHook<E>(ctx: TransportContext, hook: ((event: E) => void) | undefined, event: E) {
-  if (!hook) return;
+function callHook<E>(ctx: TransportContext, hook: (event: E) => void, event: E) {
   try {
     hook(event);
   } catch (error) {
@@ -77,12 +76,16 @@ export async function sendAttempt(ctx: TransportContext, attempt: Attempt): Prom
     ctx.settings.protocol.headers.authorization,
   ];
   const base = { kind: attempt.kind, method: 'POST', url: attempt.url, path: attempt.path };
-  callHook(ctx, ctx.hooks.onRequest, {
-    ...base,
-    attempt: attempt.attempt,
-    headers: redactHeaders(attempt.headers, secretHeaders),
-    body: redactBody(attempt.bodyForHooks, ctx.scrub),
-  });
+  const { onRequest, onResponse } = ctx.hooks;
+  // Events are built (redacted, scrubbed, the answer parsed again) only for a hook that listens.
+  if (onRequest) {
+    callHook(ctx, onRequest, {
+      ...base,
+      attempt: attempt.attempt,
+      headers: redactHeaders(attempt.headers, secretHeaders),
+      body: redactBody(attempt.bodyForHooks, ctx.scrub),
+    });
+  }
   ctx.logger.debug?.('wpay: request', { ...base, attempt: attempt.attempt });
 
   const controller = new AbortController();
@@ -103,14 +106,16 @@ export async function sendAttempt(ctx: TransportContext, attempt: Attempt): Prom
     });
     const text = await response.text();
     const answer = { status: response.status, headers: response.headers, text };
-    callHook(ctx, ctx.hooks.onResponse, {
-      ...base,
-      attempt: attempt.attempt,
-      httpStatus: response.status,
-      durationMs: ctx.now() - started,
-      headers: redactHeaders(response.headers, secretHeaders),
-      body: redactBody(parseForHooks(text), ctx.scrub),
-    });
+    if (onResponse) {
+      callHook(ctx, onResponse, {
+        ...base,
+        attempt: attempt.attempt,
+        httpStatus: response.status,
+        durationMs: ctx.now() - started,
+        headers: redactHeaders(response.headers, secretHeaders),
+        body: redactBody(parseForHooks(text), ctx.scrub),
+      });
+    }
     ctx.logger.debug?.('wpay: response', { ...base, httpStatus: response.status });
     return answer;
   } catch (error) {

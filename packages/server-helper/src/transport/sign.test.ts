@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SignatureVector } from '@wpay/protocol';
 import signatures from '@wpay/protocol/vectors/signatures.json' with { type: 'json' };
+import { nodeHmac } from './node-hmac.js';
 import { bytesToSign, createSigner, signRequest, verifySignature } from './sign.js';
 
 const VECTORS: SignatureVector[] = signatures.vectors;
@@ -84,4 +85,63 @@ describe('request signatures', () => {
       }
     });
   });
+});
+
+describe('when choosing the HMAC implementation', () => {
+  const webCryptoOnly = { subtle: globalThis.crypto.subtle }; // an injected Web Crypto
+
+  it('signs through node:crypto on Node, without being told', () => {
+    assert.equal(createSigner(VECTOR.signKey).backend, 'node:crypto');
+    assert.equal(
+      createSigner(VECTOR.signKey, { crypto: globalThis.crypto }).backend,
+      'node:crypto',
+    );
+  });
+
+  it('uses the Web Crypto it is given, as edge runtimes do', () => {
+    assert.equal(createSigner(VECTOR.signKey, { crypto: webCryptoOnly }).backend, 'web-crypto');
+  });
+
+  it('finds no node:crypto in a runtime without process.getBuiltinModule (edge)', () => {
+    assert.equal(nodeHmac({}), undefined);
+    assert.equal(nodeHmac({ process: {} }), undefined);
+    assert.notEqual(nodeHmac(globalThis), undefined);
+  });
+
+  for (const [name, crypto] of [
+    ['node:crypto', undefined],
+    ['Web Crypto', webCryptoOnly],
+  ] as const) {
+    describe(`when signing through ${name}`, () => {
+      const options = crypto ? { crypto } : {};
+
+      it('passes every known-answer vector, as text and as bytes', async () => {
+        for (const v of VECTORS) {
+          const signer = createSigner(v.signKey, options);
+          assert.equal(await signer.sign(v.stringToSign), v.signature, v.name);
+          assert.equal(await signer.sign(bytesToSign(v)), v.signature, v.name);
+          assert.ok(await signer.verify(bytesToSign(v), v.signature), v.name);
+        }
+      });
+
+      it('refuses another key, a changed message and every non-canonical spelling', async () => {
+        const signer = createSigner(VECTOR.signKey, options);
+        const message = bytesToSign(PARTS);
+        assert.equal(await createSigner('other', options).verify(message, VECTOR.signature), false);
+        assert.equal(await signer.verify(`${VECTOR.stringToSign} `, VECTOR.signature), false);
+        for (const signature of [
+          '',
+          'not base64!',
+          'AAAA',
+          VECTOR.signature.replace(/g==$/, 'h=='),
+          VECTOR.signature.replace(/==$/, ''),
+          ` ${VECTOR.signature}`,
+          `${VECTOR.signature}\n`,
+          VECTOR.signature.replaceAll('+', '-').replaceAll('/', '_'),
+        ]) {
+          assert.equal(await signer.verify(message, signature), false, JSON.stringify(signature));
+        }
+      });
+    });
+  }
 });

@@ -8,18 +8,38 @@
  *
  * {@link bytesToSign} builds the UTF-8 bytes of `stringToSign` (bytes, because `BODY` may be bytes).
  * `BODY` is the exact bytes sent (or received, for a response), so callers serialize once and
- * pass the same string or bytes here and to `fetch`. Web Crypto only: runs on every runtime.
+ * pass the same string or bytes here and to `fetch`. The HMAC is `node:crypto`'s where the runtime
+ * has it (see `node-hmac.ts`), else Web Crypto's: the choice is automatic, the bytes identical.
  *
  * @module
  */
 
 import { base64ToBytes, bytesToBase64 } from '../base64.js';
 import { WPayConfigError } from '../errors.js';
+import { type NodeHmac, nodeHmac } from './node-hmac.js';
 
 const encoder = new TextEncoder();
 
 /** Length of an HMAC-SHA512, in bytes. */
 export const HMAC_SHA512_BYTES = 64;
+
+// The one canonical Base64 spelling of 64 bytes: 86 characters and `==`, the last character
+// carrying 4 bits of data and 2 zero bits (A, Q, g or w).
+const SIGNATURE_SPELLING = /^[A-Za-z0-9+/]{85}[AQgw]==$/;
+
+/**
+ * Whether `text` is the canonical Base64 of an HMAC-SHA512 (standard alphabet, padded, nothing
+ * else): each signature has exactly one spelling.
+ *
+ * @example
+ * ```ts
+ * isSignatureSpelling('MxrYnCm9…q23xdg=='); // true
+ * isSignatureSpelling('MxrYnCm9…q23xdh=='); // false: same bytes, non-canonical trailing bits
+ * ```
+ */
+export function isSignatureSpelling(text: string): boolean {
+  return SIGNATURE_SPELLING.test(text);
+}
 
 /**
  * The Web Crypto `SubtleCrypto` to use: the given one, or the runtime's global one.
@@ -72,7 +92,10 @@ export interface SignatureParts {
  * ```
  */
 export interface SignOptions {
-  /** Web Crypto to use; default `globalThis.crypto`. */
+  /**
+   * Web Crypto to use. Default: `node:crypto` where the runtime has it (Node, Bun, Deno), else
+   * `globalThis.crypto`. A Web Crypto given here (other than the global one) is always used.
+   */
   crypto?: Pick<Crypto, 'subtle'> | undefined;
 }
 
@@ -86,9 +109,7 @@ export interface SignOptions {
  * ```
  */
 export function bytesToSign(parts: SignatureParts): Uint8Array {
-  const head = encoder.encode(
-    `${parts.method.toUpperCase()}${parts.timestamp}${parts.path}${parts.query ?? ''}`,
-  );
+  const head = encoder.encode(headOf(parts));
   const body = typeof parts.body === 'string' ? encoder.encode(parts.body) : parts.body;
   if (!body || body.length === 0) return head;
   const all = new Uint8Array(head.length + body.length);
@@ -96,6 +117,37 @@ export function bytesToSign(parts: SignatureParts): Uint8Array {
   all.set(body, head.length);
   return all;
 }
+
+const headOf = (parts: SignatureParts) =>
+  `${parts.method.toUpperCase()}${parts.timestamp}${parts.path}${parts.query ?? ''}`;
+
+/**
+ * The same message as {@link bytesToSign}, as parts for {@link Signer}: nothing is encoded or
+ * copied where the HMAC takes the parts one by one (node:crypto).
+ *
+ * @example
+ * ```ts
+ * await signer.sign(messageToSign({ method: 'POST', timestamp, path, body: json }));
+ * ```
+ */
+export function messageToSign(parts: SignatureParts): SignedMessage {
+  const head = headOf(parts);
+  return parts.body === undefined || parts.body.length === 0 ? head : [head, parts.body];
+}
+
+/**
+ * What a {@link Signer} signs: text (UTF-8), bytes, or parts signed as if joined (no copy is made
+ * where the HMAC takes them one by one).
+ *
+ * @example
+ * ```ts
+ * const message: SignedMessage = [timestampHeader, rawBody]; // a webhook's TIMESTAMP + body
+ * ```
+ */
+export type SignedMessage = string | Uint8Array | readonly (string | Uint8Array)[];
+
+const partsOf = (message: SignedMessage): readonly (string | Uint8Array)[] =>
+  typeof message === 'string' || message instanceof Uint8Array ? [message] : message;
 
 /**
  * HMAC-SHA512 with one imported key: sign and verify messages.
@@ -107,10 +159,12 @@ export function bytesToSign(parts: SignatureParts): Uint8Array {
  * ```
  */
 export interface Signer {
+  /** Which implementation computes the HMAC (chosen by {@link createSigner}). */
+  readonly backend: 'node:crypto' | 'web-crypto';
   /** Base64 HMAC-SHA512 of `message` (a string is UTF-8 encoded). */
-  sign(message: string | Uint8Array): Promise<string>;
+  sign(message: SignedMessage): Promise<string>;
   /** Whether `signature` (Base64) is the HMAC of `message`; compared in constant time. */
-  verify(message: string | Uint8Array, signature: string): Promise<boolean>;
+  verify(message: SignedMessage, signature: string): Promise<boolean>;
 }
 
 /**
@@ -124,7 +178,27 @@ export interface Signer {
  * ```
  */
 export function createSigner(signKey: string, options: SignOptions = {}): Signer {
-  const subtle = resolveSubtle(options.crypto);
+  const { crypto } = options;
+  const node = crypto === undefined || crypto === globalThis.crypto ? nodeHmac() : undefined;
+  return node ? createNodeSigner(signKey, node) : createWebCryptoSigner(signKey, crypto);
+}
+
+function createNodeSigner(signKey: string, node: NodeHmac): Signer {
+  const key = node.key(signKey);
+  return {
+    backend: 'node:crypto',
+    async sign(message) {
+      return node.base64(node.hmac(key, partsOf(message)));
+    },
+    async verify(message, signature) {
+      if (!isSignatureSpelling(signature)) return false;
+      return node.timingSafeEqual(node.hmac(key, partsOf(message)), node.fromBase64(signature));
+    },
+  };
+}
+
+function createWebCryptoSigner(signKey: string, crypto: SignOptions['crypto']): Signer {
+  const subtle = resolveSubtle(crypto);
   let key: Promise<CryptoKey> | undefined;
   const getKey = () => {
     key ??= subtle.importKey(
@@ -139,13 +213,24 @@ export function createSigner(signKey: string, options: SignOptions = {}): Signer
     });
     return key;
   };
-  const bytes = (message: string | Uint8Array): Uint8Array<ArrayBuffer> => {
+  const bytes = (message: SignedMessage): Uint8Array<ArrayBuffer> => {
     if (typeof message === 'string') return encoder.encode(message);
-    return message.buffer instanceof ArrayBuffer
-      ? (message as Uint8Array<ArrayBuffer>)
-      : new Uint8Array(message);
+    if (message instanceof Uint8Array) {
+      return message.buffer instanceof ArrayBuffer
+        ? (message as Uint8Array<ArrayBuffer>)
+        : new Uint8Array(message);
+    }
+    const parts = message.map((part) => (typeof part === 'string' ? encoder.encode(part) : part));
+    const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      joined.set(part, at);
+      at += part.length;
+    }
+    return joined;
   };
   return {
+    backend: 'web-crypto',
     async sign(message) {
       const signature = await subtle.sign('HMAC', await getKey(), bytes(message));
       return bytesToBase64(new Uint8Array(signature));
@@ -175,7 +260,7 @@ export async function signRequest(
   parts: SignatureParts,
   options: SignOptions & { signKey: string },
 ): Promise<string> {
-  return createSigner(options.signKey, options).sign(bytesToSign(parts));
+  return createSigner(options.signKey, options).sign(messageToSign(parts));
 }
 
 /**
@@ -195,5 +280,5 @@ export async function verifySignature(
   signature: string,
   options: SignOptions & { signKey: string },
 ): Promise<boolean> {
-  return createSigner(options.signKey, options).verify(bytesToSign(parts), signature);
+  return createSigner(options.signKey, options).verify(messageToSign(parts), signature);
 }

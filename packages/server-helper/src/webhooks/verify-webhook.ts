@@ -3,20 +3,24 @@
  *
  * Checks, in order: both headers present → the timestamp is a number of ms → it lies within
  * `toleranceMs` of our clock, in either direction → the signature is the one canonical Base64
- * spelling of 64 bytes → it matches one of the sign keys (Web Crypto `verify` over the decoded
- * bytes, constant time) → the body is UTF-8 JSON → it is a webhook envelope.
+ * spelling of 64 bytes → it matches one of the sign keys (HMAC over the raw bytes, compared in
+ * constant time; `node:crypto` on Node, Web Crypto elsewhere) → the body is UTF-8 JSON → it is a webhook envelope.
  * Each failure is a {@link WPayWebhookError} whose `reason` names the check and whose message and
  * `hint` give the likely cause. No secret ever appears in an error.
  *
  * @module
  */
 
-import { base64ToBytes } from '../base64.js';
 import { DEFAULTS } from '../defaults.js';
 import { WPayConfigError, WPayWebhookError, type WPayWebhookErrorReason } from '../errors.js';
-import { createSigner, HMAC_SHA512_BYTES, type Signer } from '../transport/sign.js';
+import {
+  createSigner,
+  isSignatureSpelling,
+  type SignedMessage,
+  type Signer,
+} from '../transport/sign.js';
 import { type HeadersLike, readHeader } from './read-header.js';
-import { type RawBody, rawBodyBytes, signedBytes } from './webhook-crypto.js';
+import { type RawBody, rawBodyBytes } from './webhook-crypto.js';
 import { parseWebhookEvent, type WebhookEvent } from './webhook-event.js';
 
 /**
@@ -39,7 +43,7 @@ export interface VerifyWebhookOptions {
   /** Header names. Default `SIGNATURE` / `TIMESTAMP` (read in any letter case). */
   signatureHeader?: string;
   timestampHeader?: string;
-  /** Web Crypto implementation. Default `globalThis.crypto`. */
+  /** Web Crypto implementation. Default: `node:crypto` where the runtime has it, else `globalThis.crypto`. */
   crypto?: Pick<Crypto, 'subtle'>;
 }
 
@@ -114,21 +118,23 @@ function checkTimestamp(stamp: string, now: number, toleranceMs: number, name: s
 
 async function signatureMatches(
   signers: readonly Signer[],
-  message: Uint8Array,
+  message: SignedMessage,
   signature: string,
 ): Promise<boolean> {
   let matched = false;
   for (const signer of signers) {
-    // Web Crypto compares in constant time; every key is tried, whatever the outcome.
+    // Each comparison is constant-time; every key is tried, whatever the outcome.
     if (await signer.verify(message, signature)) matched = true;
   }
   return matched;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true }); // stateless: decode() is never streamed
+
 function decodeJson(body: Uint8Array): unknown {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    text = utf8.decode(body);
   } catch {
     return refuse('malformed_body', 'The webhook body is not valid UTF-8', HINT_PARSED_BODY);
   }
@@ -175,14 +181,14 @@ export async function verifyWithSigners(
   }
   checkTimestamp(stamp as string, now(), toleranceMs, timestampHeader);
   const body = rawBodyBytes(rawBody);
-  if (base64ToBytes(signature as string)?.length !== HMAC_SHA512_BYTES) {
+  if (!isSignatureSpelling(signature as string)) {
     refuse(
       'signature_mismatch',
       `The ${signatureHeader} header is not a canonical Base64 HMAC-SHA512 (standard alphabet, padded, no spaces)`,
       'Not a WPay signature: the sender is not WPay, or a proxy altered the header.',
     );
   }
-  const message = signedBytes(stamp as string, body);
+  const message = [stamp as string, body]; // TIMESTAMP + raw body, signed without joining them
   if (!(await signatureMatches(signers, message, signature as string))) {
     refuse(
       'signature_mismatch',
@@ -203,8 +209,8 @@ export async function verifyWithSigners(
 }
 
 /**
- * Verifies a WPay webhook over its raw body and returns the typed event. Async, Web Crypto only
- * (runs on Node, Bun, Deno, Workers). Throws {@link WPayWebhookError} with `reason`.
+ * Verifies a WPay webhook over its raw body and returns the typed event. Async; the HMAC is
+ * `node:crypto`'s on Node, Bun and Deno, Web Crypto's elsewhere (Workers), chosen automatically. Throws {@link WPayWebhookError} with `reason`.
  *
  * @example
  * ```ts

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { resolveOptions, type WPayRequestEvent, type WPayResponseEvent } from '../options.js';
+import type { TransportContext } from './context.js';
+import { type Attempt, sendAttempt } from './send.js';
+import { createSigner } from './sign.js';
+
+const SECRET = 'the-api-secret';
+
+function contextWith(hooks: TransportContext['hooks']) {
+  const scrubbed: string[] = [];
+  const resolved = resolveOptions({
+    apiKey: 'key',
+    apiSecret: SECRET,
+    signKey: 'sign-key',
+    baseUrl: 'https://wpay.test',
+    fetch: async () =>
+      new Response(JSON.stringify({ retcode: '200', retdata: { note: `echo ${SECRET}` } }), {
+        headers: { 'content-type': 'application/json', SIGNATURE: 'response-signature' },
+      }),
+  });
+  const ctx: TransportContext = {
+    ...resolved,
+    hooks,
+    basePath: '',
+    signer: createSigner('sign-key'),
+    scrub: (text) => {
+      scrubbed.push(text);
+      return text.replaceAll(SECRET, '[REDACTED]');
+    },
+  };
+  return { ctx, scrubbed };
+}
+
+const ATTEMPT: Attempt = {
+  kind: 'api',
+  path: '/checkout/w-payment/hpp',
+  url: 'https://wpay.test/checkout/w-payment/hpp',
+  headers: { Authorization: 'Bearer token-1', SIGNATURE: 'request-signature' },
+  body: '{"mchOrderNo":"order_1","description":"a tee"}',
+  bodyForHooks: { mchOrderNo: 'order_1', description: 'a tee' },
+  attempt: 1,
+  timeoutMs: 1_000,
+};
+
+describe('when an attempt is sent', () => {
+  it('builds no hook event when no hook listens: nothing is redacted or scrubbed', async () => {
+    const { ctx, scrubbed } = contextWith({});
+    const answer = await sendAttempt(ctx, ATTEMPT);
+    assert.equal(answer.status, 200);
+    assert.deepEqual(scrubbed, []);
+  });
+
+  it('gives onRequest and onResponse events with secrets redacted and scrubbed', async () => {
+    const requests: WPayRequestEvent[] = [];
+    const responses: WPayResponseEvent[] = [];
+    const { ctx } = contextWith({
+      onRequest: (event) => requests.push(event),
+      onResponse: (event) => responses.push(event),
+    });
+    await sendAttempt(ctx, ATTEMPT);
+    assert.equal(requests.length, 1);
+    assert.deepEqual(requests[0]?.body, { mchOrderNo: 'order_1', description: 'a tee' });
+    assert.equal(requests[0]?.headers.authorization, 'Bearer [REDACTED]');
+    assert.equal(requests[0]?.headers.signature, '[REDACTED]');
+    assert.equal(responses.length, 1);
+    assert.deepEqual(responses[0]?.body, { retcode: '200', retdata: { note: 'echo [REDACTED]' } });
+    assert.equal(responses[0]?.headers.signature, '[REDACTED]');
+  });
+
+  it('builds only the event whose hook listens', async () => {
+    const responses: WPayResponseEvent[] = [];
+    const { ctx, scrubbed } = contextWith({ onResponse: (event) => responses.push(event) });
+    await sendAttempt(ctx, ATTEMPT);
+    assert.equal(responses.length, 1);
+    assert.ok(!scrubbed.includes('a tee'), 'the request body was scrubbed for no listener');
+  });
+});
