@@ -29,9 +29,36 @@ function publicSurface() {
   };
 }
 
+/**
+ * Writes string-literal unions where the elements name them (`variant`'s `WpayButtonVariant`
+ * becomes `'primary' | 'secondary' | 'outline'`): editors and framework-types.mjs read the values.
+ */
+function literalUnions() {
+  const unions = new Map();
+  const expand = (type) => (type && unions.has(type.text) ? { text: unions.get(type.text) } : type);
+  return {
+    name: 'wpay-literal-unions',
+    analyzePhase({ ts, node }) {
+      if (!ts.isTypeAliasDeclaration(node) || !ts.isUnionTypeNode(node.type)) return;
+      const members = node.type.types;
+      if (!members.every((t) => ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal))) return;
+      unions.set(node.name.text, members.map((t) => `'${t.literal.text}'`).join(' | '));
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          for (const item of [...(declaration.attributes ?? []), ...(declaration.members ?? [])]) {
+            if (item.type) item.type = expand(item.type);
+          }
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts'],
   litelement: true,
-  plugins: [publicSurface()],
+  plugins: [publicSurface(), literalUnions()],
 };
