@@ -30,7 +30,8 @@ const section: Section = {
       minify: true,
       format: 'esm',
       platform: 'browser',
-      conditions: ['workerd', 'worker', 'browser'],
+      // Workspace packages from their sources, like the rest of the bench: no build needed.
+      conditions: ['@wpay/source', 'workerd', 'worker', 'browser'],
       target: 'es2022',
       write: false,
       logLevel: 'silent',
