@@ -53,6 +53,7 @@ export type {
   TransitionSource,
   TransitionType,
 } from './fulfilment/transition.js';
+export type { BodyOf, BodySchema } from './handlers/body-schema.js';
 export type { AllowedOrigins } from './handlers/check-origin.js';
 // Handlers (Request -> Response) and webhooks.
 export type {

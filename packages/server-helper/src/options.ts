@@ -33,7 +33,7 @@ import {
   TOKEN_REQUEST_ENCODINGS,
   WEBHOOK_DELIVERY,
 } from '@wpay/protocol';
-import { z } from 'zod';
+import * as z from 'zod';
 import { WPayConfigError } from './errors.js';
 import { leaseDefaults } from './lease-defaults.js';
 import { type Logger, silentLogger } from './logger.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { z } from 'zod';
+import * as z from 'zod';
 import { WPayConfigError } from './errors.js';
 import { CREDENTIALS, type FakeWPay, noSleep, ok, startFakeWPay } from './test/fake-wpay.js';
 import { WPay } from './wpay.js';

@@ -3,7 +3,6 @@
  *
  * @module
  */
-import type { z } from 'zod';
 import { configErrorOf, resolveOrDefer } from './deferred-options.js';
 import {
   createFulfilment,
@@ -11,6 +10,7 @@ import {
   type FulfilmentOptions,
 } from './fulfilment/create-fulfilment.js';
 import { createRecovery, type Recovery, type RecoveryOptions } from './fulfilment/recovery.js';
+import type { BodySchema } from './handlers/body-schema.js';
 import { type CheckoutHandlerOptions, createCheckoutHandler } from './handlers/checkout-handler.js';
 import { createStatusHandler, type StatusHandlerOptions } from './handlers/status-handler.js';
 import { createWebhookHandler, type WebhookHandlerOptions } from './handlers/webhook-handler.js';
@@ -193,7 +193,7 @@ export class WPay {
    *   publicUrl: 'https://shop.example', successUrl: '/thanks', cancelUrl: '/cart' });
    * ```
    */
-  checkoutHandler<Body extends z.ZodType>(
+  checkoutHandler<Body extends BodySchema>(
     options: CheckoutHandlerOptions<Body>,
   ): (request: Request) => Promise<Response> {
     const publicUrl = options.publicUrl ?? this.publicUrl;

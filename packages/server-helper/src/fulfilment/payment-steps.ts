@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatAmount } from '../money.js';
 import type { KnownPaymentStatus, Payment } from '../schemas/payments.js';
 import type { PaymentTransitionType } from './transition.js';

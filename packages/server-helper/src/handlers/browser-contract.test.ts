@@ -3,7 +3,7 @@
 // response-guards.ts is plain TypeScript), and must be accepted as sent.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   parseCheckoutResponse,
   parseServerError,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { z } from 'zod';
+import * as z from 'zod';
 import { WPayApiError, WPayNetworkError, WPayValidationError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { MemoryClaimStore } from '../stores/memory-claim-store.js';

@@ -15,16 +15,16 @@
  * @module
  */
 import type { IntervalUnit } from '@wpay/protocol';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULTS } from '../defaults.js';
 import { WPayConfigError, WPayError } from '../errors.js';
 import { describeError, type Logger, silentLogger } from '../logger.js';
 import { whileRenewed } from '../stores/claim-renewal.js';
 import type { Claim, ClaimStore } from '../stores/claim-store.js';
 import { MemoryClaimStore } from '../stores/memory-claim-store.js';
-import { issuesOf } from '../validate.js';
 import { type AllowedRedirectHosts, redirectCheck } from './allowed-redirect-hosts.js';
 import { bodyFingerprint } from './body-fingerprint.js';
+import { type BodyOf, type BodySchema, isBodySchema, validateBody } from './body-schema.js';
 import { type AllowedOrigins, checkOrigin } from './check-origin.js';
 import { CheckoutRejection } from './checkout-rejection.js';
 import { checkoutTrust } from './checkout-trust.js';
@@ -84,11 +84,14 @@ export type ReturnUrl = string | ((order: ResolvedOrder, request: Request) => st
  * };
  * ```
  */
-export interface CheckoutHandlerOptions<Body extends z.ZodType> {
-  /** The merchant's zod schema of what the button sends (e.g. `{ sku }`). */
+export interface CheckoutHandlerOptions<Body extends BodySchema> {
+  /**
+   * The merchant's schema of what the button sends (e.g. `{ sku }`): any Standard Schema, e.g.
+   * zod 3.24+ or 4, valibot, arktype. Its output is what `resolveOrder` gets.
+   */
   body: Body;
   /** Prices the order from the validated body. Throw `CheckoutRejection` to refuse it. */
-  resolveOrder: (body: z.output<Body>, request: Request) => Promise<ResolvedOrder> | ResolvedOrder;
+  resolveOrder: (body: BodyOf<Body>, request: Request) => Promise<ResolvedOrder> | ResolvedOrder;
   /**
    * Where the hosted page sends the buyer after paying; `mchOrderNo` is added to its query.
    * Relative URLs resolve against `publicUrl`.
@@ -283,7 +286,7 @@ function answer(session: StoredSession, kind: 'json' | 'form', replayed: boolean
  * export const POST = checkout; // Next.js route handler
  * ```
  */
-export function createCheckoutHandler<Body extends z.ZodType>(
+export function createCheckoutHandler<Body extends BodySchema>(
   client: CheckoutClient,
   options: CheckoutHandlerOptions<Body>,
 ): (request: Request) => Promise<Response> {
@@ -301,10 +304,11 @@ export function createCheckoutHandler<Body extends z.ZodType>(
     payMode = DEFAULTS.checkout.payMode,
     logger = silentLogger,
   } = options;
-  if (!schema || typeof schema.safeParse !== 'function') {
+  if (!isBodySchema(schema)) {
     throw new WPayConfigError({
       field: 'body',
-      message: 'checkoutHandler needs a zod schema as `body`',
+      message:
+        'checkoutHandler needs a schema as `body` (zod, valibot, arktype: any Standard Schema)',
       hint: 'Pass e.g. body: z.object({ sku: z.string() }) describing what the button sends.',
     });
   }
@@ -331,7 +335,7 @@ export function createCheckoutHandler<Body extends z.ZodType>(
   }
 
   async function createSession(
-    body: z.output<Body>,
+    body: BodyOf<Body>,
     request: Request,
   ): Promise<StoredSession | Response> {
     let order: ResolvedOrder;
@@ -445,13 +449,13 @@ export function createCheckoutHandler<Body extends z.ZodType>(
       maxDepth: maxBodyDepth,
     });
     if (!read.ok) return errorResponse(read.status, read.code, read.message);
-    const parsed = schema.safeParse(read.value);
-    if (!parsed.success) {
+    const parsed = await validateBody(schema, read.value);
+    if (!parsed.ok) {
       return errorResponse(422, 'invalid_body', 'The request has invalid fields', {
-        fields: issuesOf(parsed.error),
+        fields: parsed.issues,
       });
     }
-    const run = () => createSession(parsed.data as z.output<Body>, request);
+    const run = () => createSession(parsed.value, request);
     const key = request.headers.get('idempotency-key');
     if (key === null) {
       const outcome = await run();
@@ -465,7 +469,7 @@ export function createCheckoutHandler<Body extends z.ZodType>(
       );
     }
     const scope = trust.scopeOf(request);
-    const fingerprint = await bodyFingerprint(scope ? [scope, parsed.data] : parsed.data);
+    const fingerprint = await bodyFingerprint(scope ? [scope, parsed.value] : parsed.value);
     return idempotent(key, fingerprint, run, read.kind);
   };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Sandbox, startSandbox } from '@wpay/sandbox';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MemoryClaimStore } from '../stores/memory-claim-store.js';
 import { storeOnAClock } from '../test/claim-store-on-a-clock.js';
 import { WPay } from '../wpay.js';

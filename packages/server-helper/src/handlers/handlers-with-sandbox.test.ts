@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { type Sandbox, signWebhook as sandboxSign, startSandbox } from '@wpay/sandbox';
-import { z } from 'zod';
+import * as z from 'zod';
 import { toNodeHandler } from '../node.js';
 import { RedisClaimStore } from '../stores/redis-claim-store.js';
 import { RedisTokenStore } from '../stores/redis-token-store.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { z } from 'zod';
+import * as z from 'zod';
 import { bodyFingerprint } from './body-fingerprint.js';
 import { createCheckoutHandler } from './checkout-handler.js';
 import type { CheckoutClient } from './handler-client.js';

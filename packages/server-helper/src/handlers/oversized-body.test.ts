@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
-import { z } from 'zod';
+import * as z from 'zod';
 import { toNodeHandler } from '../node.js';
 import { createWebhooks } from '../webhooks/create-webhooks.js';
 import { createCheckoutHandler } from './checkout-handler.js';

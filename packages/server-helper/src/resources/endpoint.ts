@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { WPaySettings } from '../options.js';
 import { normalizePage, type Page } from '../schemas/common.js';
 import type { RetryPolicy } from '../transport/retry.js';

@@ -23,7 +23,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { WPayApiError, WPayAuthError, WPayNetworkError, WPayValidationError } from '../errors.js';
 import { fromMinorUnits, lookupExponent, parseAmount } from '../money.js';
 import type { WPaySettings } from '../options.js';

@@ -4,7 +4,7 @@
  * @module
  */
 import { INTERVAL_UNITS as PROTOCOL_INTERVAL_UNITS } from '@wpay/protocol';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   amountInput,
   amountsToWire,

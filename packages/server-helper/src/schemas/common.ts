@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULTS } from '../defaults.js';
 import {
   DEFAULT_MAX_EXPONENT,

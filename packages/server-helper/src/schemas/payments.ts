@@ -4,7 +4,7 @@
  * @module
  */
 import { PAYMENT_STATUSES, type KnownPaymentStatus as ProtocolPaymentStatus } from '@wpay/protocol';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   amountInput,
   amountsToWire,

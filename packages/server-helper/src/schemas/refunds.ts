@@ -4,7 +4,7 @@
  * @module
  */
 import type { KnownRefundStatus as ProtocolRefundStatus } from '@wpay/protocol';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   amountInput,
   amountsToWire,

@@ -4,7 +4,7 @@
  * @module
  */
 import { BILL_STATUSES, SUBSCRIPTION_STATUSES } from '@wpay/protocol';
-import { z } from 'zod';
+import * as z from 'zod';
 import { openEnum, pageSchema } from './common.js';
 
 /**

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const seconds = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
 

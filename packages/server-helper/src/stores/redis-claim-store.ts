@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RedisClientLike } from '../redis/redis-command.js';
 import { type RedisOps, randomToken, redisOps } from '../redis/redis-ops.js';
 import type { Claim, ClaimOptions, ClaimStore } from './claim-store.js';

@@ -25,7 +25,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A token as kept in a {@link TokenStore}. All times are milliseconds since the epoch.

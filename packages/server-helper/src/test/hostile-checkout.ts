@@ -7,7 +7,7 @@
 //   - every session WPay is asked for has its return URLs on the shop's publicUrl and the
 //     price from the server's table, whatever amount or currency the body carries.
 import fc from 'fast-check';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createCheckoutHandler } from '../handlers/checkout-handler.js';
 import { CheckoutRejection } from '../handlers/checkout-rejection.js';
 import type { CheckoutClient, CheckoutSessionRequest } from '../handlers/handler-client.js';

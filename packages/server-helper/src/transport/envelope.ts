@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { WPayApiError, WPayAuthError } from '../errors.js';
 import type { WPaySettings } from '../options.js';
 import { parseRetryAfter } from './retry.js';

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { WPayAuthError, WPaySignatureError } from '../errors.js';
 import { validateAnswer } from '../validate.js';
 import type { TransportContext } from './context.js';

@@ -9,7 +9,7 @@
  * @module
  */
 import { EVENT_TYPES, type KnownEventType } from '@wpay/protocol';
-import { z } from 'zod';
+import * as z from 'zod';
 import { issuesOf } from '../validate.js';
 
 const amount = z.union([z.number(), z.string()]);

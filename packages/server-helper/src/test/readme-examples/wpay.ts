@@ -1,6 +1,6 @@
 // lib/wpay.ts — one client and the three endpoints, shared by every framework below.
 import { CheckoutRejection, WPay } from '@wpay/server-helper';
-import { z } from 'zod';
+import * as z from 'zod';
 import { orders } from './orders.js';
 
 export const wpay = new WPay({
