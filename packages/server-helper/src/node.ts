@@ -232,7 +232,7 @@ function answerJson(res: ServerResponse, status: number, code: string, message: 
  * import { toNodeHandler } from '@wpay/server-helper/node';
  *
  * const app = express();
- * app.post('/api/wpay/webhook', toNodeHandler(wpay.webhookHandler({ on }))); // before express.json()
+ * app.post('/api/webhooks/wpay', toNodeHandler(wpay.webhookHandler({ on }))); // before express.json()
  * app.use(express.json());
  * ```
  */

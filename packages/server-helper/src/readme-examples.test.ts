@@ -99,7 +99,7 @@ describe('the Express example', () => {
   it('checks out to the hosted page, fulfils on the webhook and reports PAID', async () => {
     const { app } = await import('./test/readme-examples/express.js');
     const base = await listen(app);
-    sb.setWebhookUrl(`${base}/api/wpay/webhook`);
+    sb.setWebhookUrl(`${base}/api/webhooks/wpay`);
 
     const res = await fetch(`${base}/api/checkout`, checkoutInit('tee'));
     assert.equal(res.status, 200);
@@ -108,7 +108,7 @@ describe('the Express example', () => {
 
     const mchOrderNo = await pay(trxNo);
     await waitFor(() => orders.isPaid(mchOrderNo));
-    const status = await fetch(`${base}/api/wpay/status?mchOrderNo=${mchOrderNo}`);
+    const status = await fetch(`${base}/api/status?mchOrderNo=${mchOrderNo}`);
     assert.equal(((await status.json()) as { status: string }).status, 'PAID');
   });
 
@@ -116,9 +116,9 @@ describe('the Express example', () => {
     const { webhook } = await import('./test/readme-examples/wpay.js');
     const wrong = express();
     wrong.use(express.json());
-    wrong.post('/api/wpay/webhook', toNodeHandler(webhook));
+    wrong.post('/api/webhooks/wpay', toNodeHandler(webhook));
     const base = await listen(wrong);
-    sb.setWebhookUrl(`${base}/api/wpay/webhook`);
+    sb.setWebhookUrl(`${base}/api/webhooks/wpay`);
     const event = sb.events().at(-1);
     if (!event) assert.fail('no event yet');
     const delivery = sb.redeliver(event.eventId);
@@ -209,10 +209,10 @@ describe('the Next.js route handler examples', () => {
     const { trxNo } = (await res.json()) as { trxNo: string };
     sb.setWebhookUrl(undefined);
     await pay(trxNo);
-    const ack = await webhook(signedDelivery(`${SHOP}/api/wpay/webhook`));
+    const ack = await webhook(signedDelivery(`${SHOP}/api/webhooks/wpay`));
     assert.equal(ack.status, 200);
     assert.equal(await ack.text(), 'SUCCESS');
-    const answer = await status(new Request(`${SHOP}/api/wpay/status?trxNo=${trxNo}`));
+    const answer = await status(new Request(`${SHOP}/api/status?trxNo=${trxNo}`));
     assert.equal(((await answer.json()) as { outcome: string }).outcome, 'succeeded');
   });
 });
@@ -225,10 +225,10 @@ describe('the Hono example', () => {
     const { trxNo } = (await res.json()) as { trxNo: string };
     sb.setWebhookUrl(undefined);
     const mchOrderNo = await pay(trxNo);
-    const ack = await app.fetch(signedDelivery(`${SHOP}/api/wpay/webhook`));
+    const ack = await app.fetch(signedDelivery(`${SHOP}/api/webhooks/wpay`));
     assert.equal(ack.status, 200);
     assert.ok(orders.isPaid(mchOrderNo));
-    const forged = signedDelivery(`${SHOP}/api/wpay/webhook`);
+    const forged = signedDelivery(`${SHOP}/api/webhooks/wpay`);
     forged.headers.set('SIGNATURE', 'AAAA');
     assert.equal((await app.fetch(forged)).status, 401);
   });
@@ -240,13 +240,13 @@ describe('the Fastify example', () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-      sb.setWebhookUrl(`${base}/api/wpay/webhook`);
+      sb.setWebhookUrl(`${base}/api/webhooks/wpay`);
       const res = await fetch(`${base}/api/checkout`, checkoutInit('mug'));
       assert.equal(res.status, 200);
       const { trxNo } = (await res.json()) as { trxNo: string };
       const mchOrderNo = await pay(trxNo);
       await waitFor(() => orders.isPaid(mchOrderNo));
-      const status = await fetch(`${base}/api/wpay/status?trxNo=${trxNo}`);
+      const status = await fetch(`${base}/api/status?trxNo=${trxNo}`);
       assert.equal(((await status.json()) as { final: boolean }).final, true);
     } finally {
       sb.setWebhookUrl(undefined);
@@ -261,9 +261,9 @@ describe('the Bun and Deno example', () => {
     const res = await app.fetch(new Request(`${SHOP}/api/checkout`, checkoutInit('mug')));
     assert.equal(res.status, 200);
     const { trxNo } = (await res.json()) as { trxNo: string };
-    const status = await app.fetch(new Request(`${SHOP}/api/wpay/status?trxNo=${trxNo}`));
+    const status = await app.fetch(new Request(`${SHOP}/api/status?trxNo=${trxNo}`));
     assert.equal(((await status.json()) as { outcome: string }).outcome, 'processing');
-    assert.equal((await app.fetch(new Request(`${SHOP}/api/wpay/webhook`))).status, 405);
+    assert.equal((await app.fetch(new Request(`${SHOP}/api/webhooks/wpay`))).status, 405);
     assert.equal((await app.fetch(new Request(`${SHOP}/elsewhere`))).status, 404);
   });
 });
@@ -301,7 +301,7 @@ describe('the Cloudflare Workers example', () => {
     const { trxNo } = (await res.json()) as { trxNo: string };
     sb.setWebhookUrl(undefined);
     await pay(trxNo);
-    const ack = await worker.fetch(signedDelivery(`${SHOP}/api/wpay/webhook`), env);
+    const ack = await worker.fetch(signedDelivery(`${SHOP}/api/webhooks/wpay`), env);
     assert.equal(await ack.text(), 'SUCCESS');
     assert.deepEqual(queued, [trxNo]);
     assert.equal((await worker.fetch(new Request(`${SHOP}/`), env)).status, 404);

@@ -90,7 +90,7 @@ export interface PaymentOutcomeBody {
  *
  * @example
  * ```ts
- * const body = (await (await fetch('/api/wpay/status?trxNo=TRX1&mchOrderNo=order_1')).json()) as PaymentStatusBody;
+ * const body = (await (await fetch('/api/status?trxNo=TRX1&mchOrderNo=order_1')).json()) as PaymentStatusBody;
  * if (body.final) show(body.outcome, body.amount, body.currency);
  * ```
  */
@@ -136,7 +136,7 @@ function single(params: URLSearchParams, name: string): string | null | undefine
  * const status = createStatusHandler(wpay, {
  *   findTrxNo: async (mchOrderNo) => (await db.order(mchOrderNo))?.trxNo,
  * });
- * app.get('/api/wpay/status', toNodeHandler(status));
+ * app.get('/api/status', toNodeHandler(status));
  * ```
  */
 export function createStatusHandler(

@@ -4,7 +4,7 @@ import { checkout, status, webhook } from './wpay.js';
 
 export const app: express.Express = express();
 // The webhook needs the raw body: mount it BEFORE express.json() (or give the route express.raw()).
-app.post('/api/wpay/webhook', toNodeHandler(webhook));
+app.post('/api/webhooks/wpay', toNodeHandler(webhook));
 app.post('/api/checkout', toNodeHandler(checkout));
-app.get('/api/wpay/status', toNodeHandler(status));
+app.get('/api/status', toNodeHandler(status));
 app.use(express.json()); // the rest of your API

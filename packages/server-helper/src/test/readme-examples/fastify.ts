@@ -9,8 +9,8 @@ await app.register(async (wpayRoutes) => {
   wpayRoutes.addContentTypeParser('*', (_request, _payload, done) => done(null));
   for (const [method, url, handler] of [
     ['POST', '/api/checkout', toNodeHandler(checkout)],
-    ['POST', '/api/wpay/webhook', toNodeHandler(webhook)],
-    ['GET', '/api/wpay/status', toNodeHandler(status)],
+    ['POST', '/api/webhooks/wpay', toNodeHandler(webhook)],
+    ['GET', '/api/status', toNodeHandler(status)],
   ] as const) {
     wpayRoutes.route({
       method,

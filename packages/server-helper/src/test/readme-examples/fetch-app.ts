@@ -3,8 +3,8 @@ import { checkout, status, webhook } from './wpay.js';
 
 const routes: Record<string, (request: Request) => Promise<Response>> = {
   '/api/checkout': checkout,
-  '/api/wpay/webhook': webhook,
-  '/api/wpay/status': status,
+  '/api/webhooks/wpay': webhook,
+  '/api/status': status,
 };
 
 export const app = {

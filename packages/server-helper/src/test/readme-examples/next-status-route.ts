@@ -1,4 +1,4 @@
-// app/api/wpay/status/route.ts
+// app/api/status/route.ts
 import { status } from './wpay.js';
 
 export const GET = status;

@@ -1,4 +1,4 @@
-// app/api/wpay/webhook/route.ts
+// app/api/webhooks/wpay/route.ts
 import { webhook } from './wpay.js';
 
 export const POST = webhook;

@@ -22,7 +22,7 @@ export default {
       // Acknowledge fast; a queue consumer confirms the payment and fulfils the order.
       on: { 'credit_card.order.paid': (event) => env.PAID_ORDERS.send(event.data.trxNo) },
     });
-    if (new URL(request.url).pathname === '/api/wpay/webhook') return webhook(request);
+    if (new URL(request.url).pathname === '/api/webhooks/wpay') return webhook(request);
     return Promise.resolve(new Response('Not found', { status: 404 }));
   },
 };
