@@ -142,10 +142,14 @@ export class WPay {
     });
     this.webhooks = deferred
       ? {
-          verify: async (rawBody, headers) => (this.validate(), webhooks.verify(rawBody, headers)),
-          sign: async (rawBody, signOptions) => (
-            this.validate(), webhooks.sign(rawBody, signOptions)
-          ),
+          verify: async (rawBody, headers) => {
+            this.validate();
+            return webhooks.verify(rawBody, headers);
+          },
+          sign: async (rawBody, signOptions) => {
+            this.validate();
+            return webhooks.sign(rawBody, signOptions);
+          },
         }
       : webhooks;
   }
