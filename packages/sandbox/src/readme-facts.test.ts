@@ -46,9 +46,9 @@ describe("the README's copies of protocol facts", () => {
 
   it('states the page sizes of SANDBOX_DEFAULTS', () => {
     const sizes = /default size (\d+), at most (\d+)/.exec(README);
-    assert.deepEqual(
-      sizes?.slice(1).map(Number),
-      [SANDBOX_DEFAULTS.defaultPageSize, SANDBOX_DEFAULTS.maxPageSize],
-    );
+    assert.deepEqual(sizes?.slice(1).map(Number), [
+      SANDBOX_DEFAULTS.defaultPageSize,
+      SANDBOX_DEFAULTS.maxPageSize,
+    ]);
   });
 });
