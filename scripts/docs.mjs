@@ -7,10 +7,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Application, ReflectionKind } from 'typedoc';
+import { Application, OptionDefaults, ReflectionKind } from 'typedoc';
 import { entryPoints } from './api-report.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The repository's web address, from the root package.json (`git+https://….git`). */
+const REPOSITORY = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'))
+  .repository.url.replace(/^git\+/, '')
+  .replace(/\.git$/, '');
 
 /** The packages whose API is documented, by folder under packages/. */
 export const DOCUMENTED = ['server-helper', 'sandbox'];
@@ -65,6 +69,14 @@ export async function buildDocs({ out = join(ROOT, 'site') } = {}) {
       excludeInternal: true,
       githubPages: false,
       hideGenerator: true,
+      // Source links from the repository named in package.json, not from the clone's git remote
+      // (a CI clone's `origin` is a local path, and TypeDoc warns that it is not valid).
+      disableGit: true,
+      displayBasePath: ROOT,
+      gitRevision: 'main',
+      sourceLinkTemplate: `${REPOSITORY}/blob/{gitRevision}/{path}#L{line}`,
+      // The widget README shows Vue templates.
+      highlightLanguages: [...OptionDefaults.highlightLanguages, 'vue'],
     });
     const project = await app.convert();
     if (!project) throw new Error('TypeDoc could not convert the entry points');

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -13,12 +14,19 @@ import { currentFrameworkFiles } from '../framework-types.mjs';
 
 const run = promisify(execFile);
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
-const bin = (name) => join(PACKAGE_DIR, 'node_modules', '.bin', name);
+// Resolved as Node resolves them from this package: TypeScript is the workspace root's
+// devDependency, so this package's own node_modules/.bin has no `tsc`.
+const require = createRequire(import.meta.url);
+const CHECKERS = {
+  tsc: require.resolve('typescript/bin/tsc'),
+  'vue-tsc': require.resolve('vue-tsc/bin/vue-tsc.js'),
+};
 
 /** Runs a type checker on a project; resolves to its output, fails the test on any error. */
 async function typeCheck(checker, project) {
-  await run(bin(checker), ['-p', project], { cwd: PACKAGE_DIR }).catch((error) =>
-    assert.fail(`${checker} -p ${project}:\n${error.stdout}${error.stderr}`),
+  await run(process.execPath, [CHECKERS[checker], '-p', project], { cwd: PACKAGE_DIR }).catch(
+    (error) =>
+      assert.fail(`${checker} -p ${project}:\n${error.stdout}${error.stderr}${error.message}`),
   );
 }
 
