@@ -25,7 +25,12 @@ export async function measureWorkerBundle({
 }: {
   /** Bundle the TypeScript sources (`@wpay/source`); `false` bundles the built `dist`. */
   source?: boolean;
-} = {}): Promise<{ bytes: number; largest: { path: string; bytes: number }[] }> {
+} = {}): Promise<{
+  bytes: number;
+  /** The minified bundle itself (for compressed sizes). */
+  code: Uint8Array;
+  largest: { path: string; bytes: number }[];
+}> {
   const result = await build({
     entryPoints: [fileURLToPath(new URL('./worker-app.ts', import.meta.url))],
     bundle: true,
@@ -44,8 +49,10 @@ export async function measureWorkerBundle({
     path,
     bytes: input.bytesInOutput,
   }));
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   return {
-    bytes: result.outputFiles[0]?.contents.byteLength ?? 0,
+    bytes: code.byteLength,
+    code,
     largest: inputs.sort((a, b) => b.bytes - a.bytes).slice(0, 5),
   };
 }
