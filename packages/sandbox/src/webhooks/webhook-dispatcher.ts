@@ -220,8 +220,11 @@ export class WebhookDispatcher {
         delivery.attempts.length === 0
           ? 0
           : (this.#options.retryDelaysMs[delivery.attempts.length - 1] ?? 0);
-      const dueAt = delivery.nextAttemptAt ?? this.#options.clock.now();
-      this.#plan(delivery, event, Math.max(0, dueAt - this.#options.clock.now()));
+      // One reading of the clock: it moves with real time, and a second reading a millisecond
+      // later would shift the restored schedule.
+      const now = this.#options.clock.now();
+      const dueAt = Math.max(delivery.nextAttemptAt ?? now, now);
+      this.#plan(delivery, event, dueAt - now, dueAt);
       this.#plannedDelay.set(delivery, delayMs);
     }
   }
@@ -278,8 +281,12 @@ export class WebhookDispatcher {
     return delivery;
   }
 
-  #plan(delivery: Delivery, event: WebhookEvent, delayMs: number): void {
-    const dueAt = this.#options.clock.now() + delayMs;
+  #plan(
+    delivery: Delivery,
+    event: WebhookEvent,
+    delayMs: number,
+    dueAt = this.#options.clock.now() + delayMs,
+  ): void {
     delivery.nextAttemptAt = dueAt;
     this.#plannedDelay.set(delivery, delayMs);
     this.#options.clock.at(dueAt, () => {
