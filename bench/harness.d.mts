@@ -10,7 +10,7 @@ export interface SpawnedServer {
 }
 export declare function spawnServer(
   file: string | URL,
-  options?: { env?: Record<string, string>; args?: string[] },
+  options?: { env?: Record<string, string>; args?: string[]; nodeArgs?: string[] },
 ): Promise<SpawnedServer>;
 export declare function benchServer(
   handler: (req: IncomingMessage, res: ServerResponse) => void,
@@ -18,6 +18,7 @@ export declare function benchServer(
 export declare function serverStats(
   url: string,
 ): Promise<{ cpuMicros: number } & NodeJS.MemoryUsage>;
+export declare function serverHeap(url: string): Promise<NodeJS.MemoryUsage>;
 
 export interface LoadRequest {
   method?: string;
@@ -35,8 +36,9 @@ export declare function loadTest(
   url: string,
   options: {
     concurrency: number;
-    durationMs: number;
+    durationMs?: number;
     warmupMs?: number;
+    requests?: number;
     makeRequest(i: number): LoadRequest;
   },
 ): Promise<LoadResult>;
@@ -55,13 +57,23 @@ export declare function timeLoop(
 /** A rule: `['>=', 0.9]`. */
 export type Rule = readonly ['>=' | '<=' | '>' | '<', number];
 
+/** One target: on the ratio or the difference against the baseline, or on the value itself. */
+export interface TargetRules {
+  ratio?: Rule;
+  delta?: Rule;
+  value?: Rule;
+}
+
 /** How one figure is read (bench/README.md, "Adding a section"). */
 export interface FigureMeta {
   unit?: string;
   /** Which direction is good; default 'higher'. */
   better?: 'higher' | 'lower';
-  /** Reported, never fails the run: on the ratio or the difference against the baseline, or the value. */
-  target?: { ratio?: Rule; delta?: Rule; value?: Rule };
+  /**
+   * Reported, never fails the run: on the ratio or the difference against the baseline, or the
+   * value. Applies to every non-baseline variant, or per variant (`{ [variant]: { value: … } }`).
+   */
+  target?: TargetRules | Record<string, TargetRules>;
   /** Fails the run when the median breaks it (sizes). */
   budget?: Rule;
 }

@@ -13,11 +13,12 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /**
  * Starts `file` (a .ts or .mjs path, or a file: URL) in its own Node process. The server must print
  * one line `listening <url>` on stdout once it accepts connections (see {@link benchServer}).
+ * `nodeArgs` are extra Node flags (e.g. `['--expose-gc']` for {@link serverHeap}).
  * Returns its URL, pid and `stop()`.
  */
-export async function spawnServer(file, { env = {}, args = [] } = {}) {
+export async function spawnServer(file, { env = {}, args = [], nodeArgs = [] } = {}) {
   const path = file instanceof URL || String(file).startsWith('file:') ? fileURLToPath(file) : file;
-  const child = spawn(process.execPath, [...NODE_FLAGS, path, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, ...NODE_FLAGS, path, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -48,13 +49,27 @@ export async function spawnServer(file, { env = {}, args = [] } = {}) {
 }
 
 /**
- * Listens on a random port and prints `listening <url>` for {@link spawnServer}. Adds one route,
+ * Listens on a random port and prints `listening <url>` for {@link spawnServer}. Adds two routes:
  * `GET /__bench/cpu`, answering this process's `process.cpuUsage()` and heap, so the load
- * generator can read the server's CPU time before and after a run.
+ * generator can read the server's CPU time before and after a run; and `GET /__bench/heap`,
+ * answering the memory after full garbage collections (the process needs `--expose-gc`).
  */
 export async function benchServer(handler) {
   const { createServer } = await import('node:http');
   const server = createServer((req, res) => {
+    if (req.url === '/__bench/heap') {
+      heapAfterGc().then(
+        (memory) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(memory));
+        },
+        (error) => {
+          res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end(String(error));
+        },
+      );
+      return;
+    }
     if (req.url === '/__bench/cpu') {
       const cpu = process.cpuUsage();
       const memory = process.memoryUsage();
@@ -72,6 +87,31 @@ export async function benchServer(handler) {
   return server;
 }
 
+/**
+ * This process's memory after full garbage collections: collects until the heap stops shrinking
+ * (at most 10 times), letting pending timers and promises settle in between.
+ */
+async function heapAfterGc() {
+  const { gc } = globalThis;
+  if (typeof gc !== 'function') throw new Error('/__bench/heap needs node --expose-gc');
+  let last = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 10; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    const { heapUsed } = process.memoryUsage();
+    if (heapUsed >= last * 0.999) break;
+    last = heapUsed;
+  }
+  return process.memoryUsage();
+}
+
+/** A bench server's memory after full GCs (`/__bench/heap`; spawn it with `--expose-gc`). */
+export async function serverHeap(url) {
+  const response = await fetch(`${url}/__bench/heap`);
+  if (!response.ok) throw new Error(`${url}/__bench/heap: ${await response.text()}`);
+  return response.json();
+}
+
 /** The server's CPU time (µs) and memory, read through its `/__bench/cpu` route. */
 export async function serverStats(url) {
   const response = await fetch(`${url}/__bench/cpu`);
@@ -80,10 +120,20 @@ export async function serverStats(url) {
 
 /**
  * HTTP load from this process with `concurrency` requests in flight on keep-alive sockets, for
- * `durationMs` (after `warmupMs`). `makeRequest(i)` returns `{ method, path, headers, body }`.
+ * `durationMs` (after `warmupMs`), or for exactly `requests` requests when that is given.
+ * `makeRequest(i)` returns `{ method, path, headers, body }`.
  * Resolves to `{ requests, seconds, rps, errors }`; a non-2xx answer counts as an error.
  */
-export async function loadTest(url, { concurrency, durationMs, warmupMs = 0, makeRequest }) {
+export async function loadTest(
+  url,
+  {
+    concurrency,
+    durationMs = Number.POSITIVE_INFINITY,
+    warmupMs = 0,
+    requests: count,
+    makeRequest,
+  },
+) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const { hostname, port } = new URL(url);
   let sequence = 0;
@@ -107,24 +157,26 @@ export async function loadTest(url, { concurrency, durationMs, warmupMs = 0, mak
       req.on('error', () => resolve(false));
       req.end(body);
     });
-  const phase = async (ms) => {
+  const phase = async (ms, limit = Number.POSITIVE_INFINITY) => {
     let requests = 0;
+    let started = 0;
     let errors = 0;
     const stopAt = performance.now() + ms;
     const worker = async () => {
-      while (performance.now() < stopAt) {
+      while (started < limit && performance.now() < stopAt) {
+        started++;
         const ok = await send();
         requests++;
         if (!ok) errors++;
       }
     };
-    const started = performance.now();
+    const begun = performance.now();
     await Promise.all(Array.from({ length: concurrency }, worker));
-    const seconds = (performance.now() - started) / 1000;
+    const seconds = (performance.now() - begun) / 1000;
     return { requests, errors, seconds, rps: requests / seconds };
   };
   if (warmupMs > 0) await phase(warmupMs);
-  const result = await phase(durationMs);
+  const result = await phase(durationMs, count);
   agent.destroy();
   return result;
 }

@@ -1,8 +1,11 @@
-// The hand-written merchant server the checkout bench compares with: parse the body, price it,
-// sign with node:crypto HMAC-SHA512, one fetch to the floor server at FLOOR_URL with a cached
-// token, answer { redirectUrl, trxNo }. The bare minimum; no checks beyond it.
-import { createHmac } from 'node:crypto';
-import { HEADERS, PATHS } from '@wpay/protocol';
+// The hand-written merchant server the checkout and memory benches compare with. POST
+// /api/checkout: parse the body, price it, sign with node:crypto HMAC-SHA512, one fetch to the
+// floor server at FLOOR_URL with a cached token, answer { redirectUrl, trxNo }. POST /api/webhook:
+// node:crypto HMAC + timingSafeEqual, the timestamp window, JSON.parse, answer SUCCESS. The bare
+// minimum; no checks beyond it, nothing remembered.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HEADERS, PATHS, SIGNING } from '@wpay/protocol';
 import { benchServer } from '../../../../bench/harness.mjs';
 
 const floor = process.env.FLOOR_URL ?? '';
@@ -21,10 +24,37 @@ const getToken = () => {
 };
 let sequence = 0;
 
+function webhook(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+  const signature = req.headers[HEADERS.signature.toLowerCase()];
+  const stamp = req.headers[HEADERS.timestamp.toLowerCase()];
+  const expected =
+    typeof stamp === 'string' && /^\d{1,16}$/.test(stamp)
+      ? createHmac('sha512', signKey).update(stamp).update(body).digest()
+      : undefined;
+  const given = typeof signature === 'string' ? Buffer.from(signature, 'base64') : undefined;
+  const ok =
+    expected !== undefined &&
+    given !== undefined &&
+    given.length === expected.length &&
+    timingSafeEqual(given, expected) &&
+    Math.abs(Date.now() - Number(stamp)) <= SIGNING.timestampToleranceMs;
+  if (!ok) {
+    res.writeHead(401).end();
+    return;
+  }
+  JSON.parse(body.toString('utf8'));
+  res.writeHead(200, { 'content-type': 'text/plain' });
+  res.end('SUCCESS');
+}
+
 await benchServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', async () => {
+    if (req.url === '/api/webhook') {
+      webhook(req, res, Buffer.concat(chunks));
+      return;
+    }
     try {
       const { sku } = JSON.parse(Buffer.concat(chunks).toString()) as { sku: string };
       const mchOrderNo = `order_${process.pid}_${++sequence}`;

@@ -1,5 +1,6 @@
-// The merchant server with the helper: node:http → toNodeHandler → wpay.checkoutHandler, pricing
-// from a fixed table, against the floor server at FLOOR_URL. Run by the checkout bench section.
+// The merchant server with the helper: node:http → toNodeHandler → wpay.checkoutHandler on
+// /api/checkout (pricing from a fixed table, against the floor server at FLOOR_URL) and
+// wpay.webhookHandler on /api/webhook (default dedupe). Run by the checkout and memory benches.
 import { z } from 'zod';
 import { benchServer } from '../../../../bench/harness.mjs';
 import { WPay } from '../../src/index.js';
@@ -13,7 +14,7 @@ const wpay = new WPay({
   publicUrl: 'https://shop.example',
 });
 let sequence = 0;
-const handler = toNodeHandler(
+const checkout = toNodeHandler(
   wpay.checkoutHandler({
     body: z.object({ sku: z.string() }),
     resolveOrder: ({ sku }) => ({
@@ -25,4 +26,9 @@ const handler = toNodeHandler(
     cancelUrl: '/cart',
   }),
 );
-await benchServer((req, res) => void handler(req, res));
+const webhook = toNodeHandler(
+  wpay.webhookHandler({ on: { 'credit_card.order.paid': () => undefined } }),
+);
+await benchServer((req, res) => {
+  void (req.url === '/api/webhook' ? webhook : checkout)(req, res);
+});
