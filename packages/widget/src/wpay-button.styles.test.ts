@@ -153,11 +153,21 @@ describe(`<wpay-button> looks (${build})`, () => {
     }
   });
 
-  it('spins the spinner, but not under prefers-reduced-motion: reduce', async () => {
+  it('spins the spinner while busy, but not under prefers-reduced-motion: reduce', async () => {
+    server = mockFetch(() => deferred<Response>().promise);
     const el = await fixture<WpayButton>(html`<wpay-button endpoint="/x">Buy</wpay-button>`);
+    part(el, 'base')!.click();
+    await el.updateComplete;
     expect(style(el, 'spinner').animationName).to.equal('wpay-spin');
+    expect(el.shadowRoot!.getAnimations()).to.have.length(1);
     await emulateMedia({ reducedMotion: 'reduce' });
     expect(style(el, 'spinner').animationName).to.equal('none');
+  });
+
+  it('runs no animation and lays out no spinner while idle (a page of many buttons stays cheap)', async () => {
+    const el = await fixture<WpayButton>(html`<wpay-button endpoint="/x">Buy</wpay-button>`);
+    expect(el.shadowRoot!.getAnimations()).to.deep.equal([]);
+    expect(style(el, 'spinner').display).to.equal('none');
   });
 
   it('keeps the same box while busy: the spinner overlays the label', async () => {
@@ -169,9 +179,10 @@ describe(`<wpay-button> looks (${build})`, () => {
     el.navigate = () => {};
     const base = part(el, 'base')!;
     const idle = el.getBoundingClientRect().toJSON();
-    expect(style(el, 'spinner').visibility).to.equal('hidden');
+    expect(style(el, 'spinner').display).to.equal('none');
     base.click();
     await el.updateComplete;
+    expect(style(el, 'spinner').display).not.to.equal('none');
     expect(style(el, 'spinner').visibility).to.equal('visible');
     expect(el.getBoundingClientRect().toJSON()).to.deep.equal(idle);
     answer.resolve(json({ redirectUrl: HPP_URL }));

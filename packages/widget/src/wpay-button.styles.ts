@@ -101,15 +101,16 @@ export const buttonStyles = css`
     opacity: 0;
   }
 
+  /* No box and no animation while idle: a page of many buttons lays out and ticks none of them. */
   .spinner {
     position: absolute;
     inset: 0;
     margin: auto;
-    visibility: hidden;
+    display: none;
   }
 
   [aria-busy='true'] .spinner {
-    visibility: visible;
+    display: block;
   }
 
   /* A red mixed with the page's own text colour: readable on any page, light or dark. */

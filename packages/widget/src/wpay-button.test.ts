@@ -501,6 +501,58 @@ describe(`<wpay-button> (${build})`, () => {
       expect(navigations).to.have.length(2);
     });
 
+    it('listens for pageshow once for the whole page, however many buttons it has', async () => {
+      const added: string[] = [];
+      const original = window.addEventListener;
+      window.addEventListener = function (
+        this: Window,
+        ...args: Parameters<Window['addEventListener']>
+      ) {
+        added.push(args[0]);
+        return original.apply(this, args);
+      } as Window['addEventListener'];
+      try {
+        await fixture(html`
+          <div>
+            <wpay-button endpoint="/api/checkout">A</wpay-button>
+            <wpay-button endpoint="/api/checkout">B</wpay-button>
+            <wpay-button endpoint="/api/checkout">C</wpay-button>
+          </div>
+        `);
+      } finally {
+        window.addEventListener = original;
+      }
+      expect(added.filter((type) => type === 'pageshow').length).to.be.at.most(1);
+    });
+
+    it('makes every button on the page idle again when the page comes back from the back-forward cache', async () => {
+      serve(() => never());
+      const wrapper = await fixture<HTMLDivElement>(html`
+        <div>
+          <wpay-button endpoint="/api/checkout">A</wpay-button>
+          <wpay-button endpoint="/api/checkout">B</wpay-button>
+        </div>
+      `);
+      const buttons = [...wrapper.querySelectorAll('wpay-button')];
+      for (const button of buttons) button.click();
+      expect(buttons.map((button) => button.state)).to.deep.equal(['busy', 'busy']);
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      expect(buttons.map((button) => button.state)).to.deep.equal(['idle', 'idle']);
+    });
+
+    it('leaves a button taken off the page alone on pageshow, and picks it up once back', async () => {
+      serve(() => never());
+      const { el } = await setup();
+      const parent = el.parentNode!;
+      el.remove();
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      parent.append(el);
+      el.click();
+      expect(el.state).to.equal('busy');
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      expect(el.state).to.equal('idle');
+    });
+
     it('ignores a pageshow that is not a restore from the back-forward cache', async () => {
       serve(() => json({ redirectUrl: HPP_URL }));
       const { el } = await setup();
@@ -604,6 +656,36 @@ describe(`<wpay-button> (${build})`, () => {
       el.size = 'large';
       await el.updateComplete;
       expect(inner.className).to.equal('button secondary large');
+    });
+
+    it("shows the page's own label from its first render, with no fallback label beside it", async () => {
+      const el = document.createElement('wpay-button');
+      el.setAttribute('endpoint', '/x');
+      el.append('Buy now');
+      document.body.append(el);
+      try {
+        (el as unknown as { performUpdate(): void }).performUpdate();
+        const label = el.shadowRoot!.querySelector('[part="label"]')!;
+        expect(label.textContent, 'no fallback label').to.equal('');
+        await el.updateComplete;
+        expect(label.textContent, 'no fallback label').to.equal('');
+      } finally {
+        el.remove();
+      }
+    });
+
+    it('takes the form button text as its label from its first render when it has no other', async () => {
+      const el = document.createElement('wpay-button');
+      el.setAttribute('endpoint', '/x');
+      el.innerHTML = '<form method="post"><button>Buy the tee</button></form>';
+      document.body.append(el);
+      try {
+        (el as unknown as { performUpdate(): void }).performUpdate();
+        const label = el.shadowRoot!.querySelector('[part="label"]')!;
+        expect(label.textContent).to.equal('Buy the tee');
+      } finally {
+        el.remove();
+      }
     });
   });
 

@@ -54,9 +54,10 @@ function errorKey(code: WpayRequestError['code']): keyof WpayStrings {
 /** The warning about a blank `allowed-hosts` is given once per page, not once per button. */
 let warnedOpenRedirect = false;
 
+/** A node of the default slot that labels the button: text, or an element but the fallback form. */
 function isLabelNode(node: Node): boolean {
   if (node.nodeType === Node.TEXT_NODE) return (node.textContent ?? '').trim() !== '';
-  return node instanceof Element && node.localName !== 'form';
+  return node instanceof Element && node.localName !== 'form' && !node.slot;
 }
 
 /**
@@ -134,6 +135,13 @@ export class WpayButton extends WpayElement<WpayButtonState> {
     logger: { attribute: false },
   };
   static override styles = [sharedStyles, buttonStyles];
+  /** The buttons on the page: one `pageshow` listener serves them all, however many there are. */
+  static readonly #connected = new Set<WpayButton>();
+
+  /** Back from the payment page through the back-forward cache: every button is idle again. */
+  static readonly #onPageShow = (event: PageTransitionEvent): void => {
+    if (event.persisted) for (const button of WpayButton.#connected) button.#reset();
+  };
 
   readonly #intents = new IntentKeys();
   /** The fallback label, after the default slot: used while the page gives no label. */
@@ -203,12 +211,14 @@ export class WpayButton extends WpayElement<WpayButtonState> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('pageshow', this.#onPageShow);
+    // The first button adds the listener, which then stays (adding it again is a no-op).
+    if (!WpayButton.#connected.size) window.addEventListener('pageshow', WpayButton.#onPageShow);
+    WpayButton.#connected.add(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('pageshow', this.#onPageShow);
+    WpayButton.#connected.delete(this);
     this.#reset();
   }
 
@@ -229,11 +239,6 @@ export class WpayButton extends WpayElement<WpayButtonState> {
     if (!this.hasUpdated) this.performUpdate();
     this.#button.click();
   }
-
-  /** Back from the payment page through the back-forward cache: the button is idle again. */
-  readonly #onPageShow = (event: PageTransitionEvent): void => {
-    if (event.persisted) this.#reset();
-  };
 
   #onSlotChange(event: Event): void {
     const slot = event.target as HTMLSlotElement;
@@ -314,6 +319,15 @@ export class WpayButton extends WpayElement<WpayButtonState> {
       ':scope>form button:not([type]),:scope>form button[type=submit]',
     );
     return submit?.textContent?.trim() || this._strings.pay;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // The label the page gave, known from the first render (so no fallback label shows beside
+    // it, and no second render follows); `slotchange` keeps it up to date afterwards.
+    if (!this.hasUpdated) {
+      this._hasLabel = [...this.childNodes].some(isLabelNode);
+    }
   }
 
   override update(changed: PropertyValues<this>): void {
