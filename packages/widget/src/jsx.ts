@@ -61,7 +61,7 @@ export interface WpayButtonJsxProps extends WpayJsxBaseProps {
  *
  * @example
  * ```tsx
- * <wpay-return status-endpoint="/api/checkout/status" max-attempts={10} />
+ * <wpay-return status-endpoint="/api/status" max-attempts={10} />
  * ```
  */
 export interface WpayReturnJsxProps extends WpayJsxBaseProps {

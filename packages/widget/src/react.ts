@@ -66,7 +66,7 @@ const returnEvents = {
  *
  * export function Buy({ quantity }: { quantity: number }) {
  *   return (
- *     <WpayButton endpoint="/api/wpay/checkout" data-sku="tee-42" payload={{ quantity }}
+ *     <WpayButton endpoint="/api/checkout" data-sku="tee-42" payload={{ quantity }}
  *                 onWpayError={(event) => console.warn(event.detail.code)}>
  *       Buy now
  *     </WpayButton>
@@ -93,7 +93,7 @@ export const WpayButton = createComponent({
  *
  * export function PaymentResult() {
  *   return (
- *     <WpayReturn statusEndpoint="/api/wpay/status"
+ *     <WpayReturn statusEndpoint="/api/status"
  *                 onWpayStatus={(event) => event.detail.final && console.info(event.detail.outcome)} />
  *   );
  * }

@@ -87,7 +87,7 @@ function isTransient(error: unknown): boolean {
  *
  * @example
  * ```html
- * <wpay-return status-endpoint="/api/checkout/status">
+ * <wpay-return status-endpoint="/api/status">
  *   <p slot="succeeded">Thanks! Your T-shirt is on its way.</p>
  * </wpay-return>
  * ```
