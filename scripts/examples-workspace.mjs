@@ -1,48 +1,35 @@
 // Installs examples/* the way a shop would: each example's own package.json, from the npm
-// registry, with @wpay/* taken from the packed tarballs (`pnpm pack`, as published). One pnpm
-// workspace in a temporary directory holds them all, so a single `pnpm install` (through pnpm's
-// content-addressed store: a warm store installs in seconds) serves every example.
+// registry, with @wpay/* taken from the packed tarballs (`pnpm pack`, as published, packed once
+// per build by scripts/pack-packages.mjs). One pnpm workspace in a temporary directory holds
+// them all, so a single `pnpm install` (through pnpm's content-addressed store: a warm store
+// installs in seconds) serves every example.
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PUBLISHED, ROOT } from './pack-packages.mjs';
+import { packTarballs, ROOT } from './pack-packages.mjs';
 
 const run = promisify(execFile);
 
 /** Folders and files of an example that are never copied: installs and build output. */
 const NOT_COPIED = new Set(['node_modules', 'dist', '.next', '.wrangler']);
 
-/** Packs each published package into `dir`; resolves to `{ '@wpay/x': '/abs/wpay-x-0.1.0.tgz' }`. */
-async function packInto(dir) {
-  const packed = await Promise.all(
-    PUBLISHED.map(async (folder) => {
-      const { stdout } = await run('pnpm', ['pack', '--json', '--pack-destination', dir], {
-        cwd: join(ROOT, 'packages', folder),
-        maxBuffer: 16 * 1024 * 1024,
-      });
-      const report = JSON.parse(stdout);
-      return [report.name, report.filename];
-    }),
-  );
-  return Object.fromEntries(packed);
-}
-
 /**
  * Copies the named examples into a fresh temporary pnpm workspace whose `overrides` point every
- * `@wpay/*` dependency at its tarball, and installs it. Resolves to the workspace's directory
- * and the seconds each step took.
+ * `@wpay/*` dependency at its tarball (packed once per build: `packTarballs`), and installs it.
+ * Resolves to the workspace's directory, whether this build's tarballs were packed before
+ * (`cached`), and the seconds each step took.
  * @param {string[]} names folders under examples/
- * @returns {Promise<{ dir: string, seconds: { pack: number, install: number } }>}
+ * @returns {Promise<{ dir: string, cached: boolean, seconds: { pack: number, install: number } }>}
  */
 export async function installExamples(names) {
   const dir = await mkdtemp(join(tmpdir(), 'wpay-examples-'));
   const started = performance.now();
-  const tarballs = await packInto(dir);
+  const { tarballs, cached } = await packTarballs();
   const packed = performance.now();
   const overrides = Object.fromEntries(
-    Object.entries(tarballs).map(([name, file]) => [name, `file:${file}`]),
+    [...tarballs.values()].map(({ name, tarball }) => [name, `file:${tarball}`]),
   );
   await writeFile(
     join(dir, 'package.json'),
@@ -80,6 +67,7 @@ export async function installExamples(names) {
   const installed = performance.now();
   return {
     dir,
+    cached,
     seconds: {
       pack: (packed - started) / 1000,
       install: (installed - packed) / 1000,

@@ -15,10 +15,12 @@ import { runScript, startApp } from './examples-app.mjs';
 import { installExamples } from './examples-workspace.mjs';
 
 /**
- * Each example, in the order they run. `ci`: part of `npm test` (light installs and starts);
- * the others run with WPAY_EXAMPLES=all. `check(page, app)`: what else the example promises.
+ * Each example, in the order they start. `ci`: part of `npm test`; the others run with
+ * WPAY_EXAMPLES=all. `check(page, app)`: what else the example promises.
  */
 const EXAMPLES = [
+  // The longest first: with two at a time, the others run beside its build.
+  { name: 'next-app', ci: true, ...sendsWhatHydrationSet() },
   { name: 'express-esm', ci: true },
   { name: 'express-cjs', ci: true },
   {
@@ -34,7 +36,6 @@ const EXAMPLES = [
   { name: 'fastify', ci: true },
   { name: 'vite-react', ci: true, ...choosesColorAndQuantity() },
   { name: 'vite-vue', ci: true, ...choosesColorAndQuantity() },
-  { name: 'next-app', ci: false, ...sendsWhatHydrationSet() },
   { name: 'workerd', ci: true },
   {
     name: 'nestjs',
@@ -94,6 +95,13 @@ function sendsWhatHydrationSet() {
 }
 
 const CHROMIUM = process.env.WPAY_CHROMIUM ?? '/usr/bin/chromium';
+/**
+ * How many examples run at once (WPAY_EXAMPLES_CONCURRENCY, default 2): each has its own sandbox,
+ * app and browser context, so they share nothing but the machine.
+ */
+const CONCURRENCY = Number(process.env.WPAY_EXAMPLES_CONCURRENCY ?? 2);
+/** What every example's build and start get besides the sandbox's variables. */
+const QUIET = { NEXT_TELEMETRY_DISABLED: '1' };
 /** Deadline for one state the test waits on (never asserted: a loaded machine is slow). */
 const DEADLINE_MS = 120_000;
 const WEBHOOK_PATH = '/api/webhooks/wpay';
@@ -110,22 +118,25 @@ function selected() {
 
 const examples = selected();
 let workspace;
-let sandbox;
+let startSandbox;
 let testing;
 let browser;
 /** Seconds each step took, printed at the end (the CI budget is watched with these). */
 const timings = [];
+const suiteStarted = performance.now();
 
 before(async () => {
   workspace = await installExamples(examples.map((example) => example.name));
-  timings.push(`pack ${workspace.seconds.pack.toFixed(1)} s`);
-  timings.push(`install ${workspace.seconds.install.toFixed(1)} s`);
+  const { pack, install } = workspace.seconds;
+  timings.push(
+    `pack ${pack.toFixed(1)} s${workspace.cached ? ' (this build was packed before)' : ''}`,
+  );
+  timings.push(`install ${install.toFixed(1)} s`);
   // The sandbox and its testing kit, from the tarball the examples installed.
   const require = createRequire(join(workspace.dir, examples[0].name, 'package.json'));
   const load = (id) => import(pathToFileURL(require.resolve(id)).href);
-  const { startSandbox } = await load('@wpay/sandbox');
+  ({ startSandbox } = await load('@wpay/sandbox'));
   testing = await load('@wpay/sandbox/testing');
-  sandbox = await startSandbox({ port: 0 });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -141,9 +152,8 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  await sandbox?.close();
   if (workspace) await rm(workspace.dir, { recursive: true, force: true });
-  console.log(`examples: ${timings.join(', ')}`);
+  console.log(`examples: ${timings.join(', ')}; all ${since(suiteStarted)}`);
 });
 
 /** The example's own `npm run <name>` command, from its package.json. */
@@ -152,19 +162,34 @@ async function script(dir, name) {
   return manifest.scripts?.[name];
 }
 
-describe('when a shop is built from an example', () => {
+/** Seconds since `started`, for the timings line. */
+const since = (started) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+describe('when a shop is built from an example', { concurrency: CONCURRENCY }, () => {
   for (const example of examples) {
     it(`pays once in Chromium with ${example.name}`, async () => {
-      const started = performance.now();
+      const steps = [];
+      let step = performance.now();
+      const lap = (name) => {
+        steps.push(`${name} ${since(step)}`);
+        step = performance.now();
+      };
       const cwd = join(workspace.dir, example.name);
       const build = await script(cwd, 'build');
-      if (build) await runScript({ cwd, script: build });
-      await sandbox.reset();
+      if (build) {
+        await runScript({ cwd, script: build, env: QUIET });
+        lap('build');
+      }
+      const sandbox = await startSandbox({ port: 0 });
       const app = await startApp({
         cwd,
         script: await script(cwd, 'start'),
-        env: testing.sandboxEnv(sandbox),
+        env: { ...QUIET, ...testing.sandboxEnv(sandbox) },
+      }).catch(async (error) => {
+        await sandbox.close();
+        throw error;
       });
+      lap('start');
       const page = await browser.newPage();
       const failures = [];
       // A checkout the button reports as failed (`wpay-error`) ends the test at once, with why.
@@ -211,13 +236,15 @@ describe('when a shop is built from an example', () => {
         await app.waitForOutput(new RegExp(`paid: ${mchOrderNo} ${trxNo}`));
         await example.check?.(page, app);
         assert.deepEqual(failures, []);
+        lap('pay');
       } catch (error) {
         console.log(`--- ${example.name}'s output ---\n${app.output}`);
         throw error;
       } finally {
         await page.close();
         await app.close();
-        timings.push(`${example.name} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        await sandbox.close();
+        timings.push(`${example.name} (${steps.join(', ')})`);
       }
     });
   }

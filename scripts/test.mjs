@@ -15,7 +15,8 @@ const SUITES = [
   // `npm create wpay`: the starter scaffolded from the packed tarballs passes `wpay doctor`.
   'create-wpay',
   // The tarballs as published: file lists, manifests, publint, are-the-types-wrong, a consumer's
-  // imports (scripts/packages.test.mjs; packs each package once, after the build above).
+  // imports (scripts/packages.test.mjs; the tarballs are packed once per build, by the first of
+  // create-wpay, packages and examples, and reused by the others: scripts/pack-packages.mjs).
   ['packages', ['node', ['--test', 'scripts/packages.test.mjs']]],
   // `pnpm docs`: the site (guides, TypeDoc of the helper and the sandbox, widget elements) is
   // built and every internal link and anchor checked (scripts/docs.test.mjs).
