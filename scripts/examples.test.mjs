@@ -5,7 +5,7 @@
 // CI subset (also run by `npm test`); `pnpm test:examples:all` (WPAY_EXAMPLES=all) adds the heavy
 // ones; WPAY_EXAMPLES=express-esm,hono-node runs the named ones.
 import assert from 'node:assert/strict';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -16,7 +16,9 @@ import { installExamples } from './examples-workspace.mjs';
 
 /**
  * Each example, in the order they start. `ci`: part of `npm test`; the others run with
- * WPAY_EXAMPLES=all. `check(page, app)`: what else the example promises.
+ * WPAY_EXAMPLES=all. `check(page, app)`: what else the example promises. `rejects`: files
+ * written into the installed copy (never part of the recipe) that its build must type-check, each
+ * line it must reject marked with @ts-expect-error / @vue-expect-error.
  */
 const EXAMPLES = [
   // The longest first: with two at a time, the others run beside its build.
@@ -34,9 +36,59 @@ const EXAMPLES = [
   },
   { name: 'hono-node', ci: true },
   { name: 'fastify', ci: true },
-  { name: 'vite-react', ci: true, ...choosesColorAndQuantity() },
-  { name: 'vite-vue', ci: true, ...choosesColorAndQuantity() },
-  { name: 'workerd', ci: true },
+  {
+    name: 'vite-react',
+    ci: true,
+    ...choosesColorAndQuantity(),
+    // `npm run build` type-checks src/ with tsc: the JSX types of @wpay/widget/jsx/react must
+    // reject a variant that does not exist (an unused @ts-expect-error fails the build).
+    rejects: {
+      'src/rejected-by-tsc.tsx': [
+        "import type {} from '@wpay/widget/jsx/react';",
+        '',
+        'export const notAVariant = (',
+        '  // @ts-expect-error not a variant',
+        '  <wpay-button endpoint="/api/checkout" variant="huge" />',
+        ');',
+        'export const notADetail = (',
+        '  // @ts-expect-error the detail of wpay-error has no url',
+        '  <wpay-button endpoint="/api/checkout" onwpay-error={(event) => event.detail.url} />',
+        ');',
+        '',
+      ],
+    },
+  },
+  {
+    name: 'vite-vue',
+    ci: true,
+    ...choosesColorAndQuantity(),
+    // `npm run build` runs vue-tsc: the template types of @wpay/widget/vue must reject these.
+    rejects: {
+      'src/RejectedByVueTsc.vue': [
+        '<script setup lang="ts"></script>',
+        '',
+        '<template>',
+        '  <!-- @vue-expect-error not a variant -->',
+        '  <wpay-button endpoint="/api/checkout" variant="huge" />',
+        '  <!-- @vue-expect-error the detail of wpay-error has no url -->',
+        '  <wpay-button endpoint="/api/checkout" @wpay-error="(event) => event.detail.url" />',
+        '</template>',
+        '',
+      ],
+    },
+  },
+  {
+    name: 'workerd',
+    ci: true,
+    async check(_page, app) {
+      // The Worker imported @wpay/widget (its `workerd` build: the browser build throws
+      // `HTMLElement is not defined` there, and workerd would not start) and used its VERSION.
+      const manifest = join(app.cwd, 'node_modules', '@wpay', 'widget', 'package.json');
+      const { version } = JSON.parse(await readFile(manifest, 'utf8'));
+      const html = await (await fetch(`${app.url}/`)).text();
+      assert.ok(html.includes(`src="/wpay/${version}/wpay-widget.bundle.js"`), html);
+    },
+  },
   {
     name: 'nestjs',
     ci: true,
@@ -175,6 +227,9 @@ describe('when a shop is built from an example', { concurrency: CONCURRENCY }, (
         step = performance.now();
       };
       const cwd = join(workspace.dir, example.name);
+      for (const [file, lines] of Object.entries(example.rejects ?? {})) {
+        await writeFile(join(cwd, file), lines.join('\n'));
+      }
       const build = await script(cwd, 'build');
       if (build) {
         await runScript({ cwd, script: build, env: QUIET });

@@ -1,5 +1,5 @@
 # workerd's configuration: the shop's Worker on an HTTP socket (port 3000; `npm start` passes
-# --socket-addr http=*:$PORT), its secrets from the environment, its pages as text bindings.
+# --socket-addr http=*:$PORT), its secrets from the environment, the widget's script as text.
 using Workerd = import "/workerd/workerd.capnp";
 
 const config :Workerd.Config = (
@@ -21,9 +21,6 @@ const shop :Workerd.Worker = (
     (name = "WPAY_SIGN_KEY", fromEnvironment = "WPAY_SIGN_KEY"),
     (name = "WPAY_BASE_URL", fromEnvironment = "WPAY_BASE_URL"),
     (name = "SHOP_URL", fromEnvironment = "SHOP_URL"),
-    (name = "INDEX_HTML", text = embed "public/index.html"),
-    (name = "SUCCESS_HTML", text = embed "public/success.html"),
-    (name = "CANCEL_HTML", text = embed "public/cancel.html"),
     (name = "WIDGET_JS", text = embed "node_modules/@wpay/widget/dist/wpay-widget.bundle.js"),
   ],
 );

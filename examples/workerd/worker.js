@@ -1,6 +1,9 @@
-// A Cloudflare Worker, run locally by workerd: the three WPay endpoints and three pages.
-// Secrets arrive in `env` with each request, so the endpoints are made on the first one.
+// A Cloudflare Worker, run locally by workerd: the three WPay endpoints and three pages it
+// renders. Secrets arrive in `env` with each request, so the endpoints are made on the first one.
 import { CheckoutRejection, WPay } from '@wpay/server-helper';
+// The widget's server build (the `workerd` export condition): importing it in a Worker never
+// throws, though the elements only render in the browser. Its VERSION names the script's URL.
+import { VERSION } from '@wpay/widget';
 import { z } from 'zod';
 
 /** The catalogue: prices come from the server, never from the browser. */
@@ -31,20 +34,52 @@ function endpoints(env) {
         if (!product) throw new CheckoutRejection('Unknown product', { code: 'unknown_sku' });
         return { mchOrderNo: `order_${crypto.randomUUID()}`, ...product };
       },
-      successUrl: '/success.html',
-      cancelUrl: '/cancel.html',
+      successUrl: '/success',
+      cancelUrl: '/cancel',
     }),
     'POST /api/webhooks/wpay': webhook,
     'GET /api/status': wpay.statusHandler(),
   };
 }
 
-/** Pages and the widget, by path: text bindings of config.capnp. */
-const FILES = {
-  '/': ['INDEX_HTML', 'text/html; charset=utf-8'],
-  '/success.html': ['SUCCESS_HTML', 'text/html; charset=utf-8'],
-  '/cancel.html': ['CANCEL_HTML', 'text/html; charset=utf-8'],
-  '/wpay/wpay-widget.bundle.js': ['WIDGET_JS', 'text/javascript; charset=utf-8'],
+/** The widget's script, one URL per version: browsers may keep it for good. */
+const WIDGET_PATH = `/wpay/${VERSION}/wpay-widget.bundle.js`;
+
+/** A page of the shop, rendered here: the widget's script and `body`. */
+function page(title, body) {
+  const html = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <title>${title}</title>
+    <script type="module" src="${WIDGET_PATH}"></script>
+  </head>
+  <body>
+    ${body}
+  </body>
+</html>
+`;
+  return new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+}
+
+const returnPage = () =>
+  page(
+    'Your order',
+    `<h1>Your order</h1>
+    <wpay-return status-endpoint="/api/status"></wpay-return>
+    <p><a href="/">Back to the shop</a></p>`,
+  );
+
+/** The pages, by path. */
+const PAGES = {
+  '/': () =>
+    page(
+      'Shop',
+      `<h1>T-shirt</h1>
+    <wpay-button endpoint="/api/checkout" data-sku="tee" amount="19.99" currency="USD">Buy</wpay-button>`,
+    ),
+  '/success': returnPage,
+  '/cancel': returnPage,
 };
 
 let routes;
@@ -55,9 +90,14 @@ export default {
     const { pathname } = new URL(request.url);
     const route = routes[`${request.method} ${pathname}`];
     if (route) return route(request);
-    const file = FILES[pathname];
-    if (file && request.method === 'GET') {
-      return new Response(env[file[0]], { headers: { 'Content-Type': file[1] } });
+    if (request.method === 'GET' && PAGES[pathname]) return PAGES[pathname]();
+    if (request.method === 'GET' && pathname === WIDGET_PATH) {
+      return new Response(env.WIDGET_JS, {
+        headers: {
+          'Content-Type': 'text/javascript; charset=utf-8',
+          'Cache-Control': 'public, max-age=31536000, immutable',
+        },
+      });
     }
     return new Response('Not found', { status: 404 });
   },

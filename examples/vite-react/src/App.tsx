@@ -1,5 +1,6 @@
 import '@wpay/widget'; // defines <wpay-button> and <wpay-return>
-import type { WpayCheckoutEvent } from '@wpay/widget';
+// Types both tags in React's JSX (attributes, properties, `onwpay-*` events): once, in any file.
+import type {} from '@wpay/widget/jsx/react';
 import { useState } from 'react';
 
 /** The shop: one product page, and the return page WPay sends the buyer back to. */
@@ -39,7 +40,7 @@ function ProductPage() {
         amount={(19.99 * quantity).toFixed(2)}
         currency="USD"
         payload={{ color }}
-        onwpay-checkout={(event: WpayCheckoutEvent) => {
+        onwpay-checkout={(event) => {
           // Last word before the request: what the buyer chose goes into the body.
           event.detail.payload.quantity = quantity;
         }}
