@@ -1,6 +1,8 @@
 // Framework typings and editor data, generated from custom-elements.json (the elements' JSDoc):
 //   frameworks/vue.d.ts                     Vue's GlobalComponents: typed props and events
 //   frameworks/jsx-react.d.ts               React's JSX.IntrinsicElements for the bare tags
+//   frameworks/jsx-preact.d.ts              Preact's JSX.IntrinsicElements, likewise
+//   frameworks/jsx-solid.d.ts               Solid's JSX.IntrinsicElements, likewise
 //   frameworks/vscode.html-custom-data.json VS Code's HTML custom data
 //   frameworks/web-types.json               JetBrains' web-types
 // `pnpm run frameworks` rewrites them (after `pnpm run manifest`); test/framework-types.test.mjs
@@ -95,6 +97,44 @@ ${typeImports(elements)}`;
   return `${out}    }\n  }\n}\n`;
 }
 
+function jsxPreact(elements) {
+  let out = `${HEADER}// Preact: the bare tags in JSX (\`onwpay-*\` listeners; Preact sets \`payload\`, \`strings\` and
+// \`navigate\` as properties). Enable with \`import type {} from '@wpay/widget/jsx/preact'\` once, or
+// \`"types": ["@wpay/widget/jsx/preact"]\`.
+import type { HTMLAttributes } from 'preact';
+${typeImports(elements)}`;
+  for (const e of elements) {
+    out += `\n/** \`<${e.tag}>\`'s attributes, properties and events in Preact's JSX. */\nexport interface ${e.className}PreactProps extends HTMLAttributes<${e.className}> {\n`;
+    for (const a of e.attributes) out += `${doc(a.description)}  '${a.name}'?: ${a.type};\n`;
+    for (const p of e.properties) out += `${doc(p.description)}  ${p.name}?: ${p.type.text};\n`;
+    for (const ev of e.events)
+      out += `${doc(ev.description)}  'on${ev.name}'?: (event: ${ev.type}) => void;\n`;
+    out += '}\n';
+  }
+  out += "\ndeclare module 'preact' {\n  namespace JSX {\n    interface IntrinsicElements {\n";
+  for (const e of elements) out += `      '${e.tag}': ${e.className}PreactProps;\n`;
+  return `${out}    }\n  }\n}\n`;
+}
+
+function jsxSolid(elements) {
+  let out = `${HEADER}// Solid: the bare tags in JSX. Solid sets a custom element's props as properties (\`full-width\`
+// as \`fullWidth\`), so objects need no \`prop:\`; listen with \`on:wpay-*\`. Enable with
+// \`import type {} from '@wpay/widget/jsx/solid'\` once, or \`"types": ["@wpay/widget/jsx/solid"]\`.
+import type { JSX } from 'solid-js';
+${typeImports(elements)}`;
+  for (const e of elements) {
+    out += `\n/** \`<${e.tag}>\`'s attributes, properties and events in Solid's JSX. */\nexport interface ${e.className}SolidProps extends JSX.HTMLAttributes<${e.className}> {\n`;
+    for (const a of e.attributes) out += `${doc(a.description)}  '${a.name}'?: ${a.type};\n`;
+    for (const p of e.properties) out += `${doc(p.description)}  ${p.name}?: ${p.type.text};\n`;
+    for (const ev of e.events)
+      out += `${doc(ev.description)}  'on:${ev.name}'?: (event: ${ev.type}) => void;\n`;
+    out += '}\n';
+  }
+  out += "\ndeclare module 'solid-js' {\n  namespace JSX {\n    interface IntrinsicElements {\n";
+  for (const e of elements) out += `      '${e.tag}': ${e.className}SolidProps;\n`;
+  return `${out}    }\n  }\n}\n`;
+}
+
 /** The values of a string-literal union, or undefined. */
 const valuesOf = (type) => {
   const parts = type.split('|').map((p) => p.trim());
@@ -159,6 +199,8 @@ export function frameworkFiles(manifest, pkg) {
   return new Map([
     ['frameworks/vue.d.ts', vue(elements)],
     ['frameworks/jsx-react.d.ts', jsxReact(elements)],
+    ['frameworks/jsx-preact.d.ts', jsxPreact(elements)],
+    ['frameworks/jsx-solid.d.ts', jsxSolid(elements)],
     ['frameworks/vscode.html-custom-data.json', vscode(elements)],
     ['frameworks/web-types.json', webTypes(elements, pkg)],
   ]);

@@ -1,7 +1,8 @@
 // The framework typings and editor data in frameworks/ are generated from custom-elements.json
 // (framework-types.mjs): they must be current, and they must type what they claim — vue-tsc
-// rejects `variant="huge"` in a Vue template, tsc in React's JSX. Needs `pnpm build` (dist/types)
-// and the manifest (`pnpm run manifest`; `pnpm test` runs the analyzer first).
+// rejects `variant="huge"` in a Vue template, tsc in React's, Preact's and Solid's JSX. Needs
+// `pnpm build` (dist/types) and the manifest (`pnpm run manifest`; `pnpm test` runs the analyzer
+// first).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -53,4 +54,10 @@ describe('the generated framework files', () => {
 
   it('type the bare tags in React\'s JSX: tsc rejects variant="huge"', () =>
     typeCheck('tsc', 'test/jsx-types/tsconfig.json'));
+
+  it('type the bare tags in Preact\'s JSX: tsc rejects variant="huge" and a wrong event detail', () =>
+    typeCheck('tsc', 'test/jsx-types/preact/tsconfig.json'));
+
+  it('type the bare tags in Solid\'s JSX: tsc rejects variant="huge" and a wrong event detail', () =>
+    typeCheck('tsc', 'test/jsx-types/solid/tsconfig.json'));
 });
