@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decimalsOf, formatMoney, fromMinor, minorUnits, toMinor } from './money.js';
+import { currencyExponent, decimalsOf, formatMoney, fromMinor, toMinor } from './money.js';
 
 describe('when converting amounts to minor units', () => {
   it('converts a USD amount with two decimals', () => {
@@ -34,7 +34,7 @@ describe('when converting minor units back', () => {
 
   it('keeps zero-decimal currencies whole', () => {
     assert.equal(fromMinor(500, 'JPY'), 500);
-    assert.equal(minorUnits('JPY'), 0);
+    assert.equal(currencyExponent('JPY'), 0);
   });
 });
 

@@ -1,4 +1,4 @@
-/** @module Currency minor units, amount conversion and formatting. */
+/** @module Currency exponents, amount conversion and formatting. */
 import { CURRENCY_EXPONENTS } from '@wpay/protocol';
 
 /** Largest amount accepted, in major units. */
@@ -18,14 +18,15 @@ export function isSupportedCurrency(currency: string): boolean {
 }
 
 /**
- * Digits after the decimal point of a currency: 2 for USD/EUR, 0 for JPY/KRW, 3 for KWD…
+ * The exponent of a currency (ISO 4217: digits after the decimal point): 2 for USD/EUR, 0 for
+ * JPY/KRW, 3 for KWD…
  *
  * @example
  * ```ts
- * minorUnits('JPY'); // 0
+ * currencyExponent('JPY'); // 0
  * ```
  */
-export function minorUnits(currency: string): number {
+export function currencyExponent(currency: string): number {
   return (isSupportedCurrency(currency) ? CURRENCY_EXPONENTS[currency] : undefined) ?? 2;
 }
 
@@ -54,7 +55,7 @@ export function decimalsOf(value: number): number {
  * ```
  */
 export function toMinor(amount: number, currency: string): number | undefined {
-  const digits = minorUnits(currency);
+  const digits = currencyExponent(currency);
   if (!Number.isFinite(amount) || decimalsOf(amount) > digits) return undefined;
   return Math.round(amount * 10 ** digits);
 }
@@ -68,7 +69,7 @@ export function toMinor(amount: number, currency: string): number | undefined {
  * ```
  */
 export function fromMinor(minor: number, currency: string): number {
-  const digits = minorUnits(currency);
+  const digits = currencyExponent(currency);
   if (digits === 0) return minor;
   const sign = minor < 0 ? '-' : '';
   const text = String(Math.abs(minor)).padStart(digits + 1, '0');
@@ -84,7 +85,7 @@ export function fromMinor(minor: number, currency: string): number {
  * ```
  */
 export function formatMoney(minor: number, currency: string): string {
-  const digits = minorUnits(currency);
+  const digits = currencyExponent(currency);
   return new Intl.NumberFormat('en-US', {
     style: 'currency',
     currency,

@@ -1,5 +1,5 @@
 /** @module Records as the API shows them (wpay-api.md §6). */
-import { fromMinor, minorUnits } from './money.js';
+import { currencyExponent, fromMinor } from './money.js';
 import type { BillRecord, PaymentRecord, RefundRecord, SubscriptionRecord } from './records.js';
 import { formatWpayTime } from './time-format.js';
 
@@ -145,7 +145,7 @@ export function refundView(refund: RefundRecord, s: ViewSettings): Record<string
  * ```
  */
 export function processingFeeMinor(amountMinor: number, currency: string, s: ViewSettings): number {
-  const fixedMinor = Math.round(s.processingFeeFixed * 10 ** minorUnits(currency));
+  const fixedMinor = Math.round(s.processingFeeFixed * 10 ** currencyExponent(currency));
   const fee = Math.round((amountMinor * s.processingFeePercent) / 100) + fixedMinor;
   return Math.min(fee, amountMinor);
 }

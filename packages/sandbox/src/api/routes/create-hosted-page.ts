@@ -7,10 +7,10 @@ import {
 } from '@wpay/protocol';
 import { z } from 'zod';
 import {
+  currencyExponent,
   fromMinor,
   isSupportedCurrency,
   MAX_AMOUNT,
-  minorUnits,
   toMinor,
 } from '../../domain/money.js';
 import type { CheckoutRequest, PaymentRecord } from '../../domain/records.js';
@@ -64,7 +64,7 @@ export function takeAmount(
   if (currency === undefined) return undefined;
   const minor = toMinor(amount, currency);
   if (minor === undefined) {
-    const digits = minorUnits(currency);
+    const digits = currencyExponent(currency);
     return void fields.fail(
       name,
       `${amount} has more than ${digits} decimal places for ${currency}`,
