@@ -42,13 +42,6 @@ export interface SandboxApp {
  */
 export function createSandboxApp(ctx: SandboxContext): SandboxApp {
   const app = new Hono<SandboxEnv>();
-  app.use('*', async (c, next) => {
-    await next();
-    const { signKey } = ctx.options.credentials;
-    const { signatureHeader, timestampHeader } = ctx.options;
-    const target = targetOf(c.req.raw, c.env?.rawTarget);
-    c.res = await signResponse(c.res, { signKey, signatureHeader, timestampHeader, target });
-  });
   mountControlRoutes(app, ctx);
   mountOpenApiRoute(app);
   mountDashboardRoutes(app, ctx);
@@ -62,5 +55,14 @@ export function createSandboxApp(ctx: SandboxContext): SandboxApp {
     ctx.options.logger.error('sandbox request failed', { path: c.req.path, error: error.message });
     return jsonResponse(500, errorEnvelope('500', 'internal sandbox error'));
   });
-  return { fetch: async (request, bindings = {}) => app.fetch(request, bindings) };
+  return {
+    // Signed around Hono rather than in a middleware: `c.res = …` would copy the response.
+    fetch: async (request, bindings = {}) => {
+      const response = await app.fetch(request, bindings);
+      const { signKey } = ctx.options.credentials;
+      const { signatureHeader, timestampHeader } = ctx.options;
+      const target = targetOf(request, bindings.rawTarget);
+      return signResponse(response, { signKey, signatureHeader, timestampHeader, target });
+    },
+  };
 }

@@ -8,6 +8,7 @@ import { IdSequence } from './domain/id-sequence.js';
 import { SandboxClock } from './domain/sandbox-clock.js';
 import { ConnectionDrop } from './http/connection-drop.js';
 import { ownOriginsOf } from './http/cross-site.js';
+import { realResponse } from './http/prepared-response.js';
 import { resolveOptions, type SandboxOptions } from './options.js';
 import { readDataFile } from './persistence/data-file.js';
 import { captureSandbox, DataSaver, restoreSandbox } from './persistence/persist-sandbox.js';
@@ -151,7 +152,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const inProcessFetch = async (input: string | URL | Request, init?: RequestInit) => {
     const request = new Request(input, init);
     try {
-      return await app.fetch(request);
+      return realResponse(await app.fetch(request));
     } catch (error) {
       if (!(error instanceof ConnectionDrop)) throw error;
       if (request.signal.aborted) throw request.signal.reason;

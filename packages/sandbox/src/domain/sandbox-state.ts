@@ -1,8 +1,8 @@
 /** @module Everything the sandbox remembers, with its identifier generators. */
-import { randomBytes } from 'node:crypto';
 import { type Page, paginate } from '../api/routes/paginate.js';
 import { CreationOrder } from './creation-order.js';
 import { IdSequence } from './id-sequence.js';
+import { randomHex } from './random-hex.js';
 import type { BillRecord, PaymentRecord, RefundRecord, SubscriptionRecord } from './records.js';
 
 /**
@@ -60,7 +60,7 @@ export class SandboxState {
 
   /** The gateway's own order number. */
   nextGatewayOrderNo(): string {
-    return `GW${randomBytes(8).toString('hex').toUpperCase()}`;
+    return `GW${randomHex(8).toUpperCase()}`;
   }
 
   /** `RFD` + digits. */
@@ -70,7 +70,7 @@ export class SandboxState {
 
   /** An unguessable hosted-page session id. */
   nextSessionId(): string {
-    return `hpp_${randomBytes(16).toString('hex')}`;
+    return `hpp_${randomHex(16)}`;
   }
 
   nextPaymentId(): number {
@@ -196,6 +196,16 @@ export class SandboxState {
   }
 }
 
+/** The last second spelt by {@link digitsOf}: ids made in the same second share it. */
+let lastSecond = Number.NaN;
+let lastDigits = '';
+
+/** `YYYYMMDDHHMMSS` of a time (UTC). */
 function digitsOf(ms: number): string {
-  return new Date(ms).toISOString().replace(/\D/g, '').slice(0, 14);
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastDigits = new Date(ms).toISOString().replace(/\D/g, '').slice(0, 14);
+    lastSecond = second;
+  }
+  return lastDigits;
 }

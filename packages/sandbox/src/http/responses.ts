@@ -1,5 +1,6 @@
 /** @module The sandbox's three kinds of answer: JSON, an HTML page, a redirect. */
 import { PAGE_HEADERS } from '../pages/html.js';
+import { preparedResponse } from './prepared-response.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -12,7 +13,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  * ```
  */
 export function jsonResponse(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': JSON_TYPE } });
+  return preparedResponse(status, { 'content-type': JSON_TYPE }, JSON.stringify(body));
 }
 
 /**
@@ -24,7 +25,7 @@ export function jsonResponse(status: number, body: unknown): Response {
  * ```
  */
 export function textResponse(status: number, contentType: string, body: string): Response {
-  return new Response(body, { status, headers: { 'content-type': contentType } });
+  return preparedResponse(status, { 'content-type': contentType }, body);
 }
 
 /**
@@ -40,7 +41,7 @@ export function pageResponse(
   body: string,
   headers: Record<string, string> = {},
 ): Response {
-  return new Response(body, { status, headers: { ...PAGE_HEADERS, ...headers } });
+  return preparedResponse(status, { ...PAGE_HEADERS, ...headers }, body);
 }
 
 /**
@@ -52,8 +53,9 @@ export function pageResponse(
  * ```
  */
 export function seeOther(location: string): Response {
-  return new Response('See Other', {
-    status: 303,
-    headers: { 'content-type': 'text/plain; charset=utf-8', location, 'cache-control': 'no-store' },
-  });
+  return preparedResponse(
+    303,
+    { 'content-type': 'text/plain; charset=utf-8', location, 'cache-control': 'no-store' },
+    'See Other',
+  );
 }

@@ -1,5 +1,6 @@
 /** @module Signs every answer like WPay does: one response step, applied to every route. */
 import { signRequest } from '../api/signature.js';
+import { partsOf, preparedResponse } from './prepared-response.js';
 import type { RequestTarget } from './request-target.js';
 
 /**
@@ -32,14 +33,31 @@ export async function signResponse(
   response: Response,
   signing: ResponseSigning,
 ): Promise<Response> {
+  const parts = partsOf(response);
+  if (parts) return signParts(parts.status, parts.headers, parts.body ?? '', signing);
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
   const body = new Uint8Array(await response.arrayBuffer());
+  return signParts(response.status, headers, body, signing);
+}
+
+function signParts(
+  status: number,
+  received: Readonly<Record<string, string>>,
+  body: string | Uint8Array,
+  signing: ResponseSigning,
+): Response {
   const timestamp = String(Date.now());
   const signature = signRequest(signing.signKey, { ...signing.target, timestamp, body });
-  const headers = new Headers(response.headers);
-  headers.set('content-length', String(body.byteLength));
-  if (!headers.has('cache-control')) headers.set('cache-control', 'no-store');
-  headers.set(signing.signatureHeader, signature);
-  headers.set(signing.timestampHeader, timestamp);
-  const hasBody = response.status !== 204 && response.status !== 304;
-  return new Response(hasBody ? body : null, { status: response.status, headers });
+  const headers: Record<string, string> = { ...received };
+  headers['content-length'] = String(
+    typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength,
+  );
+  headers['cache-control'] ??= 'no-store';
+  headers[signing.signatureHeader.toLowerCase()] = signature;
+  headers[signing.timestampHeader.toLowerCase()] = timestamp;
+  const hasBody = status !== 204 && status !== 304;
+  return preparedResponse(status, headers, hasBody ? body : null);
 }
