@@ -16,7 +16,7 @@ import {
   REFUSALS,
   TOKEN,
 } from '@wpay/protocol';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { checkoutCreateParamsSchema, checkoutSessionSchema } from '../src/schemas/checkout.js';
 import {
   paymentPageSchema,
@@ -56,7 +56,7 @@ function mark(name: DefaultName): Json {
 }
 
 /** A zod schema as JSON Schema 2020-12 (what a body looks like on the wire: the input side). */
-function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
+function jsonSchemaOf(schema: z.core.$ZodType, io: 'input' | 'output'): Json {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
     io,
@@ -97,7 +97,7 @@ function envelopeOf(data: Json): Json {
 const ENDPOINTS: ReadonlyArray<{
   path: keyof typeof PATHS;
   summary: string;
-  params: z.ZodType;
+  params: z.core.$ZodType;
   answer: string;
   setting?: DefaultName;
 }> = [

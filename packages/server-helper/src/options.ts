@@ -1,6 +1,6 @@
 /**
  * The options of `new WPay(…)`, every one from ONE zod schema, {@link wpayOptionsSchema}. The
- * schema gives their types (`WPayOptions` is its input), their defaults (`.default(…)` on each
+ * schema gives their types (`WPayOptions` is its input), their defaults (`z._default(…)` on each
  * setting: `DEFAULTS` is the settings parsed from nothing), their validation (a `WPayConfigError`
  * naming the option and the fix) and the resolved `wpay.settings` (its output). Its shape has four
  * parts: credentials, where WPay is, runtime collaborators (fetch, clock, store, logger, hooks) and
@@ -10,7 +10,7 @@
  *
  * Adding an option takes two edits:
  *   1. one line in the part it belongs to, e.g. in `settingsShape`, under a one-line doc comment:
- *      `sweepIntervalMs: positiveInt.default(60_000),`
+ *      `sweepIntervalMs: z._default(positiveInt, 60_000),`
  *   2. one row in the README's options table (a test fails until it is there and shows the default).
  * Its type, its default in `DEFAULTS`, its validation and `wpay.settings.sweepIntervalMs` follow.
  *
@@ -33,11 +33,14 @@ import {
   TOKEN_REQUEST_ENCODINGS,
   WEBHOOK_DELIVERY,
 } from '@wpay/protocol';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { englishZodMessages } from './english-zod-messages.js';
 import { WPayConfigError } from './errors.js';
 import { leaseDefaults } from './lease-defaults.js';
 import { type Logger, silentLogger } from './logger.js';
 import type { TokenStore } from './stores/token-store.js';
+
+englishZodMessages();
 
 /**
  * What the `onRequest` hook receives; secrets are redacted.
@@ -103,10 +106,12 @@ export interface WPayRetryEvent {
 }
 
 const fn = <T>(name: string) =>
-  z.custom<T>((value) => typeof value === 'function', { message: `${name} must be a function` });
+  z.custom<T>((value: unknown) => typeof value === 'function', {
+    message: `${name} must be a function`,
+  });
 
 const tokenStoreSchema = z.custom<TokenStore>(
-  (value) =>
+  (value: unknown) =>
     typeof value === 'object' &&
     value !== null &&
     ['get', 'set', 'delete'].every(
@@ -122,28 +127,33 @@ const tokenStoreSchema = z.custom<TokenStore>(
 );
 
 const nonEmpty = (name: string) =>
-  z.string({ message: `${name} is required (a non-empty string)` }).min(1, `${name} is required`);
-const positiveInt = z.number().int().positive();
-const nonNegativeInt = z.number().int().min(0);
+  z
+    .string({ message: `${name} is required (a non-empty string)` })
+    .check(z.minLength(1, `${name} is required`));
+const nonEmptyString = z.string().check(z.minLength(1));
+const positiveInt = z.number().check(z.int(), z.positive());
+const nonNegativeInt = z.number().check(z.int(), z.minimum(0));
 const httpUrl = (name: string, example: string) =>
   z
     .url({ protocol: /^https?$/, message: `${name} must be an http(s) URL, e.g. '${example}'` })
-    .refine(
-      (url) => !url.includes('?') && !url.includes('#'),
-      `${name} must have no query or hash`,
+    .check(
+      z.refine(
+        (url) => !url.includes('?') && !url.includes('#'),
+        `${name} must have no query or hash`,
+      ),
     );
 const strings = (values: readonly string[]) =>
-  z.array(z.string().min(1)).default(() => [...values]);
+  z._default(z.array(nonEmptyString), () => [...values]);
 /** An object of named strings, each defaulting to its entry of `defaults`. */
 const stringsWith = <T extends Readonly<Record<string, string>>>(defaults: T) =>
-  z
-    .object(
+  z.prefault(
+    z.strictObject(
       Object.fromEntries(
-        Object.entries(defaults).map(([key, value]) => [key, z.string().min(1).default(value)]),
-      ) as { [K in keyof T]: z.ZodDefault<z.ZodString> },
-    )
-    .strict()
-    .prefault({} as never); // every key has a default, which the generic type cannot show
+        Object.entries(defaults).map(([key, value]) => [key, z._default(nonEmptyString, value)]),
+      ) as { [K in keyof T]: z.ZodMiniDefault<z.ZodMiniString<string>> },
+    ),
+    {} as never, // every key has a default, which the generic type cannot show
+  );
 
 /** Credentials. Kept apart from the settings; the secrets are never logged. */
 const credentialsShape = {
@@ -157,52 +167,53 @@ const credentialsShape = {
    * More sign keys accepted for incoming webhooks, besides `signKey` (key rotation: the old key
    * while WPay may still retry deliveries signed with it). Kept private; never logged.
    */
-  webhookSignKeys: z
-    .array(z.string().min(1, 'must be a non-empty string'), {
+  webhookSignKeys: z._default(
+    z.array(z.string().check(z.minLength(1, 'must be a non-empty string')), {
       message: 'webhookSignKeys must be an array of sign keys',
-    })
-    .default(() => []),
+    }),
+    () => [],
+  ),
 };
 
 /** Where WPay is, and where the shop is. */
 const locationShape = {
   /** `'production'` or `'sandbox'` (the base URLs of `protocol.environments`); or give `baseUrl`. */
-  environment: z
-    .enum(['production', 'sandbox'], { message: "environment must be 'production' or 'sandbox'" })
-    .optional(),
+  environment: z.optional(
+    z.enum(['production', 'sandbox'], { message: "environment must be 'production' or 'sandbox'" }),
+  ),
   /** Base URL of WPay (or of `@wpay/sandbox`), e.g. `http://127.0.0.1:4010`. */
-  baseUrl: httpUrl('baseUrl', 'http://127.0.0.1:4010').optional(),
+  baseUrl: z.optional(httpUrl('baseUrl', 'http://127.0.0.1:4010')),
   /**
    * The shop's public base URL, e.g. `'https://shop.example'`: the default `publicUrl` of every
    * `wpay.checkoutHandler` (the trusted origin and the base of relative return URLs). The other
    * handlers ignore it.
    */
-  publicUrl: httpUrl('publicUrl', 'https://shop.example').optional(),
+  publicUrl: z.optional(httpUrl('publicUrl', 'https://shop.example')),
 };
 
 /** The runtime pieces the client calls: injectable, so tests inject rather than mock globals. */
 const runtimeShape = {
   /** `fetch` (default `globalThis.fetch`). */
-  fetch: fn<typeof fetch>('fetch').optional(),
+  fetch: z.optional(fn<typeof fetch>('fetch')),
   /** Web Crypto (default `globalThis.crypto`). */
-  crypto: z
-    .custom<Pick<Crypto, 'subtle'>>(
+  crypto: z.optional(
+    z.custom<Pick<Crypto, 'subtle'>>(
       (value) => typeof value === 'object' && value !== null && 'subtle' in value,
       { message: 'crypto must provide subtle (Web Crypto)' },
-    )
-    .optional(),
+    ),
+  ),
   /** The clock, in ms since the epoch. */
-  now: fn<() => number>('now').default(() => Date.now),
+  now: z._default(fn<() => number>('now'), () => Date.now),
   /** Jitter of the back-off, in [0, 1). */
-  random: fn<() => number>('random').default(() => Math.random),
+  random: z._default(fn<() => number>('random'), () => Math.random),
   /** Waits between attempts. */
-  sleep: fn<(ms: number) => Promise<void>>('sleep').default(() => defaultSleep),
+  sleep: z._default(fn<(ms: number) => Promise<void>>('sleep'), () => defaultSleep),
   /** Where the token lives (default: a `MemoryTokenStore` of this client). */
-  tokenStore: tokenStoreSchema.optional(),
+  tokenStore: z.optional(tokenStoreSchema),
   /** Where the client logs (never a secret); `console` fits. */
-  logger: z
-    .custom<Logger>(
-      (value) =>
+  logger: z._default(
+    z.custom<Logger>(
+      (value: unknown) =>
         typeof value === 'object' &&
         value !== null &&
         ['warn', 'error'].every(
@@ -212,11 +223,12 @@ const runtimeShape = {
           ['undefined', 'function'].includes(typeof (value as Record<string, unknown>)[m]),
         ),
       { message: 'logger must have warn and error methods (and optionally debug and info)' },
-    )
-    .default(() => silentLogger),
-  onRequest: fn<(event: WPayRequestEvent) => void>('onRequest').optional(),
-  onResponse: fn<(event: WPayResponseEvent) => void>('onResponse').optional(),
-  onRetry: fn<(event: WPayRetryEvent) => void>('onRetry').optional(),
+    ),
+    () => silentLogger,
+  ),
+  onRequest: z.optional(fn<(event: WPayRequestEvent) => void>('onRequest')),
+  onResponse: z.optional(fn<(event: WPayResponseEvent) => void>('onResponse')),
+  onRetry: z.optional(fn<(event: WPayRetryEvent) => void>('onRetry')),
 };
 
 /**
@@ -231,74 +243,85 @@ const protocolShape = {
   /** Header names, for requests, answers and webhooks [twin; another uses `D-SIGNATURE`]. */
   headers: stringsWith(HEADERS),
   /** How the token request carries its fields [default: multipart/form-data, per the doc table]. */
-  tokenRequestEncoding: z.enum(TOKEN_REQUEST_ENCODINGS).default(TOKEN.requestEncoding),
+  tokenRequestEncoding: z._default(z.enum(TOKEN_REQUEST_ENCODINGS), TOKEN.requestEncoding),
   /** Retcodes meaning success; compared as strings, so `"200"` and `200` both match [doc]. */
-  successRetcodes: z
-    .array(z.string().min(1))
-    .min(1)
-    .default(() => [SUCCESS_RETCODE]),
+  successRetcodes: z._default(z.array(nonEmptyString).check(z.minLength(1)), () => [
+    SUCCESS_RETCODE,
+  ]),
   /** Retcodes meaning "bad or expired token": drop the token, retry [default]. */
   authErrorRetcodes: strings(AUTH_ERROR_RETCODES),
   /** HTTP statuses meaning the same [default]. */
-  authErrorHttpStatuses: z.array(z.number().int()).default(() => [...AUTH_ERROR_HTTP_STATUSES]),
+  authErrorHttpStatuses: z._default(z.array(z.number().check(z.int())), () => [
+    ...AUTH_ERROR_HTTP_STATUSES,
+  ]),
   /** Retcodes of signature refusals (missing header, mismatch, clock skew) [twin/default]. */
   signatureErrorRetcodes: strings(SIGNATURE_ERROR_RETCODES),
   /** Access token lifetime when the answer has no `expires_in` [doc: 21600]. */
-  accessTokenLifetimeSeconds: positiveInt.default(TOKEN.accessTokenLifetimeSeconds),
+  accessTokenLifetimeSeconds: z._default(positiveInt, TOKEN.accessTokenLifetimeSeconds),
   /** Refresh token lifetime when the answer has no `rt_expires_in` [doc: 43200]. */
-  refreshTokenLifetimeSeconds: positiveInt.default(TOKEN.refreshTokenLifetimeSeconds),
+  refreshTokenLifetimeSeconds: z._default(positiveInt, TOKEN.refreshTokenLifetimeSeconds),
   /** Numeric status filter of the payments list [default]; a given entry replaces one code. */
-  paymentStatusCodes: z
-    .record(z.string(), z.number().int())
-    .transform((given): Readonly<Record<string, number>> => ({ ...PAYMENT_STATUS_CODES, ...given }))
-    .prefault({}),
+  paymentStatusCodes: z.prefault(
+    z.pipe(
+      z.record(z.string(), z.number().check(z.int())),
+      z.transform(
+        (given: Record<string, number>): Readonly<Record<string, number>> => ({
+          ...PAYMENT_STATUS_CODES,
+          ...given,
+        }),
+      ),
+    ),
+    {},
+  ),
   /** Response keys of a page; payments use the same as subscriptions and bills [default]. */
   pageKeys: stringsWith(PAGE_KEYS),
   /** Accepted merchant order / subscription numbers [default: the sandbox's rule, `00008`]. */
-  mchOrderNoPattern: z.instanceof(RegExp).default(MCH_ORDER_NO_PATTERN),
+  mchOrderNoPattern: z._default(z.instanceof(RegExp), MCH_ORDER_NO_PATTERN),
 };
 
 /** The settings: `wpay.settings`, each with its default. */
 const settingsShape = {
   /** WPay's facts, see {@link protocolShape}. */
-  protocol: z.object(protocolShape).strict().prefault({}),
+  protocol: z.prefault(z.strictObject(protocolShape), {}),
   /** Currencies missing from ISO 4217, with their exponent, e.g. `{ XTS: 2 }`. */
-  extraCurrencies: z
-    .record(
-      z.string().regex(/^[A-Z]{3}$/, 'currency codes are three upper-case letters'),
-      z.number().int().min(0).max(4),
-    )
-    .default(() => ({})),
+  extraCurrencies: z._default(
+    z.record(
+      z.string().check(z.regex(/^[A-Z]{3}$/, 'currency codes are three upper-case letters')),
+      z.number().check(z.int(), z.minimum(0), z.maximum(4)),
+    ),
+    () => ({}),
+  ),
   /** Refresh the access token this long before it expires [default]. */
-  tokenRefreshMarginSeconds: nonNegativeInt.default(300),
+  tokenRefreshMarginSeconds: z._default(nonNegativeInt, 300),
   /** Prefix of the token store key (followed by the api key, never the secret). */
-  tokenStoreKeyPrefix: z.string().default('wpay:token:'),
+  tokenStoreKeyPrefix: z._default(z.string(), 'wpay:token:'),
   /** How long a token-store lock is held at most [derived: `leaseDefaults`]. */
-  tokenLockTtlMs: positiveInt.optional(),
+  tokenLockTtlMs: z.optional(positiveInt),
   /** How long to wait for another instance holding the lock [derived: `tokenLockTtlMs`]. */
-  tokenLockWaitMs: nonNegativeInt.optional(),
+  tokenLockWaitMs: z.optional(nonNegativeInt),
   /** How often to poll the store while another instance holds the lock. */
-  tokenLockPollMs: positiveInt.default(100),
+  tokenLockPollMs: z._default(positiveInt, 100),
   /** Per-request timeout, including reading the body. */
-  timeoutMs: positiveInt.default(30_000),
+  timeoutMs: z._default(positiveInt, 30_000),
   /** Retries after the first attempt (where retrying is safe). */
-  maxRetries: nonNegativeInt.max(10).default(2),
+  maxRetries: z._default(nonNegativeInt.check(z.maximum(10)), 2),
   /** Back-off: the cap of attempt n is `min(retryMaxDelayMs, retryBaseDelayMs * 2^n)`; full jitter. */
-  retryBaseDelayMs: nonNegativeInt.default(500),
+  retryBaseDelayMs: z._default(nonNegativeInt, 500),
   /** Back-off ceiling. */
-  retryMaxDelayMs: nonNegativeInt.default(10_000),
+  retryMaxDelayMs: z._default(nonNegativeInt, 10_000),
   /** The longest `Retry-After` honoured; longer values are capped. */
-  retryAfterMaxMs: nonNegativeInt.default(60_000),
+  retryAfterMaxMs: z._default(nonNegativeInt, 60_000),
   /**
    * Most auth retries of one call. A refused token is dropped and the call retried with a new
    * one: once when the refusal is unexplained, and again while each refusal is explained by a
    * change (the token was replaced meanwhile, or had worked before and was revoked or expired).
    */
-  authRetryLimit: nonNegativeInt.max(10).default(3),
+  authRetryLimit: z._default(nonNegativeInt.check(z.maximum(10)), 3),
   /** HTTP statuses worth retrying (`'5xx'` matches a class). */
-  retryHttpStatuses: z
-    .array(z.string().regex(/^\d(?:\d\d|xx)$/, "use '503' or '5xx'"))
-    .default(() => ['429', '5xx']),
+  retryHttpStatuses: z._default(
+    z.array(z.string().check(z.regex(/^\d(?:\d\d|xx)$/, "use '503' or '5xx'"))),
+    () => ['429', '5xx'],
+  ),
   /**
    * Error codes (anywhere in an error's `cause` chain) proving the request never left: connection
    * refused, DNS failure, no route, connect timeout. Only these allow retrying a refund or a cancel.
@@ -313,86 +336,89 @@ const settingsShape = {
     'UND_ERR_CONNECT_TIMEOUT',
   ]),
   /** Verify signed responses (§3) [default: off]. */
-  verifyResponses: z.boolean().default(false),
+  verifyResponses: z._default(z.boolean(), false),
   /** Accepted distance between a signed response's timestamp and our clock [twin: ±2 min]. */
-  responseTimestampToleranceMs: nonNegativeInt.default(SIGNING.timestampToleranceMs),
+  responseTimestampToleranceMs: z._default(nonNegativeInt, SIGNING.timestampToleranceMs),
   /** Page size used by `iterate()` when none is given. */
-  iteratePageSize: positiveInt.default(50),
+  iteratePageSize: z._default(positiveInt, 50),
   /**
    * Webhooks (§7): `wpay.webhooks`, `verifyWebhook` and `webhookHandler` (whose options have the
    * same names). Their header names are `protocol.headers`, shared with requests.
    */
-  webhooks: z
-    .object({
+  webhooks: z.prefault(
+    z.strictObject({
       /** Accepted distance between a webhook's timestamp and our clock, both ways [twin: ±2 min]. */
-      toleranceMs: nonNegativeInt.default(SIGNING.timestampToleranceMs),
+      toleranceMs: z._default(nonNegativeInt, SIGNING.timestampToleranceMs),
       /** The acknowledgement body sent with HTTP 200 [doc wording; exact body a default]. */
-      ackBody: z.string().min(1).default(WEBHOOK_DELIVERY.ackBody),
+      ackBody: z._default(nonEmptyString, WEBHOOK_DELIVERY.ackBody),
       /** How long a handled `eventId` is remembered: longer than WPay's ~23.6 h of retries. */
-      dedupeTtlMs: positiveInt.default(48 * 60 * 60 * 1000),
+      dedupeTtlMs: z._default(positiveInt, 48 * 60 * 60 * 1000),
       /** How long one delivery holds an `eventId` while the merchant's code runs [derived]. */
-      dedupeLeaseMs: positiveInt.optional(),
+      dedupeLeaseMs: z.optional(positiveInt),
       /** How long a concurrent duplicate delivery waits for the first one (WPay waits 15 s). */
-      duplicateWaitMs: nonNegativeInt.default(10 * 1000),
+      duplicateWaitMs: z._default(nonNegativeInt, 10 * 1000),
       /** How often a waiting duplicate looks again. */
-      pollIntervalMs: positiveInt.default(50),
+      pollIntervalMs: z._default(positiveInt, 50),
       /** Back-off before each retry of recording a handled event as done (store blips). */
-      recordRetryDelaysMs: z.array(nonNegativeInt).default(() => [100, 400, 1600]),
+      recordRetryDelaysMs: z._default(z.array(nonNegativeInt), () => [100, 400, 1600]),
       /** Largest accepted webhook body. */
-      maxBodyBytes: positiveInt.default(1024 * 1024),
-    })
-    .strict()
-    .prefault({}),
+      maxBodyBytes: z._default(positiveInt, 1024 * 1024),
+    }),
+    {},
+  ),
   /** The checkout handler (`wpay.checkoutHandler`; its options have the same names). */
-  checkout: z
-    .object({
+  checkout: z.prefault(
+    z.strictObject({
       /** How long an Idempotency-Key answers the same session. */
-      idempotencyTtlMs: positiveInt.default(24 * 60 * 60 * 1000),
+      idempotencyTtlMs: z._default(positiveInt, 24 * 60 * 60 * 1000),
       /** How long a running request holds its key (a crashed process frees it after this) [derived]. */
-      idempotencyLeaseMs: positiveInt.optional(),
+      idempotencyLeaseMs: z.optional(positiveInt),
       /** How long a concurrent duplicate waits for the first request. */
-      idempotencyWaitMs: nonNegativeInt.default(15 * 1000),
+      idempotencyWaitMs: z._default(nonNegativeInt, 15 * 1000),
       /** How often a waiting duplicate looks again. */
-      pollIntervalMs: positiveInt.default(50),
+      pollIntervalMs: z._default(positiveInt, 50),
       /** Largest accepted checkout body. */
-      maxBodyBytes: positiveInt.default(64 * 1024),
+      maxBodyBytes: z._default(positiveInt, 64 * 1024),
       /** Deepest accepted nesting of arrays/objects in a JSON checkout body (deeper: 400). */
-      maxBodyDepth: positiveInt.default(32),
+      maxBodyDepth: z._default(positiveInt, 32),
       /** `payMode` when `resolveOrder` gives none. */
-      payMode: z.string().min(1).default(PAY_MODES[0]),
-    })
-    .strict()
-    .prefault({}),
+      payMode: z._default(nonEmptyString, PAY_MODES[0]),
+    }),
+    {},
+  ),
   /**
    * `wpay.refunds.createSafely`: how a refund whose answer is in doubt (timeout, lost answer, 5xx)
    * is settled by reading the payment back, never by sending it again.
    */
-  refunds: z
-    .object({
+  refunds: z.prefault(
+    z.strictObject({
       /**
        * The payment field holding the total refunded so far, in major units [default: the
        * sandbox's `refundedAmount`; WPay documents no such field]. Without it, only the statuses
        * `PAID` (nothing refunded) and `REFUNDED` (all of it) tell the amount.
        */
-      refundedAmountField: z.string().min(1).default('refundedAmount'),
+      refundedAmountField: z._default(nonEmptyString, 'refundedAmount'),
       /** Reads of the payment after an unconfirmed answer before calling the refund in doubt. */
-      readBackAttempts: positiveInt.max(20).default(3),
+      readBackAttempts: z._default(positiveInt.check(z.maximum(20)), 3),
       /** The wait before each read-back (WPay may still be processing the refund). */
-      readBackIntervalMs: nonNegativeInt.default(1000),
-    })
-    .strict()
-    .prefault({}),
+      readBackIntervalMs: z._default(nonNegativeInt, 1000),
+    }),
+    {},
+  ),
   /** The status handler (`wpay.statusHandler`; its options have the same names). */
-  status: z
-    .object({
+  status: z.prefault(
+    z.strictObject({
       /** Search of WPay's payment list for `?mchOrderNo=` when `findTrxNo` does not know it. */
-      scan: z
-        .object({ maxPages: positiveInt.default(5), pageSize: positiveInt.default(50) })
-        .strict()
-        .prefault({}),
-    })
-    .strict()
-    .prefault({}),
+      scan: z.prefault(
+        z.strictObject({
+          maxPages: z._default(positiveInt, 5),
+          pageSize: z._default(positiveInt, 50),
+        }),
+        {},
+      ),
+    }),
+    {},
+  ),
 };
 
 /**
@@ -404,9 +430,12 @@ const settingsShape = {
  * const result = wpayOptionsSchema.safeParse({ apiKey: 'k', apiSecret: 's', signKey: 'x', environment: 'sandbox' });
  * ```
  */
-export const wpayOptionsSchema = z
-  .object({ ...credentialsShape, ...locationShape, ...runtimeShape, ...settingsShape })
-  .strict();
+export const wpayOptionsSchema = z.strictObject({
+  ...credentialsShape,
+  ...locationShape,
+  ...runtimeShape,
+  ...settingsShape,
+});
 
 /**
  * The options of `new WPay(…)`.
@@ -418,7 +447,7 @@ export const wpayOptionsSchema = z
  */
 export type WPayOptions = z.input<typeof wpayOptionsSchema>;
 
-const settingsSchema = z.object(settingsShape).strict();
+const settingsSchema = z.strictObject(settingsShape);
 const SETTING_KEYS = Object.keys(settingsShape) as (keyof typeof settingsShape)[];
 /** The `protocol` keys, to point a misplaced top-level `paths: …` at `protocol: { paths: … }`. */
 const PROTOCOL_KEYS: ReadonlySet<string> = new Set(Object.keys(protocolShape));

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import { WPayValidationError, type WPayValidationIssue } from './errors.js';
 
 /**
@@ -15,15 +15,15 @@ import { WPayValidationError, type WPayValidationIssue } from './errors.js';
  * issuesOf(z.object({ sku: z.string() }).safeParse({}).error!); // [{ path: 'sku', message: '…' }]
  * ```
  */
-export function issuesOf(error: z.ZodError, prefix = ''): WPayValidationIssue[] {
+export function issuesOf(error: z.core.$ZodError, prefix = ''): WPayValidationIssue[] {
   return error.issues.map((issue) => ({
     path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
     message: issue.message,
   }));
 }
 
-function parse<S extends z.ZodType>(schema: S, input: unknown, what: string, hint?: string) {
-  const parsed = schema.safeParse(input);
+function parse<S extends z.core.$ZodType>(schema: S, input: unknown, what: string, hint?: string) {
+  const parsed = z.safeParse(schema, input);
   if (parsed.success) return parsed.data;
   throw new WPayValidationError({
     what,
@@ -41,7 +41,7 @@ function parse<S extends z.ZodType>(schema: S, input: unknown, what: string, hin
  * const body = validateRequest(paymentsRetrieveParamsSchema, params, 'payments.retrieve');
  * ```
  */
-export function validateRequest<S extends z.ZodType>(
+export function validateRequest<S extends z.core.$ZodType>(
   schema: S,
   input: unknown,
   name: string,
@@ -58,7 +58,7 @@ export function validateRequest<S extends z.ZodType>(
  * const payment = validateAnswer(paymentSchema, retdata, 'answer of payments.retrieve');
  * ```
  */
-export function validateAnswer<S extends z.ZodType>(
+export function validateAnswer<S extends z.core.$ZodType>(
   schema: S,
   data: unknown,
   name = 'answer',

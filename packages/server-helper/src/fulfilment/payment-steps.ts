@@ -12,10 +12,13 @@
  *
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { englishZodMessages } from '../english-zod-messages.js';
 import { formatAmount } from '../money.js';
 import type { KnownPaymentStatus, Payment } from '../schemas/payments.js';
 import type { PaymentTransitionType } from './transition.js';
+
+englishZodMessages();
 
 /**
  * One step of a payment's path.
@@ -47,7 +50,7 @@ const PATHS: Readonly<Record<KnownPaymentStatus, readonly PaymentTransitionType[
   REFUNDED: ['paid', 'refunded'],
 };
 
-const refundedAmountSchema = z.number().nonnegative();
+const refundedAmountSchema = z.number().check(z.nonnegative());
 
 /**
  * The amount refunded so far, when WPay reports it (`refundedAmount`), else `undefined`.

@@ -15,8 +15,9 @@
  * @module
  */
 import type { IntervalUnit } from '@wpay/protocol';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULTS } from '../defaults.js';
+import { englishZodMessages } from '../english-zod-messages.js';
 import { WPayConfigError, WPayError } from '../errors.js';
 import { describeError, type Logger, silentLogger } from '../logger.js';
 import { whileRenewed } from '../stores/claim-renewal.js';
@@ -32,6 +33,8 @@ import { errorResponse, jsonResponse } from './error-response.js';
 import type { CheckoutClient, CheckoutSessionRequest } from './handler-client.js';
 import { pollWhile } from './poll-while.js';
 import { readRequestBody } from './read-request-body.js';
+
+englishZodMessages();
 
 /**
  * The order as the merchant's server prices it.

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { WPaySettings } from '../options.js';
 import { normalizePage, type Page } from '../schemas/common.js';
 import type { RetryPolicy } from '../transport/retry.js';
@@ -14,7 +14,7 @@ import { paginate } from './paginate.js';
 import type { CallOptions, ResourceContext } from './resource-context.js';
 
 /** What an endpoint is. */
-export interface EndpointSpec<P extends z.ZodType, A extends z.ZodType> {
+export interface EndpointSpec<P extends z.core.$ZodType, A extends z.core.$ZodType> {
   /** Names the call in messages, e.g. `'payments.retrieve'`. */
   name: string;
   /** Which of the `protocol.paths` settings it posts to. */
@@ -39,17 +39,20 @@ export interface EndpointSpec<P extends z.ZodType, A extends z.ZodType> {
  * await retrieve({ trxNo: 'TRX1' });
  * ```
  */
-export function endpoint<P extends z.ZodType, A extends z.ZodType>(
+export function endpoint<P extends z.core.$ZodType, A extends z.core.$ZodType>(
   rc: ResourceContext,
   { name, path, params, answer, retry, page = false }: EndpointSpec<P, A>,
 ): (input?: z.input<P>, options?: CallOptions) => Promise<z.output<A>> {
   const schema = page
-    ? z.preprocess((data) => normalizePage(data, rc.settings.protocol.pageKeys), answer)
+    ? z.pipe(
+        z.transform((data: unknown) => normalizePage(data, rc.settings.protocol.pageKeys)),
+        answer,
+      )
     : answer;
   return async (input, options = {}) =>
     rc.call(rc.settings.protocol.paths[path], validateRequest(params, input ?? {}, name), {
       ...options,
-      schema: schema as z.ZodType<z.output<A>>,
+      schema: schema as z.core.$ZodType<z.output<A>>,
       retry,
       name,
     });

@@ -23,7 +23,7 @@
  *
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { WPayApiError, WPayAuthError, WPayNetworkError, WPayValidationError } from '../errors.js';
 import { fromMinorUnits, lookupExponent, parseAmount } from '../money.js';
 import type { WPaySettings } from '../options.js';
@@ -87,14 +87,14 @@ export interface SafeRefundDeps {
   create(params: RefundsCreateParams, options?: CallOptions): Promise<Refund>;
   retrieve(params: { trxNo: string }, options?: CallOptions): Promise<Payment>;
   /** The request schema of `refunds.create`, to refuse bad parameters before anything is read. */
-  paramsSchema: z.ZodType<{ trxNo: string }>;
+  paramsSchema: z.core.$ZodType<{ trxNo: string }>;
   settings: Pick<WPaySettings, 'refunds'>;
   schemaSettings: SchemaSettings;
   sleep: (ms: number) => Promise<void>;
 }
 
 const optionsSchema = z.object({
-  intentKey: z.string().min(1).max(200),
+  intentKey: z.string().check(z.minLength(1), z.maxLength(200)),
   refundedBefore: amountInput,
 });
 

@@ -4,7 +4,7 @@
  * @module
  */
 import { INTERVAL_UNITS as PROTOCOL_INTERVAL_UNITS } from '@wpay/protocol';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   amountInput,
   amountsToWire,
@@ -58,29 +58,27 @@ export function createCheckoutCreateParamsSchema(settings: SchemaSettings) {
   const tail = {
     successUrl: httpUrl,
     cancelUrl: httpUrl,
-    description: z.string().max(512).optional(),
-    customerEmail: z.email().optional(),
+    description: z.optional(z.string().check(z.maxLength(512))),
+    customerEmail: z.optional(z.email()),
   };
-  return z
+  const params = z
     .discriminatedUnion(
       'payMode',
       [
-        z.object({ ...head, payMode: z.literal('ONETIME'), ...tail }).strict(),
-        z
-          .object({
-            ...head,
-            payMode: z.literal('SUBSCRIPTION'),
-            ...tail,
-            mchSubscriptionNo: merchantReference(settings.mchOrderNoPattern),
-            intervalUnit: z.enum(INTERVAL_UNITS),
-            intervalCount: z.number().int().positive(),
-          })
-          .strict(),
+        z.strictObject({ ...head, payMode: z.literal('ONETIME'), ...tail }),
+        z.strictObject({
+          ...head,
+          payMode: z.literal('SUBSCRIPTION'),
+          ...tail,
+          mchSubscriptionNo: merchantReference(settings.mchOrderNoPattern),
+          intervalUnit: z.enum(INTERVAL_UNITS),
+          intervalCount: z.number().check(z.int(), z.positive()),
+        }),
       ],
       { message: "payMode must be 'ONETIME' or 'SUBSCRIPTION'" },
     )
-    .superRefine(refineAmounts(AMOUNT, settings))
-    .transform(amountsToWire(AMOUNT, settings));
+    .check(z.superRefine(refineAmounts(AMOUNT, settings)));
+  return z.pipe(params, z.transform(amountsToWire(AMOUNT, settings)));
 }
 
 /**
@@ -125,15 +123,13 @@ export type CheckoutCreateBody = z.output<typeof checkoutCreateParamsSchema>;
  * redirect(session.redirectUrl);
  * ```
  */
-export const checkoutSessionSchema = z
-  .object({
-    trxNo: z.string(),
-    mchOrderNo: z.string(),
-    status: z.number(),
-    amount: z.number(),
-    redirectUrl: z.string(),
-  })
-  .loose();
+export const checkoutSessionSchema = z.looseObject({
+  trxNo: z.string(),
+  mchOrderNo: z.string(),
+  status: z.number(),
+  amount: z.number(),
+  redirectUrl: z.string(),
+});
 
 /**
  * A created hosted payment page session.

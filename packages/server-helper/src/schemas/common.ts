@@ -4,8 +4,9 @@
  *
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULTS } from '../defaults.js';
+import { englishZodMessages } from '../english-zod-messages.js';
 import {
   DEFAULT_MAX_EXPONENT,
   describeUnknownCurrency,
@@ -13,6 +14,8 @@ import {
   lookupExponent,
   parseAmount,
 } from '../money.js';
+
+englishZodMessages();
 
 /**
  * What request schemas depend on: options of the `WPay` instance.
@@ -76,7 +79,7 @@ export const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s
 /** A `yyyy-MM-dd HH:mm:ss` time, as WPay's list filters take it. */
 export const wpayDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'must look like "2026-04-23 10:00:00"');
+  .check(z.regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'must look like "2026-04-23 10:00:00"'));
 
 /**
  * A merchant reference (`mchOrderNo`, `mchSubscriptionNo`) matching `pattern`.
@@ -87,7 +90,9 @@ export const wpayDateTime = z
  * ```
  */
 export function merchantReference(pattern: RegExp) {
-  return z.string().regex(pattern, `must match ${pattern} (letters, digits, _ and -, 1–64)`);
+  return z
+    .string()
+    .check(z.regex(pattern, `must match ${pattern} (letters, digits, _ and -, 1–64)`));
 }
 
 /** Where amounts sit in an object, and which field holds their currency. */
@@ -104,11 +109,11 @@ export interface AmountFields {
  *
  * @example
  * ```ts
- * schema.superRefine(refineAmounts({ amounts: ['amount'], currency: 'currency' }, settings));
+ * schema.check(z.superRefine(refineAmounts({ amounts: ['amount'], currency: 'currency' }, settings)));
  * ```
  */
 export function refineAmounts(fields: AmountFields, settings: SchemaSettings) {
-  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+  return (value: Record<string, unknown>, ctx: z.core.$RefinementCtx) => {
     let exponent = DEFAULT_MAX_EXPONENT;
     const currency = fields.currency ? value[fields.currency] : undefined;
     if (fields.currency && typeof currency === 'string') {
@@ -140,7 +145,7 @@ export function refineAmounts(fields: AmountFields, settings: SchemaSettings) {
  *
  * @example
  * ```ts
- * schema.transform(amountsToWire({ amounts: ['amount'], currency: 'currency' }, settings));
+ * z.pipe(schema, z.transform(amountsToWire({ amounts: ['amount'], currency: 'currency' }, settings)));
  * ```
  */
 export function amountsToWire(fields: AmountFields, settings: SchemaSettings) {
@@ -164,11 +169,11 @@ export function amountsToWire(fields: AmountFields, settings: SchemaSettings) {
  *
  * @example
  * ```ts
- * const status = openEnum(['PAID', 'FAILED'] as const); // z.ZodType<'PAID' | 'FAILED' | (string & {})>
+ * const status = openEnum(['PAID', 'FAILED'] as const); // z.ZodMiniType<'PAID' | 'FAILED' | (string & {})>
  * ```
  */
-export function openEnum<T extends string>(_known: readonly T[]): z.ZodType<T | (string & {})> {
-  return z.string() as z.ZodType<T | (string & {})>;
+export function openEnum<T extends string>(_known: readonly T[]): z.ZodMiniType<T | (string & {})> {
+  return z.string() as z.ZodMiniType<T | (string & {})>;
 }
 
 /**
@@ -179,15 +184,13 @@ export function openEnum<T extends string>(_known: readonly T[]): z.ZodType<T | 
  * const paymentPageSchema = pageSchema(paymentSchema);
  * ```
  */
-export function pageSchema<T extends z.ZodType>(item: T) {
-  return z
-    .object({
-      records: z.array(item),
-      total: z.number(),
-      pageSize: z.number(),
-      pageNo: z.number(),
-    })
-    .loose();
+export function pageSchema<T extends z.core.SomeType>(item: T) {
+  return z.looseObject({
+    records: z.array(item),
+    total: z.number(),
+    pageSize: z.number(),
+    pageNo: z.number(),
+  });
 }
 
 /**

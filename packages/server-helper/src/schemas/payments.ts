@@ -4,7 +4,7 @@
  * @module
  */
 import { PAYMENT_STATUSES, type KnownPaymentStatus as ProtocolPaymentStatus } from '@wpay/protocol';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   amountInput,
   amountsToWire,
@@ -57,27 +57,25 @@ export type PaymentStatus = KnownPaymentStatus | (string & {});
  * if (payment.status === 'PAID') fulfil(payment.mchOrderNo);
  * ```
  */
-export const paymentSchema = z
-  .object({
-    id: z.number(),
-    trxNo: z.string(),
-    gatewayOrderNo: z.string().nullish(),
-    channelId: z.string().nullish(),
-    status: openEnum(KNOWN_PAYMENT_STATUSES),
-    payMode: z.string().nullish(),
-    mchOrderNo: z.string(),
-    mchSubscriptionNo: z.string().nullish(),
-    amount: z.number(),
-    currency: z.string(),
-    description: z.string().nullish(),
-    customerEmail: z.string().nullish(),
-    createTime: z.string().nullish(),
-    payTime: z.string().nullish(),
-    processingFee: z.number().nullish(),
-    netAmount: z.number().nullish(),
-    gatewayAvailableOn: z.string().nullish(),
-  })
-  .loose();
+export const paymentSchema = z.looseObject({
+  id: z.number(),
+  trxNo: z.string(),
+  gatewayOrderNo: z.nullish(z.string()),
+  channelId: z.nullish(z.string()),
+  status: openEnum(KNOWN_PAYMENT_STATUSES),
+  payMode: z.nullish(z.string()),
+  mchOrderNo: z.string(),
+  mchSubscriptionNo: z.nullish(z.string()),
+  amount: z.number(),
+  currency: z.string(),
+  description: z.nullish(z.string()),
+  customerEmail: z.nullish(z.string()),
+  createTime: z.nullish(z.string()),
+  payTime: z.nullish(z.string()),
+  processingFee: z.nullish(z.number()),
+  netAmount: z.nullish(z.number()),
+  gatewayAvailableOn: z.nullish(z.string()),
+});
 
 /**
  * A payment.
@@ -118,7 +116,9 @@ export type PaymentPage = z.infer<typeof paymentPageSchema>;
  * paymentsRetrieveParamsSchema.parse({ trxNo: 'TRX123' });
  * ```
  */
-export const paymentsRetrieveParamsSchema = z.object({ trxNo: z.string().min(1) }).strict();
+export const paymentsRetrieveParamsSchema = z.strictObject({
+  trxNo: z.string().check(z.minLength(1)),
+});
 
 /**
  * What `payments.retrieve` takes.
@@ -137,24 +137,31 @@ function filterShape(settings: SchemaSettings) {
   const statusNames = Object.keys(settings.paymentStatusCodes);
   return {
     /** Numeric status (`1` PAYING … `8` REFUNDED) or its name (`'PAID'`), sent as the number. */
-    status: z
-      .union([
-        z.number().int(),
-        z
-          .string()
-          .refine((name) => statusNames.includes(name), `must be one of ${statusNames.join(', ')}`),
-      ])
-      .transform((status) =>
-        typeof status === 'number' ? status : (settings.paymentStatusCodes[status] ?? 0),
-      )
-      .optional(),
-    channelId: z.string().min(1).optional(),
-    startTime: wpayDateTime.optional(),
-    endTime: wpayDateTime.optional(),
-    currency: currencyCode.optional(),
-    amountMin: amountInput.optional(),
-    amountMax: amountInput.optional(),
-    paymentMethod: z.string().min(1).optional(),
+    status: z.optional(
+      z.pipe(
+        z.union([
+          z.number().check(z.int()),
+          z
+            .string()
+            .check(
+              z.refine(
+                (name) => statusNames.includes(name),
+                `must be one of ${statusNames.join(', ')}`,
+              ),
+            ),
+        ]),
+        z.transform((status: number | string) =>
+          typeof status === 'number' ? status : (settings.paymentStatusCodes[status] ?? 0),
+        ),
+      ),
+    ),
+    channelId: z.optional(z.string().check(z.minLength(1))),
+    startTime: z.optional(wpayDateTime),
+    endTime: z.optional(wpayDateTime),
+    currency: z.optional(currencyCode),
+    amountMin: z.optional(amountInput),
+    amountMax: z.optional(amountInput),
+    paymentMethod: z.optional(z.string().check(z.minLength(1))),
   };
 }
 
@@ -168,15 +175,14 @@ function filterShape(settings: SchemaSettings) {
  * ```
  */
 export function createPaymentsListParamsSchema(settings: SchemaSettings) {
-  return z
-    .object({
-      pageNum: z.number().int().positive().default(1),
-      pageSize: z.number().int().positive().max(1000).default(20),
+  const params = z
+    .strictObject({
+      pageNum: z._default(z.number().check(z.int(), z.positive()), 1),
+      pageSize: z._default(z.number().check(z.int(), z.positive(), z.maximum(1000)), 20),
       ...filterShape(settings),
     })
-    .strict()
-    .superRefine(refineAmounts(LIST_AMOUNTS, settings))
-    .transform(amountsToWire(LIST_AMOUNTS, settings));
+    .check(z.superRefine(refineAmounts(LIST_AMOUNTS, settings)));
+  return z.pipe(params, z.transform(amountsToWire(LIST_AMOUNTS, settings)));
 }
 
 /**

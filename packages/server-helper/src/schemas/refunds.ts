@@ -4,7 +4,7 @@
  * @module
  */
 import type { KnownRefundStatus as ProtocolRefundStatus } from '@wpay/protocol';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   amountInput,
   amountsToWire,
@@ -28,17 +28,18 @@ const AMOUNT = { amounts: ['amount'], currency: 'currency' } as const;
  * ```
  */
 export function createRefundsCreateParamsSchema(settings: SchemaSettings) {
-  return z
-    .object({
-      trxNo: z.string().min(1),
+  const params = z
+    .strictObject({
+      trxNo: z.string().check(z.minLength(1)),
       amount: amountInput,
-      reason: z.string().max(512).optional(),
-      currency: currencyCode.optional(),
+      reason: z.optional(z.string().check(z.maxLength(512))),
+      currency: z.optional(currencyCode),
     })
-    .strict()
-    .superRefine(refineAmounts(AMOUNT, settings))
-    .transform(amountsToWire(AMOUNT, settings))
-    .transform(({ currency: _currency, ...body }) => body);
+    .check(z.superRefine(refineAmounts(AMOUNT, settings)));
+  return z.pipe(
+    z.pipe(params, z.transform(amountsToWire(AMOUNT, settings))),
+    z.transform(({ currency: _currency, ...body }: z.output<typeof params>) => body),
+  );
 }
 
 /**
@@ -80,14 +81,12 @@ export type KnownRefundStatus = ProtocolRefundStatus;
  * const { refundNo } = refundSchema.parse(retdata);
  * ```
  */
-export const refundSchema = z
-  .object({
-    refundNo: z.string(),
-    trxNo: z.string().optional(),
-    amount: z.number().optional(),
-    status: (z.string() as z.ZodType<KnownRefundStatus | (string & {})>).optional(),
-  })
-  .loose();
+export const refundSchema = z.looseObject({
+  refundNo: z.string(),
+  trxNo: z.optional(z.string()),
+  amount: z.optional(z.number()),
+  status: z.optional(z.string() as z.ZodMiniType<KnownRefundStatus | (string & {})>),
+});
 
 /**
  * A refund.

@@ -4,7 +4,7 @@
  * @module
  */
 import { BILL_STATUSES, SUBSCRIPTION_STATUSES } from '@wpay/protocol';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { openEnum, pageSchema } from './common.js';
 
 /**
@@ -55,18 +55,16 @@ export type KnownBillStatus = (typeof BILL_STATUSES)[number];
  * const subscription = subscriptionSchema.parse(retdata);
  * ```
  */
-export const subscriptionSchema = z
-  .object({
-    id: z.number(),
-    mchSubscriptionNo: z.string().nullish(),
-    status: openEnum(KNOWN_SUBSCRIPTION_STATUSES),
-    amount: z.number(),
-    currency: z.string(),
-    intervalUnit: z.string().nullish(),
-    intervalCount: z.number().nullish(),
-    createdTime: z.string().nullish(),
-  })
-  .loose();
+export const subscriptionSchema = z.looseObject({
+  id: z.number(),
+  mchSubscriptionNo: z.nullish(z.string()),
+  status: openEnum(KNOWN_SUBSCRIPTION_STATUSES),
+  amount: z.number(),
+  currency: z.string(),
+  intervalUnit: z.nullish(z.string()),
+  intervalCount: z.nullish(z.number()),
+  createdTime: z.nullish(z.string()),
+});
 
 /**
  * A subscription.
@@ -86,16 +84,14 @@ export type Subscription = z.infer<typeof subscriptionSchema>;
  * const bill = billSchema.parse(record);
  * ```
  */
-export const billSchema = z
-  .object({
-    id: z.number(),
-    subscriptionId: z.number(),
-    amount: z.number(),
-    currency: z.string(),
-    status: openEnum(KNOWN_BILL_STATUSES),
-    createdTime: z.string().nullish(),
-  })
-  .loose();
+export const billSchema = z.looseObject({
+  id: z.number(),
+  subscriptionId: z.number(),
+  amount: z.number(),
+  currency: z.string(),
+  status: openEnum(KNOWN_BILL_STATUSES),
+  createdTime: z.nullish(z.string()),
+});
 
 /**
  * A bill.
@@ -149,9 +145,9 @@ export const billPageSchema = pageSchema(billSchema);
  */
 export type BillPage = z.infer<typeof billPageSchema>;
 
-const page = z.number().int().positive().default(1);
-const size = z.number().int().positive().max(1000).default(20);
-const id = z.number().int().positive();
+const page = z._default(z.number().check(z.int(), z.positive()), 1);
+const size = z._default(z.number().check(z.int(), z.positive(), z.maximum(1000)), 20);
+const id = z.number().check(z.int(), z.positive());
 
 /**
  * `subscriptions.list` parameters: `page` (default 1), `size` (default 20), `status`.
@@ -161,9 +157,11 @@ const id = z.number().int().positive();
  * subscriptionsListParamsSchema.parse({ status: 'ACTIVE' }); // { page: 1, size: 20, status: 'ACTIVE' }
  * ```
  */
-export const subscriptionsListParamsSchema = z
-  .object({ page, size, status: openEnum(KNOWN_SUBSCRIPTION_STATUSES).optional() })
-  .strict();
+export const subscriptionsListParamsSchema = z.strictObject({
+  page,
+  size,
+  status: z.optional(openEnum(KNOWN_SUBSCRIPTION_STATUSES)),
+});
 
 /**
  * What `subscriptions.list` takes.
@@ -194,7 +192,7 @@ export type SubscriptionsFilters = Omit<SubscriptionsListParams, 'page' | 'size'
  * subscriptionsRetrieveParamsSchema.parse({ id: 7 });
  * ```
  */
-export const subscriptionsRetrieveParamsSchema = z.object({ id }).strict();
+export const subscriptionsRetrieveParamsSchema = z.strictObject({ id });
 
 /**
  * What `subscriptions.retrieve` takes.
@@ -214,9 +212,10 @@ export type SubscriptionsRetrieveParams = z.input<typeof subscriptionsRetrievePa
  * subscriptionsCancelParamsSchema.parse({ id: 7, reason: 'customer asked' });
  * ```
  */
-export const subscriptionsCancelParamsSchema = z
-  .object({ id, reason: z.string().max(512).optional() })
-  .strict();
+export const subscriptionsCancelParamsSchema = z.strictObject({
+  id,
+  reason: z.optional(z.string().check(z.maxLength(512))),
+});
 
 /**
  * What `subscriptions.cancel` takes.
@@ -236,7 +235,7 @@ export type SubscriptionsCancelParams = z.input<typeof subscriptionsCancelParams
  * subscriptionsBillsParamsSchema.parse({ subscriptionId: 7 });
  * ```
  */
-export const subscriptionsBillsParamsSchema = z.object({ subscriptionId: id, page, size }).strict();
+export const subscriptionsBillsParamsSchema = z.strictObject({ subscriptionId: id, page, size });
 
 /**
  * What `subscriptions.bills` takes.

@@ -4,9 +4,15 @@
  *
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { englishZodMessages } from '../english-zod-messages.js';
 
-const seconds = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
+englishZodMessages();
+
+const seconds = z.union([
+  z.number(),
+  z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number)),
+]);
 
 /**
  * The token object WPay returns.
@@ -16,15 +22,13 @@ const seconds = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)
  * tokenDataSchema.parse({ access_token: 'at', token_type: 'bearer', expires_in: 21600 });
  * ```
  */
-export const tokenDataSchema = z
-  .object({
-    access_token: z.string().min(1),
-    token_type: z.string().nullish(),
-    expires_in: seconds.nullish(),
-    refresh_token: z.string().min(1).nullish(),
-    rt_expires_in: seconds.nullish(),
-  })
-  .loose();
+export const tokenDataSchema = z.looseObject({
+  access_token: z.string().check(z.minLength(1)),
+  token_type: z.nullish(z.string()),
+  expires_in: z.nullish(seconds),
+  refresh_token: z.nullish(z.string().check(z.minLength(1))),
+  rt_expires_in: z.nullish(seconds),
+});
 
 /**
  * The token object WPay returns.

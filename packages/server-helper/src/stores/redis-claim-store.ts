@@ -4,10 +4,13 @@
  *
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { englishZodMessages } from '../english-zod-messages.js';
 import type { RedisClientLike } from '../redis/redis-command.js';
 import { type RedisOps, randomToken, redisOps } from '../redis/redis-ops.js';
 import type { Claim, ClaimOptions, ClaimStore } from './claim-store.js';
+
+englishZodMessages();
 
 /**
  * Options of {@link RedisClaimStore}.
@@ -23,11 +26,15 @@ export interface RedisClaimStoreOptions {
 }
 
 const entrySchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('claimed'), owner: z.string(), fingerprint: z.string().optional() }),
+  z.object({
+    state: z.literal('claimed'),
+    owner: z.string(),
+    fingerprint: z.optional(z.string()),
+  }),
   z.object({
     state: z.literal('done'),
-    fingerprint: z.string().optional(),
-    result: z.unknown().optional(),
+    fingerprint: z.optional(z.string()),
+    result: z.optional(z.unknown()),
   }),
 ]);
 

@@ -25,7 +25,10 @@
  *
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { englishZodMessages } from '../english-zod-messages.js';
+
+englishZodMessages();
 
 /**
  * A token as kept in a {@link TokenStore}. All times are milliseconds since the epoch.
@@ -53,12 +56,12 @@ export interface StoredToken {
 }
 
 const storedTokenShape = {
-  accessToken: z.string().min(1),
-  refreshToken: z.string().min(1).exactOptional(),
+  accessToken: z.string().check(z.minLength(1)),
+  refreshToken: z.exactOptional(z.string().check(z.minLength(1))),
   expiresAt: z.number(),
-  refreshExpiresAt: z.number().exactOptional(),
-  issuedAt: z.number().exactOptional(),
-} satisfies Record<keyof StoredToken, z.ZodType>; // a field added to StoredToken must be added here
+  refreshExpiresAt: z.exactOptional(z.number()),
+  issuedAt: z.exactOptional(z.number()),
+} satisfies Record<keyof StoredToken, z.ZodMiniType>; // a field added to StoredToken must be added here
 
 /**
  * The zod schema of a {@link StoredToken}, for stores that keep it as text: a value that does not
@@ -70,7 +73,7 @@ const storedTokenShape = {
  * return parsed.success ? parsed.data : undefined;
  * ```
  */
-export const storedTokenSchema: z.ZodType<StoredToken> = z.object(storedTokenShape);
+export const storedTokenSchema: z.ZodMiniType<StoredToken> = z.object(storedTokenShape);
 
 /**
  * Pluggable storage for the access token (see the module comment for the contract).

@@ -1,41 +1,7 @@
-// A minimal Cloudflare Worker with the helper: the checkout and webhook endpoints, secrets from env.
-// Bundled by worker-bundle.ts to measure what the helper costs an edge app.
-import { WPay } from '@wpay/server-helper';
-import * as z from 'zod';
+// A minimal Cloudflare Worker with the helper, its body schema written with `zod/mini` (the zod
+// the helper itself uses, so the bundle has one zod). Bundled by worker-bundle.ts for the size
+// budget and `pnpm bench`.
+import * as z from 'zod/mini';
+import { worker } from './worker-routes.js';
 
-interface Env {
-  WPAY_API_KEY: string;
-  WPAY_API_SECRET: string;
-  WPAY_SIGN_KEY: string;
-}
-
-let routes: Record<string, (request: Request) => Promise<Response>> | undefined;
-
-export default {
-  fetch(request: Request, env: Env): Promise<Response> {
-    const wpay = new WPay({
-      apiKey: env.WPAY_API_KEY,
-      apiSecret: env.WPAY_API_SECRET,
-      signKey: env.WPAY_SIGN_KEY,
-      environment: 'sandbox',
-    });
-    routes ??= {
-      '/api/checkout': wpay.checkoutHandler({
-        body: z.object({ sku: z.string().min(1) }),
-        resolveOrder: ({ sku }) => ({
-          mchOrderNo: `order_${crypto.randomUUID()}`,
-          amount: sku === 'tee' ? '19.99' : '8.50',
-          currency: 'USD',
-        }),
-        publicUrl: 'https://shop.example',
-        successUrl: '/thanks',
-        cancelUrl: '/cart',
-      }),
-      '/api/webhooks/wpay': wpay.webhookHandler({
-        on: { 'credit_card.order.paid': (event) => console.log(event.data.trxNo) },
-      }),
-    };
-    const route = routes[new URL(request.url).pathname];
-    return route ? route(request) : Promise.resolve(new Response('Not found', { status: 404 }));
-  },
-};
+export default worker(z.object({ sku: z.string().check(z.minLength(1)) }));

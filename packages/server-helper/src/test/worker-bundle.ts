@@ -1,5 +1,6 @@
 /**
- * The size of a minimal Cloudflare Worker that uses the helper (worker-app.ts): bundled by esbuild
+ * The size of a minimal Cloudflare Worker that uses the helper (worker-app.ts, or the same Worker
+ * with its body schema in zod classic, worker-app-classic-zod.ts): bundled by esbuild
  * the way Wrangler does (ESM, `workerd` / `worker` / `browser` conditions, platform neutral),
  * minified. The size budget test and `pnpm bench` both call it.
  *
@@ -8,11 +9,17 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-/** The budget of the minified Worker, in bytes (issue 13 asks for at most 160 KB). */
-export const WORKER_BUNDLE_BUDGET_BYTES = 190 * 1024;
+/** The budget of the minified Worker (worker-app.ts), in bytes: issue 13 asks for at most 160 KB. */
+export const WORKER_BUNDLE_BUDGET_BYTES = 160 * 1024;
+
+/** The Worker apps: the minimal one, and the same with its body schema in zod classic. */
+export const WORKER_APPS = {
+  minimal: './worker-app.ts',
+  'classic-zod-body': './worker-app-classic-zod.ts',
+} as const;
 
 /**
- * Bundles worker-app.ts and answers its minified size and its largest inputs.
+ * Bundles a Worker app (default worker-app.ts) and answers its minified size and its largest inputs.
  *
  * @example
  * ```ts
@@ -22,9 +29,12 @@ export const WORKER_BUNDLE_BUDGET_BYTES = 190 * 1024;
  */
 export async function measureWorkerBundle({
   source = true,
+  app = 'minimal',
 }: {
   /** Bundle the TypeScript sources (`@wpay/source`); `false` bundles the built `dist`. */
   source?: boolean;
+  /** Which Worker app (default the minimal one, which the budget is for). */
+  app?: keyof typeof WORKER_APPS;
 } = {}): Promise<{
   bytes: number;
   /** The minified bundle itself (for compressed sizes). */
@@ -32,7 +42,7 @@ export async function measureWorkerBundle({
   largest: { path: string; bytes: number }[];
 }> {
   const result = await build({
-    entryPoints: [fileURLToPath(new URL('./worker-app.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL(WORKER_APPS[app], import.meta.url))],
     bundle: true,
     minify: true,
     format: 'esm',

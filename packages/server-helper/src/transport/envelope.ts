@@ -4,11 +4,14 @@
  *
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { englishZodMessages } from '../english-zod-messages.js';
 import { WPayApiError, WPayAuthError } from '../errors.js';
 import type { WPaySettings } from '../options.js';
 import { parseRetryAfter } from './retry.js';
 import type { Answer } from './send.js';
+
+englishZodMessages();
 
 /**
  * The envelope, loosely: unknown keys are kept, `retcode` may be a string or a number.
@@ -18,14 +21,12 @@ import type { Answer } from './send.js';
  * envelopeSchema.parse({ retcode: 200, retmsg: null, retdata: { trxNo: 'TRX1' } });
  * ```
  */
-export const envelopeSchema = z
-  .object({
-    retcode: z.union([z.string(), z.number()]),
-    retmsg: z.string().nullish(),
-    retdata: z.unknown().optional(),
-    success: z.boolean().optional(),
-  })
-  .loose();
+export const envelopeSchema = z.looseObject({
+  retcode: z.union([z.string(), z.number()]),
+  retmsg: z.nullish(z.string()),
+  retdata: z.optional(z.unknown()),
+  success: z.optional(z.boolean()),
+});
 
 /**
  * A parsed envelope.

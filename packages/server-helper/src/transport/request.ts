@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { WPayAuthError, WPaySignatureError } from '../errors.js';
 import { validateAnswer } from '../validate.js';
 import type { TransportContext } from './context.js';
@@ -27,8 +27,11 @@ import { withRetries } from './with-retries.js';
  * ```
  */
 export interface RequestOptions<T = unknown> {
-  /** Parses `retdata` (use `.loose()` objects); without it `retdata` is returned as `unknown`. */
-  schema?: z.ZodType<T>;
+  /**
+   * Parses `retdata`: any zod 4 schema, classic or `zod/mini` (use loose objects); without it
+   * `retdata` is returned as `unknown`.
+   */
+  schema?: z.core.$ZodType<T>;
   /** How the call may be retried; default `'unsent-only'` (safe for any call). */
   retry?: RetryPolicy;
   /** Overrides the `maxRetries` option for this call. */

@@ -9,8 +9,11 @@
  * @module
  */
 import { EVENT_TYPES, type KnownEventType } from '@wpay/protocol';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { englishZodMessages } from '../english-zod-messages.js';
 import { issuesOf } from '../validate.js';
+
+englishZodMessages();
 
 const amount = z.union([z.number(), z.string()]);
 
@@ -23,18 +26,18 @@ const amount = z.union([z.number(), z.string()]);
  * ```
  */
 export const webhookPaymentSchema = z.looseObject({
-  id: z.number().optional(),
-  trxNo: z.string().min(1),
-  mchOrderNo: z.string().optional(),
-  mchSubscriptionNo: z.string().nullish(),
-  status: z.string().optional(),
-  payMode: z.string().optional(),
-  amount: amount.optional(),
-  currency: z.string().optional(),
-  description: z.string().nullish(),
-  customerEmail: z.string().nullish(),
-  createTime: z.string().nullish(),
-  payTime: z.string().nullish(),
+  id: z.optional(z.number()),
+  trxNo: z.string().check(z.minLength(1)),
+  mchOrderNo: z.optional(z.string()),
+  mchSubscriptionNo: z.nullish(z.string()),
+  status: z.optional(z.string()),
+  payMode: z.optional(z.string()),
+  amount: z.optional(amount),
+  currency: z.optional(z.string()),
+  description: z.nullish(z.string()),
+  customerEmail: z.nullish(z.string()),
+  createTime: z.nullish(z.string()),
+  payTime: z.nullish(z.string()),
 });
 
 /**
@@ -47,13 +50,13 @@ export const webhookPaymentSchema = z.looseObject({
  */
 export const webhookSubscriptionSchema = z.looseObject({
   id: z.union([z.number(), z.string()]),
-  mchSubscriptionNo: z.string().optional(),
-  status: z.string().optional(),
-  amount: amount.optional(),
-  currency: z.string().optional(),
-  intervalUnit: z.string().optional(),
-  intervalCount: z.number().optional(),
-  createdTime: z.string().nullish(),
+  mchSubscriptionNo: z.optional(z.string()),
+  status: z.optional(z.string()),
+  amount: z.optional(amount),
+  currency: z.optional(z.string()),
+  intervalUnit: z.optional(z.string()),
+  intervalCount: z.optional(z.number()),
+  createdTime: z.nullish(z.string()),
 });
 
 /**
@@ -66,11 +69,11 @@ export const webhookSubscriptionSchema = z.looseObject({
  */
 export const webhookBillSchema = z.looseObject({
   id: z.union([z.number(), z.string()]),
-  subscriptionId: z.union([z.number(), z.string()]).optional(),
-  status: z.string().optional(),
-  amount: amount.optional(),
-  currency: z.string().optional(),
-  createdTime: z.string().nullish(),
+  subscriptionId: z.optional(z.union([z.number(), z.string()])),
+  status: z.optional(z.string()),
+  amount: z.optional(amount),
+  currency: z.optional(z.string()),
+  createdTime: z.nullish(z.string()),
 });
 
 /**
@@ -95,11 +98,14 @@ export const webhookBillDataSchema = z.looseObject({
  * ```
  */
 export const webhookEnvelopeSchema = z.looseObject({
-  eventId: z
-    .union([z.string().min(1), z.number()], { error: 'must be a non-empty string' })
-    .transform(String),
-  eventType: z.string().min(1),
-  createTime: z.string().nullish(),
+  eventId: z.pipe(
+    z.union([z.string().check(z.minLength(1)), z.number()], {
+      error: 'must be a non-empty string',
+    }),
+    z.transform(String),
+  ),
+  eventType: z.string().check(z.minLength(1)),
+  createTime: z.nullish(z.string()),
   data: z.unknown(),
 });
 
