@@ -20,7 +20,7 @@ describe('when anyone posts to the webhook endpoint', { timeout: 120_000 }, () =
 
   const rows = () =>
     (demo.db.prepare('SELECT COUNT(*) AS n FROM webhook_deliveries').get() as { n: number }).n;
-  const pages = () => Number(demo.db.pragma('page_count', { simple: true }));
+  const pages = () => Number(demo.db.pragma('page_count'));
 
   const forged = (i: number) =>
     fetch(`${origin}/api/webhooks/wpay`, {

@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * for (const sql of MIGRATIONS.slice(db.pragma('user_version', { simple: true }) as number)) db.exec(sql);
+ * for (const sql of MIGRATIONS.slice(Number(db.pragma('user_version')))) db.exec(sql);
  * ```
  */
 export const MIGRATIONS: readonly string[] = [
