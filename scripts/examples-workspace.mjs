@@ -42,8 +42,14 @@ export async function installExamples(names) {
       ...names.map((name) => `  - ${name}`),
       'overrides:',
       ...Object.entries(overrides).map(([name, spec]) => `  '${name}': '${spec}'`),
-      // esbuild (Vite) and workerd fetch nothing at install: their binaries are npm packages.
+      // `node_modules/.bin` holds symlinks, as npm makes them: pnpm's shell shims read each
+      // executable whole to find its interpreter, some 20 s for the 100 MB of Bun's binary.
+      'preferSymlinkedExecutables: true',
+      // Their install scripts fetch nothing: each binary is an npm package (optional dependency)
+      // that the script links into place.
       'onlyBuiltDependencies:',
+      '  - bun',
+      '  - deno',
       '  - esbuild',
       '  - workerd',
       '',

@@ -35,6 +35,8 @@ const EXAMPLES = [
     },
   },
   { name: 'hono-node', ci: true },
+  { name: 'hono-bun', ci: true },
+  { name: 'hono-deno', ci: true },
   { name: 'fastify', ci: true },
   {
     name: 'vite-react',
