@@ -1,8 +1,14 @@
 /**
  * A fingerprint of a request body, so that an idempotency key re-used with another body is caught.
+ * The SHA-256 is `node:crypto`'s where the runtime has it (synchronous, no Web Crypto promise
+ * machinery on every checkout), else Web Crypto's: the choice is automatic, the hex identical.
  *
  * @module
  */
+import { nodeHmac } from '../transport/node-hmac.js';
+
+const nodeCrypto = nodeHmac();
+const encoder = new TextEncoder();
 
 type Work = { value: unknown } | string;
 
@@ -57,6 +63,22 @@ function canonicalJson(root: unknown): string {
 }
 
 /**
+ * Options of {@link bodyFingerprint}.
+ *
+ * @example
+ * ```ts
+ * await bodyFingerprint(body, { runtime: { crypto } }); // as on an edge runtime: Web Crypto
+ * ```
+ */
+export interface BodyFingerprintOptions {
+  /**
+   * Where `node:crypto` (`process.getBuiltinModule`) and Web Crypto (`crypto.subtle`) are looked
+   * up. Default `globalThis`.
+   */
+  runtime?: object;
+}
+
+/**
  * SHA-256 (hex) of the body as JSON with sorted keys: the same fields in another order, or sent
  * as a form instead of JSON, give the same fingerprint. Any depth of nesting is fine.
  *
@@ -65,8 +87,14 @@ function canonicalJson(root: unknown): string {
  * await bodyFingerprint({ b: 1, a: 2 }) === (await bodyFingerprint({ a: 2, b: 1 })); // true
  * ```
  */
-export async function bodyFingerprint(body: unknown): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalJson(body));
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
+export async function bodyFingerprint(
+  body: unknown,
+  { runtime = globalThis }: BodyFingerprintOptions = {},
+): Promise<string> {
+  const text = canonicalJson(body);
+  const node = runtime === globalThis ? nodeCrypto : nodeHmac(runtime);
+  if (node) return node.sha256Hex(text);
+  const { subtle } = (runtime as { crypto: Pick<Crypto, 'subtle'> }).crypto;
+  const digest = await subtle.digest('SHA-256', encoder.encode(text));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
