@@ -108,6 +108,16 @@ describe('when choosing the HMAC implementation', () => {
     assert.notEqual(nodeHmac(globalThis), undefined);
   });
 
+  it('verifies synchronously through node:crypto (verifyNow), as verify does', () => {
+    for (const v of VECTORS) {
+      const signer = createSigner(v.signKey);
+      assert.equal(signer.verifyNow?.(bytesToSign(v), v.signature), true, v.name);
+      assert.equal(signer.verifyNow?.(`${v.stringToSign} `, v.signature), false, v.name);
+      assert.equal(signer.verifyNow?.(bytesToSign(v), `${v.signature} `), false, v.name);
+    }
+    assert.equal(createSigner(VECTOR.signKey, { crypto: webCryptoOnly }).verifyNow, undefined);
+  });
+
   for (const [name, crypto] of [
     ['node:crypto', undefined],
     ['Web Crypto', webCryptoOnly],

@@ -84,6 +84,14 @@ function assertRawBody(rawBody: unknown): asserts rawBody is RawBody {
   );
 }
 
+function missingHeader(name: string): never {
+  return refuse(
+    'missing_header',
+    `The webhook has no ${name} header`,
+    'Not a WPay delivery, a proxy dropped the header, or the header names differ (signatureHeader / timestampHeader options).',
+  );
+}
+
 function checkTimestamp(stamp: string, now: number, toleranceMs: number, name: string): void {
   if (!/^\d{1,16}$/.test(stamp)) {
     refuse(
@@ -116,14 +124,32 @@ function checkTimestamp(stamp: string, now: number, toleranceMs: number, name: s
   }
 }
 
-async function signatureMatches(
+/**
+ * Whether any signer's key signed `message`. Each comparison is constant-time; every key is tried,
+ * whatever the outcome. Synchronous where every signer is (node:crypto): no promise per delivery.
+ */
+function signatureMatches(
+  signers: readonly Signer[],
+  message: SignedMessage,
+  signature: string,
+): boolean | Promise<boolean> {
+  let matched = false;
+  for (const signer of signers) {
+    if (!signer.verifyNow) return signatureMatchesAsync(signers, message, signature);
+  }
+  for (const signer of signers) {
+    if (signer.verifyNow?.(message, signature)) matched = true;
+  }
+  return matched;
+}
+
+async function signatureMatchesAsync(
   signers: readonly Signer[],
   message: SignedMessage,
   signature: string,
 ): Promise<boolean> {
   let matched = false;
   for (const signer of signers) {
-    // Each comparison is constant-time; every key is tried, whatever the outcome.
     if (await signer.verify(message, signature)) matched = true;
   }
   return matched;
@@ -167,29 +193,21 @@ export async function verifyWithSigners(
   assertRawBody(rawBody);
   const signature = readHeader(headers, signatureHeader);
   const stamp = readHeader(headers, timestampHeader);
-  for (const [name, value] of [
-    [signatureHeader, signature],
-    [timestampHeader, stamp],
-  ] as const) {
-    if (!value) {
+  if (!signature) missingHeader(signatureHeader);
+  if (!stamp) missingHeader(timestampHeader);
+  checkTimestamp(stamp, now(), toleranceMs, timestampHeader);
+  const body = rawBodyBytes(rawBody);
+  const message = [stamp, body]; // TIMESTAMP + raw body, signed without joining them
+  // A signer refuses any spelling but the canonical one; which refusal it was is told only then,
+  // so a valid delivery checks the spelling once.
+  if (!(await signatureMatches(signers, message, signature))) {
+    if (!isSignatureSpelling(signature)) {
       refuse(
-        'missing_header',
-        `The webhook has no ${name} header`,
-        'Not a WPay delivery, a proxy dropped the header, or the header names differ (signatureHeader / timestampHeader options).',
+        'signature_mismatch',
+        `The ${signatureHeader} header is not a canonical Base64 HMAC-SHA512 (standard alphabet, padded, no spaces)`,
+        'Not a WPay signature: the sender is not WPay, or a proxy altered the header.',
       );
     }
-  }
-  checkTimestamp(stamp as string, now(), toleranceMs, timestampHeader);
-  const body = rawBodyBytes(rawBody);
-  if (!isSignatureSpelling(signature as string)) {
-    refuse(
-      'signature_mismatch',
-      `The ${signatureHeader} header is not a canonical Base64 HMAC-SHA512 (standard alphabet, padded, no spaces)`,
-      'Not a WPay signature: the sender is not WPay, or a proxy altered the header.',
-    );
-  }
-  const message = [stamp as string, body]; // TIMESTAMP + raw body, signed without joining them
-  if (!(await signatureMatches(signers, message, signature as string))) {
     refuse(
       'signature_mismatch',
       `The ${signatureHeader} header does not match the body and timestamp for any configured sign key`,
