@@ -1,6 +1,8 @@
 // Section: CPU per call of wpay.checkout.create against a bare signed fetch (node:crypto
 // HMAC-SHA512, one fetch with a cached token, JSON.parse) to the same floor server, which runs in
-// its own process. Sequential calls; the CPU is this (client) process's.
+// its own process. Sequential calls; the CPU is this (client) process's. A second pair of figures
+// gives both the same in-memory `fetch` (a canned Response, no socket): the client's own cost
+// without the milliseconds of HTTP that hide it on a loaded machine.
 import { createHmac } from 'node:crypto';
 import { HEADERS, PATHS } from '@wpay/protocol';
 import type { Section } from '../../../bench/harness.mjs';
@@ -16,7 +18,35 @@ const order = (i: number) => ({
   cancelUrl: 'https://shop.example/cancel',
 });
 
-async function bareClient(baseUrl: string) {
+const MEMORY_URL = 'http://floor.invalid';
+const TOKEN_ANSWER = JSON.stringify({
+  retcode: 200,
+  retdata: { access_token: 'bench-token', token_type: 'bearer', expires_in: 21600 },
+  success: true,
+});
+let memorySequence = 0;
+
+/** The floor server's answers, without the network: what both variants call in memory. */
+const memoryFetch: typeof fetch = async (input, init) => {
+  if (String(input).endsWith(PATHS.token)) return new Response(TOKEN_ANSWER);
+  const { mchOrderNo = 'order', amount = 1 } = JSON.parse(String(init?.body));
+  memorySequence++;
+  return new Response(
+    JSON.stringify({
+      retcode: '200',
+      retmsg: 'success',
+      retdata: {
+        trxNo: `TRX${memorySequence}`,
+        mchOrderNo,
+        status: 1,
+        amount,
+        redirectUrl: `https://pay.example/hpp/${memorySequence}`,
+      },
+    }),
+  );
+};
+
+async function bareClient(baseUrl: string, fetch: typeof globalThis.fetch = globalThis.fetch) {
   const form = new FormData();
   form.set('grant_type', 'client_credentials');
   form.set('api_key', 'k');
@@ -57,21 +87,33 @@ const section: Section<{ url: string }> = {
   figures: {
     'CPU µs/call': { unit: 'µs', better: 'lower', target: { delta: ['<=', 60] } },
     'wall µs/call': { unit: 'µs', better: 'lower' },
+    'CPU µs/call, in-memory fetch': {
+      unit: 'µs',
+      better: 'lower',
+      target: { delta: ['<=', 60] },
+    },
   },
   async setup() {
     const floor = await spawnServer(new URL('./servers/floor-wpay.ts', import.meta.url));
     return { context: { url: floor.url }, teardown: () => floor.stop() };
   },
   async measure(variant, { quick, context }) {
-    const call =
-      variant === 'bare signed fetch'
-        ? await bareClient(context.url)
-        : (() => {
-            const wpay = new WPay({ apiKey: 'k', apiSecret: 's', signKey, baseUrl: context.url });
-            return (i: number) => wpay.checkout.create({ ...order(i), amount: '19.99' });
-          })();
-    const result = await timeLoop(call, { durationMs: quick ? 700 : 1500, warmup: 300 });
-    return { 'CPU µs/call': result.cpuMicrosPerOp, 'wall µs/call': result.wallMicrosPerOp };
+    const clientOf = async (baseUrl: string, fetch?: typeof globalThis.fetch) => {
+      if (variant === 'bare signed fetch') return bareClient(baseUrl, fetch);
+      const wpay = new WPay({ apiKey: 'k', apiSecret: 's', signKey, baseUrl, fetch });
+      return (i: number) => wpay.checkout.create({ ...order(i), amount: '19.99' });
+    };
+    const durationMs = quick ? 700 : 1500;
+    const result = await timeLoop(await clientOf(context.url), { durationMs, warmup: 300 });
+    const memory = await timeLoop(await clientOf(MEMORY_URL, memoryFetch), {
+      durationMs,
+      warmup: 300,
+    });
+    return {
+      'CPU µs/call': result.cpuMicrosPerOp,
+      'wall µs/call': result.wallMicrosPerOp,
+      'CPU µs/call, in-memory fetch': memory.cpuMicrosPerOp,
+    };
   },
 };
 export default section;
