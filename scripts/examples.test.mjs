@@ -1,9 +1,11 @@
 // Every app under examples/ installed as a shop would (its own package.json, from the npm
 // registry, @wpay/* from the packed tarballs), started as its README says, and paid once in
 // Chromium against the sandbox: click the button → hosted page → Pay → the return page confirms
-// → the app's webhook handler ran. Needs a build (`pnpm build`). `pnpm test:examples` runs the
-// CI subset (also run by `npm test`); `pnpm test:examples:all` (WPAY_EXAMPLES=all) adds the heavy
-// ones; WPAY_EXAMPLES=express-esm,hono-node runs the named ones.
+// → the app's webhook handler ran. Each example has its own sandbox; two run at a time
+// (WPAY_EXAMPLES_CONCURRENCY). Needs a build (`pnpm build`). `pnpm test:examples` runs the CI
+// subset (also run by `npm test`; today every example); `pnpm test:examples:all`
+// (WPAY_EXAMPLES=all) adds any marked out of CI; WPAY_EXAMPLES=express-esm,hono-node runs the
+// named ones.
 import assert from 'node:assert/strict';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -263,6 +265,10 @@ describe('when a shop is built from an example', { concurrency: CONCURRENCY }, (
       page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
       page.on('console', (message) => {
         if (/Content Security Policy/i.test(message.text())) failures.push(message.text());
+        // React's hydration errors (minified in production builds: #418, #423, #425).
+        if (/hydrat|Minified React error #4(18|23|25)\b/i.test(message.text())) {
+          failures.push(message.text());
+        }
       });
       try {
         sandbox.setWebhookUrl(`http://127.0.0.1:${app.port}${WEBHOOK_PATH}`);

@@ -21,8 +21,8 @@ const SUITES = [
   // `pnpm docs`: the site (guides, TypeDoc of the helper and the sandbox, widget elements) is
   // built and every internal link and anchor checked (scripts/docs.test.mjs).
   ['docs', ['node', ['--test', 'scripts/docs.test.mjs']]],
-  // examples/*, installed from the registry and the tarballs, each paying once in Chromium
-  // (scripts/examples.test.mjs, the CI subset of `pnpm test:examples:all`).
+  // examples/*, installed from the registry and the tarballs, each paying once in Chromium, two
+  // at a time (scripts/examples.test.mjs: the examples marked `ci`, today all of them).
   ['examples', ['node', ['--test', 'scripts/examples.test.mjs']]],
   // The statistics of `pnpm bench` (medians, spread, verdicts); the bench itself is not run in CI.
   ['bench harness', ['node', ['--test', 'bench/stats.test.mjs']]],
