@@ -23,7 +23,8 @@ export function renderTable(results) {
     `Last run: ${results.date} · Node ${results.node} · ${machine.cpus} × ${machine.model} · ` +
       `load average ${machine.loadAverageBefore.map((n) => n.toFixed(2)).join(' ')} (before), ` +
       `${machine.loadAverageAfter.map((n) => n.toFixed(2)).join(' ')} (after)` +
-      (results.quick ? ' · **--quick**' : ''),
+      (results.quick ? ' · **--quick**' : '') +
+      (results.complete === false ? ' · **incomplete: still running, or cut short**' : ''),
     '',
     'Spread = interquartile range ÷ median over the runs. A ratio is called a change only when it ' +
       'departs from 1 by more than the larger spread of the two figures.',

@@ -160,7 +160,8 @@ const loadBefore = loadavg();
 const started = new Date();
 const sections = [];
 const failures = [];
-for (const file of discover()) {
+const files = discover();
+for (const file of files) {
   const { default: section } = await import(pathToFileURL(file).href);
   if (only && !only.has(section.id)) continue;
   try {
@@ -181,6 +182,8 @@ for (const file of discover()) {
     failures.push(`${section.title}: ${error.message}`);
     console.error(error);
   }
+  // A full run writes what it has after every section: a run cut short keeps its figures.
+  if (!only) write({ complete: false });
 }
 
 // Packages whose bench has not moved into a section yet: run their own script, pass or fail.
@@ -214,25 +217,31 @@ if (!only) {
   }
 }
 
-const cpuList = cpus();
-const results = {
-  date: started.toISOString(),
-  durationSeconds: Math.round((Date.now() - started.getTime()) / 1000),
-  quick,
-  machine: {
-    cpus: cpuList.length,
-    model: cpuList[0]?.model ?? 'unknown',
-    memoryBytes: totalmem(),
-    loadAverageBefore: loadBefore,
-    loadAverageAfter: loadavg(),
-    platform: `${process.platform}-${process.arch}`,
-  },
-  node: process.version,
-  sections,
-  failures,
-};
+function resultsOf({ complete }) {
+  const cpuList = cpus();
+  return {
+    date: started.toISOString(),
+    durationSeconds: Math.round((Date.now() - started.getTime()) / 1000),
+    quick,
+    complete,
+    machine: {
+      cpus: cpuList.length,
+      model: cpuList[0]?.model ?? 'unknown',
+      memoryBytes: totalmem(),
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: loadavg(),
+      platform: `${process.platform}-${process.arch}`,
+    },
+    node: process.version,
+    sections,
+    failures,
+  };
+}
 
-if (!args['no-write'] && !only) {
+/** Writes bench/results.json and the README table (a full run only; `complete` once it ended). */
+function write({ complete }) {
+  if (args['no-write'] || only) return;
+  const results = resultsOf({ complete });
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const readmePath = join(ROOT, 'bench/README.md');
   const readme = readFileSync(readmePath, 'utf8');
@@ -243,6 +252,11 @@ if (!args['no-write'] && !only) {
     readmePath,
     readme.replace(new RegExp(`${start}[\\s\\S]*${end}`), `${start}\n${table}\n${end}`),
   );
+}
+
+const results = resultsOf({ complete: true });
+if (!args['no-write'] && !only) {
+  write({ complete: true });
   console.log('\nwrote bench/results.json and the table in bench/README.md');
 } else if (only) {
   writeFileSync(join(ROOT, 'bench/results.partial.json'), `${JSON.stringify(results, null, 2)}\n`);
