@@ -51,13 +51,13 @@ export async function spawnServer(file, { env = {}, args = [], nodeArgs = [] } =
 /**
  * Listens on a random port and prints `listening <url>` for {@link spawnServer}. Adds two routes:
  * `GET /__bench/cpu`, answering this process's `process.cpuUsage()` and heap, so the load
- * generator can read the server's CPU time before and after a run; and `GET /__bench/heap`,
+ * generator can read the server's CPU time before and after a run; and `GET /__bench/gc`,
  * answering the memory after full garbage collections (the process needs `--expose-gc`).
  */
 export async function benchServer(handler) {
   const { createServer } = await import('node:http');
   const server = createServer((req, res) => {
-    if (req.url === '/__bench/heap') {
+    if (req.url === '/__bench/gc') {
       heapAfterGc().then(
         (memory) => {
           res.writeHead(200, { 'content-type': 'application/json' });
@@ -93,7 +93,7 @@ export async function benchServer(handler) {
  */
 async function heapAfterGc() {
   const { gc } = globalThis;
-  if (typeof gc !== 'function') throw new Error('/__bench/heap needs node --expose-gc');
+  if (typeof gc !== 'function') throw new Error('/__bench/gc needs node --expose-gc');
   let last = Number.POSITIVE_INFINITY;
   for (let i = 0; i < 10; i++) {
     await new Promise((resolve) => setImmediate(resolve));
@@ -105,10 +105,10 @@ async function heapAfterGc() {
   return process.memoryUsage();
 }
 
-/** A bench server's memory after full GCs (`/__bench/heap`; spawn it with `--expose-gc`). */
+/** A bench server's memory after full GCs (`/__bench/gc`; spawn it with `--expose-gc`). */
 export async function serverHeap(url) {
-  const response = await fetch(`${url}/__bench/heap`);
-  if (!response.ok) throw new Error(`${url}/__bench/heap: ${await response.text()}`);
+  const response = await fetch(`${url}/__bench/gc`);
+  if (!response.ok) throw new Error(`${url}/__bench/gc: ${await response.text()}`);
   return response.json();
 }
 
