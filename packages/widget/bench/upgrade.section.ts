@@ -51,30 +51,53 @@ async function openShop(page: Page, variant: string): Promise<void> {
   await page.goto(SHOP);
 }
 
+/** What one button's markup is: a plain <button>, or a <wpay-button> with or without a price. */
+type Markup = 'plain' | 'priced' | 'unpriced';
+
 /** Milliseconds from inserting `count` buttons to all of them rendered and laid out. */
-function upgrade(page: Page, variant: string, count: number): Promise<number> {
+function upgrade(page: Page, markup: Markup, count: number): Promise<number> {
   return page.evaluate(
-    async ({ plain, count }) => {
+    async ({ markup, count }) => {
       const host = document.getElementById('host') as HTMLElement;
       host.replaceChildren();
-      const markup = plain
-        ? '<button type="button">Pay $19.99</button>'
-        : '<wpay-button endpoint="/api/checkout" amount="19.99" currency="USD" locale="en-US" allowed-hosts="pay.test">Pay</wpay-button>';
+      const html = {
+        plain: '<button type="button">Pay $19.99</button>',
+        priced:
+          '<wpay-button endpoint="/api/checkout" amount="19.99" currency="USD" locale="en-US" allowed-hosts="pay.test">Pay</wpay-button>',
+        unpriced:
+          '<wpay-button endpoint="/api/checkout" locale="en-US" allowed-hosts="pay.test">Pay $19.99</wpay-button>',
+      }[markup];
       const start = performance.now();
-      host.innerHTML = markup.repeat(count);
-      if (!plain) {
+      host.innerHTML = html.repeat(count);
+      if (markup !== 'plain') {
         const buttons = [...host.children] as unknown as { updateComplete: Promise<boolean> }[];
         await Promise.all(buttons.map((button) => button.updateComplete));
       }
       void host.offsetHeight;
       return performance.now() - start;
     },
-    { plain: variant === VARIANTS[0], count },
+    { markup, count },
   );
+}
+
+/** The median of `times` runs of `upgrade`. */
+async function medianUpgrade(page: Page, markup: Markup, count: number, times: number) {
+  const runs: number[] = [];
+  for (let i = 0; i < times; i++) runs.push(await upgrade(page, markup, count));
+  runs.sort((a, b) => a - b);
+  return runs[Math.floor(runs.length / 2)] ?? Number.NaN;
 }
 
 const figures: Record<string, FigureMeta> = {
   'click → navigation': { unit: 'ms', better: 'lower' },
+  // What a price costs: 1 000 priced <wpay-button>s against 1 000 showing the same label without
+  // `amount` (the number formatting and price rendering alone), measured in the same page.
+  'upgrade 1000 unpriced': { unit: 'ms', better: 'lower' },
+  'priced ÷ unpriced 1000': {
+    unit: '×',
+    better: 'lower',
+    target: { '<wpay-button>': { value: ['<=', 2] } },
+  },
 };
 for (const count of COUNTS) {
   figures[`upgrade ${count}`] = {
@@ -88,7 +111,7 @@ const section: Section = {
   id: 'widget-runtime',
   title: 'Widget in Chromium: upgrade and click → navigation vs plain buttons',
   description:
-    'Upgrade: innerHTML of N priced buttons until all rendered and laid out (median of 5 in one page); click: click() until the payment page is requested.',
+    'Upgrade: innerHTML of N priced buttons until all rendered and laid out (median of 5 in one page), and 1 000 without a price; click: click() until the payment page is requested.',
   variants: VARIANTS,
   figures,
   async measure(variant, { quick }) {
@@ -100,12 +123,16 @@ const section: Section = {
       const page = await browser.newPage();
       await openShop(page, variant);
       const result: Record<string, number> = {};
-      await upgrade(page, variant, 100); // warm-up: JIT, styles, the number formatter
+      const markup: Markup = variant === VARIANTS[0] ? 'plain' : 'priced';
+      const times = quick ? 3 : 5;
+      await upgrade(page, markup, 100); // warm-up: JIT, styles, the number formatter
       for (const count of COUNTS) {
-        const times: number[] = [];
-        for (let i = 0; i < (quick ? 3 : 5); i++) times.push(await upgrade(page, variant, count));
-        times.sort((a, b) => a - b);
-        result[`upgrade ${count}`] = times[Math.floor(times.length / 2)] ?? Number.NaN;
+        result[`upgrade ${count}`] = await medianUpgrade(page, markup, count, times);
+      }
+      if (markup === 'priced') {
+        const unpriced = await medianUpgrade(page, 'unpriced', 1000, times);
+        result['upgrade 1000 unpriced'] = unpriced;
+        result['priced ÷ unpriced 1000'] = (result['upgrade 1000'] ?? Number.NaN) / unpriced;
       }
       await page.evaluate(() => document.getElementById('host')?.replaceChildren());
       const start = performance.now();
