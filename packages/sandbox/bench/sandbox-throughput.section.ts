@@ -1,6 +1,7 @@
 // Section: signed hosted-page creations per second, the sandbox against a trivial node:http server
-// that only checks the signature and answers a signed envelope (servers/trivial-wpay.ts). Each
-// server in its own process, the load generator in the measuring process.
+// that does the least a create needs (servers/trivial-wpay.ts says exactly what: token, window
+// and signature checks, JSON parse, field presence, a signed answer; no state). Each server in
+// its own process, the load generator in the measuring process.
 import type { Section } from '../../../bench/harness.mjs';
 import { loadTest, serverStats } from '../../../bench/harness.mjs';
 import {
@@ -28,7 +29,7 @@ const section: Section<Record<string, Target>> = {
   id: 'sandbox-throughput',
   title: 'Sandbox: signed creates vs a trivial node:http server',
   description:
-    'POST /checkout/w-payment/hpp, signed, keep-alive, from the measuring process; each server in its own process; CPU of the server process per create.',
+    'POST /checkout/w-payment/hpp, signed, keep-alive, from the measuring process; each server in its own process; CPU of the server process per create. The trivial server checks token, timestamp window and signature, parses the body, checks the fields are there and signs its answer; it keeps nothing and validates no formats.',
   variants: [VARIANTS.trivial, VARIANTS.sandbox],
   figures,
   async setup() {

@@ -42,19 +42,20 @@ export function nodeListenerOf(
 
 async function write(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
   const parts = partsOf(response);
-  let headers: Record<string, string> = {};
+  let headers: Record<string, string>;
   let body: string | Uint8Array | null;
   if (parts) {
-    headers = { ...parts.headers };
+    headers = parts.headers as Record<string, string>;
     body = parts.body;
   } else {
+    headers = {};
     response.headers.forEach((value, name) => {
       headers[name] = value;
     });
     body = Buffer.from(await response.arrayBuffer());
   }
   // A body left unread (a 413) is not worth draining on a kept-alive connection.
-  if (!req.complete) headers.connection = 'close';
+  if (!req.complete) headers = { ...headers, connection: 'close' };
   res.writeHead(response.status, headers);
   // A string goes out in the same write as the head.
   res.end(body ?? undefined);

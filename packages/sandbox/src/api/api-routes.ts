@@ -147,7 +147,7 @@ function answerOf(
     authorize(ctx, headers, target, raw);
     let body: unknown;
     try {
-      body = raw.length === 0 ? {} : JSON.parse(Buffer.from(raw).toString('utf8'));
+      body = raw.length === 0 ? {} : JSON.parse(utf8Of(raw));
     } catch {
       throw refuse('invalidField', 'body: not valid JSON');
     }
@@ -167,6 +167,11 @@ function answerOf(
     });
     return envelopeAnswer(500, '500', 'internal sandbox error');
   }
+}
+
+/** The bytes as UTF-8 text, without copying them first. */
+function utf8Of(raw: Uint8Array): string {
+  return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
 }
 
 function envelopeAnswer(status: number, retcode: string, retmsg: string): Answer {

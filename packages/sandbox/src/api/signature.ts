@@ -26,8 +26,10 @@ export interface SignedParts {
  */
 export function hmacBase64(signKey: string, parts: ReadonlyArray<string | Uint8Array>): string {
   const hmac = createHmac('sha512', Buffer.from(signKey, 'utf8'));
-  for (const part of parts)
-    hmac.update(typeof part === 'string' ? Buffer.from(part, 'utf8') : part);
+  for (const part of parts) {
+    if (typeof part === 'string') hmac.update(part, 'utf8');
+    else hmac.update(part);
+  }
   return hmac.digest('base64');
 }
 

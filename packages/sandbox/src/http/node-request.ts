@@ -112,7 +112,10 @@ export class NodeRequest implements DirectBody {
       incoming.on('data', onData);
       incoming.once('end', () => resolve(Buffer.concat(chunks, size)));
       incoming.once('error', reject);
-      incoming.once('close', () => reject(new Error('request: closed before its body ended')));
+      incoming.once('close', () => {
+        // Built only when it matters: an Error's stack costs more than this whole read.
+        if (!incoming.complete) reject(new Error('request: closed before its body ended'));
+      });
     });
     return this.#read;
   }

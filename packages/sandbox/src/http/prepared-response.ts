@@ -97,7 +97,20 @@ export function preparedResponse(
 ): Response {
   const lower: Record<string, string> = {};
   for (const name in headers) lower[name.toLowerCase()] = headers[name]!;
-  return new PreparedResponse({ status, headers: lower, body }) as unknown as Response;
+  return responseOf({ status, headers: lower, body });
+}
+
+/**
+ * A `Response` of parts whose header names are lower-case already (a step that changes a
+ * prepared response's parts).
+ *
+ * @example
+ * ```ts
+ * responseOf({ ...parts, headers: { ...parts.headers, 'x-extra': '1' } });
+ * ```
+ */
+export function responseOf(parts: ResponseParts): Response {
+  return new PreparedResponse(parts) as unknown as Response;
 }
 
 /**

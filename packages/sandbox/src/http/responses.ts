@@ -1,6 +1,6 @@
 /** @module The sandbox's three kinds of answer: JSON, an HTML page, a redirect. */
 import { PAGE_HEADERS } from '../pages/html.js';
-import { preparedResponse } from './prepared-response.js';
+import { preparedResponse, responseOf } from './prepared-response.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -13,7 +13,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  * ```
  */
 export function jsonResponse(status: number, body: unknown): Response {
-  return preparedResponse(status, { 'content-type': JSON_TYPE }, JSON.stringify(body));
+  return responseOf({ status, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify(body) });
 }
 
 /**
@@ -25,7 +25,7 @@ export function jsonResponse(status: number, body: unknown): Response {
  * ```
  */
 export function textResponse(status: number, contentType: string, body: string): Response {
-  return preparedResponse(status, { 'content-type': contentType }, body);
+  return responseOf({ status, headers: { 'content-type': contentType }, body });
 }
 
 /**

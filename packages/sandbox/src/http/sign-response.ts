@@ -1,6 +1,6 @@
 /** @module Signs every answer like WPay does: one response step, applied to every route. */
 import { signRequest } from '../api/signature.js';
-import { partsOf, preparedResponse } from './prepared-response.js';
+import { partsOf, responseOf } from './prepared-response.js';
 import type { RequestTarget } from './request-target.js';
 
 /**
@@ -59,5 +59,5 @@ function signParts(
   headers[signing.signatureHeader.toLowerCase()] = signature;
   headers[signing.timestampHeader.toLowerCase()] = timestamp;
   const hasBody = status !== 204 && status !== 304;
-  return preparedResponse(status, headers, hasBody ? body : null);
+  return responseOf({ status, headers, body: hasBody ? body : null });
 }

@@ -73,6 +73,11 @@ export function takeAmount(
   return minor;
 }
 
+/** A field a subscription requires (the same schema: required is zod's default). */
+function required<T>(schema: z.ZodType<T>): z.ZodType<T> {
+  return schema;
+}
+
 /** Reads and checks a create-HPP request; throws the documented refusals. */
 function parseCheckout(body: unknown): CheckoutRequest {
   const fields = new FieldCheck(body);
@@ -92,7 +97,7 @@ function parseCheckout(body: unknown): CheckoutRequest {
   const description = fields.take('description', optional(textField(500))) ?? null;
   const customerEmail = fields.take('customerEmail', emailField) ?? null;
   const subscription = payMode === 'SUBSCRIPTION';
-  const need = <T>(schema: z.ZodType<T>) => (subscription ? schema : optional(schema));
+  const need = subscription ? required : optional;
   const mchSubscriptionNo = fields.take('mchSubscriptionNo', need(subscriptionNoField)) ?? null;
   const intervalUnit = fields.take('intervalUnit', need(intervalUnitField)) ?? null;
   const intervalCount = fields.take('intervalCount', need(intervalCountField)) ?? null;
