@@ -40,7 +40,14 @@ export function authorize(
       `${timestampHeader} is ${Math.abs(skew)} ms ${skew > 0 ? 'ahead of' : 'behind'} the server clock (allowed ±${timestampToleranceMs} ms)`,
     );
   }
-  const expected = signRequest(credentials.signKey, { ...target, timestamp, body: rawBody });
+  const { method, path, query } = target;
+  const expected = signRequest(credentials.signKey, {
+    method,
+    timestamp,
+    path,
+    query,
+    body: rawBody,
+  });
   if (!signaturesMatch(signature, expected))
     throw refuse('signatureMismatch', 'signature mismatch');
 }

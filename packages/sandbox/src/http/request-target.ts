@@ -42,7 +42,10 @@ export function splitTarget(target: string): { path: string; query: string } {
  */
 export function targetOf(request: Request, raw?: string): RequestTarget {
   const method = request.method.toUpperCase();
-  if (raw !== undefined) return { method, ...splitTarget(raw) };
+  if (raw !== undefined) {
+    const { path, query } = splitTarget(raw);
+    return { method, path, query };
+  }
   const url = new URL(request.url);
   return { method, path: url.pathname, query: url.search.slice(1) };
 }

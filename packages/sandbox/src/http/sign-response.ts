@@ -50,14 +50,29 @@ function signParts(
   signing: ResponseSigning,
 ): Response {
   const timestamp = String(Date.now());
-  const signature = signRequest(signing.signKey, { ...signing.target, timestamp, body });
-  const headers: Record<string, string> = { ...received };
+  const { method, path, query } = signing.target;
+  const signature = signRequest(signing.signKey, { method, timestamp, path, query, body });
+  // Copied key by key: V8 adds keys to a spread copy on its slow path (µs, not ns).
+  const headers: Record<string, string> = {};
+  for (const name in received) headers[name] = received[name]!;
   headers['content-length'] = String(
     typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength,
   );
-  headers['cache-control'] ??= 'no-store';
-  headers[signing.signatureHeader.toLowerCase()] = signature;
-  headers[signing.timestampHeader.toLowerCase()] = timestamp;
+  if (headers['cache-control'] === undefined) headers['cache-control'] = 'no-store';
+  headers[lowerCase(signing.signatureHeader)] = signature;
+  headers[lowerCase(signing.timestampHeader)] = timestamp;
   const hasBody = status !== 204 && status !== 304;
   return responseOf({ status, headers, body: hasBody ? body : null });
+}
+
+const lowerCased = new Map<string, string>();
+
+/** A header name in lower case, computed once per name. */
+function lowerCase(name: string): string {
+  let lower = lowerCased.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    lowerCased.set(name, lower);
+  }
+  return lower;
 }
