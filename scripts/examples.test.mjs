@@ -150,7 +150,6 @@ function sendsWhatHydrationSet() {
   };
 }
 
-const CHROMIUM = process.env.WPAY_CHROMIUM ?? '/usr/bin/chromium';
 /**
  * How many examples run at once (WPAY_EXAMPLES_CONCURRENCY, default 2): each has its own sandbox,
  * app and browser context, so they share nothing but the machine.
@@ -193,17 +192,7 @@ before(async () => {
   const load = (id) => import(pathToFileURL(require.resolve(id)).href);
   ({ startSandbox } = await load('@wpay/sandbox'));
   testing = await load('@wpay/sandbox/testing');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await chromium.launch(testing.chromiumLaunchOptions());
 });
 
 after(async () => {

@@ -2,13 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '@wpay/sandbox/testing';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type Demo, type StartDemoOptions, startDemo } from '../server/start-demo.js';
 
 export { eventually } from './eventually.js';
-
-/** Debian's Chromium (never a downloaded browser); `WPAY_CHROMIUM` overrides it. */
-export const CHROMIUM = process.env.WPAY_CHROMIUM ?? '/usr/bin/chromium';
 
 /**
  * Where the tests save their screenshots. With `UPDATE_SCREENSHOTS=1` they replace the ones the
@@ -51,15 +49,7 @@ export async function startStack(sandbox: StartDemoOptions['sandbox'] = {}): Pro
   let browser: Browser;
   try {
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      ...chromiumLaunchOptions(),
       ignoreDefaultArgs: ['--disable-back-forward-cache'],
     });
   } catch (error) {

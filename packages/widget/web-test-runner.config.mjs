@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { chromiumLaunchOptions } from '@wpay/sandbox/testing';
 import { summaryReporter } from './test/summary-reporter.mjs';
 
 /** The no-JS fallback's endpoint for src/wpay-button.test.ts: echoes what the form posted. */
@@ -67,18 +68,7 @@ export default {
   ],
   browsers: [
     chromeLauncher({
-      launchOptions: {
-        executablePath: '/usr/bin/chromium',
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
+      launchOptions: chromiumLaunchOptions(),
     }),
   ],
   reporters: [defaultReporter(), summaryReporter()],

@@ -4,6 +4,7 @@
 // against a hand-written button (fetch the checkout, then location.assign). Timings report only.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '@wpay/sandbox/testing';
 import { chromium, type Page } from 'playwright-core';
 import type { FigureMeta, Section } from '../../../bench/harness.mjs';
 
@@ -115,10 +116,7 @@ const section: Section = {
   variants: VARIANTS,
   figures,
   async measure(variant, { quick }) {
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
+    const browser = await chromium.launch(chromiumLaunchOptions());
     try {
       const page = await browser.newPage();
       await openShop(page, variant);

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '@wpay/sandbox/testing';
 import { chromium } from 'playwright-core';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
@@ -82,17 +83,7 @@ describe('when a React page with <WpayButton> is server-rendered and hydrated', 
     });
     server.listen(0, 'localhost');
     await once(server, 'listening');
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions());
     page = await browser.newPage();
     await page.goto(`http://localhost:${server.address().port}/`);
     await page.waitForFunction(() => globalThis.__hydration?.hydrated === true);

@@ -2,6 +2,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '@wpay/sandbox/testing';
 
 export default defineConfig({
   testDir: '.',
@@ -14,16 +15,6 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: process.env.WPAY_REPORT ?? 'report.json' }]],
   use: {
     headless: true,
-    launchOptions: {
-      executablePath: process.env.WPAY_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
 });

@@ -7,7 +7,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { SANDBOX_DEFAULTS } from '../defaults.js';
 import { type Sandbox, startSandbox } from '../index.js';
 import { sandboxWithClient, subscriptionBody, type TestClient } from '../test/wpay-client.js';
-import { payOnHostedPage } from '../testing/index.js';
+import { chromiumLaunchOptions, payOnHostedPage } from '../testing/index.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -52,17 +52,7 @@ describe('when a shopper clicks through the hosted page in Chromium', () => {
   before(async () => {
     shop = await startShop();
     ({ sb, client } = await sandboxWithClient({ merchantName: 'Mug Shop' }));
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions());
     page = await browser.newPage();
     // The pages forbid every script (CSP); axe is injected past it, in its own context.
     axePage = await (await browser.newContext({ bypassCSP: true })).newPage();

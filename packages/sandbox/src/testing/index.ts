@@ -1,4 +1,9 @@
 /** @module `@wpay/sandbox/testing`: the sandbox as a test kit for a shop's own suites. */
+export {
+  type ChromiumLaunchOptions,
+  type ChromiumLaunchOverrides,
+  chromiumLaunchOptions,
+} from './chromium-launch-options.js';
 export { type ExpectedWebhook, expectWebhook, type ReceivedWebhook } from './expect-webhook.js';
 export {
   type HostedPageBrowser,

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { type Sandbox, startSandbox } from '@wpay/sandbox';
+import { chromiumLaunchOptions } from '@wpay/sandbox/testing';
 import { type Browser, chromium } from 'playwright-core';
 import { closeAll, recordingShop, serve } from '../test/fulfilment-shop.js';
 import { WPay } from '../wpay.js';
@@ -67,17 +68,7 @@ before(async () => {
       headers: { 'content-type': 'text/html' },
     });
   };
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions());
 });
 
 after(async () => {
