@@ -27,7 +27,9 @@ export function entryPoints(packageDir) {
   const entries = [];
   for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
     if (typeof target !== 'object' || target === null) continue;
-    const source = Object.entries(target).find(([condition]) => /source$/.test(condition))?.[1];
+    // The source condition sits in the entry, or in its `import` branch (with a `require` twin).
+    const branch = target.import ?? target;
+    const source = Object.entries(branch).find(([condition]) => /source$/.test(condition))?.[1];
     if (typeof source === 'string') entries.push({ subpath, file: join(packageDir, source) });
   }
   return { name: manifest.name, entries };

@@ -6,15 +6,19 @@ import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, realpath, rm, symlink } from 'node:fs/promises';
+import { mkdir, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
+import { requireBranchOf } from './commonjs-entries.mjs';
+import { withoutNpmConfig } from './examples-workspace.mjs';
 import {
   exportConditions,
   exportTargets,
@@ -28,33 +32,64 @@ import {
 const run = promisify(execFile);
 
 /**
- * are-the-types-wrong runs with its default profile ("strict": node10, node16 from CJS and from
- * ESM, bundler). Each rule ignored here is a finding we accept on purpose:
- * - cjs-resolves-to-esm: the packages are ESM-only by choice. `require()` of them works on Node
- *   ^20.19 || >=22.12 (require(esm), tested below) and in TypeScript with `module: node20`/
- *   `nodenext` or `bundler`; attw 0.18 still models Node 16's CommonJS, which cannot. Every other
- *   rule (no-resolution under node10 included: `typesVersions` covers the subpaths) must pass.
+ * Entries with no `require` branch, ES modules only; every other entry of every package has
+ * CommonJS twins (scripts/commonjs-entries.mjs) and passes every rule of are-the-types-wrong.
+ * - iife, button-iife, bundle: files for a web page (a `<script>`'s source, served by the shop),
+ *   not modules for Node. `require.resolve()` finds them all the same; `require()` of them would
+ *   run a browser script in Node.
+ * - jsx/solid: solid-js's own types are ES modules only, and a CommonJS declaration file cannot
+ *   augment one (`declare module 'solid-js'` is TS1479 there). Solid compiles with a bundler.
  */
-const ATTW_IGNORED_RULES = ['cjs-resolves-to-esm'];
+const IMPORT_ONLY_ENTRIES = { widget: ['./iife', './button-iife', './bundle', './jsx/solid'] };
+
+/**
+ * The one finding of are-the-types-wrong accepted, and only on IMPORT_ONLY_ENTRIES: their `require`
+ * resolves to an ES module ("cjs-resolves-to-esm"). Every other rule applies to them too
+ * (no-resolution under node10 included: `typesVersions` covers the subpaths).
+ */
+const IMPORT_ONLY_IGNORED_RULES = ['cjs-resolves-to-esm'];
 
 const ATTW = join(ROOT, 'node_modules', '.bin', 'attw');
 
 /**
- * The export conditions a published manifest may use: `types`, `default`, and the server runtimes
+ * The export conditions a published manifest may use: `import` and `require` (the ES modules and
+ * their CommonJS twins), `types`, `default`, and the server runtimes
  * without a DOM that get the widget's SSR-safe build (dist/server/, packages/widget/README.md).
  */
-const PUBLISHED_CONDITIONS = new Set(['types', 'default', 'workerd', 'edge-light', 'worker']);
+const PUBLISHED_CONDITIONS = new Set([
+  'import',
+  'require',
+  'types',
+  'default',
+  'workerd',
+  'edge-light',
+  'worker',
+]);
 
 /** Files a tarball must never carry: tests, soak runs, test helpers, local data. */
 const NOT_SHIPPED = [/\.test\./, /\.soak\./, /(^|\/)test\//, /(^|\/)bench\//, /\.tgz$/, /\.db$/];
 
 /** Runs are-the-types-wrong on one tarball; resolves to its exit code and report. */
-function attw(tarball) {
-  const args = [tarball, '--format', 'ascii', '--no-color', '--no-emoji'];
-  return run(ATTW, [...args, '--ignore-rules', ...ATTW_IGNORED_RULES]).then(
+function attw(tarball, options = []) {
+  const args = [tarball, '--format', 'ascii', '--no-color', '--no-emoji', ...options];
+  return run(ATTW, args).then(
     ({ stdout }) => ({ code: 0, report: stdout }),
     (error) => ({ code: error.code, report: `${error.stdout}${error.stderr}` }),
   );
+}
+
+/** are-the-types-wrong on a package: strict on its modules, IMPORT_ONLY_ENTRIES checked on their own. */
+async function attwPackage(folder, tarball) {
+  const files = (IMPORT_ONLY_ENTRIES[folder] ?? []).map((entry) => entry.slice(2));
+  if (files.length === 0) return attw(tarball);
+  const runs = await Promise.all([
+    attw(tarball, ['--exclude-entrypoints', ...files]),
+    attw(tarball, ['--entrypoints', ...files, '--ignore-rules', ...IMPORT_ONLY_IGNORED_RULES]),
+  ]);
+  return {
+    code: runs.find((r) => r.code !== 0)?.code ?? 0,
+    report: runs.map((r) => r.report).join('\n'),
+  };
 }
 
 let dir;
@@ -66,7 +101,8 @@ const attwRuns = new Map();
 before(async () => {
   ({ dir, packs } = await packPublished());
   rootManifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
-  for (const { folder, tarball } of packs.values()) attwRuns.set(folder, attw(tarball));
+  for (const { folder, tarball } of packs.values())
+    attwRuns.set(folder, attwPackage(folder, tarball));
 });
 
 after(async () => {
@@ -174,6 +210,20 @@ for (const folder of PUBLISHED) {
       );
     });
 
+    it('gives every module entry a require branch: its CommonJS twin', () => {
+      // IMPORT_ONLY_ENTRIES aside, an entry is `{ import, require }`, the
+      // `require` branch naming the .cjs / .d.cts files scripts/commonjs-entries.mjs builds.
+      const { manifest } = pack(folder);
+      const entries = Object.entries(manifest.exports).filter(
+        ([subpath, entry]) =>
+          typeof entry === 'object' && !IMPORT_ONLY_ENTRIES[folder]?.includes(subpath),
+      );
+      for (const [subpath, entry] of entries) {
+        assert.ok(entry.import && entry.require, `exports["${subpath}"] has no require branch`);
+        assert.deepEqual(entry.require, requireBranchOf(entry.import), subpath);
+      }
+    });
+
     it('names the repository, homepage, bugs and Node range the root does', () => {
       const { manifest } = pack(folder);
       assert.deepEqual(manifest.repository, {
@@ -273,17 +323,11 @@ describe('when a page on another origin loads a no-build file with its SRI hash'
         <script${type} src="${src}" integrity="${searchParams.get('sri')}" crossorigin="anonymous"></script>
         </head><body><wpay-button endpoint="/api/checkout">Buy</wpay-button></body></html>`);
     });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    // The launch options as @wpay/sandbox/testing publishes them, from its tarball.
+    await installDependencies();
+    const testing = createRequire(join(dir, 'package.json')).resolve('@wpay/sandbox/testing');
+    const { chromiumLaunchOptions } = await import(pathToFileURL(testing).href);
+    browser = await chromium.launch(chromiumLaunchOptions());
   });
 
   after(async () => {
@@ -314,22 +358,33 @@ describe('when a page on another origin loads a no-build file with its SRI hash'
   }
 });
 
-describe('when a shop installs the tarballs', () => {
-  /** Links the third-party dependencies of the packed manifests from the workspace's installs. */
-  before(async () => {
+/** Links `name` into the consumer's node_modules/ from the workspace folder that installed it. */
+async function linkFromWorkspace(name, folder) {
+  const link = join(dir, 'node_modules', name);
+  if (existsSync(link)) return;
+  await mkdir(dirname(link), { recursive: true });
+  await symlink(await realpath(join(ROOT, folder, 'node_modules', name)), link);
+}
+
+let installed;
+/** Links the third-party dependencies of the packed manifests from the workspace's installs. */
+function installDependencies() {
+  installed ??= (async () => {
     for (const { folder, manifest } of packs.values()) {
       for (const dep of Object.keys(manifest.dependencies ?? {})) {
         if (dep.startsWith('@wpay/')) {
           assert.ok(packs.has(dep.slice(6)), `${dep} is a dependency but not published`);
           continue;
         }
-        const link = join(dir, 'node_modules', dep);
-        if (existsSync(link)) continue;
-        await mkdir(dirname(link), { recursive: true });
-        await symlink(await realpath(join(ROOT, 'packages', folder, 'node_modules', dep)), link);
+        await linkFromWorkspace(dep, join('packages', folder));
       }
     }
-  });
+  })();
+  return installed;
+}
+
+describe('when a shop installs the tarballs', () => {
+  before(() => installDependencies());
 
   const serverEntries = () =>
     ['protocol', 'server-helper', 'sandbox', 'cli'].flatMap((folder) =>
@@ -350,6 +405,16 @@ describe('when a shop installs the tarballs', () => {
 
   it('require()s them on this Node (require(esm): Node ^20.19 || >=22.12)', async () => {
     const script = `for (const id of ${JSON.stringify(serverEntries())}) require(id);`;
+    await node(['--no-warnings', '--input-type=commonjs', '-e', script]);
+  });
+
+  it('gives require() and import() one module instance (no dual-package hazard)', async () => {
+    // Each `require` entry is a CommonJS file whose module.exports is the ES module itself.
+    const script = `(async () => {
+      for (const id of ${JSON.stringify(serverEntries())}) {
+        if (require(id) !== (await import(id))) throw new Error(id + ': two instances');
+      }
+    })().catch((error) => { console.error(error); process.exitCode = 1; });`;
     await node(['--no-warnings', '--input-type=commonjs', '-e', script]);
   });
 
@@ -422,4 +487,137 @@ describe('when a shop installs the tarballs', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
   });
+});
+
+describe('when a TypeScript project imports every entry point', () => {
+  /**
+   * The TypeScript versions a shop compiles with: the workspace's, and 5.7, whose `nodenext` does
+   * not type `require()` of an ES module yet (5.8 does), installed into the consumer (never into
+   * the workspace).
+   */
+  const TYPESCRIPT_5_7 = '5.7.3';
+  /**
+   * The shop's tsconfig, one project each: a CommonJS project (`"type": "commonjs"`) under
+   * `node16` (Nest's older default) or `nodenext`, an ES module project, `node10` (the old
+   * `"moduleResolution": "node"`: `typesVersions` serves the subpaths) and `bundler` (Vite, Next).
+   */
+  const CONSUMERS = {
+    'node16 from CommonJS': { type: 'commonjs', module: 'node16', moduleResolution: 'node16' },
+    'nodenext from CommonJS': {
+      type: 'commonjs',
+      module: 'nodenext',
+      moduleResolution: 'nodenext',
+    },
+    'node16 from an ES module': { type: 'module', module: 'node16', moduleResolution: 'node16' },
+    node10: { type: 'commonjs', module: 'commonjs', moduleResolution: 'node10' },
+    bundler: { type: 'module', module: 'esnext', moduleResolution: 'bundler' },
+  };
+  /** Types the entries' declarations import: the widget's optional peers, Node's. */
+  const TYPES_FROM_WORKSPACE = [
+    ['@types/node', '.'],
+    ['@types/react', 'packages/widget'],
+    ['vue', 'packages/widget'],
+    ['preact', 'packages/widget'],
+    ['solid-js', 'packages/widget'],
+  ];
+  const CHECKER = join(ROOT, 'scripts', 'typecheck-consumers.mjs');
+
+  /** Every entry with types, as `@wpay/x/sub`; from CommonJS, not the IMPORT_ONLY_ENTRIES. */
+  const entriesFor = (type) =>
+    ['protocol', 'server-helper', 'sandbox', 'widget', 'cli'].flatMap((folder) =>
+      Object.keys(pack(folder).manifest.exports)
+        .filter((subpath) => !subpath.endsWith('.json'))
+        .filter((subpath) => type === 'module' || !IMPORT_ONLY_ENTRIES[folder]?.includes(subpath))
+        .map((subpath) => `@wpay/${folder}${subpath.slice(1)}`),
+    );
+
+  /** index.ts: imports each entry, and types the adapter call of issue 13 (Nest, `node16`). */
+  const consumerSource = (ids) =>
+    [
+      ...ids.map((id, i) => `import * as entry${i} from '${id}';`),
+      "import { toNodeHandler } from '@wpay/server-helper/node';",
+      "import type { IncomingMessage, ServerResponse } from 'node:http';",
+      '',
+      `export const entries = [${ids.map((_, i) => `entry${i}`).join(', ')}];`,
+      'export const handler: (req: IncomingMessage, res: ServerResponse) => Promise<void> =',
+      '  toNodeHandler(async () => new Response(null, { status: 204 }));',
+      '',
+    ].join('\n');
+
+  /** The diagnostics of every consumer project, by TypeScript version then consumer name. */
+  let checks;
+
+  before(async () => {
+    await installDependencies();
+    for (const [name, folder] of TYPES_FROM_WORKSPACE) await linkFromWorkspace(name, folder);
+    const typescript57 = join(dir, 'typescript-5.7');
+    await mkdir(typescript57);
+    await writeFile(join(typescript57, 'package.json'), '{ "private": true }\n');
+    const installing = run(
+      'npm',
+      [
+        'install',
+        '--no-save',
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        `typescript@${TYPESCRIPT_5_7}`,
+      ],
+      { cwd: typescript57, env: withoutNpmConfig(process.env) },
+    );
+    const projects = {};
+    for (const [name, { type, ...compilerOptions }] of Object.entries(CONSUMERS)) {
+      const project = join(dir, 'consumers', name.replaceAll(' ', '-'));
+      projects[name] = project;
+      await mkdir(project, { recursive: true });
+      await writeFile(
+        join(project, 'package.json'),
+        `${JSON.stringify({ private: true, type })}\n`,
+      );
+      await writeFile(join(project, 'index.ts'), consumerSource(entriesFor(type)));
+      const tsconfig = {
+        compilerOptions: {
+          ...compilerOptions,
+          target: 'es2022',
+          lib: ['es2023', 'dom', 'dom.iterable'],
+          types: ['node'],
+          strict: true,
+          esModuleInterop: true,
+          skipLibCheck: false,
+          noEmit: true,
+        },
+        files: ['index.ts'],
+      };
+      await writeFile(join(project, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
+    }
+    const check = async (typescript) => {
+      const { stdout } = await run(
+        process.execPath,
+        [CHECKER, typescript, ...Object.values(projects)],
+        {
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      );
+      const byProject = JSON.parse(stdout);
+      return Object.fromEntries(Object.entries(projects).map(([name, p]) => [name, byProject[p]]));
+    };
+    const workspace = join(ROOT, 'node_modules', 'typescript');
+    const version = JSON.parse(await readFile(join(workspace, 'package.json'), 'utf8')).version;
+    checks = new Map([
+      [version, check(workspace)],
+      [
+        TYPESCRIPT_5_7,
+        installing.then(() => check(join(typescript57, 'node_modules', 'typescript'))),
+      ],
+    ]);
+    for (const result of checks.values()) result.catch(() => {});
+  });
+
+  for (const name of Object.keys(CONSUMERS)) {
+    it(`type-checks under ${name}, with the workspace's TypeScript and with 5.7`, async () => {
+      for (const [version, result] of checks) {
+        assert.deepEqual((await result)[name], [], `TypeScript ${version}`);
+      }
+    });
+  }
 });
