@@ -4,8 +4,9 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { CheckoutRejection, WPay } from '@wpay/server-helper';
-import { toNodeHandler } from '@wpay/server-helper/node';
+import { toFastifyHandler } from '@wpay/server-helper/node';
 import Fastify from 'fastify';
+import fastifyRawBody from 'fastify-raw-body';
 import { z } from 'zod';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -46,26 +47,11 @@ const webhook = wpay.webhookHandler({
 const status = wpay.statusHandler();
 
 const app = Fastify();
-await app.register(async (wpayRoutes) => {
-  // Keep Fastify's body parsers away from these routes: the handlers read the raw body
-  // themselves (the webhook verifies its signature over the exact bytes).
-  wpayRoutes.removeAllContentTypeParsers();
-  wpayRoutes.addContentTypeParser('*', (_request, _payload, done) => done(null));
-  for (const [method, url, handler] of [
-    ['POST', '/api/checkout', toNodeHandler(checkout)],
-    ['POST', '/api/webhooks/wpay', toNodeHandler(webhook)],
-    ['GET', '/api/status', toNodeHandler(status)],
-  ]) {
-    wpayRoutes.route({
-      method,
-      url,
-      handler: async (request, reply) => {
-        reply.hijack(); // the handler writes the Node response itself
-        await handler(request.raw, reply.raw);
-      },
-    });
-  }
-});
+// Keeps the exact bytes WPay signed beside Fastify's parsed body, on the route that asks for them.
+await app.register(fastifyRawBody, { global: false, runFirst: true });
+app.post('/api/checkout', toFastifyHandler(checkout));
+app.post('/api/webhooks/wpay', { config: { rawBody: true } }, toFastifyHandler(webhook));
+app.get('/api/status', toFastifyHandler(status));
 await app.register(fastifyStatic, { root: fileURLToPath(new URL('public', import.meta.url)) });
 // The widget as one ES module, from the installed package: /wpay/wpay-widget.bundle.js
 await app.register(fastifyStatic, {

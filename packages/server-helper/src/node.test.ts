@@ -5,8 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import express from 'express';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyRawBody from 'fastify-raw-body';
 import { createWebhookHandler } from './handlers/webhook-handler.js';
-import { BODY_ALREADY_PARSED, toNodeHandler } from './node.js';
+import { BODY_ALREADY_PARSED, toFastifyHandler, toNodeHandler } from './node.js';
 import { createWebhooks } from './webhooks/create-webhooks.js';
 
 /** Echoes what the handler received, so each test can check the conversion. */
@@ -284,5 +285,75 @@ describe('when mounted in Fastify', () => {
     const res = await postWebhook(app);
     assert.equal(res.status, 500);
     assert.match((await res.json()).error.message, /addContentTypeParser/);
+  });
+});
+
+describe('when mounted in Fastify with toFastifyHandler', () => {
+  async function post(app: FastifyInstance, path: string): Promise<Response> {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { port } = app.server.address() as AddressInfo;
+      const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: rawBody,
+      });
+      await res.clone().arrayBuffer(); // read before the server closes
+      return res;
+    } finally {
+      await app.close();
+    }
+  }
+
+  it("uses the bytes fastify-raw-body kept on Fastify's request", async () => {
+    const app = Fastify();
+    await app.register(fastifyRawBody, { global: false, runFirst: true });
+    app.post('/webhook', { config: { rawBody: true } }, toFastifyHandler(echo));
+    const res = await post(app, '/webhook');
+    assert.equal(res.status, 201);
+    assert.equal((await res.json()).body, rawBody);
+  });
+
+  it('verifies a signed webhook whose bytes fastify-raw-body kept', async () => {
+    const webhooks = createWebhooks({ signKey: 'k' });
+    const app = Fastify();
+    await app.register(fastifyRawBody, { global: false, runFirst: true });
+    app.post(
+      '/webhook',
+      { config: { rawBody: true } },
+      toFastifyHandler(createWebhookHandler(webhooks)),
+    );
+    // An unsigned delivery: refused for its signature (401), not for a parsed body (500).
+    const res = await post(app, '/webhook');
+    assert.equal(res.status, 401);
+  });
+
+  it('rebuilds the JSON Fastify parsed, for handlers that need only its fields', async () => {
+    const app = Fastify();
+    app.post('/checkout', toFastifyHandler(echo));
+    const res = await post(app, '/checkout');
+    assert.equal(res.status, 201);
+    assert.equal((await res.json()).body, JSON.stringify(JSON.parse(rawBody)));
+  });
+
+  it('streams the body a catch-all parser left unread', async () => {
+    const app = Fastify();
+    await app.register(async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', (_req, _payload, done) => done(null));
+      scope.post('/webhook', toFastifyHandler(echo));
+    });
+    const res = await post(app, '/webhook');
+    assert.equal((await res.json()).body, rawBody);
+  });
+
+  it('has the webhook refuse a body Fastify parsed, naming fastify-raw-body', async () => {
+    const app = Fastify();
+    app.post('/webhook', toFastifyHandler(createWebhookHandler(createWebhooks({ signKey: 'k' }))));
+    const res = await post(app, '/webhook');
+    assert.equal(res.status, 500);
+    const { error } = await res.json();
+    assert.equal(error.code, BODY_ALREADY_PARSED);
+    assert.match(error.message, /fastify-raw-body/);
   });
 });

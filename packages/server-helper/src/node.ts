@@ -1,10 +1,10 @@
 /**
  * `@wpay/server-helper/node`: run a `(Request) => Promise<Response>` handler on Node's `http`
- * server, Express, Fastify or NestJS.
+ * server, Express or NestJS ({@link toNodeHandler}), or Fastify ({@link toFastifyHandler}).
  *
  * Where the body comes from, in order:
  * 1. `req.rawBody` (a `Buffer` or string), kept by frameworks that parse bodies themselves
- *    (NestJS `rawBody: true`, Firebase Functions, raw-body plugins): the exact bytes, as sent.
+ *    (NestJS `rawBody: true`, Firebase Functions, `fastify-raw-body`): the exact bytes, as sent.
  * 2. A raw `req.body` left by `express.raw()` / `express.text()` (a `Buffer` or string), as is.
  * 3. The unread request stream, streamed to the handler untouched.
  * 4. A body a parser already read into `req.body` (an object from `express.json()` or
@@ -258,5 +258,82 @@ export function toNodeHandler(
       if (!res.headersSent) answerJson(res, 500, 'internal_error', 'Internal server error');
       else res.destroy();
     }
+  };
+}
+
+/**
+ * A Fastify request, as far as {@link toFastifyHandler} reads it: Node's request (`raw`), the body
+ * Fastify's parser made (`body`) and the bytes `fastify-raw-body` kept (`rawBody`).
+ *
+ * @example
+ * ```ts
+ * const bytes = (request: FastifyRequestLike) => request.rawBody;
+ * ```
+ */
+export interface FastifyRequestLike {
+  raw: NodeRequest;
+  body?: unknown;
+  rawBody?: unknown;
+}
+
+/**
+ * A Fastify reply, as far as {@link toFastifyHandler} uses it: Node's response (`raw`), which the
+ * handler writes once it has taken the reply over (`hijack()`).
+ *
+ * @example
+ * ```ts
+ * const nodeResponse = (reply: FastifyReplyLike) => reply.raw;
+ * ```
+ */
+export interface FastifyReplyLike {
+  raw: ServerResponse;
+  hijack(): unknown;
+}
+
+/**
+ * A Fastify route handler, as returned by {@link toFastifyHandler}.
+ *
+ * @example
+ * ```ts
+ * const route: FastifyHandler = toFastifyHandler(wpay.statusHandler());
+ * ```
+ */
+export type FastifyHandler = (
+  request: FastifyRequestLike,
+  reply: FastifyReplyLike,
+) => Promise<void>;
+
+/**
+ * Adapts a `(Request) => Promise<Response>` handler to a Fastify route. The body is, in order: the
+ * bytes `fastify-raw-body` kept (`{ config: { rawBody: true } }` on the route), the unread stream
+ * (a catch-all content-type parser that reads nothing), or the JSON / form body Fastify parsed,
+ * rebuilt (checkout only: the webhook, which needs the bytes WPay signed, answers
+ * `500 body_already_parsed` naming the fix).
+ *
+ * @example
+ * ```ts
+ * import Fastify from 'fastify';
+ * import fastifyRawBody from 'fastify-raw-body';
+ * import { toFastifyHandler } from '@wpay/server-helper/node';
+ *
+ * const app = Fastify();
+ * await app.register(fastifyRawBody, { global: false, runFirst: true });
+ * app.post('/api/checkout', toFastifyHandler(wpay.checkoutHandler({ resolveOrder })));
+ * app.post('/api/webhooks/wpay', { config: { rawBody: true } }, toFastifyHandler(wpay.webhookHandler({ on })));
+ * app.get('/api/status', toFastifyHandler(wpay.statusHandler()));
+ * ```
+ */
+export function toFastifyHandler(
+  handler: FetchHandler,
+  options: ToNodeHandlerOptions = {},
+): FastifyHandler {
+  const node = toNodeHandler(handler, options);
+  return async (request, reply) => {
+    const req = request.raw;
+    // Fastify keeps what it read on its own request, not on Node's: hand both to the adapter.
+    if (req.rawBody === undefined && request.rawBody !== undefined) req.rawBody = request.rawBody;
+    if (req.body === undefined && request.body !== undefined) req.body = request.body;
+    reply.hijack();
+    await node(req, reply.raw);
   };
 }

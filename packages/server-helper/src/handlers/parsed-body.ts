@@ -29,7 +29,8 @@ export const BODY_ALREADY_PARSED_MESSAGE =
   'A body parser read the raw body this handler needs (a webhook: the bytes WPay signed). ' +
   'Express: mount this route before express.json() / express.urlencoded(), or give it ' +
   "express.raw({ type: '*/*' }). NestJS: create the app with NestFactory.create(AppModule, { rawBody: true }) " +
-  '(req.rawBody is then used). Fastify: register the route in a plugin with ' +
+  '(req.rawBody is then used). Fastify: mount it with toFastifyHandler and register fastify-raw-body ' +
+  'with { config: { rawBody: true } } on the route, or register the route in a plugin with ' +
   "addContentTypeParser('*', (_req, _payload, done) => done(null)) so the body stays unread.";
 
 // A registered symbol, so that two copies of this package (ESM and a bundled one) still agree.
