@@ -65,8 +65,9 @@ function startChild(env: Record<string, string>, onProgress: () => void): Child 
 
 /**
  * Runs the burst: revocations and expiries are spread evenly over the calls (alternating,
- * revocations first), each fired when that many calls of all processes have finished, leaving
- * twice the calls in flight still to send after the last one.
+ * revocations first), each fired once that many calls of all processes have finished and WPay has
+ * issued the token the previous one called for, leaving twice the calls in flight still to send
+ * after the last mark.
  */
 export async function runProcessBurst(options: ProcessBurstOptions): Promise<ProcessBurstFigures> {
   const { processes, callsPerProcess, concurrencyPerProcess, revocations, expiries } = options;
@@ -97,11 +98,18 @@ export async function runProcessBurst(options: ProcessBurstOptions): Promise<Pro
   const marks = plan.map((_, i) => Math.floor(((i + 1) * span) / (events + 1)));
   let finished = 0;
   let expired = 0;
+  let fired = 0;
   const injections: Promise<void>[] = [];
   const onProgress = () => {
     finished++;
-    const at = marks.indexOf(finished);
-    if (at < 0) return;
+    const mark = marks[fired];
+    if (mark === undefined || finished < mark) return;
+    // Each injection also waits for the token the previous one made WPay issue. Progress lines
+    // lag behind the calls (they cross a pipe), so a mark can be reached while that token is
+    // still being fetched; an expiry then would be absorbed by it (one new token for two events).
+    // Calls after an injection wait for its token, so waiting costs at most the calls in flight.
+    if (tokenFigures(sandbox).tokensIssued < 1 + fired) return;
+    const at = fired++;
     if (plan[at] === 'revoke') revokeSoon(sandbox);
     else {
       expired++;
