@@ -16,7 +16,6 @@ import {
   REFUSALS,
   TOKEN,
 } from '@wpay/protocol';
-import * as z from 'zod/mini';
 import { checkoutCreateParamsSchema, checkoutSessionSchema } from '../src/schemas/checkout.js';
 import {
   paymentPageSchema,
@@ -42,6 +41,7 @@ import {
   webhookPaymentSchema,
   webhookSubscriptionSchema,
 } from '../src/webhooks/webhook-event.js';
+import * as z from '../src/zod.js';
 
 /** A JSON Schema or OpenAPI object, as plain JSON. */
 type Json = Record<string, unknown>;

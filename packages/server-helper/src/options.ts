@@ -33,12 +33,12 @@ import {
   TOKEN_REQUEST_ENCODINGS,
   WEBHOOK_DELIVERY,
 } from '@wpay/protocol';
-import * as z from 'zod/mini';
 import { englishZodMessages } from './english-zod-messages.js';
 import { WPayConfigError } from './errors.js';
 import { leaseDefaults } from './lease-defaults.js';
 import { type Logger, silentLogger } from './logger.js';
 import type { TokenStore } from './stores/token-store.js';
+import * as z from './zod.js';
 
 englishZodMessages();
 

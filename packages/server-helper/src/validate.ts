@@ -4,8 +4,9 @@
  *
  * @module
  */
-import * as z from 'zod/mini';
+
 import { WPayValidationError, type WPayValidationIssue } from './errors.js';
+import * as z from './zod.js';
 
 /**
  * The issues of `error`, each path dotted and placed under `prefix`.

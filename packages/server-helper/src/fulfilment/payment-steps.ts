@@ -12,10 +12,11 @@
  *
  * @module
  */
-import * as z from 'zod/mini';
+
 import { englishZodMessages } from '../english-zod-messages.js';
 import { formatAmount } from '../money.js';
 import type { KnownPaymentStatus, Payment } from '../schemas/payments.js';
+import * as z from '../zod.js';
 import type { PaymentTransitionType } from './transition.js';
 
 englishZodMessages();

@@ -15,7 +15,6 @@
  * @module
  */
 import type { IntervalUnit } from '@wpay/protocol';
-import * as z from 'zod/mini';
 import { DEFAULTS } from '../defaults.js';
 import { englishZodMessages } from '../english-zod-messages.js';
 import { WPayConfigError, WPayError } from '../errors.js';
@@ -23,6 +22,7 @@ import { describeError, type Logger, silentLogger } from '../logger.js';
 import { whileRenewed } from '../stores/claim-renewal.js';
 import type { Claim, ClaimStore } from '../stores/claim-store.js';
 import { MemoryClaimStore } from '../stores/memory-claim-store.js';
+import * as z from '../zod.js';
 import { type AllowedRedirectHosts, redirectCheck } from './allowed-redirect-hosts.js';
 import { bodyFingerprint } from './body-fingerprint.js';
 import { type BodyOf, type BodySchema, isBodySchema, validateBody } from './body-schema.js';

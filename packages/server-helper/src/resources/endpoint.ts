@@ -5,11 +5,12 @@
  *
  * @module
  */
-import * as z from 'zod/mini';
+
 import type { WPaySettings } from '../options.js';
 import { normalizePage, type Page } from '../schemas/common.js';
 import type { RetryPolicy } from '../transport/retry.js';
 import { validateRequest } from '../validate.js';
+import * as z from '../zod.js';
 import { paginate } from './paginate.js';
 import type { CallOptions, ResourceContext } from './resource-context.js';
 

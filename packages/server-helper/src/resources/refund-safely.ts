@@ -23,7 +23,7 @@
  *
  * @module
  */
-import * as z from 'zod/mini';
+
 import { WPayApiError, WPayAuthError, WPayNetworkError, WPayValidationError } from '../errors.js';
 import { fromMinorUnits, lookupExponent, parseAmount } from '../money.js';
 import type { WPaySettings } from '../options.js';
@@ -32,6 +32,7 @@ import { type AmountInput, amountInput, type SchemaSettings } from '../schemas/c
 import type { Payment } from '../schemas/payments.js';
 import type { Refund, RefundsCreateParams } from '../schemas/refunds.js';
 import { validateRequest } from '../validate.js';
+import * as z from '../zod.js';
 import { refundedMinorOf } from './refunded-amount.js';
 import type { CallOptions } from './resource-context.js';
 

@@ -4,7 +4,7 @@
  * @module
  */
 import { INTERVAL_UNITS as PROTOCOL_INTERVAL_UNITS } from '@wpay/protocol';
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 import {
   amountInput,
   amountsToWire,

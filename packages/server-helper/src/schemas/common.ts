@@ -4,7 +4,7 @@
  *
  * @module
  */
-import * as z from 'zod/mini';
+
 import { DEFAULTS } from '../defaults.js';
 import { englishZodMessages } from '../english-zod-messages.js';
 import {
@@ -14,6 +14,7 @@ import {
   lookupExponent,
   parseAmount,
 } from '../money.js';
+import * as z from '../zod.js';
 
 englishZodMessages();
 

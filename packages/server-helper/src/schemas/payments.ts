@@ -4,7 +4,7 @@
  * @module
  */
 import { PAYMENT_STATUSES, type KnownPaymentStatus as ProtocolPaymentStatus } from '@wpay/protocol';
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 import {
   amountInput,
   amountsToWire,

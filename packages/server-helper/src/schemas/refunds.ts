@@ -4,7 +4,7 @@
  * @module
  */
 import type { KnownRefundStatus as ProtocolRefundStatus } from '@wpay/protocol';
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 import {
   amountInput,
   amountsToWire,

@@ -4,7 +4,7 @@
  * @module
  */
 import { BILL_STATUSES, SUBSCRIPTION_STATUSES } from '@wpay/protocol';
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 import { openEnum, pageSchema } from './common.js';
 
 /**

@@ -4,8 +4,9 @@
  *
  * @module
  */
-import * as z from 'zod/mini';
+
 import { englishZodMessages } from '../english-zod-messages.js';
+import * as z from '../zod.js';
 
 englishZodMessages();
 

@@ -4,10 +4,11 @@
  *
  * @module
  */
-import * as z from 'zod/mini';
+
 import { englishZodMessages } from '../english-zod-messages.js';
 import type { RedisClientLike } from '../redis/redis-command.js';
 import { type RedisOps, randomToken, redisOps } from '../redis/redis-ops.js';
+import * as z from '../zod.js';
 import type { Claim, ClaimOptions, ClaimStore } from './claim-store.js';
 
 englishZodMessages();

@@ -25,8 +25,9 @@
  *
  * @module
  */
-import * as z from 'zod/mini';
+
 import { englishZodMessages } from '../english-zod-messages.js';
+import * as z from '../zod.js';
 
 englishZodMessages();
 

@@ -4,10 +4,11 @@
  *
  * @module
  */
-import * as z from 'zod/mini';
+
 import { englishZodMessages } from '../english-zod-messages.js';
 import { WPayApiError, WPayAuthError } from '../errors.js';
 import type { WPaySettings } from '../options.js';
+import * as z from '../zod.js';
 import { parseRetryAfter } from './retry.js';
 import type { Answer } from './send.js';
 

@@ -9,9 +9,9 @@
  * @module
  */
 import { EVENT_TYPES, type KnownEventType } from '@wpay/protocol';
-import * as z from 'zod/mini';
 import { englishZodMessages } from '../english-zod-messages.js';
 import { issuesOf } from '../validate.js';
+import * as z from '../zod.js';
 
 englishZodMessages();
 
