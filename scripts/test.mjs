@@ -1,6 +1,7 @@
 // `npm test`: installs what is missing, builds, lints, type-checks and runs every package's tests,
 // then prints one closing line "total: N passed, N failed" that CI reads.
 import { spawn } from 'node:child_process';
+import { countResults } from './count-results.mjs';
 import { ensurePnpm, ensureSystemPackages, installModules } from './setup.mjs';
 
 /** Test suites in the order they run: each is `pnpm --filter <name> test`, or a command. */
@@ -26,6 +27,8 @@ const SUITES = [
   ['examples', ['node', ['--test', 'scripts/examples.test.mjs']]],
   // The statistics of `pnpm bench` (medians, spread, verdicts); the bench itself is not run in CI.
   ['bench harness', ['node', ['--test', 'bench/stats.test.mjs']]],
+  // How this script counts what each suite printed (scripts/count-results.test.mjs).
+  ['test counting', ['node', ['--test', 'scripts/count-results.test.mjs']]],
 ];
 
 function exec(cmd, args) {
@@ -41,25 +44,6 @@ function exec(cmd, args) {
     tee(child.stderr, process.stderr);
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
-}
-
-/** Reads the last count a runner printed: TAP's "# pass N"/"# fail N" or "N passed, N failed". */
-export function countResults(output) {
-  const lines = output.split('\n');
-  let passed;
-  let failed;
-  for (const line of lines) {
-    const tapPass = /^# pass (\d+)/.exec(line);
-    const tapFail = /^# fail (\d+)/.exec(line);
-    const plain = /^(?:\w+: )?(\d+) passed, (\d+) failed/.exec(line.trim());
-    if (tapPass) passed = Number(tapPass[1]);
-    if (tapFail) failed = Number(tapFail[1]);
-    if (plain) {
-      passed = Number(plain[1]);
-      failed = Number(plain[2]);
-    }
-  }
-  return { passed, failed };
 }
 
 async function main() {
