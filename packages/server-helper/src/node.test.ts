@@ -241,24 +241,24 @@ describe('when mounted in Express', () => {
   });
 });
 
-describe('when mounted in Fastify', () => {
-  /** Posts the raw JSON body to `/webhook` of `app`, then closes it. */
-  async function postWebhook(app: FastifyInstance): Promise<Response> {
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    try {
-      const { port } = app.server.address() as AddressInfo;
-      const res = await fetch(`http://127.0.0.1:${port}/webhook`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: rawBody,
-      });
-      await res.clone().arrayBuffer(); // read before the server closes
-      return res;
-    } finally {
-      await app.close();
-    }
+/** Posts the raw JSON body to `path` (default `/webhook`) of a Fastify `app`, then closes it. */
+async function postWebhook(app: FastifyInstance, path = '/webhook'): Promise<Response> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const { port } = app.server.address() as AddressInfo;
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: rawBody,
+    });
+    await res.clone().arrayBuffer(); // read before the server closes
+    return res;
+  } finally {
+    await app.close();
   }
+}
 
+describe('when mounted in Fastify', () => {
   it('gets the raw body with a catch-all parser that leaves it unread', async () => {
     const app = Fastify();
     const node = toNodeHandler(echo);
@@ -289,27 +289,11 @@ describe('when mounted in Fastify', () => {
 });
 
 describe('when mounted in Fastify with toFastifyHandler', () => {
-  async function post(app: FastifyInstance, path: string): Promise<Response> {
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    try {
-      const { port } = app.server.address() as AddressInfo;
-      const res = await fetch(`http://127.0.0.1:${port}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: rawBody,
-      });
-      await res.clone().arrayBuffer(); // read before the server closes
-      return res;
-    } finally {
-      await app.close();
-    }
-  }
-
   it("uses the bytes fastify-raw-body kept on Fastify's request", async () => {
     const app = Fastify();
     await app.register(fastifyRawBody, { global: false, runFirst: true });
     app.post('/webhook', { config: { rawBody: true } }, toFastifyHandler(echo));
-    const res = await post(app, '/webhook');
+    const res = await postWebhook(app);
     assert.equal(res.status, 201);
     assert.equal((await res.json()).body, rawBody);
   });
@@ -324,14 +308,14 @@ describe('when mounted in Fastify with toFastifyHandler', () => {
       toFastifyHandler(createWebhookHandler(webhooks)),
     );
     // An unsigned delivery: refused for its signature (401), not for a parsed body (500).
-    const res = await post(app, '/webhook');
+    const res = await postWebhook(app);
     assert.equal(res.status, 401);
   });
 
   it('rebuilds the JSON Fastify parsed, for handlers that need only its fields', async () => {
     const app = Fastify();
     app.post('/checkout', toFastifyHandler(echo));
-    const res = await post(app, '/checkout');
+    const res = await postWebhook(app, '/checkout');
     assert.equal(res.status, 201);
     assert.equal((await res.json()).body, JSON.stringify(JSON.parse(rawBody)));
   });
@@ -343,14 +327,14 @@ describe('when mounted in Fastify with toFastifyHandler', () => {
       scope.addContentTypeParser('*', (_req, _payload, done) => done(null));
       scope.post('/webhook', toFastifyHandler(echo));
     });
-    const res = await post(app, '/webhook');
+    const res = await postWebhook(app);
     assert.equal((await res.json()).body, rawBody);
   });
 
   it('has the webhook refuse a body Fastify parsed, naming fastify-raw-body', async () => {
     const app = Fastify();
     app.post('/webhook', toFastifyHandler(createWebhookHandler(createWebhooks({ signKey: 'k' }))));
-    const res = await post(app, '/webhook');
+    const res = await postWebhook(app);
     assert.equal(res.status, 500);
     const { error } = await res.json();
     assert.equal(error.code, BODY_ALREADY_PARSED);
