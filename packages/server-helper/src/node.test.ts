@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer, get, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import express from 'express';
@@ -92,6 +92,54 @@ describe('when mounted on node:http', () => {
     const res = await fetch(base, { method: 'POST', body: 'x' });
     assert.equal(res.status, 500);
     assert.ok(!(await res.text()).includes('secret detail'));
+  });
+});
+
+/** GETs `url` with node:http, so the transfer headers are seen as sent. */
+function rawGet(url: string): Promise<{ res: IncomingMessage; body: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      res.on('end', () => resolve({ res, body }));
+    }).on('error', reject);
+  });
+}
+
+describe("when writing the handler's answer", () => {
+  it('sends a one-chunk answer whole, with its length, not as a chunked stream', async () => {
+    const base = await serve(toNodeHandler(async () => Response.json({ ok: true, é: 1 })));
+    const { res, body } = await rawGet(`${base}/`);
+    assert.equal(body, '{"ok":true,"é":1}');
+    assert.equal(res.headers['content-length'], String(Buffer.byteLength(body)));
+    assert.equal(res.headers['transfer-encoding'], undefined);
+  });
+
+  it('streams an answer of many chunks as they come', async () => {
+    const parts = ['one,', 'two,', 'three'];
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = parts.shift();
+        if (next === undefined) controller.close();
+        else controller.enqueue(new TextEncoder().encode(next));
+      },
+    });
+    const base = await serve(toNodeHandler(async () => new Response(stream)));
+    const { res, body } = await rawGet(`${base}/`);
+    assert.equal(body, 'one,two,three');
+    assert.equal(res.headers['transfer-encoding'], 'chunked');
+  });
+
+  it('sends an empty body as an empty answer', async () => {
+    const base = await serve(
+      toNodeHandler(async () => new Response(new ReadableStream({ start: (c) => c.close() }))),
+    );
+    const { res, body } = await rawGet(`${base}/`);
+    assert.equal(body, '');
+    assert.equal(res.statusCode, 200);
   });
 });
 

@@ -199,7 +199,21 @@ async function writeResponse(
     return;
   }
   const reader = response.body.getReader();
-  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+  const first = await reader.read();
+  if (first.done) {
+    res.end();
+    return;
+  }
+  let part = await reader.read();
+  if (part.done) {
+    // One chunk (every handler's JSON answer): sent whole with its length, in one write, rather
+    // than as a chunked stream whose terminating chunk is a second write.
+    if (!res.hasHeader('content-length')) res.setHeader('content-length', first.value.byteLength);
+    res.end(first.value);
+    return;
+  }
+  res.write(first.value);
+  for (; !part.done; part = await reader.read()) {
     if (res.destroyed) {
       await reader.cancel();
       return;
