@@ -78,62 +78,60 @@ ${typeImports(elements)}`;
   return `${out}  }\n}\n`;
 }
 
-function jsxReact(elements) {
-  let out = `${HEADER}// React 19: the bare tags in JSX (\`onwpay-*\` listeners, objects set as properties on the
+/**
+ * A JSX augmentation for one framework: each element's props interface (attributes by their
+ * names, properties, one listener per event) and the tags in `module`'s `JSX.IntrinsicElements`.
+ */
+function jsxAugmentation(elements, { comment, imports, framework, module, base, listener }) {
+  let out = `${HEADER}${comment}\n${imports}\n${typeImports(elements)}`;
+  for (const e of elements) {
+    out += `\n/** \`<${e.tag}>\`'s attributes, properties and events in ${framework}'s JSX. */\nexport interface ${e.className}${framework}Props${base(e.className)} {\n`;
+    for (const a of e.attributes) out += `${doc(a.description)}  '${a.name}'?: ${a.type};\n`;
+    for (const p of e.properties) out += `${doc(p.description)}  ${p.name}?: ${p.type.text};\n`;
+    for (const ev of e.events)
+      out += `${doc(ev.description)}  '${listener}${ev.name}'?: (event: ${ev.type}) => void;\n`;
+    out += '}\n';
+  }
+  out += `\ndeclare module '${module}' {\n  namespace JSX {\n    interface IntrinsicElements {\n`;
+  for (const e of elements) out += `      '${e.tag}': ${e.className}${framework}Props;\n`;
+  return `${out}    }\n  }\n}\n`;
+}
+
+const jsxReact = (elements) =>
+  jsxAugmentation(elements, {
+    comment: `// React 19: the bare tags in JSX (\`onwpay-*\` listeners, objects set as properties on the
 // client). With server rendering use \`@wpay/widget/react\` instead. Enable with
-// \`import type {} from '@wpay/widget/jsx/react'\` once, or \`"types": ["@wpay/widget/jsx/react"]\`.
-import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-${typeImports(elements)}`;
-  for (const e of elements) {
-    out += `\n/** \`<${e.tag}>\`'s attributes, properties and events in React's JSX. */\nexport interface ${e.className}ReactProps\n  extends DetailedHTMLProps<HTMLAttributes<${e.className}>, ${e.className}> {\n`;
-    for (const a of e.attributes) out += `${doc(a.description)}  '${a.name}'?: ${a.type};\n`;
-    for (const p of e.properties) out += `${doc(p.description)}  ${p.name}?: ${p.type.text};\n`;
-    for (const ev of e.events)
-      out += `${doc(ev.description)}  'on${ev.name}'?: (event: ${ev.type}) => void;\n`;
-    out += '}\n';
-  }
-  out += "\ndeclare module 'react' {\n  namespace JSX {\n    interface IntrinsicElements {\n";
-  for (const e of elements) out += `      '${e.tag}': ${e.className}ReactProps;\n`;
-  return `${out}    }\n  }\n}\n`;
-}
+// \`import type {} from '@wpay/widget/jsx/react'\` once, or \`"types": ["@wpay/widget/jsx/react"]\`.`,
+    imports: "import type { DetailedHTMLProps, HTMLAttributes } from 'react';",
+    framework: 'React',
+    module: 'react',
+    base: (cls) => `\n  extends DetailedHTMLProps<HTMLAttributes<${cls}>, ${cls}>`,
+    listener: 'on',
+  });
 
-function jsxPreact(elements) {
-  let out = `${HEADER}// Preact: the bare tags in JSX (\`onwpay-*\` listeners; Preact sets \`payload\`, \`strings\` and
+const jsxPreact = (elements) =>
+  jsxAugmentation(elements, {
+    comment: `// Preact: the bare tags in JSX (\`onwpay-*\` listeners; Preact sets \`payload\`, \`strings\` and
 // \`navigate\` as properties). Enable with \`import type {} from '@wpay/widget/jsx/preact'\` once, or
-// \`"types": ["@wpay/widget/jsx/preact"]\`.
-import type { HTMLAttributes } from 'preact';
-${typeImports(elements)}`;
-  for (const e of elements) {
-    out += `\n/** \`<${e.tag}>\`'s attributes, properties and events in Preact's JSX. */\nexport interface ${e.className}PreactProps extends HTMLAttributes<${e.className}> {\n`;
-    for (const a of e.attributes) out += `${doc(a.description)}  '${a.name}'?: ${a.type};\n`;
-    for (const p of e.properties) out += `${doc(p.description)}  ${p.name}?: ${p.type.text};\n`;
-    for (const ev of e.events)
-      out += `${doc(ev.description)}  'on${ev.name}'?: (event: ${ev.type}) => void;\n`;
-    out += '}\n';
-  }
-  out += "\ndeclare module 'preact' {\n  namespace JSX {\n    interface IntrinsicElements {\n";
-  for (const e of elements) out += `      '${e.tag}': ${e.className}PreactProps;\n`;
-  return `${out}    }\n  }\n}\n`;
-}
+// \`"types": ["@wpay/widget/jsx/preact"]\`.`,
+    imports: "import type { HTMLAttributes } from 'preact';",
+    framework: 'Preact',
+    module: 'preact',
+    base: (cls) => ` extends HTMLAttributes<${cls}>`,
+    listener: 'on',
+  });
 
-function jsxSolid(elements) {
-  let out = `${HEADER}// Solid: the bare tags in JSX. Solid sets a custom element's props as properties (\`full-width\`
+const jsxSolid = (elements) =>
+  jsxAugmentation(elements, {
+    comment: `// Solid: the bare tags in JSX. Solid sets a custom element's props as properties (\`full-width\`
 // as \`fullWidth\`), so objects need no \`prop:\`; listen with \`on:wpay-*\`. Enable with
-// \`import type {} from '@wpay/widget/jsx/solid'\` once, or \`"types": ["@wpay/widget/jsx/solid"]\`.
-import type { JSX } from 'solid-js';
-${typeImports(elements)}`;
-  for (const e of elements) {
-    out += `\n/** \`<${e.tag}>\`'s attributes, properties and events in Solid's JSX. */\nexport interface ${e.className}SolidProps extends JSX.HTMLAttributes<${e.className}> {\n`;
-    for (const a of e.attributes) out += `${doc(a.description)}  '${a.name}'?: ${a.type};\n`;
-    for (const p of e.properties) out += `${doc(p.description)}  ${p.name}?: ${p.type.text};\n`;
-    for (const ev of e.events)
-      out += `${doc(ev.description)}  'on:${ev.name}'?: (event: ${ev.type}) => void;\n`;
-    out += '}\n';
-  }
-  out += "\ndeclare module 'solid-js' {\n  namespace JSX {\n    interface IntrinsicElements {\n";
-  for (const e of elements) out += `      '${e.tag}': ${e.className}SolidProps;\n`;
-  return `${out}    }\n  }\n}\n`;
-}
+// \`import type {} from '@wpay/widget/jsx/solid'\` once, or \`"types": ["@wpay/widget/jsx/solid"]\`.`,
+    imports: "import type { JSX } from 'solid-js';",
+    framework: 'Solid',
+    module: 'solid-js',
+    base: (cls) => ` extends JSX.HTMLAttributes<${cls}>`,
+    listener: 'on:',
+  });
 
 /** The values of a string-literal union, or undefined. */
 const valuesOf = (type) => {
