@@ -14,6 +14,8 @@ const STRINGS: Readonly<Record<string, WpayStrings>> = { zh, es, fr, de, ja };
 const NO_BUILD_LOADER = fileURLToPath(
   new URL('./src/i18n/load-language.no-build.ts', import.meta.url),
 );
+/** The English of a file without `<wpay-return>`: `<wpay-button>`'s texts alone. */
+const BUTTON_ONLY_ENGLISH = fileURLToPath(new URL('./src/i18n/en.button-only.ts', import.meta.url));
 
 /** Where the file running is, read while it runs: the script tag's URL, or the module's. */
 const SCRIPT_URL = { iife: 'document.currentScript.src', es: 'import.meta.url' } as const;
@@ -35,14 +37,18 @@ export function localesJson(): { source: string; integrity: string } {
  * The languages of a no-build file (the IIFE files, the single-file ES module): writes
  * `wpay-widget.locales.json` beside it, puts the fetching loader (`load-language.no-build.ts`) in
  * place of the `import()` one, and passes it the files' integrity hashes and how to find its own
- * URL. English stays inside the file.
+ * URL. English stays inside the file; with `buttonOnly` (a file without `<wpay-return>`), only
+ * `<wpay-button>`'s English (`en.button-only.ts` in place of `en.ts`).
  *
  * @example
  * ```ts
- * export default defineConfig({ plugins: [localeFiles('iife')] });
+ * export default defineConfig({ plugins: [localeFiles('iife', { buttonOnly: true })] });
  * ```
  */
-export function localeFiles(format: 'iife' | 'es'): Plugin {
+export function localeFiles(
+  format: 'iife' | 'es',
+  { buttonOnly = false }: { buttonOnly?: boolean } = {},
+): Plugin {
   const file = localesJson();
   return {
     name: 'wpay-locale-files',
@@ -55,9 +61,9 @@ export function localeFiles(format: 'iife' | 'es'): Plugin {
       },
     }),
     resolveId(source, importer) {
-      if (source === './load-language.js' && importer?.endsWith('/src/i18n/index.ts')) {
-        return NO_BUILD_LOADER;
-      }
+      if (!importer?.endsWith('/src/i18n/index.ts')) return undefined;
+      if (source === './load-language.js') return NO_BUILD_LOADER;
+      if (source === './en.js' && buttonOnly) return BUTTON_ONLY_ENGLISH;
       return undefined;
     },
     generateBundle() {

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { adoptedStyleSheetsOnly } from './adopted-stylesheets-only.js';
 import { localeFiles } from './locale-files.js';
 import { minifyCssTemplates } from './minify-css-templates.js';
 import { subresourceIntegrity } from './subresource-integrity.js';
@@ -6,10 +7,23 @@ import { subresourceIntegrity } from './subresource-integrity.js';
 /** Lit stays out of the npm build: the consumer's bundler shares it with their other Lit code. */
 const LIT = [/^lit(\/|$)/, /^@lit\//, /^lit-(html|element)(\/|$)/];
 
+/**
+ * The widget's internal members (`_phase`, `_fetch()`…; README: they may change in any release),
+ * renamed by the no-build files' minifier. Lit's own (`_$…`) are left as Lit named them.
+ */
+const INTERNAL_MEMBERS = /^_[a-zA-Z]/;
+
 /** The no-build files: one entry each (a library build of IIFE format takes one entry). */
-const NO_BUILD: Readonly<Record<string, { entry: string; file: string; format: 'iife' | 'es' }>> = {
+const NO_BUILD: Readonly<
+  Record<string, { entry: string; file: string; format: 'iife' | 'es'; buttonOnly?: boolean }>
+> = {
   iife: { entry: 'src/iife.ts', file: 'wpay-widget.iife.js', format: 'iife' },
-  'button-iife': { entry: 'src/iife-button.ts', file: 'wpay-button.iife.js', format: 'iife' },
+  'button-iife': {
+    entry: 'src/iife-button.ts',
+    file: 'wpay-button.iife.js',
+    format: 'iife',
+    buttonOnly: true,
+  },
   bundle: { entry: 'src/index.ts', file: 'wpay-widget.bundle.js', format: 'es' },
 };
 
@@ -45,7 +59,13 @@ export default defineConfig(({ mode }) => {
     ...(server ? { resolve: { conditions: ['node', 'module', 'production'] } } : {}),
     plugins: [
       minifyCssTemplates(),
-      ...(noBuild ? [localeFiles(noBuild.format), subresourceIntegrity()] : []),
+      ...(noBuild
+        ? [
+            adoptedStyleSheetsOnly(),
+            localeFiles(noBuild.format, { buttonOnly: noBuild.buttonOnly ?? false }),
+            subresourceIntegrity(),
+          ]
+        : []),
     ],
     build: {
       target: 'es2022',
@@ -72,11 +92,14 @@ export default defineConfig(({ mode }) => {
         onLog: (level, log, handler) =>
           log.code !== 'MODULE_LEVEL_DIRECTIVE' && handler(level, log),
         // The npm build keeps its code readable but not its JSDoc (the types in dist/types carry
-        // it); the single-file module drops its whitespace too (Vite keeps it in ES library builds).
+        // it); the no-build files rename the internal members, and the single-file module drops its
+        // whitespace too (`codegen`: Vite keeps it in ES library builds).
         output: {
           comments: { jsdoc: false },
           chunkFileNames: 'chunks/[name]-[hash].js',
-          ...(noBuild?.format === 'es' ? { minify: true } : {}),
+          ...(noBuild
+            ? { minify: { codegen: true, mangleProps: { include: INTERNAL_MEMBERS } } }
+            : {}),
         },
       },
     },

@@ -1,7 +1,8 @@
+import { enButton } from './en-button.js';
 import type { WpayStrings } from './strings.js';
 
 /**
- * English.
+ * English: `<wpay-button>`'s texts ({@link enButton}), then `<wpay-return>`'s.
  *
  * @example
  * ```ts
@@ -9,10 +10,7 @@ import type { WpayStrings } from './strings.js';
  * ```
  */
 export const en: WpayStrings = {
-  pay: 'Pay',
-  busy: 'Starting checkout…',
-  errorNetwork: 'Store unreachable. Try again.',
-  errorServer: 'Payment could not start. Try again.',
+  ...enButton,
   succeeded: 'Payment confirmed. Thank you!',
   processing: 'Confirming payment…',
   processingSlow: 'Still processing. Check back later.',
