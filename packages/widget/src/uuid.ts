@@ -9,11 +9,11 @@
  */
 export function uuid(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const random = crypto.getRandomValues(new Uint8Array(32));
-  let index = 0;
-  // Each x becomes 4 random bits; y becomes 10xx (the RFC 4122 variant); the 4 is the version.
-  return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (char) => {
-    const bits = (random[index++] ?? 0) & 15;
-    return (char === 'x' ? bits : (bits & 3) | 8).toString(16);
+  // Each 0 and 1 becomes 4 random bits, the 8 one of 8, 9, a, b (the RFC 4122 variant); the 4 is
+  // the version.
+  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (char) => {
+    const digit = Number(char);
+    const random = crypto.getRandomValues(new Uint8Array(1))[0] ?? 0;
+    return (digit ^ (random & (15 >> (digit / 4)))).toString(16);
   });
 }
