@@ -85,6 +85,7 @@ export interface MeasureOptions<Context = unknown> {
 }
 
 export interface Section<Context = unknown> {
+  /** For `--only`: a string literal on a line of its own (`id: 'my-section',`), read unimported. */
   id: string;
   title: string;
   description?: string;

@@ -5,8 +5,11 @@ import { once } from 'node:events';
 import { Agent, request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
-/** Node flags every bench process gets: workspace sources through tsx. */
-export const NODE_FLAGS = ['--conditions=@wpay/source', '--import', 'tsx'];
+/**
+ * Node flags every bench process gets: workspace sources through tsx (resolved here, so that a
+ * process started in another directory finds it too).
+ */
+export const NODE_FLAGS = ['--conditions=@wpay/source', '--import', import.meta.resolve('tsx')];
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

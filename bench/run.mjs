@@ -1,18 +1,21 @@
 // `pnpm bench [--quick] [--runs N] [--only id,id]`: runs every bench section (bench/README.md),
 // each measurement in its own process, variants interleaved (A B A B …), and writes
-// bench/results.json and the table in bench/README.md. Exit code 1 when a size budget fails or a
-// measurement crashes; timings only report.
+// bench/results.json and the table in bench/README.md. Exit code 1 when a size budget fails, a
+// section cannot be imported or a measurement crashes (the other sections still run); timings
+// only report. `--only` imports only the sections it names (bench/sections.mjs reads each id from
+// its file); `--root DIR` benches another checkout (the harness's own tests give it fixtures).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { NODE_FLAGS } from './harness.mjs';
 import { renderTable } from './report.mjs';
+import { discoverSections, importSection, selectSections } from './sections.mjs';
 import { compare, meets, summarize } from './stats.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CHILD = fileURLToPath(new URL('./child.mjs', import.meta.url));
 const RESULT_PREFIX = '@@bench-result ';
 const FULL_RUNS = 5;
 const QUICK_RUNS = 3;
@@ -23,30 +26,16 @@ const { values: args } = parseArgs({
     runs: { type: 'string' },
     only: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
+    root: { type: 'string' },
   },
 });
-
-/** Section files: bench/sections/*, packages/<pkg>/bench/*.section.*, demo/bench/*.section.* */
-function discover() {
-  const found = [];
-  const scan = (dir, test) => {
-    if (!existsSync(dir)) return;
-    for (const name of readdirSync(dir).sort()) if (test(name)) found.push(join(dir, name));
-  };
-  const isSection = (name) => /\.section\.(mjs|ts)$/.test(name);
-  scan(join(ROOT, 'bench/sections'), (name) => /\.(mjs|ts)$/.test(name));
-  for (const pkg of readdirSync(join(ROOT, 'packages')).sort()) {
-    scan(join(ROOT, 'packages', pkg, 'bench'), isSection);
-  }
-  scan(join(ROOT, 'demo/bench'), isSection);
-  return found;
-}
+const ROOT = args.root ? resolve(args.root) : fileURLToPath(new URL('..', import.meta.url));
 
 function measureInChild(file, variant, options) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [...NODE_FLAGS, join(ROOT, 'bench/child.mjs'), file, variant, JSON.stringify(options)],
+      [...NODE_FLAGS, CHILD, file, variant, JSON.stringify(options)],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let output = '';
@@ -64,8 +53,7 @@ function measureInChild(file, variant, options) {
   });
 }
 
-async function runSection(file, quick) {
-  const { default: section } = await import(pathToFileURL(file).href);
+async function runSection(file, section, quick) {
   const variants = section.variants ?? ['default'];
   const runs = section.once
     ? 1
@@ -160,12 +148,20 @@ const loadBefore = loadavg();
 const started = new Date();
 const sections = [];
 const failures = [];
-const files = discover();
-for (const file of files) {
-  const { default: section } = await import(pathToFileURL(file).href);
-  if (only && !only.has(section.id)) continue;
+let chosen;
+try {
+  chosen = selectSections(discoverSections(ROOT), only);
+} catch (error) {
+  console.error(`bench: ${error.message}`);
+  process.exit(2);
+}
+for (const entry of chosen) {
+  const { file } = entry;
+  let section;
   try {
-    const result = await runSection(file, quick);
+    if (entry.error) throw new Error(entry.error);
+    section = await importSection(entry, ROOT);
+    const result = await runSection(file, section, quick);
     const { figures, failures: broken } = figuresOf(result);
     failures.push(...broken);
     sections.push({
@@ -179,8 +175,10 @@ for (const file of files) {
       figures,
     });
   } catch (error) {
-    failures.push(`${section.title}: ${error.message}`);
-    console.error(error);
+    const name = section?.title ?? entry.id ?? relative(ROOT, file);
+    if (!section) console.log(`\n## ${name}: not run`);
+    failures.push(`${name}: ${error.message}`);
+    console.error(section ? error : error.message);
   }
   // A full run writes what it has after every section: a run cut short keeps its figures.
   if (!only) write({ complete: false });
@@ -258,7 +256,7 @@ const results = resultsOf({ complete: true });
 if (!args['no-write'] && !only) {
   write({ complete: true });
   console.log('\nwrote bench/results.json and the table in bench/README.md');
-} else if (only) {
+} else if (only && !args['no-write']) {
   writeFileSync(join(ROOT, 'bench/results.partial.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n${renderTable(results)}\n(--only: wrote bench/results.partial.json)`);
 }

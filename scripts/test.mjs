@@ -25,8 +25,9 @@ const SUITES = [
   // examples/*, installed from the registry and the tarballs, each paying once in Chromium, two
   // at a time (scripts/examples.test.mjs: the examples marked `ci`, today all of them).
   ['examples', ['node', ['--test', 'scripts/examples.test.mjs']]],
-  // The statistics of `pnpm bench` (medians, spread, verdicts); the bench itself is not run in CI.
-  ['bench harness', ['node', ['--test', 'bench/stats.test.mjs']]],
+  // The statistics of `pnpm bench` (medians, spread, verdicts) and how it finds, picks and
+  // imports its sections (fixture sections only); the bench itself is not run in CI.
+  ['bench harness', ['node', ['--test', 'bench/stats.test.mjs', 'bench/sections.test.mjs']]],
   // How this script counts what each suite printed (scripts/count-results.test.mjs).
   ['test counting', ['node', ['--test', 'scripts/count-results.test.mjs']]],
 ];
