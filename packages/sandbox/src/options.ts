@@ -1,5 +1,6 @@
 /** @module `startSandbox`'s options: schema, defaults filled in, messages naming each bad option. */
 import { z } from 'zod';
+import { API_PATHS } from './api/api-routes.js';
 import { type ProtocolDefaults, SANDBOX_DEFAULTS } from './defaults.js';
 import { type FaultRuleInput, FaultRuleSchema } from './faults/fault-rule.js';
 import { type SandboxFixtureInput, SandboxFixtureSchema } from './fixtures/load-fixtures.js';
@@ -159,7 +160,11 @@ const DefaultsSchema = z
       .regex(
         /^\/(?!__)[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/,
         'must be a path like /hpp, not under /__',
-      ),
+      )
+      .superRefine((path, ctx) => {
+        const taken = apiPathUnder(path);
+        if (taken !== undefined) ctx.addIssue({ code: 'custom', message: apiClash(path, taken) });
+      }),
     channelId: z.string().min(1),
     paymentMethod: z.string().min(1),
     processingFeePercent: z.number().min(0).max(100),
@@ -177,6 +182,20 @@ const DefaultsSchema = z
       (protocol.maxPageSize ?? SANDBOX_DEFAULTS.maxPageSize),
     { message: 'defaultPageSize must not exceed maxPageSize', path: ['defaultPageSize'] },
   );
+
+/**
+ * The WPay API path a hosted-page path would cover, if any: the path itself or one below it.
+ * The pages answer `${path}/…`, while WPay's exact API paths are answered before any other route,
+ * so a page path over one of them would lose those requests without a word: it is refused
+ * instead. (The control API and the dashboard live under `/__`, which the pattern refuses.)
+ */
+function apiPathUnder(path: string): string | undefined {
+  return API_PATHS.find((api) => api === path || api.startsWith(`${path}/`));
+}
+
+function apiClash(path: string, api: string): string {
+  return `"${path}" covers WPay's API path ${api}, which the API answers first (the hosted pages would never see it): choose a path outside the API's, such as ${SANDBOX_DEFAULTS.hostedPagePath} or /pay`;
+}
 
 const CredentialsSchema = z.object(optionalShape(CREDENTIAL_TABLE)).strict();
 

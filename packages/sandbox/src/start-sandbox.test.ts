@@ -195,6 +195,38 @@ describe('when protocol defaults are overridden', () => {
     }
   });
 
+  it("refuses a hosted-page path over one of WPay's API paths, naming both and the fix", async () => {
+    for (const [hostedPagePath, apiPath] of [
+      ['/checkout/w-payment/hpp', '/checkout/w-payment/hpp'],
+      ['/checkout/w-payment', '/checkout/w-payment/hpp'],
+      ['/user', '/user/auth/oauth2/token'],
+    ] as const) {
+      // A sandbox that did start is closed again, so that the refusal is what the test reads.
+      const started = startSandbox({ defaults: { hostedPagePath } }).then((sb) => sb.close());
+      await assert.rejects(started, (error: Error) => {
+        assert.ok(error instanceof TypeError, String(error));
+        assert.match(error.message, /^startSandbox: invalid options: defaults\.hostedPagePath: /);
+        assert.ok(error.message.includes(`"${hostedPagePath}"`), error.message);
+        assert.ok(error.message.includes(apiPath), error.message);
+        assert.match(error.message, /such as \/hpp/);
+        return true;
+      });
+    }
+  });
+
+  it('takes a hosted-page path beside or below the API paths', async () => {
+    for (const hostedPagePath of ['/checkout/pay', '/checkout/w-payment/hpp/pages']) {
+      const sb = await startSandbox({ defaults: { hostedPagePath } });
+      try {
+        const { redirectUrl } = await new TestClient(sb).checkout();
+        assert.ok(String(redirectUrl).startsWith(`${sb.url}${hostedPagePath}/`));
+        assert.equal((await fetch(String(redirectUrl))).status, 200);
+      } finally {
+        await sb.close();
+      }
+    }
+  });
+
   it('refuses an unknown default and a bad value, naming each', async () => {
     await assert.rejects(startSandbox({ defaults: { zone: 1 } as never }), /defaults: .*zone/);
     await assert.rejects(
