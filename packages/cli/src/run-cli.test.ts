@@ -2,11 +2,10 @@
 // the --env mode against a WPay (here a sandbox standing in for the real one).
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { SANDBOX_DEFAULTS, type Sandbox, startSandbox } from '@wpay/sandbox';
+import { SANDBOX_DEFAULTS, type Sandbox, type SandboxEnvVars, startSandbox } from '@wpay/sandbox';
 import { startExpressShop } from '../test/fixtures/express-shop.js';
 import { runCli } from './run-cli.js';
 import type { DoctorReport } from './run-doctor.js';
@@ -27,16 +26,20 @@ async function cli(argv: string[], env: Record<string, string | undefined> = {})
   return { code, stdout, stderr };
 }
 
-/** A port that was free a moment ago: the doctor's sandbox must listen where the shop looks. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+/**
+ * The `WPAY_*` lines the doctor printed for the shop once its sandbox listens, or undefined while
+ * they are not all there.
+ */
+function announcedEnv(stderr: string): SandboxEnvVars | undefined {
+  const lines = new Map([...stderr.matchAll(/^(WPAY_\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+  const [WPAY_BASE_URL, WPAY_API_KEY, WPAY_API_SECRET, WPAY_SIGN_KEY] = [
+    'WPAY_BASE_URL',
+    'WPAY_API_KEY',
+    'WPAY_API_SECRET',
+    'WPAY_SIGN_KEY',
+  ].map((name) => lines.get(name));
+  if (!WPAY_BASE_URL || !WPAY_API_KEY || !WPAY_API_SECRET || !WPAY_SIGN_KEY) return undefined;
+  return { WPAY_BASE_URL, WPAY_API_KEY, WPAY_API_SECRET, WPAY_SIGN_KEY };
 }
 
 describe('when asked for the lines a shop must run with (--print-env)', () => {
@@ -99,24 +102,29 @@ describe('when a flag is wrong', () => {
 describe('when run against a shop with --json', () => {
   it('exits 0 with every check passed for a correct shop, 1 naming the failure for a broken one', async () => {
     for (const breakage of [undefined, 'no-origin-check'] as const) {
-      const port = await freePort();
-      const { apiKey, apiSecret, signKey } = SANDBOX_DEFAULTS.credentials;
-      const env = {
-        WPAY_BASE_URL: `http://127.0.0.1:${port}`,
-        WPAY_API_KEY: apiKey,
-        WPAY_API_SECRET: apiSecret,
-        WPAY_SIGN_KEY: signKey,
-      };
+      // The doctor's sandbox takes a free port itself (0); the shop, already listening, learns
+      // its WPay from the lines the doctor prints (stderr, beside the JSON) and answers only then.
+      let learn: (env: SandboxEnvVars) => void = () => {};
+      const env = new Promise<SandboxEnvVars>((resolve) => {
+        learn = resolve;
+      });
       const shop = await startExpressShop(env, breakage ? { breakage } : {});
+      let stdout = '';
+      let stderr = '';
       try {
-        const { code, stdout } = await cli([
-          'doctor',
-          '--json',
-          '--shop',
-          shop.url,
-          '--sandbox-port',
-          String(port),
-        ]);
+        const code = await runCli(['doctor', '--json', '--shop', shop.url, '--sandbox-port', '0'], {
+          stdout: (text) => {
+            stdout += text;
+          },
+          stderr: (text) => {
+            stderr += text;
+            const announced = announcedEnv(stderr);
+            if (announced) learn(announced);
+          },
+          env: {},
+        });
+        assert.ok(announcedEnv(stderr), stderr);
+        assert.notEqual(new URL(announcedEnv(stderr)?.WPAY_BASE_URL ?? '').port, '0');
         const report = JSON.parse(stdout) as DoctorReport;
         const failed = report.results.filter((r) => r.status === 'fail').map((r) => r.name);
         assert.deepEqual(failed, breakage ? ['checkout.origin'] : []);

@@ -142,10 +142,11 @@ async function embedded(
     );
   }
   try {
-    if (!args.json)
-      io.stderr(
-        `The doctor's WPay sandbox listens on ${sandbox.url}; the shop must run with:\n${envLines(sandbox.env)}\n`,
-      );
+    // On stderr with --json too (stdout is the report): with --sandbox-port 0 these lines are
+    // the only way to learn where the sandbox listens.
+    io.stderr(
+      `The doctor's WPay sandbox listens on ${sandbox.url}; the shop must run with:\n${envLines(sandbox.env)}\n`,
+    );
     await waitForShop(args.shop, args.waitForShopSeconds);
     return await runDoctor({
       shop: args.shop,
