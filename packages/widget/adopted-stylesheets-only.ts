@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
 /**
@@ -10,12 +11,16 @@ const FEATURE_TEST =
 
 const CSS_TAG = /\/@lit\/reactive-element\/css-tag\.js$/;
 
+/** The widget's `css` tag for the no-build files: constructed stylesheets, no `CSSResult`. */
+const NO_BUILD_CSS = fileURLToPath(new URL('./src/css.no-build.ts', import.meta.url));
+
 /**
- * Fixes Lit's `supportsAdoptingStyleSheets` to `true` in the no-build files: every supported
- * browser (README, "Browser support") has constructable stylesheets, so the minifier drops Lit's
- * `<style>`-element fallback (and its ShadyCSS test), about 150 B gzip. A Lit release whose
- * `css-tag.js` no longer has that feature test fails the build, rather than shipping the fallback
- * silently.
+ * Constructable stylesheets in the no-build files, which every supported browser has (README,
+ * "Browser support"): the widget's styles are `CSSStyleSheet`s from the start (`css.no-build.ts`
+ * in place of `css.ts`), and Lit's `supportsAdoptingStyleSheets` is fixed to `true`. The minifier
+ * then drops Lit's `<style>`-element fallback, its ShadyCSS test and its `CSSResult` class, about
+ * 330 B gzip. A Lit release whose `css-tag.js` no longer has that feature test fails the build,
+ * rather than shipping the fallback silently.
  *
  * @example
  * ```ts
@@ -26,6 +31,11 @@ export function adoptedStyleSheetsOnly(): Plugin {
   return {
     name: 'wpay-adopted-stylesheets-only',
     apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const styles = importer?.endsWith('.styles.ts') && importer.includes('/src/');
+      return source === './css.js' && styles ? NO_BUILD_CSS : undefined;
+    },
     transform(code, id) {
       if (!CSS_TAG.test(id)) return undefined;
       if (!FEATURE_TEST.test(code)) {

@@ -1,5 +1,6 @@
-// The no-build files' Lit: its `supportsAdoptingStyleSheets` fixed to true (adopted-stylesheets-only.ts),
-// on the css-tag.js the widget really bundles.
+// The no-build files' stylesheets (adopted-stylesheets-only.ts): constructed by the widget's own
+// `css` tag, and Lit's `supportsAdoptingStyleSheets` fixed to true, on the css-tag.js the widget
+// really bundles; then the files `pnpm test` has just built.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,6 +13,9 @@ const CSS_TAG_ID = require
   .replace(/\/node\/css-tag\.js$/, '/css-tag.js');
 const CSS_TAG = readFileSync(CSS_TAG_ID, 'utf8');
 const transform = (code, id) => adoptedStyleSheetsOnly().transform.call(undefined, code, id);
+const resolveId = (source, importer) =>
+  adoptedStyleSheetsOnly().resolveId.call(undefined, source, importer);
+const NO_BUILD_FILES = ['wpay-widget.iife.js', 'wpay-button.iife.js', 'wpay-widget.bundle.js'];
 
 describe("adoptedStyleSheetsOnly on Lit's css-tag.js", () => {
   it('fixes supportsAdoptingStyleSheets to true, leaving no ShadyCSS or adoptedStyleSheets test', () => {
@@ -32,4 +36,28 @@ describe("adoptedStyleSheetsOnly on Lit's css-tag.js", () => {
       /css-tag\.js: Lit's supportsAdoptingStyleSheets test is not where/,
     );
   });
+});
+
+describe("adoptedStyleSheetsOnly on the widget's styles", () => {
+  it('gives the styles modules the css tag that constructs stylesheets', () => {
+    assert.match(
+      resolveId('./css.js', '/w/src/wpay-button.styles.ts'),
+      /\/src\/css\.no-build\.ts$/,
+    );
+  });
+
+  it('leaves every other import alone', () => {
+    assert.equal(resolveId('./css.js', '/w/src/wpay-button.ts'), undefined);
+    assert.equal(resolveId('./dom.js', '/w/src/wpay-button.styles.ts'), undefined);
+  });
+});
+
+describe('the no-build files', () => {
+  for (const file of NO_BUILD_FILES) {
+    it(`${file} constructs its stylesheets, without Lit's CSSResult or <style> fallback`, () => {
+      const code = readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8');
+      assert.match(code, /new CSSStyleSheet/);
+      assert.doesNotMatch(code, /CSSResult is not constructable|litNonce|ShadyCSS/);
+    });
+  }
 });
