@@ -12,6 +12,8 @@
 export interface NodeHmac {
   /** HMAC-SHA512 of the parts, in order, with the key given to {@link NodeHmac.key}. */
   hmac(key: unknown, parts: readonly (string | Uint8Array)[]): Uint8Array;
+  /** {@link NodeHmac.hmac} as Base64, encoded by the digest itself (no copy through a Buffer). */
+  hmacBase64(key: unknown, parts: readonly (string | Uint8Array)[]): string;
   /** Imports a key once (a `KeyObject`). */
   key(secret: string): unknown;
   base64(bytes: Uint8Array): string;
@@ -25,6 +27,7 @@ export interface NodeHmac {
 interface Hmac {
   update(data: string | Uint8Array): Hmac;
   digest(): Uint8Array;
+  digest(encoding: 'base64'): string;
 }
 interface Hash {
   update(data: string, encoding: 'utf8'): Hash;
@@ -70,6 +73,11 @@ export function nodeHmac(runtime: object = globalThis): NodeHmac | undefined {
       const hmac = crypto.createHmac('sha512', key);
       for (const part of parts) hmac.update(part);
       return hmac.digest();
+    },
+    hmacBase64(key, parts) {
+      const hmac = crypto.createHmac('sha512', key);
+      for (const part of parts) hmac.update(part);
+      return hmac.digest('base64');
     },
     base64: (bytes) => Buffer.from(bytes).toString('base64'),
     fromBase64: (text) => Buffer.from(text, 'base64'),

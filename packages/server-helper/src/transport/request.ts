@@ -118,9 +118,15 @@ export async function apiRequest<T>(
 
   const attempt = async (accessToken: string, number: number) => {
     const timestamp = ctx.now();
-    const signature = await ctx.signer.sign(
-      messageToSign({ method: 'POST', timestamp, path: signedPath, query, body: bytes }),
-    );
+    const message = messageToSign({
+      method: 'POST',
+      timestamp,
+      path: signedPath,
+      query,
+      body: bytes,
+    });
+    const { signer } = ctx;
+    const signature = signer.signNow ? signer.signNow(message) : await signer.sign(message);
     const answer = await sendAttempt(ctx, {
       kind: 'api',
       path,
@@ -160,7 +166,7 @@ export async function apiRequest<T>(
   // expired since) is retried with the new token; an unexplained one once. At most
   // `authRetryLimit` auth retries in all (a path that always answers 401 must not churn tokens).
   for (let authRetries = 0, unexplained = 0; ; authRetries++) {
-    const accessToken = await tokens.get();
+    const accessToken = tokens.current() ?? (await tokens.get());
     try {
       data = await withRetries(ctx, retry, (number) => attempt(accessToken, number));
       tokens.accepted(accessToken);

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { SignatureVector } from '@wpay/protocol';
 import signatures from '@wpay/protocol/vectors/signatures.json' with { type: 'json' };
 import { nodeHmac } from './node-hmac.js';
-import { bytesToSign, createSigner, signRequest, verifySignature } from './sign.js';
+import { bytesToSign, createSigner, messageToSign, signRequest, verifySignature } from './sign.js';
 
 const VECTORS: SignatureVector[] = signatures.vectors;
 // wpay-api.md §3's published vector: the one the edge cases below start from.
@@ -116,6 +116,16 @@ describe('when choosing the HMAC implementation', () => {
       assert.equal(signer.verifyNow?.(bytesToSign(v), `${v.signature} `), false, v.name);
     }
     assert.equal(createSigner(VECTOR.signKey, { crypto: webCryptoOnly }).verifyNow, undefined);
+  });
+
+  it('signs synchronously through node:crypto (signNow), as sign does', async () => {
+    for (const v of VECTORS) {
+      const signer = createSigner(v.signKey);
+      assert.equal(signer.signNow?.(v.stringToSign), v.signature, v.name);
+      assert.equal(signer.signNow?.(bytesToSign(v)), v.signature, v.name);
+      assert.equal(signer.signNow?.(messageToSign(v)), await signer.sign(bytesToSign(v)), v.name);
+    }
+    assert.equal(createSigner(VECTOR.signKey, { crypto: webCryptoOnly }).signNow, undefined);
   });
 
   for (const [name, crypto] of [

@@ -163,6 +163,11 @@ export interface Signer {
   readonly backend: 'node:crypto' | 'web-crypto';
   /** Base64 HMAC-SHA512 of `message` (a string is UTF-8 encoded). */
   sign(message: SignedMessage): Promise<string>;
+  /**
+   * `sign` without a promise, where the HMAC is synchronous (node:crypto); absent on Web Crypto.
+   * Every API call signs its request with it, skipping the promise machinery.
+   */
+  signNow?(message: SignedMessage): string;
   /** Whether `signature` (Base64) is the HMAC of `message`; compared in constant time. */
   verify(message: SignedMessage, signature: string): Promise<boolean>;
   /**
@@ -194,11 +199,13 @@ function createNodeSigner(signKey: string, node: NodeHmac): Signer {
     if (!isSignatureSpelling(signature)) return false;
     return node.timingSafeEqual(node.hmac(key, partsOf(message)), node.fromBase64(signature));
   };
+  const signNow = (message: SignedMessage): string => node.hmacBase64(key, partsOf(message));
   return {
     backend: 'node:crypto',
     async sign(message) {
-      return node.base64(node.hmac(key, partsOf(message)));
+      return signNow(message);
     },
+    signNow,
     async verify(message, signature) {
       return verifyNow(message, signature);
     },

@@ -38,7 +38,7 @@ export interface TokenManagerOptions {
  * @example
  * ```ts
  * const tokens = new TokenManager(ctx, { store: new MemoryTokenStore(), key: 'wpay:token:k', apiKey, apiSecret });
- * const accessToken = await tokens.get();
+ * const accessToken = tokens.current() ?? (await tokens.get());
  * await tokens.invalidate(accessToken); // after WPay refused it
  * ```
  */
@@ -64,10 +64,19 @@ export class TokenManager {
     return this.#seen;
   }
 
+  /**
+   * The cached access token when it is still usable (what {@link TokenManager.get} would return
+   * at once), else `undefined`: then call `get`. Lets a call skip a promise per request.
+   */
+  current(): string | undefined {
+    const cached = this.#cached;
+    return cached && this.#usable(cached) ? cached.accessToken : undefined;
+  }
+
   /** The current access token, fetching one if needed (one flight for all callers). */
   async get(): Promise<string> {
-    const cached = this.#cached;
-    if (cached && this.#usable(cached)) return cached.accessToken;
+    const cached = this.current();
+    if (cached !== undefined) return cached;
     this.#flight ??= this.#obtain().finally(() => {
       this.#flight = undefined;
     });
