@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { WPayTimeoutError } from '../errors.js';
 import { resolveOptions, type WPayRequestEvent, type WPayResponseEvent } from '../options.js';
 import type { TransportContext } from './context.js';
 import { type Attempt, sendAttempt } from './send.js';
@@ -7,17 +8,30 @@ import { createSigner } from './sign.js';
 
 const SECRET = 'the-api-secret';
 
-function contextWith(hooks: TransportContext['hooks']) {
+const answering: typeof fetch = async () =>
+  new Response(JSON.stringify({ retcode: '200', retdata: { note: `echo ${SECRET}` } }), {
+    headers: { 'content-type': 'application/json', SIGNATURE: 'response-signature' },
+  });
+
+/** A WPay that never answers: the request ends only when its signal aborts. */
+const hanging: typeof fetch = (_input, init) =>
+  new Promise((_resolve, reject) => {
+    const signal = init?.signal;
+    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+
+/** Active timers that keep this process alive. */
+const refTimers = () =>
+  process.getActiveResourcesInfo().filter((type) => type === 'Timeout').length;
+
+function contextWith(hooks: TransportContext['hooks'], fetch: typeof globalThis.fetch = answering) {
   const scrubbed: string[] = [];
   const resolved = resolveOptions({
     apiKey: 'key',
     apiSecret: SECRET,
     signKey: 'sign-key',
     baseUrl: 'https://wpay.test',
-    fetch: async () =>
-      new Response(JSON.stringify({ retcode: '200', retdata: { note: `echo ${SECRET}` } }), {
-        headers: { 'content-type': 'application/json', SIGNATURE: 'response-signature' },
-      }),
+    fetch,
   });
   const ctx: TransportContext = {
     ...resolved,
@@ -74,5 +88,53 @@ describe('when an attempt is sent', () => {
     await sendAttempt(ctx, ATTEMPT);
     assert.equal(responses.length, 1);
     assert.ok(!scrubbed.includes('a tee'), 'the request body was scrubbed for no listener');
+  });
+});
+
+describe('when an attempt times out', () => {
+  it('aborts a hung attempt with WPayTimeoutError', async () => {
+    const { ctx } = contextWith({}, hanging);
+    await assert.rejects(sendAttempt(ctx, { ...ATTEMPT, timeoutMs: 20 }), (error: unknown) => {
+      assert.ok(error instanceof WPayTimeoutError);
+      assert.equal(error.timeoutMs, 20);
+      assert.equal(error.path, ATTEMPT.path);
+      return true;
+    });
+  });
+
+  it('aborts a hung attempt with WPayTimeoutError when the caller gave a signal too', async () => {
+    const { ctx } = contextWith({}, hanging);
+    const caller = new AbortController();
+    await assert.rejects(
+      sendAttempt(ctx, { ...ATTEMPT, timeoutMs: 20, signal: caller.signal }),
+      WPayTimeoutError,
+    );
+  });
+
+  it('throws the caller’s abort reason when the caller aborts first', async () => {
+    const { ctx } = contextWith({}, hanging);
+    const caller = new AbortController();
+    const call = sendAttempt(ctx, { ...ATTEMPT, timeoutMs: 60_000, signal: caller.signal });
+    caller.abort(new Error('the shopper left'));
+    await assert.rejects(call, /the shopper left/);
+  });
+
+  it('leaves no timer keeping the process alive once the attempt has ended', async () => {
+    const before = refTimers();
+    const { ctx } = contextWith({});
+    await sendAttempt(ctx, { ...ATTEMPT, timeoutMs: 60_000 });
+    assert.equal(refTimers(), before);
+    const caller = new AbortController();
+    await sendAttempt(ctx, { ...ATTEMPT, timeoutMs: 60_000, signal: caller.signal });
+    assert.equal(refTimers(), before);
+    const hung = sendAttempt(contextWith({}, hanging).ctx, {
+      ...ATTEMPT,
+      timeoutMs: 60_000,
+      signal: caller.signal,
+    });
+    assert.ok(refTimers() > before, 'the attempt in flight holds its timeout');
+    caller.abort(new Error('done'));
+    await assert.rejects(hung, /done/);
+    assert.equal(refTimers(), before);
   });
 });

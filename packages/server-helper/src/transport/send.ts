@@ -6,6 +6,7 @@
  */
 import { WPayNetworkError, WPayTimeoutError } from '../errors.js';
 import type { TransportContext } from './context.js';
+import { createDeadlineSignals, type DeadlineSignals } from './deadline-signals.js';
 import { redactBody, redactHeaders } from './redact.js';
 import { causedByCode } from './retry.js';
 import { scrubCause } from './scrub-cause.js';
@@ -88,20 +89,14 @@ export async function sendAttempt(ctx: TransportContext, attempt: Attempt): Prom
   }
   ctx.logger.debug?.('wpay: request', { ...base, attempt: attempt.attempt });
 
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, attempt.timeoutMs);
-  const unlink = linkSignal(attempt.signal, controller);
+  const timeout = startTimeout(attempt.timeoutMs, attempt.signal);
   const started = ctx.now();
   try {
     const response = await ctx.fetch(attempt.url, {
       method: 'POST',
       headers: attempt.headers,
       body: attempt.body,
-      signal: controller.signal,
+      signal: timeout.signal,
       redirect: 'manual',
     });
     const text = await response.text();
@@ -119,7 +114,7 @@ export async function sendAttempt(ctx: TransportContext, attempt: Attempt): Prom
     ctx.logger.debug?.('wpay: response', { ...base, httpStatus: response.status });
     return answer;
   } catch (error) {
-    if (timedOut) {
+    if (timeout.expired()) {
       throw new WPayTimeoutError({ path: attempt.path, timeoutMs: attempt.timeoutMs });
     }
     if (attempt.signal?.aborted) throw attempt.signal.reason;
@@ -133,9 +128,61 @@ export async function sendAttempt(ctx: TransportContext, attempt: Attempt): Prom
       cause,
     });
   } finally {
-    clearTimeout(timer);
-    unlink();
+    timeout.end();
   }
+}
+
+/** The abort signal of one attempt: its timeout, linked to the caller's signal when given. */
+interface AttemptTimeout {
+  signal: AbortSignal;
+  expired(): boolean;
+  end(): void;
+}
+
+let sharedDeadlines: DeadlineSignals | undefined | null = null;
+
+function startTimeout(timeoutMs: number, outer: AbortSignal | undefined): AttemptTimeout {
+  // Made on first use, inside a request: an edge runtime allows no timer at module scope.
+  if (sharedDeadlines === null) sharedDeadlines = createDeadlineSignals();
+  const deadlines = sharedDeadlines;
+  if (deadlines && !outer) {
+    // No caller signal: the slot's own signal serves the call (no controller of its own).
+    const slot = deadlines.acquire(timeoutMs);
+    return {
+      signal: slot.signal,
+      expired: () => slot.expired,
+      end: () => deadlines.release(slot),
+    };
+  }
+  const controller = new AbortController();
+  const unlink = linkSignal(outer, controller);
+  if (deadlines) {
+    const slot = deadlines.acquire(timeoutMs);
+    const onTimeout = () => controller.abort();
+    slot.signal.addEventListener('abort', onTimeout, { once: true });
+    return {
+      signal: controller.signal,
+      expired: () => slot.expired,
+      end: () => {
+        slot.signal.removeEventListener('abort', onTimeout);
+        deadlines.release(slot);
+        unlink();
+      },
+    };
+  }
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  return {
+    signal: controller.signal,
+    expired: () => timedOut,
+    end: () => {
+      clearTimeout(timer);
+      unlink();
+    },
+  };
 }
 
 function describe(error: unknown): string {
