@@ -72,11 +72,12 @@ export default defineConfig(({ mode }) => {
       outDir: server ? 'dist/server' : 'dist',
       emptyOutDir: false,
       sourcemap: true,
-      // Two minifiers on the no-build files: terser (safe transforms only, two passes) and then
-      // rolldown's oxc (`output.minify` below): each finds what the other leaves, about 90 B gzip
-      // of each IIFE file. Neither adds syntax newer than the es2022 target, nor eval.
+      // Two minifiers on the no-build files: terser (safe transforms only, two passes, function
+      // declarations hoisted) and then rolldown's oxc (`output.minify` below): each finds what the
+      // other leaves, about 110 B gzip of each IIFE file. Neither adds syntax newer than the es2022
+      // target, nor eval.
       minify: noBuild ? 'terser' : false,
-      terserOptions: { ecma: 2020, compress: { passes: 2 }, mangle: true },
+      terserOptions: { ecma: 2020, compress: { passes: 2, hoist_funs: true }, mangle: true },
       reportCompressedSize: false,
       lib: noBuild
         ? {

@@ -39,14 +39,11 @@ export const RETURN_DEFAULTS = {
   timeout: DEFAULT_TIMEOUT_MS,
 } as const;
 
-const MESSAGES: Record<WpayReturnState, keyof WpayStrings> = {
-  checking: 'processing',
-  succeeded: 'succeeded',
-  processing: 'processing',
-  cancelled: 'cancelled',
-  failed: 'failed',
-  error: 'errorStatus',
-};
+/** A state's built-in message: the outcome's own, "processing" while checking, or the error's. */
+function messageKey(phase: WpayReturnState): keyof WpayStrings {
+  if (phase === 'checking') return 'processing';
+  return phase === 'error' ? 'errorStatus' : phase;
+}
 
 /** Worth another check: the server was unreachable, slow, or failing on its side. */
 function isTransient(error: unknown): boolean {
@@ -225,7 +222,7 @@ export class WpayReturn extends WpayElement<WpayReturnState> {
       true,
     );
     this.#slot.name = phase === 'checking' ? 'processing' : phase;
-    setText(this.#text, this._strings[slow ? 'processingSlow' : MESSAGES[phase]]);
+    setText(this.#text, this._strings[slow ? 'processingSlow' : messageKey(phase)]);
     if (!this.hasUpdated) this.renderRoot.append(this.#base);
   }
 }
