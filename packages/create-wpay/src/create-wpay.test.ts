@@ -6,10 +6,9 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, realpath, rm, symlink } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { type PackedPackage, packPublished, ROOT } from '../../../scripts/pack-packages.mjs';
 
@@ -33,41 +32,124 @@ async function linkThirdParty(names: Iterable<string>, from: string[]): Promise<
   }
 }
 
-/** A port that was free a moment ago (the shop and the doctor's sandbox must know it in advance). */
+/** A port that was free a moment ago: only for dev.mjs, whose ports must be known in advance. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
+      const { port } = server.address() as AddressInfo;
       server.close(() => resolve(port));
     });
   });
 }
 
-/** Starts `node args` in the shop's directory; resolves once a stdout line matches `ready`. */
+/**
+ * A child that exited, or printed what says it failed, before it printed what it was waited for;
+ * `output` is all it printed.
+ */
+class NotStarted extends Error {
+  constructor(
+    message: string,
+    readonly output: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Started {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** Its exit code, once it exited. */
+  exited: Promise<number | null>;
+}
+
+/**
+ * Starts `node args` in the shop's directory; resolves once its output (stdout and stderr) matches
+ * every one of `ready`. Rejects with {@link NotStarted} if it exits first, or once its output
+ * matches `fails` (then it is stopped: `node --watch` outlives a shop that failed to listen).
+ */
 async function start(
   args: string[],
   env: Record<string, string>,
-  ready: RegExp,
-): Promise<ChildProcess> {
+  { ready, fails }: { ready: readonly RegExp[]; fails?: RegExp },
+): Promise<Started> {
   const child = spawn(process.execPath, args, {
     cwd: shopDir,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
-  let output = '';
+  let stdout = '';
+  let stderr = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   await new Promise<void>((resolve, reject) => {
+    const notStarted = (why: string) =>
+      new NotStarted(
+        `node ${args.join(' ')} ${why} before ${ready.join(' and ')}: ${stdout}${stderr}`,
+        `${stdout}${stderr}`,
+      );
+    const check = () => {
+      const output = `${stdout}\n${stderr}`;
+      if (ready.every((line) => line.test(output))) resolve();
+      else if (fails?.test(output)) void stop(child).then(() => reject(notStarted('failed')));
+    };
     child.stdout?.on('data', (chunk) => {
-      output += chunk;
-      if (ready.test(output)) resolve();
+      stdout += chunk;
+      check();
     });
-    child.once('exit', (code) =>
-      reject(new Error(`node ${args.join(' ')} exited (${code}) before ${ready}: ${output}`)),
-    );
+    child.stderr?.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      stderr += chunk;
+      check();
+    });
+    void exited.then((code) => reject(notStarted(`exited (${code})`)));
   });
-  return child;
+  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+}
+
+/**
+ * A port of this test's own (listening on 0: no other process can take it) that holds every
+ * connection until {@link Forwarder.forwardTo} names the port behind it, then pipes it there:
+ * the shop's address, known before the shop starts on a port of its own choosing.
+ */
+interface Forwarder {
+  url: string;
+  forwardTo(port: number): void;
+  close(): Promise<void>;
+}
+
+async function forwarder(): Promise<Forwarder> {
+  let forwardTo: (port: number) => void = () => {};
+  const target = new Promise<number>((resolve) => {
+    forwardTo = resolve;
+  });
+  const sockets = new Set<Socket>();
+  const track = (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    return socket;
+  };
+  const server = createServer((client) => {
+    track(client);
+    void target.then((port) => {
+      const upstream = track(connect(port, '127.0.0.1'));
+      upstream.once('error', () => client.destroy());
+      client.once('error', () => upstream.destroy());
+      client.pipe(upstream).pipe(client);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    forwardTo,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
 }
 
 function stop(child: ChildProcess): Promise<void> {
@@ -125,63 +207,82 @@ describe('when npm create wpay scaffolds a shop', () => {
   });
 
   it('passes every check of the packed wpay doctor once started', async () => {
-    const [port, sandboxPort] = [await freePort(), await freePort()];
-    const shopUrl = `http://127.0.0.1:${port}`;
-    const shop = await start(
-      ['--env-file=.env', 'server.mjs'],
-      { PORT: String(port), PUBLIC_URL: shopUrl, WPAY_BASE_URL: `http://127.0.0.1:${sandboxPort}` },
-      /Shop: /,
-    );
-    const cli = packs.get('cli');
-    assert.ok(cli);
-    const args = [
-      'doctor',
-      '--json',
-      '--credentials-from',
-      '.env',
-      '--shop',
-      shopUrl,
-      '--sandbox-port',
-      String(sandboxPort),
-    ];
-    const { stdout } = await run(
-      process.execPath,
-      [join(cli.unpacked, cli.manifest.bin?.wpay ?? ''), ...args],
-      { cwd: shopDir },
-    ).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
-    await stop(shop);
-    const report = JSON.parse(stdout) as {
-      ok: boolean;
-      results: { name: string; status: string }[];
-    };
-    assert.deepEqual(
-      report.results.filter((result) => result.status !== 'pass'),
-      [],
-    );
-    assert.equal(report.results.length, 19);
-    assert.equal(report.ok, true);
+    // No port is picked in advance: the doctor's sandbox takes a free one (0) and prints the
+    // shop's lines, the shop is started with them on a free one (0) too, behind an address this
+    // test holds from the start (the doctor's --shop and the shop's PUBLIC_URL).
+    const front = await forwarder();
+    try {
+      const cli = packs.get('cli');
+      assert.ok(cli);
+      const baseUrlLine = /^WPAY_BASE_URL=(\S+)$/m;
+      const doctor = await start(
+        [
+          join(cli.unpacked, cli.manifest.bin?.wpay ?? ''),
+          'doctor',
+          '--json',
+          '--credentials-from',
+          '.env',
+          '--shop',
+          front.url,
+          '--sandbox-port',
+          '0',
+        ],
+        {},
+        { ready: [baseUrlLine] },
+      );
+      const sandboxUrl = baseUrlLine.exec(doctor.stderr())?.[1] ?? '';
+      assert.match(sandboxUrl, /^http:\/\/127\.0\.0\.1:[1-9]\d*$/);
+      const shop = await start(
+        ['--env-file=.env', 'server.mjs'],
+        { PORT: '0', PUBLIC_URL: front.url, WPAY_BASE_URL: sandboxUrl },
+        { ready: [/Shop: http:\/\/\S+:\d+\//] },
+      );
+      front.forwardTo(Number(/Shop: http:\/\/\S+:(\d+)\//.exec(shop.stdout())?.[1]));
+      await doctor.exited;
+      await stop(shop.child);
+      const report = JSON.parse(doctor.stdout()) as {
+        ok: boolean;
+        results: { name: string; status: string }[];
+      };
+      assert.deepEqual(
+        report.results.filter((result) => result.status !== 'pass'),
+        [],
+      );
+      assert.equal(report.results.length, 19);
+      assert.equal(report.ok, true);
+    } finally {
+      await front.close();
+    }
   });
 
   it("runs the sandbox and the shop with npm run dev's script, the webhooks sent to the shop", async () => {
-    const [port, sandboxPort] = [await freePort(), await freePort()];
-    const dev = await start(
-      ['dev.mjs'],
-      { PORT: String(port), WPAY_BASE_URL: `http://127.0.0.1:${sandboxPort}` },
-      /Shop: /,
-    );
-    try {
-      let answer: Response | undefined;
-      for (let attempt = 0; answer === undefined && attempt < 600; attempt++) {
-        answer = await fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/webhook-url`).catch(
-          () => undefined,
+    // dev.mjs starts both at once on the fixed ports of .env (the sandbox is told the shop's
+    // webhook URL, the shop WPay's URL), so neither may be 0: ports found free are used, and new
+    // ones if another process took one in between (the run stopped at EADDRINUSE).
+    let started: { port: number; sandboxPort: number; dev: Started } | undefined;
+    for (let attempt = 1; started === undefined; attempt++) {
+      const port = await freePort();
+      let sandboxPort = await freePort();
+      while (sandboxPort === port) sandboxPort = await freePort();
+      try {
+        const dev = await start(
+          ['dev.mjs'],
+          { PORT: String(port), WPAY_BASE_URL: `http://127.0.0.1:${sandboxPort}` },
+          { ready: [/Shop: /, /WPay sandbox listening on /], fails: /EADDRINUSE/ },
         );
-        if (answer === undefined) await sleep(100);
+        started = { port, sandboxPort, dev };
+      } catch (error) {
+        const taken = error instanceof NotStarted && /EADDRINUSE/.test(error.output);
+        if (!taken || attempt === 5) throw error;
       }
-      assert.ok(answer, 'the sandbox answered');
+    }
+    const { port, sandboxPort, dev } = started;
+    try {
+      const answer = await fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/webhook-url`);
       assert.deepEqual(await answer.json(), { url: `http://127.0.0.1:${port}/api/webhooks/wpay` });
       assert.equal((await fetch(`http://127.0.0.1:${port}/`)).status, 200);
     } finally {
-      await stop(dev);
+      await stop(dev.child);
     }
   });
 });
