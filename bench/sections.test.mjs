@@ -112,6 +112,14 @@ describe("when the harness reads a section's id from its file", () => {
     assert.deepEqual(selectSections(entries, new Set(['alpha'])), [entries[2]]);
   });
 
+  it('runs --only a readable section and warns about the unreadable ones', async () => {
+    const { code, stdout, stderr } = await bench(root, '--only', 'alpha');
+    assert.equal(code, 1, stderr); // the one it ran exports another id
+    assert.match(stderr, /bench\/sections\/none\.mjs: no `id: '…'` lines/);
+    assert.match(stderr, /bench\/sections\/twice\.mjs: 2 `id: '…'` lines/);
+    assert.match(stdout, /## alpha: not run/);
+  });
+
   it('refuses a module whose exported id is not the one its line declares', async () => {
     const [, , entry] = discoverSections(root);
     await assert.rejects(
