@@ -36,6 +36,7 @@ async function listen(server: Server): Promise<string> {
 
 const servers: Server[] = [];
 after(async () => {
+  for (const server of servers) server.closeAllConnections();
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
 });
 
@@ -46,6 +47,9 @@ async function serve(listener: Parameters<typeof createServer>[1]): Promise<stri
 }
 
 const rawBody = '{"b": 1,  "a":"é"}';
+
+// Guards against a hang, not a duration: a test that would never finish fails instead.
+const HANG_GUARD = { timeout: 20_000 };
 
 describe('when mounted on node:http', () => {
   it('hands the handler the method, full URL, headers and exact raw bytes', async () => {
@@ -132,6 +136,39 @@ describe("when writing the handler's answer", () => {
     assert.equal(body, 'one,two,three');
     assert.equal(res.headers['transfer-encoding'], 'chunked');
   });
+
+  it(
+    'sends the first chunk of a streamed answer before the second exists',
+    HANG_GUARD,
+    async () => {
+      let release: () => void = () => {};
+      const second = new Promise<void>((resolve) => (release = resolve));
+      const stream = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          controller.enqueue(new TextEncoder().encode('first,'));
+          await second; // comes only once the client has the first chunk
+          controller.enqueue(new TextEncoder().encode('second'));
+          controller.close();
+        },
+      });
+      const base = await serve(toNodeHandler(async () => new Response(stream)));
+      const { res, body } = await new Promise<{ res: IncomingMessage; body: string }>(
+        (resolve, reject) => {
+          get(`${base}/`, (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => {
+              body += chunk;
+              if (body === 'first,') release();
+            });
+            res.on('end', () => resolve({ res, body }));
+          }).on('error', reject);
+        },
+      );
+      assert.equal(body, 'first,second');
+      assert.equal(res.headers['transfer-encoding'], 'chunked');
+    },
+  );
 
   it('sends an empty body as an empty answer', async () => {
     const base = await serve(

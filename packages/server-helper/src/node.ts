@@ -23,6 +23,7 @@ import {
   BODY_ALREADY_PARSED_MESSAGE,
   markRebuiltBody,
 } from './handlers/parsed-body.js';
+import { LAZY_REQUESTS, LazyRequest } from './node-lazy-request.js';
 
 export { BODY_ALREADY_PARSED };
 
@@ -158,7 +159,23 @@ function requestHeaders(req: NodeRequest): Headers {
   return headers;
 }
 
-function toRequest(req: NodeRequest, body: BodySource, options: ToNodeHandlerOptions): Request {
+/** Methods `new Request()` refuses: built eagerly, so that they fail as they always did. */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+function toRequest(
+  req: NodeRequest,
+  res: ServerResponse,
+  body: BodySource,
+  options: ToNodeHandlerOptions,
+): Request {
+  if (body.kind === 'stream' && LAZY_REQUESTS && !FORBIDDEN_METHODS.has(req.method ?? '')) {
+    // The common case (nothing read the body yet): a Request built only as far as it is read.
+    const trustProxy = options.trustProxy === true;
+    return new LazyRequest(req, {
+      res,
+      url: () => requestUrl(req, trustProxy),
+    }) as unknown as Request;
+  }
   const method = req.method ?? 'GET';
   const controller = new AbortController();
   req.once('close', () => {
@@ -204,16 +221,19 @@ async function writeResponse(
     res.end();
     return;
   }
-  let part = await reader.read();
-  if (part.done) {
-    // One chunk (every handler's JSON answer): sent whole with its length, in one write, rather
-    // than as a chunked stream whose terminating chunk is a second write.
+  // A body of one chunk (every handler's JSON answer, any Response of a string or bytes) is
+  // closed by now: it goes whole with its length, in one write, rather than as a chunked stream
+  // whose terminating chunk is a second write. A real stream's first chunk is not held back for
+  // its second: whatever has not come by the next turn of the event loop is streamed.
+  const pending = reader.read();
+  const next = await Promise.race([pending, nextTurn()]);
+  if (next !== NOT_YET && next.done) {
     if (!res.hasHeader('content-length')) res.setHeader('content-length', first.value.byteLength);
     res.end(first.value);
     return;
   }
   res.write(first.value);
-  for (; !part.done; part = await reader.read()) {
+  for (let part = next === NOT_YET ? await pending : next; !part.done; part = await reader.read()) {
     if (res.destroyed) {
       await reader.cancel();
       return;
@@ -225,6 +245,13 @@ async function writeResponse(
     });
   }
   res.end();
+}
+
+const NOT_YET = Symbol('not yet');
+
+/** Resolves once the event loop has turned: after every promise already settling. */
+function nextTurn(): Promise<typeof NOT_YET> {
+  return new Promise((resolve) => setImmediate(resolve, NOT_YET));
 }
 
 function answerJson(res: ServerResponse, status: number, code: string, message: string): void {
@@ -262,7 +289,7 @@ export function toNodeHandler(
       return;
     }
     try {
-      const response = await handler(toRequest(req, body, options));
+      const response = await handler(toRequest(req, res, body, options));
       // The handler answered without reading the whole body (e.g. 413): the rest of it is still
       // on the connection, so it cannot carry another request. Close it after this answer.
       if (!req.complete) res.setHeader('connection', 'close');

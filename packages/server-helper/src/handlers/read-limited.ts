@@ -4,6 +4,8 @@
  * @module
  */
 
+import { readDirectBody } from './direct-body.js';
+
 /**
  * The body's bytes, or `undefined` when it (or its declared `Content-Length`) exceeds `maxBytes`.
  * Answers as soon as the limit is passed, whatever the caller did to the Request (cloned, tee'd,
@@ -21,6 +23,8 @@ export async function readLimited(
 ): Promise<Uint8Array | undefined> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) return undefined;
+  const direct = readDirectBody(request, maxBytes);
+  if (direct !== undefined) return direct;
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
