@@ -10,6 +10,7 @@ import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { DIRECT_BODY, type DirectBody } from './handlers/direct-body.js';
+import { acceptPreparedAnswers } from './handlers/prepared-response.js';
 import { NodeHeaders, realHeaders } from './node-headers.js';
 
 /** What {@link LazyRequest} needs besides Node's request. */
@@ -158,6 +159,8 @@ function readSocket(req: IncomingMessage, maxBytes: number): Promise<Uint8Array 
 const OWN = new Set<PropertyKey>(['constructor', 'method', 'url', 'headers', 'signal', 'bodyUsed']);
 
 Object.setPrototypeOf(LazyRequest.prototype, Request.prototype);
+// The adapter writes a handler's prepared answers itself (handlers/prepared-response.ts).
+acceptPreparedAnswers(LazyRequest.prototype);
 for (const key of Reflect.ownKeys(Request.prototype)) {
   if (OWN.has(key)) continue;
   const descriptor = Object.getOwnPropertyDescriptor(Request.prototype, key);

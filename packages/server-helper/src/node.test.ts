@@ -6,6 +6,9 @@ import { after, describe, it } from 'node:test';
 import express from 'express';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyRawBody from 'fastify-raw-body';
+import * as z from 'zod';
+import { createCheckoutHandler } from './handlers/checkout-handler.js';
+import { jsonResponse } from './handlers/error-response.js';
 import { createWebhookHandler } from './handlers/webhook-handler.js';
 import { BODY_ALREADY_PARSED, toFastifyHandler, toNodeHandler } from './node.js';
 import { createWebhooks } from './webhooks/create-webhooks.js';
@@ -169,6 +172,53 @@ describe("when writing the handler's answer", () => {
       assert.equal(res.headers['transfer-encoding'], 'chunked');
     },
   );
+
+  it("writes a checkout's answer as its real Response would be written", async () => {
+    const checkout = createCheckoutHandler(
+      {
+        checkout: { create: async () => ({ trxNo: 'TRX1', redirectUrl: 'https://pay.example/1' }) },
+      },
+      {
+        body: z.object({ sku: z.string() }),
+        resolveOrder: () => ({ mchOrderNo: 'order_1', amount: '1.00', currency: 'USD' }),
+        successUrl: '/thanks',
+        cancelUrl: '/cart',
+        publicUrl: 'https://shop.example',
+      },
+    );
+    const send = (key: string) => ({
+      method: 'POST',
+      headers: {
+        origin: 'https://shop.example',
+        'content-type': 'application/json',
+        'idempotency-key': key,
+      },
+      body: '{"sku":"tee"}',
+    });
+    const base = await serve(toNodeHandler(checkout));
+    for (const key of ['first', 'first']) {
+      const direct = await checkout(new Request('https://shop.example/api/checkout', send(key)));
+      const served = await fetch(`${base}/api/checkout`, send(`${key}-served`));
+      const text = await direct.text();
+      assert.equal(await served.text(), text);
+      assert.equal(served.status, direct.status);
+      for (const [name, value] of direct.headers) assert.equal(served.headers.get(name), value);
+      assert.equal(served.headers.get('content-length'), String(Buffer.byteLength(text)));
+    }
+  });
+
+  it("writes the headers a wrapper set on a handler's answer", async () => {
+    const base = await serve(
+      toNodeHandler(async (request) => {
+        const answer = jsonResponse(200, { ok: true }, {}, request);
+        answer.headers.set('x-wrapped', 'yes');
+        return answer;
+      }),
+    );
+    const res = await fetch(base, { method: 'POST', body: 'x' });
+    assert.equal(res.headers.get('x-wrapped'), 'yes');
+    assert.deepEqual(await res.json(), { ok: true });
+  });
 
   it('sends an empty body as an empty answer', async () => {
     const base = await serve(

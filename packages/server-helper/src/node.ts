@@ -23,6 +23,7 @@ import {
   BODY_ALREADY_PARSED_MESSAGE,
   markRebuiltBody,
 } from './handlers/parsed-body.js';
+import { type PreparedAnswer, preparedAnswerOf } from './handlers/prepared-response.js';
 import { LAZY_REQUESTS, LazyRequest } from './node-lazy-request.js';
 
 export { BODY_ALREADY_PARSED };
@@ -204,6 +205,11 @@ async function writeResponse(
   response: Response,
   head: boolean,
 ): Promise<void> {
+  const prepared = preparedAnswerOf(response);
+  if (prepared) {
+    writePrepared(res, prepared, head);
+    return;
+  }
   res.statusCode = response.status;
   const cookies = response.headers.getSetCookie();
   response.headers.forEach((value, name) => {
@@ -245,6 +251,22 @@ async function writeResponse(
     });
   }
   res.end();
+}
+
+/** A handler's prepared answer: as a one-chunk `Response` would be written, without building it. */
+function writePrepared(
+  res: ServerResponse,
+  { status, headers, body }: PreparedAnswer,
+  head: boolean,
+) {
+  res.statusCode = status;
+  for (const name in headers) res.setHeader(name, headers[name] as string);
+  if (head) {
+    res.end();
+    return;
+  }
+  if (!res.hasHeader('content-length')) res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
 }
 
 const NOT_YET = Symbol('not yet');

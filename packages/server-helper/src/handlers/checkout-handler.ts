@@ -259,7 +259,11 @@ export function sessionRequestOf(
   return request;
 }
 
-function answer(session: StoredSession, kind: 'json' | 'form', replayed: boolean): Response {
+function answer(
+  session: StoredSession,
+  kind: 'json' | 'form',
+  { replayed, request }: { replayed: boolean; request: Request },
+): Response {
   const headers: Record<string, string> = replayed ? { 'idempotent-replayed': 'true' } : {};
   if (kind === 'form') {
     return new Response(null, {
@@ -267,7 +271,8 @@ function answer(session: StoredSession, kind: 'json' | 'form', replayed: boolean
       headers: { location: session.redirectUrl, 'cache-control': 'no-store', ...headers },
     });
   }
-  return jsonResponse(200, { redirectUrl: session.redirectUrl, trxNo: session.trxNo }, headers);
+  const body = { redirectUrl: session.redirectUrl, trxNo: session.trxNo };
+  return jsonResponse(200, body, headers, request);
 }
 
 /**
@@ -391,7 +396,7 @@ export function createCheckoutHandler<Body extends BodySchema>(
     key: string,
     fingerprint: string,
     run: () => Promise<StoredSession | Response>,
-    kind: 'json' | 'form',
+    { kind, request }: { kind: 'json' | 'form'; request: Request },
   ): Promise<Response> {
     const begin = () =>
       idempotencyStore.claim(`idempotency:${key}`, {
@@ -421,7 +426,10 @@ export function createCheckoutHandler<Body extends BodySchema>(
     }
     if (state.state === 'done') {
       const stored = storedSessionSchema.safeParse(state.result);
-      if (stored.success) return refusedRedirect(stored.data) ?? answer(stored.data, kind, true);
+      if (stored.success)
+        return (
+          refusedRedirect(stored.data) ?? answer(stored.data, kind, { replayed: true, request })
+        );
       logger.error('checkoutHandler: the stored Idempotency-Key result is unreadable', { key });
       return errorResponse(500, 'internal_error', 'The checkout could not be started');
     }
@@ -436,7 +444,7 @@ export function createCheckoutHandler<Body extends BodySchema>(
       return outcome;
     }
     await state.complete(outcome);
-    return answer(outcome, kind, false);
+    return answer(outcome, kind, { replayed: false, request });
   }
 
   return async (request) => {
@@ -462,7 +470,9 @@ export function createCheckoutHandler<Body extends BodySchema>(
     const key = request.headers.get('idempotency-key');
     if (key === null) {
       const outcome = await run();
-      return outcome instanceof Response ? outcome : answer(outcome, read.kind, false);
+      return outcome instanceof Response
+        ? outcome
+        : answer(outcome, read.kind, { replayed: false, request });
     }
     if (!IDEMPOTENCY_KEY.test(key)) {
       return errorResponse(
@@ -473,6 +483,6 @@ export function createCheckoutHandler<Body extends BodySchema>(
     }
     const scope = trust.scopeOf(request);
     const fingerprint = await bodyFingerprint(scope ? [scope, parsed.value] : parsed.value);
-    return idempotent(key, fingerprint, run, read.kind);
+    return idempotent(key, fingerprint, run, { kind: read.kind, request });
   };
 }

@@ -31,6 +31,8 @@ export interface HandlerErrorBody {
   error: { code: string; message: string; fields?: ErrorField[] };
 }
 
+import { acceptsPreparedAnswers, PreparedResponse } from './prepared-response.js';
+
 /** Options of {@link errorResponse}. */
 export interface ErrorResponseOptions {
   fields?: ErrorField[] | undefined;
@@ -38,26 +40,31 @@ export interface ErrorResponseOptions {
 }
 
 /**
- * A JSON answer with `Cache-Control: no-store`.
+ * A JSON answer with `Cache-Control: no-store`. Given the `request` it answers, a request from
+ * the Node adapter gets a `PreparedResponse` (the same answer, built as a `Response` only if
+ * read as one); any other, a real `Response`.
  *
  * @example
  * ```ts
- * return jsonResponse(200, { redirectUrl, trxNo });
+ * return jsonResponse(200, { redirectUrl, trxNo }, {}, request);
  * ```
  */
 export function jsonResponse(
   status: number,
   body: unknown,
-  headers: Record<string, string> = {},
+  extraHeaders: Record<string, string> = {},
+  request?: Request,
 ): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'cache-control': 'no-store',
-      ...headers,
-    },
-  });
+  const text = JSON.stringify(body);
+  const headers = {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...extraHeaders,
+  };
+  if (acceptsPreparedAnswers(request)) {
+    return new PreparedResponse({ status, headers, body: text }) as unknown as Response;
+  }
+  return new Response(text, { status, headers });
 }
 
 /**
