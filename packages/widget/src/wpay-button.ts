@@ -158,7 +158,7 @@ export class WpayButton extends WpayElement<WpayButtonState> {
     'button',
     { part: 'base', type: 'button', 'aria-describedby': 'error' },
     this.#content,
-    h('span', { part: 'spinner', class: 'spinner', 'aria-hidden': 'true' }),
+    this._spinner,
   ) as HTMLButtonElement;
   /** Says "Starting checkout…" while busy. */
   readonly #status = new Text();

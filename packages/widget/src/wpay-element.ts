@@ -3,6 +3,7 @@ import {
   type PropertyValues,
   ReactiveElement,
 } from '@lit/reactive-element';
+import { h } from './dom.js';
 import { WpayErrorEvent } from './events.js';
 import { fetchJson } from './fetch-json.js';
 import { loadStrings, resolveLocale, stringsFor, type WpayStrings } from './i18n/index.js';
@@ -53,6 +54,12 @@ export abstract class WpayElement<State extends string> extends ReactiveElement 
     timeout: { type: Number },
   };
 
+  /** Both elements' busy spinner (styled by `sharedStyles`), built once here. */
+  protected readonly _spinner = h('span', {
+    part: 'spinner',
+    class: 'spinner',
+    'aria-hidden': 'true',
+  });
   /** The request (or polling run) in flight; aborted by a newer one or when the element leaves. */
   protected _run: AbortController | undefined;
   /** Where the element is; read through `state`. */

@@ -100,7 +100,6 @@ export class WpayReturn extends WpayElement<WpayReturnState> {
   };
   static override styles = [sharedStyles, returnStyles];
 
-  readonly #spinner = h('span', { part: 'spinner', class: 'spinner', 'aria-hidden': 'true' });
   readonly #text = new Text();
   /** Shows the current state's slot, with the built-in message as its fallback content. */
   readonly #slot = h('slot', {}, this.#text) as HTMLSlotElement;
@@ -154,13 +153,14 @@ export class WpayReturn extends WpayElement<WpayReturnState> {
     // Any state set below renders in an update of its own, not as a change inside this one.
     await this.updateComplete;
     if (signal.aborted) return;
-    if (!this.statusEndpoint.trim()) {
+    const missingEndpoint = !this.statusEndpoint.trim();
+    if (missingEndpoint) {
       this.logger.warn('<wpay-return> has no status-endpoint: set it to your status handler');
-      this._fail(new WpayRequestError('missing-endpoint'), this._strings.errorStatus);
-      return;
     }
     const identifier = returnIdentifier(window.location.search);
     try {
+      // One failure path for both: the same message, the same event.
+      if (missingEndpoint) throw new WpayRequestError('missing-endpoint');
       if (!identifier) throw new WpayRequestError('missing-identifier');
       await this.#poll(identifier, signal);
     } catch (error) {
@@ -217,7 +217,7 @@ export class WpayReturn extends WpayElement<WpayReturnState> {
     const slow = phase === 'processing' && this._slow;
     show(
       this.#base,
-      this.#spinner,
+      this._spinner,
       phase === 'checking' || (phase === 'processing' && !slow),
       true,
     );
