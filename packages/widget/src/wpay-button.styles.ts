@@ -82,7 +82,7 @@ export const buttonStyles = css`
   }
 
   .button:focus-visible {
-    outline: 2px solid var(--wpay-button-focus-ring-color, var(--_accent));
+    outline: 2px solid var(--wpay-button-focus-ring-color, var(--_ring, var(--_accent)));
     outline-offset: 2px;
   }
 
@@ -131,19 +131,13 @@ export const buttonStyles = css`
     .button {
       --_accent: var(--wpay-button-accent, #a5b4fc);
       --_on-accent: var(--wpay-button-accent-contrast, #1e1b4b);
+      /* The light accent alone would be faint on a light page: darken it with the text colour. */
+      --_ring: color-mix(in srgb, var(--_accent) 50%, currentColor);
     }
 
     .secondary,
     .outline {
       --_fg: currentColor;
-    }
-
-    /* The light accent alone would be faint on a light page: darken it with the text colour. */
-    .button:focus-visible {
-      outline-color: var(
-        --wpay-button-focus-ring-color,
-        color-mix(in srgb, var(--_accent) 50%, currentColor)
-      );
     }
   }
 `;
