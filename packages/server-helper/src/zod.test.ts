@@ -57,3 +57,94 @@ describe("the helper's zod", () => {
     assert.deepEqual(extended.parse({ sku: 'tee', quantity: 2 }), { sku: 'tee', quantity: 2 });
   });
 });
+
+describe('when a URL schema sees an input again', () => {
+  /** Runs `body` counting the URLs constructed meanwhile (what checking a URL costs). */
+  function countingParses(body: () => void): number {
+    const Original = globalThis.URL;
+    let parses = 0;
+    const Counting = class extends Original {
+      constructor(...args: ConstructorParameters<typeof URL>) {
+        super(...args);
+        parses++;
+      }
+    };
+    const parse = (Original as { parse?: (url: string, base?: string) => URL | null }).parse;
+    if (parse) {
+      Object.defineProperty(Counting, 'parse', {
+        value: (url: string, base?: string) => {
+          parses++;
+          return parse.call(Original, url, base);
+        },
+      });
+    }
+    globalThis.URL = Counting as typeof URL;
+    try {
+      body();
+    } finally {
+      globalThis.URL = Original;
+    }
+    return parses;
+  }
+  const INPUTS_URL = [
+    'https://shop.example/ok',
+    ' https://shop.example/ok ',
+    'https://shop.ex\tample/ok',
+    'ftp://shop.example/file',
+    'http:shop.example',
+    'https://shop example/ok',
+    'not a url',
+    '',
+    42,
+    undefined,
+  ];
+  const options = { protocol: /^https?$/, message: 'must be an http(s) URL' };
+
+  it("accepts and refuses exactly like zod/mini's url, the first time and again", () => {
+    const ours = z.url(options);
+    const theirs = mini.url(options);
+    for (let round = 0; round < 2; round++) {
+      for (const input of INPUTS_URL)
+        assert.deepEqual(outcome(ours, input), outcome(theirs, input));
+    }
+    assert.ok(ours instanceof mini.ZodMiniURL);
+  });
+
+  it('parses an input it accepted as it was only once', () => {
+    const schema = z.url(options);
+    assert.equal(
+      countingParses(() => schema.parse('https://shop.example/ok')),
+      1,
+    );
+    assert.equal(
+      countingParses(() => schema.parse('https://shop.example/ok')),
+      0,
+    );
+  });
+
+  it('checks in full, every time, an input it trimmed or refused', () => {
+    const schema = z.url(options);
+    for (const input of [' https://shop.example/ok ', 'https://shop example/ok']) {
+      const first = countingParses(() => schema.safeParse(input));
+      assert.ok(first > 0);
+      assert.equal(
+        countingParses(() => schema.safeParse(input)),
+        first,
+        JSON.stringify(input),
+      );
+    }
+  });
+
+  it('remembers only the newest 64 inputs', () => {
+    const schema = z.url(options);
+    for (let i = 0; i <= 64; i++) schema.parse(`https://shop.example/orders/${i}`);
+    assert.equal(
+      countingParses(() => schema.parse('https://shop.example/orders/64')),
+      0,
+    );
+    assert.equal(
+      countingParses(() => schema.parse('https://shop.example/orders/0')),
+      1,
+    );
+  });
+});
