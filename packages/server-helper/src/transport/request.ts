@@ -82,6 +82,55 @@ async function verifyAnswer(
   }
 }
 
+/** What every attempt of one business call sends. */
+interface SignedCall {
+  ctx: TransportContext;
+  path: string;
+  url: string;
+  signedPath: string;
+  query: string;
+  bytes: string;
+  body: unknown;
+  timeoutMs: number;
+  signal: AbortSignal | undefined;
+}
+
+/** One attempt of `call`: signed with a fresh timestamp, sent, its envelope read (and verified). */
+async function sendSigned(call: SignedCall, accessToken: string, number: number): Promise<unknown> {
+  const { ctx, path, signedPath, query, bytes } = call;
+  const timestamp = ctx.now();
+  const message = messageToSign({
+    method: 'POST',
+    timestamp,
+    path: signedPath,
+    query,
+    body: bytes,
+  });
+  const { signer, settings } = ctx;
+  const signature = signer.signNow ? signer.signNow(message) : await signer.sign(message);
+  const names = settings.protocol.headers;
+  const answer = await sendAttempt(ctx, {
+    kind: 'api',
+    path,
+    url: call.url,
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      [names.authorization]: `Bearer ${accessToken}`,
+      [names.signature]: signature,
+      [names.timestamp]: String(timestamp),
+    },
+    body: bytes,
+    bodyForHooks: call.body,
+    attempt: number,
+    timeoutMs: call.timeoutMs,
+    signal: call.signal,
+  });
+  const data = interpretEnvelope(answer, { path, settings, now: ctx.now(), scrub: ctx.scrub });
+  if (settings.verifyResponses) await verifyAnswer(ctx, answer, signedPath, query);
+  return data;
+}
+
 /** One business call; see {@link RequestOptions}. */
 export interface ApiCall {
   path: string;
@@ -112,46 +161,16 @@ export async function apiRequest<T>(
   const { pathname, query } = splitPath(path);
   const signedPath = `${ctx.basePath}${pathname}`;
   const url = `${ctx.baseUrl}${pathname}${query ? `?${query}` : ''}`;
-  const { protocol, verifyResponses } = ctx.settings;
-  const names = protocol.headers;
-  const timeoutMs = options.timeoutMs ?? ctx.settings.timeoutMs;
-
-  const attempt = async (accessToken: string, number: number) => {
-    const timestamp = ctx.now();
-    const message = messageToSign({
-      method: 'POST',
-      timestamp,
-      path: signedPath,
-      query,
-      body: bytes,
-    });
-    const { signer } = ctx;
-    const signature = signer.signNow ? signer.signNow(message) : await signer.sign(message);
-    const answer = await sendAttempt(ctx, {
-      kind: 'api',
-      path,
-      url,
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/json',
-        [names.authorization]: `Bearer ${accessToken}`,
-        [names.signature]: signature,
-        [names.timestamp]: String(timestamp),
-      },
-      body: bytes,
-      bodyForHooks: body,
-      attempt: number,
-      timeoutMs,
-      signal: options.signal,
-    });
-    const data = interpretEnvelope(answer, {
-      path,
-      settings: ctx.settings,
-      now: ctx.now(),
-      scrub: ctx.scrub,
-    });
-    if (verifyResponses) await verifyAnswer(ctx, answer, signedPath, query);
-    return data;
+  const call: SignedCall = {
+    ctx,
+    path,
+    url,
+    signedPath,
+    query,
+    bytes,
+    body,
+    timeoutMs: options.timeoutMs ?? ctx.settings.timeoutMs,
+    signal: options.signal,
   };
 
   const retry = {
@@ -168,7 +187,7 @@ export async function apiRequest<T>(
   for (let authRetries = 0, unexplained = 0; ; authRetries++) {
     const accessToken = tokens.current() ?? (await tokens.get());
     try {
-      data = await withRetries(ctx, retry, (number) => attempt(accessToken, number));
+      data = await withRetries(ctx, retry, (number) => sendSigned(call, accessToken, number));
       tokens.accepted(accessToken);
       break;
     } catch (error) {

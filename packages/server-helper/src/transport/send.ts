@@ -6,7 +6,11 @@
  */
 import { WPayNetworkError, WPayTimeoutError } from '../errors.js';
 import type { TransportContext } from './context.js';
-import { createDeadlineSignals, type DeadlineSignals } from './deadline-signals.js';
+import {
+  createDeadlineSignals,
+  type DeadlineSignals,
+  type DeadlineSlot,
+} from './deadline-signals.js';
 import { redactBody, redactHeaders } from './redact.js';
 import { causedByCode } from './retry.js';
 import { scrubCause } from './scrub-cause.js';
@@ -52,14 +56,6 @@ function callHook<E>(ctx: TransportContext, hook: (event: E) => void, event: E) 
   }
 }
 
-function linkSignal(outer: AbortSignal | undefined, controller: AbortController): () => void {
-  if (!outer) return () => {};
-  if (outer.aborted) controller.abort(outer.reason);
-  const onAbort = () => controller.abort(outer.reason);
-  outer.addEventListener('abort', onAbort, { once: true });
-  return () => outer.removeEventListener('abort', onAbort);
-}
-
 /**
  * Sends one attempt and reads the whole body within `timeoutMs`.
  *
@@ -89,7 +85,7 @@ export async function sendAttempt(ctx: TransportContext, attempt: Attempt): Prom
   }
   ctx.logger.debug?.('wpay: request', { ...base, attempt: attempt.attempt });
 
-  const timeout = startTimeout(attempt.timeoutMs, attempt.signal);
+  const timeout = new AttemptTimeout(attempt.timeoutMs, attempt.signal);
   const started = ctx.now();
   try {
     const response = await ctx.fetch(attempt.url, {
@@ -132,57 +128,70 @@ export async function sendAttempt(ctx: TransportContext, attempt: Attempt): Prom
   }
 }
 
-/** The abort signal of one attempt: its timeout, linked to the caller's signal when given. */
-interface AttemptTimeout {
-  signal: AbortSignal;
-  expired(): boolean;
-  end(): void;
-}
-
 let sharedDeadlines: DeadlineSignals | undefined | null = null;
 
-function startTimeout(timeoutMs: number, outer: AbortSignal | undefined): AttemptTimeout {
-  // Made on first use, inside a request: an edge runtime allows no timer at module scope.
-  if (sharedDeadlines === null) sharedDeadlines = createDeadlineSignals();
-  const deadlines = sharedDeadlines;
-  if (deadlines && !outer) {
-    // No caller signal: the slot's own signal serves the call (no controller of its own).
-    const slot = deadlines.acquire(timeoutMs);
-    return {
-      signal: slot.signal,
-      expired: () => slot.expired,
-      end: () => deadlines.release(slot),
-    };
+/**
+ * The abort signal of one attempt: its timeout, linked to the caller's signal when given. A class,
+ * so an attempt allocates one object and no closure.
+ */
+class AttemptTimeout {
+  readonly signal: AbortSignal;
+  readonly #deadlines: DeadlineSignals | undefined;
+  readonly #slot: DeadlineSlot | undefined;
+  readonly #controller: AbortController | undefined;
+  readonly #outer: AbortSignal | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timedOut = false;
+
+  constructor(timeoutMs: number, outer: AbortSignal | undefined) {
+    // Made on first use, inside a request: an edge runtime allows no timer at module scope.
+    if (sharedDeadlines === null) sharedDeadlines = createDeadlineSignals();
+    const deadlines = sharedDeadlines;
+    this.#deadlines = deadlines;
+    this.#outer = outer;
+    this.#slot = deadlines?.acquire(timeoutMs);
+    if (this.#slot && !outer) {
+      // No caller signal: the slot's own signal serves the call (no controller of its own).
+      this.signal = this.#slot.signal;
+      this.#controller = undefined;
+      return;
+    }
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.signal = controller.signal;
+    if (outer) {
+      if (outer.aborted) controller.abort(outer.reason);
+      outer.addEventListener('abort', this, { once: true });
+    }
+    if (this.#slot) this.#slot.signal.addEventListener('abort', this, { once: true });
+    else {
+      this.#timer = setTimeout(() => {
+        this.#timedOut = true;
+        controller.abort();
+      }, timeoutMs);
+    }
   }
-  const controller = new AbortController();
-  const unlink = linkSignal(outer, controller);
-  if (deadlines) {
-    const slot = deadlines.acquire(timeoutMs);
-    const onTimeout = () => controller.abort();
-    slot.signal.addEventListener('abort', onTimeout, { once: true });
-    return {
-      signal: controller.signal,
-      expired: () => slot.expired,
-      end: () => {
-        slot.signal.removeEventListener('abort', onTimeout);
-        deadlines.release(slot);
-        unlink();
-      },
-    };
+
+  /** Whether the attempt ran out of time. */
+  expired(): boolean {
+    return this.#slot ? this.#slot.expired : this.#timedOut;
   }
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  return {
-    signal: controller.signal,
-    expired: () => timedOut,
-    end: () => {
-      clearTimeout(timer);
-      unlink();
-    },
-  };
+
+  /** An abort of the caller's signal or of the slot's (the object is their listener). */
+  handleEvent(event: Event): void {
+    if (event.target === this.#outer) this.#controller?.abort(this.#outer?.reason);
+    else this.#controller?.abort();
+  }
+
+  /** The attempt is over: stop listening, and hand the slot back. */
+  end(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#outer?.removeEventListener('abort', this);
+    if (this.#slot) {
+      if (this.#controller) this.#slot.signal.removeEventListener('abort', this);
+      this.#deadlines?.release(this.#slot);
+    }
+  }
 }
 
 function describe(error: unknown): string {
