@@ -33,6 +33,7 @@ import { errorResponse, jsonResponse } from './error-response.js';
 import type { CheckoutClient, CheckoutSessionRequest } from './handler-client.js';
 import { pollWhile } from './poll-while.js';
 import { readRequestBody } from './read-request-body.js';
+import { returnUrlBuilder } from './return-url.js';
 
 englishZodMessages();
 
@@ -203,28 +204,6 @@ type StoredSession = z.infer<typeof storedSessionSchema>;
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-function returnUrl(
-  url: ReturnUrl,
-  order: ResolvedOrder,
-  request: Request,
-  { field, base }: { field: string; base: string | undefined },
-): string {
-  const raw = typeof url === 'function' ? url(order, request) : url;
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(raw, base);
-  } catch {}
-  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-    throw new WPayConfigError({
-      field,
-      message: `${field} is not an http(s) URL${base ? '' : ' (relative URLs need publicUrl)'}`,
-      hint: `Give ${field} as a URL of your shop, e.g. 'https://shop.example/thanks', or set publicUrl.`,
-    });
-  }
-  parsed.searchParams.set('mchOrderNo', order.mchOrderNo);
-  return parsed.href;
-}
-
 /**
  * The WPay request: the order's known fields only (WPay's schema refuses unknown keys). Also used
  * by the recovery handler, which prices an expired order again.
@@ -322,6 +301,13 @@ export function createCheckoutHandler<Body extends BodySchema>(
   }
   const trust = checkoutTrust({ ...options, logger });
   const checkRedirect = redirectCheck(options.allowedRedirectHosts, { logger });
+  const { publicBase, baseOf } = trust;
+  const successUrl = returnUrlBuilder(options.successUrl, {
+    field: 'successUrl',
+    publicBase,
+    baseOf,
+  });
+  const cancelUrl = returnUrlBuilder(options.cancelUrl, { field: 'cancelUrl', publicBase, baseOf });
 
   /** The hosted page may be shown only when its URL passes `allowedRedirectHosts`. */
   function refusedRedirect(session: StoredSession): Response | undefined {
@@ -358,14 +344,8 @@ export function createCheckoutHandler<Body extends BodySchema>(
     }
     try {
       const urls = {
-        successUrl: returnUrl(options.successUrl, order, request, {
-          field: 'successUrl',
-          base: trust.baseOf(request),
-        }),
-        cancelUrl: returnUrl(options.cancelUrl, order, request, {
-          field: 'cancelUrl',
-          base: trust.baseOf(request),
-        }),
+        successUrl: successUrl(order, request),
+        cancelUrl: cancelUrl(order, request),
       };
       const sessionRequest = sessionRequestOf(order, urls, payMode);
       const session = await client.checkout.create(sessionRequest);

@@ -45,6 +45,8 @@ export interface CheckoutTrust {
   allowedOrigins: AllowedOrigins;
   /** The base of relative return URLs, or `undefined` when relative ones are not allowed. */
   baseOf(request: Request): string | undefined;
+  /** The base of relative return URLs when it does not depend on the request (`publicUrl`). */
+  publicBase: string | undefined;
   /** What an Idempotency-Key is bound to besides the body: the request's origin when trusted. */
   scopeOf(request: Request): string;
 }
@@ -142,6 +144,7 @@ export function checkoutTrust(options: CheckoutTrustOptions): CheckoutTrust {
   return {
     allowedOrigins,
     baseOf: (request) => publicUrl?.href ?? (trustHost ? request.url : undefined),
+    publicBase: publicUrl?.href,
     scopeOf: (request) => (!publicUrl && trustHost ? requestOrigin(request) : ''),
   };
 }

@@ -7,6 +7,9 @@
 
 import { readLimited } from './read-limited.js';
 
+// One decoder for every body: stateless between calls (each decode() is a whole body).
+const decoder = new TextDecoder();
+
 /**
  * A body that was read, or the refusal to answer.
  *
@@ -89,7 +92,7 @@ export async function readRequestBody(
   if (json) {
     let value: unknown;
     try {
-      value = JSON.parse(new TextDecoder().decode(bytes));
+      value = JSON.parse(decoder.decode(bytes));
     } catch {
       return {
         ok: false,
