@@ -16,7 +16,9 @@ import { uuid } from './uuid.js';
  * ```
  */
 export class IntentKeys {
-  #pending: { fingerprint: string; key: string } | undefined;
+  /** The pending intent's payload JSON; `undefined` once settled. */
+  #fingerprint: string | undefined;
+  #key = '';
   readonly #createKey: () => string;
 
   constructor(createKey: () => string = uuid) {
@@ -26,14 +28,15 @@ export class IntentKeys {
   /** The key for this payload: the pending intent's key if the payload is the same, else a new one. */
   keyFor(payload: unknown): string {
     const fingerprint = JSON.stringify(payload);
-    if (this.#pending?.fingerprint !== fingerprint) {
-      this.#pending = { fingerprint, key: this.#createKey() };
+    if (this.#fingerprint !== fingerprint) {
+      this.#key = this.#createKey();
+      this.#fingerprint = fingerprint;
     }
-    return this.#pending.key;
+    return this.#key;
   }
 
   /** Forgets the pending intent: it succeeded, the next request is a new intent. */
   settle(): void {
-    this.#pending = undefined;
+    this.#fingerprint = undefined;
   }
 }
