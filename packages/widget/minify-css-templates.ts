@@ -43,7 +43,10 @@ export function minifyCssTemplates(): Plugin {
 }
 
 /**
- * `body` minified by lightningcss for the supported browsers.
+ * `body` minified by lightningcss for the supported browsers, then without the spaces it leaves
+ * in values it keeps as tokens (those with `var()`): after commas and around `/`. CSS reads
+ * those the same with and without the space; a body with a quote is left as lightningcss wrote
+ * it (a string may hold either).
  *
  * @example
  * ```ts
@@ -57,5 +60,6 @@ export function minifyCss(body: string, filename: string): string {
     minify: true,
     targets: TARGETS,
   });
-  return new TextDecoder().decode(code);
+  const out = new TextDecoder().decode(code);
+  return /["']/.test(out) ? out : out.replace(/\s*,\s*/g, ',').replace(/\s+\/\s+/g, '/');
 }

@@ -32,6 +32,25 @@ describe('minifyCss', () => {
     assert.match(out, /color-mix\(in srgb,\s?#dc2626 60%,\s?currentColor\)/);
   });
 
+  it('drops the spaces lightningcss keeps in values with var(), after commas and around /', () => {
+    const css =
+      '.b { font: 600 var(--size, 1rem) / 1.2 inherit; background: color-mix(in srgb, var(--a) 12%, transparent) }';
+    assert.equal(
+      minifyCss(css, 'x.styles.ts'),
+      '.b{font:600 var(--size,1rem)/1.2 inherit;background:color-mix(in srgb,var(--a) 12%,transparent)}',
+    );
+  });
+
+  it('leaves a body with a string as lightningcss wrote it', () => {
+    assert.equal(
+      minifyCss(
+        '.q { content: "a, b"; color: color-mix(in srgb, var(--a) 5%, red) }',
+        'x.styles.ts',
+      ),
+      '.q{content:"a, b";color:color-mix(in srgb, var(--a) 5%, red)}',
+    );
+  });
+
   it('fails on CSS that does not parse, naming the file', () => {
     assert.throws(() => minifyCss('.a:: { color: red }', 'src/broken.styles.ts'), {
       message: /pseudo element/,
