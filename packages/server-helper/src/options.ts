@@ -301,7 +301,10 @@ const settingsShape = {
   tokenLockWaitMs: z.optional(nonNegativeInt),
   /** How often to poll the store while another instance holds the lock. */
   tokenLockPollMs: z._default(positiveInt, 100),
-  /** Per-request timeout, including reading the body. */
+  /**
+   * Per-request timeout, including reading the body. Aborted after it, never before, at most 1 %
+   * (≤ 10 ms) later: on Node, calls whose deadlines are that close share one timer.
+   */
   timeoutMs: z._default(positiveInt, 30_000),
   /** Retries after the first attempt (where retrying is safe). */
   maxRetries: z._default(nonNegativeInt.check(z.maximum(10)), 2),
