@@ -122,6 +122,18 @@ describe(`<wpay-button> looks (${build})`, () => {
       );
       expect(style(el, 'base').backgroundColor).to.equal('rgb(67, 56, 202)');
     });
+
+    it('ignores a private --_ring for its focus ring, in light and dark mode', async () => {
+      for (const scheme of ['light', 'dark'] as const) {
+        await emulateMedia({ colorScheme: scheme });
+        const el = await fixture<WpayButton>(
+          html`<wpay-button endpoint="/x" style="--_ring: rgb(255, 0, 0)">Buy</wpay-button>`,
+        );
+        el.focus();
+        await sendKeys({ press: 'Shift' }); // keyboard modality: :focus-visible
+        expect(style(el, 'base').outlineColor, scheme).not.to.equal('rgb(255, 0, 0)');
+      }
+    });
   });
 
   it('switches to its dark palette under prefers-color-scheme: dark', async () => {

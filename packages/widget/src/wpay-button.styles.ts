@@ -32,6 +32,7 @@ export const buttonStyles = css`
     --_bg: var(--_accent);
     --_fg: var(--_on-accent);
     --_border: var(--_accent);
+    --_ring: var(--_accent);
     --_height: 2.75rem;
     --_padding: 1.25rem;
     --_font-size: 1rem;
@@ -82,7 +83,7 @@ export const buttonStyles = css`
   }
 
   .button:focus-visible {
-    outline: 2px solid var(--wpay-button-focus-ring-color, var(--_ring, var(--_accent)));
+    outline: 2px solid var(--wpay-button-focus-ring-color, var(--_ring));
     outline-offset: 2px;
   }
 
