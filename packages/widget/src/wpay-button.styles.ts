@@ -28,9 +28,8 @@ export const buttonStyles = css`
 
   .button {
     --_accent: var(--wpay-button-accent, #4338ca);
-    --_on-accent: var(--wpay-button-accent-contrast, #fff);
     --_bg: var(--_accent);
-    --_fg: var(--_on-accent);
+    --_fg: var(--wpay-button-accent-contrast, #fff);
     --_border: var(--_accent);
     --_ring: var(--_accent);
     --_height: 2.75rem;
@@ -131,7 +130,7 @@ export const buttonStyles = css`
   @media (prefers-color-scheme: dark) {
     .button {
       --_accent: var(--wpay-button-accent, #a5b4fc);
-      --_on-accent: var(--wpay-button-accent-contrast, #1e1b4b);
+      --_fg: var(--wpay-button-accent-contrast, #1e1b4b);
       /* The light accent alone would be faint on a light page: darken it with the text colour. */
       --_ring: color-mix(in srgb, var(--_accent) 50%, currentColor);
     }
