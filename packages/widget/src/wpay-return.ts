@@ -176,7 +176,7 @@ export class WpayReturn extends WpayElement<WpayReturnState> {
         const status = parseStatusResponse(
           await this._fetch(
             url,
-            { method: 'GET', headers: { Accept: 'application/json' }, cache: 'no-store' },
+            { headers: { Accept: 'application/json' }, cache: 'no-store' },
             signal,
           ),
         );
