@@ -9,7 +9,7 @@ import { WpayCheckoutEvent, WpayRedirectEvent } from './events.js';
 import { formatAmount } from './format-amount.js';
 import type { WpayStrings } from './i18n/index.js';
 import { IntentKeys } from './intent-keys.js';
-import { consoleLogger, type Logger } from './logger.js';
+import type { Logger } from './logger.js';
 import { safeRedirectUrl } from './redirect-policy.js';
 import { asRequestError, WpayRequestError } from './request-error.js';
 import { parseCheckoutResponse } from './response-guards.js';
@@ -132,7 +132,6 @@ export class WpayButton extends WpayElement<WpayButtonState> {
     size: {},
     fullWidth: { type: Boolean, reflect: true, attribute: 'full-width' },
     disabled: { type: Boolean, reflect: true },
-    logger: { attribute: false },
   };
   static override styles = [sharedStyles, buttonStyles];
   /** The buttons on the page: one `pageshow` listener serves them all, however many there are. */
@@ -202,7 +201,7 @@ export class WpayButton extends WpayElement<WpayButtonState> {
 
   /** Receives the warning about a blank `allowed-hosts` (or a language file that could not be
    * loaded); the console by default. */
-  override logger: Logger = consoleLogger;
+  declare logger: Logger;
 
   /** Leaves the page for the payment page. Replace it to navigate another way (or in tests). */
   navigate: (url: string) => void = (url) => {

@@ -7,7 +7,7 @@ import { h } from './dom.js';
 import { WpayErrorEvent } from './events.js';
 import { fetchJson } from './fetch-json.js';
 import { loadStrings, resolveLocale, stringsFor, type WpayStrings } from './i18n/index.js';
-import type { Logger } from './logger.js';
+import { consoleLogger, type Logger } from './logger.js';
 import { positiveOr } from './positive-or.js';
 import { errorDetail, type WpayRequestError } from './request-error.js';
 import { VERSION } from './version.js';
@@ -52,6 +52,8 @@ export abstract class WpayElement<State extends string> extends ReactiveElement 
     locale: {},
     strings: { attribute: false },
     timeout: { type: Number },
+    // Reactive, though not an attribute, so that a logger set before the upgrade survives it.
+    logger: { attribute: false },
   };
 
   /** Both elements' busy spinner (styled by `sharedStyles`), built once here. */
@@ -76,8 +78,8 @@ export abstract class WpayElement<State extends string> extends ReactiveElement 
   /** Milliseconds before a request to the merchant's server is abandoned (error code `timeout`). */
   timeout = DEFAULT_TIMEOUT_MS;
 
-  /** Receives the element's warnings. */
-  abstract logger: Logger;
+  /** Receives the element's warnings; the console by default (each element says which). */
+  logger: Logger = consoleLogger;
 
   /** Where the element is in its flow. */
   get state(): State {

@@ -3,7 +3,7 @@ import { backoffDelay } from './backoff-delay.js';
 import { h, setText, show } from './dom.js';
 import { WpayStatusEvent } from './events.js';
 import type { WpayStrings } from './i18n/index.js';
-import { consoleLogger, type Logger } from './logger.js';
+import type { Logger } from './logger.js';
 import { positiveOr } from './positive-or.js';
 import { asRequestError, WpayRequestError } from './request-error.js';
 import { parseStatusResponse } from './response-guards.js';
@@ -95,8 +95,6 @@ export class WpayReturn extends WpayElement<WpayReturnState> {
     statusEndpoint: { attribute: 'status-endpoint' },
     maxAttempts: { type: Number, attribute: 'max-attempts' },
     pollInterval: { type: Number, attribute: 'poll-interval' },
-    // Reactive, though not an attribute, so that a logger set before the upgrade survives it.
-    logger: { attribute: false },
   };
   static override styles = [sharedStyles, returnStyles];
 
@@ -126,7 +124,7 @@ export class WpayReturn extends WpayElement<WpayReturnState> {
 
   /** Receives the warning about a missing `status-endpoint` (or a language file that could not be
    * loaded); the console by default. */
-  override logger: Logger = consoleLogger;
+  declare logger: Logger;
 
   /** The last status confirmed by the server, if any. */
   status: PaymentStatus | undefined;
