@@ -29,4 +29,31 @@ describe('BoundedMap', () => {
       ],
     );
   });
+
+  it('keeps the newest keys in order through many evictions, deletes and re-sets', () => {
+    // A reference: the keys in the order they were last set, the oldest cut beyond the limit.
+    const limit = 50;
+    const map = new BoundedMap<number, number>(limit);
+    let reference: number[] = [];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    for (let step = 0; step < 20_000; step++) {
+      const key = random(400);
+      if (random(5) === 0) {
+        map.delete(key);
+        reference = reference.filter((k) => k !== key);
+      } else {
+        map.set(key, step);
+        reference = [...reference.filter((k) => k !== key), key].slice(-limit);
+      }
+      if (step === 10_000) {
+        map.clear();
+        reference = [];
+      }
+    }
+    assert.deepEqual([...map.keys()], reference);
+  });
 });

@@ -23,15 +23,26 @@ export interface MemoryClaimStoreOptions {
 
 interface Entry {
   state: 'claimed' | 'done';
-  owner: symbol;
+  /** Which claim holds the key: a number per claim, no object for the GC to trace. */
+  owner: number;
   until: number;
   fingerprint: string | undefined;
-  result?: unknown;
+  /** The recorded result as JSON text, as a shared store would keep it (one string per key). */
+  result?: string | undefined;
 }
 
-/** A copy through JSON, as a shared store would keep it. */
-const copy = (value: unknown): unknown =>
-  value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+/** `value` as JSON text; refused at once when JSON cannot carry it (a shared store could not). */
+function toJson(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const text = JSON.stringify(value);
+  if (text === undefined) {
+    throw new TypeError('A claim result must be JSON-serializable (got a function or a symbol)');
+  }
+  return text;
+}
+
+const fromJson = (text: string | undefined): unknown =>
+  text === undefined ? undefined : JSON.parse(text);
 
 /**
  * Claims in this process. With several server instances use `RedisClaimStore`, or a duplicate
@@ -46,6 +57,7 @@ const copy = (value: unknown): unknown =>
 export class MemoryClaimStore implements ClaimStore {
   readonly #entries: BoundedMap<string, Entry>;
   readonly #now: () => number;
+  #owners = 0;
 
   constructor({ now = Date.now, maxEntries = 100_000 }: MemoryClaimStoreOptions = {}) {
     this.#now = now;
@@ -56,10 +68,10 @@ export class MemoryClaimStore implements ClaimStore {
     const current = this.#entries.get(key);
     if (current && current.until > this.#now()) {
       return current.state === 'done'
-        ? { state: 'done', result: copy(current.result), fingerprint: current.fingerprint }
+        ? { state: 'done', result: fromJson(current.result), fingerprint: current.fingerprint }
         : { state: 'in_progress', fingerprint: current.fingerprint };
     }
-    const owner = Symbol(key);
+    const owner = ++this.#owners;
     this.#entries.set(key, { state: 'claimed', owner, until: this.#now() + leaseMs, fingerprint });
     const ours = () => {
       const entry = this.#entries.get(key);
@@ -70,7 +82,8 @@ export class MemoryClaimStore implements ClaimStore {
       complete: async (result) => {
         if (!ours()) return false;
         const until = this.#now() + ttlMs;
-        this.#entries.set(key, { state: 'done', owner, until, fingerprint, result: copy(result) });
+        const json = toJson(result);
+        this.#entries.set(key, { state: 'done', owner, until, fingerprint, result: json });
         return true;
       },
       release: async () => {
