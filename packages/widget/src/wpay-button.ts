@@ -261,7 +261,7 @@ export class WpayButton extends WpayElement<WpayButtonState> {
   }
 
   async #checkout(payload: CheckoutPayload): Promise<void> {
-    const { signal } = this._start();
+    const signal = this._start();
     this._phase = 'busy';
     this._error = '';
     try {

@@ -137,11 +137,11 @@ export abstract class WpayElement<State extends string> extends ReactiveElement 
     this._run = undefined;
   }
 
-  /** Aborts the request in flight and returns the controller of a new one. */
-  protected _start(): AbortController {
+  /** Aborts the request in flight and returns the signal of a new one. */
+  protected _start(): AbortSignal {
     this._abort();
     this._run = new AbortController();
-    return this._run;
+    return this._run.signal;
   }
 
   /** The `timeout` in use: the attribute if it is a positive number, else the default. */

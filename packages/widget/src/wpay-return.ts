@@ -147,7 +147,7 @@ export class WpayReturn extends WpayElement<WpayReturnState> {
   }
 
   async #check(): Promise<void> {
-    const { signal } = this._start();
+    const signal = this._start();
     // Any state set below renders in an update of its own, not as a change inside this one.
     await this.updateComplete;
     if (signal.aborted) return;
