@@ -1,6 +1,7 @@
 // The floor server standing in for WPay in the bench: a trivial node:http server that answers the
 // token call and the hosted-page creation with fixed envelopes, and nothing else. It checks
 // nothing, so whatever the merchant side costs is measured against the cheapest possible WPay.
+// GET /__bench/token-calls counts what it answered: `{ tokenCalls, creates }`.
 import { PATHS } from '@wpay/protocol';
 import { benchServer } from '../../../../bench/harness.mjs';
 
@@ -39,7 +40,7 @@ await benchServer((req, res) => {
       );
     } else if (req.url === '/__bench/token-calls') {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ tokenCalls }));
+      res.end(JSON.stringify({ tokenCalls, creates: sequence }));
     } else {
       res.writeHead(404).end();
     }
