@@ -103,6 +103,7 @@ export class WPay {
       basePath: new URL(resolved.baseUrl).pathname.replace(/\/+$/, ''),
       settings,
       fetch: resolved.fetch,
+      post: resolved.post,
       crypto: resolved.crypto,
       now: resolved.now,
       random: resolved.random,

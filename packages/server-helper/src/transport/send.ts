@@ -88,26 +88,25 @@ export async function sendAttempt(ctx: TransportContext, attempt: Attempt): Prom
   const timeout = new AttemptTimeout(attempt.timeoutMs, attempt.signal);
   const started = ctx.now();
   try {
-    const response = await ctx.fetch(attempt.url, {
-      method: 'POST',
-      headers: attempt.headers,
-      body: attempt.body,
-      signal: timeout.signal,
-      redirect: 'manual',
-    });
-    const text = await response.text();
-    const answer = { status: response.status, headers: response.headers, text };
+    const answer =
+      ctx.post !== undefined && typeof attempt.body === 'string'
+        ? await ctx.post(attempt.url, {
+            headers: attempt.headers,
+            body: attempt.body,
+            signal: timeout.signal,
+          })
+        : await fetchAnswer(ctx, attempt, timeout.signal);
     if (onResponse) {
       callHook(ctx, onResponse, {
         ...base,
         attempt: attempt.attempt,
-        httpStatus: response.status,
+        httpStatus: answer.status,
         durationMs: ctx.now() - started,
-        headers: redactHeaders(response.headers, secretHeaders),
-        body: redactBody(parseForHooks(text), ctx.scrub),
+        headers: redactHeaders(answer.headers, secretHeaders),
+        body: redactBody(parseForHooks(answer.text), ctx.scrub),
       });
     }
-    ctx.logger.debug?.('wpay: response', { ...base, httpStatus: response.status });
+    ctx.logger.debug?.('wpay: response', { ...base, httpStatus: answer.status });
     return answer;
   } catch (error) {
     if (timeout.expired()) {
@@ -126,6 +125,22 @@ export async function sendAttempt(ctx: TransportContext, attempt: Attempt): Prom
   } finally {
     timeout.end();
   }
+}
+
+/** One attempt through `fetch` (a shop's own, edge runtimes, multipart token calls). */
+async function fetchAnswer(
+  ctx: TransportContext,
+  attempt: Attempt,
+  signal: AbortSignal,
+): Promise<Answer> {
+  const response = await ctx.fetch(attempt.url, {
+    method: 'POST',
+    headers: attempt.headers,
+    body: attempt.body,
+    signal,
+    redirect: 'manual',
+  });
+  return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
 let sharedDeadlines: DeadlineSignals | undefined | null = null;
