@@ -82,6 +82,33 @@ describe('when calls share timeout signals', () => {
     assert.equal(refTimers(), before);
   });
 
+  it('lets the many calls of one slot listen to its signal without a leak warning', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const deadlines = new DeadlineSignals();
+      const slots = Array.from({ length: 100 }, () => deadlines.acquire(60_000));
+      const listeners = slots.map((slot) => {
+        const listener = () => {};
+        slot.signal.addEventListener('abort', listener);
+        return listener;
+      });
+      assert.equal(new Set(slots.map((slot) => slot.signal)).size, 1, 'one shared signal');
+      await new Promise((resolve) => setImmediate(resolve));
+      for (const [i, slot] of slots.entries()) {
+        slot.signal.removeEventListener('abort', listeners[i] as () => void);
+      }
+      for (const slot of slots) deadlines.release(slot);
+      assert.deepEqual(
+        warnings.filter((w) => w.name === 'MaxListenersExceededWarning').map((w) => w.message),
+        [],
+      );
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('is made on Node, where timers can be unreferenced', () => {
     assert.ok(createDeadlineSignals() instanceof DeadlineSignals);
   });

@@ -18,6 +18,8 @@
  * @module
  */
 
+import { allowManyListeners } from './node-http.js';
+
 /** A slot's signal; see {@link DeadlineSignals.acquire}. */
 export interface DeadlineSlot {
   /** Aborts once the slot's end has passed. */
@@ -97,6 +99,7 @@ export class DeadlineSignals {
     const previous = this.#newest;
     if (previous && previous.pending === 0 && !previous.expired) this.#drop(previous);
     const controller = new AbortController();
+    allowManyListeners(controller.signal);
     const timer = setTimeout(() => {
       this.#slots.delete(end);
       if (this.#newest === slot) this.#newest = undefined;

@@ -61,6 +61,29 @@ type RuntimeGlobal = { process?: { getBuiltinModule?: (id: string) => unknown } 
 
 const decoder = new TextDecoder();
 
+interface EventsModule {
+  setMaxListeners(n: number, ...targets: EventTarget[]): void;
+}
+
+/**
+ * Lifts Node's listener warning off a signal that many calls share (a deadline slot's): each call
+ * in flight adds one abort listener, removed when it ends, so 100 concurrent calls are 100
+ * listeners, not a leak. A no-op where the runtime has no `node:events`.
+ *
+ * @example
+ * ```ts
+ * allowManyListeners(controller.signal);
+ * ```
+ */
+export function allowManyListeners(signal: AbortSignal, runtime: object = globalThis): void {
+  const getBuiltinModule = (runtime as RuntimeGlobal).process?.getBuiltinModule;
+  const events =
+    typeof getBuiltinModule === 'function'
+      ? (getBuiltinModule('node:events') as EventsModule | undefined)
+      : undefined;
+  events?.setMaxListeners?.(0, signal);
+}
+
 /** The content codings `fetch` accepted and decoded; the same are asked for and decoded here. */
 const ACCEPT_ENCODING = 'gzip, deflate, br';
 
