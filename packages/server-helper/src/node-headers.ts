@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { standIn } from './stand-in.js';
 
 /** Whitespace `Headers` trims from a value. */
 const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
@@ -60,29 +61,7 @@ export class NodeHeaders {
   }
 }
 
-Object.setPrototypeOf(NodeHeaders.prototype, Headers.prototype);
-for (const key of Reflect.ownKeys(Headers.prototype)) {
-  if (key === 'constructor' || key === 'get' || key === 'has') continue;
-  const descriptor = Object.getOwnPropertyDescriptor(Headers.prototype, key);
-  if (descriptor?.get) {
-    const get = descriptor.get;
-    Object.defineProperty(NodeHeaders.prototype, key, {
-      configurable: true,
-      get(this: NodeHeaders) {
-        return get.call(this.real());
-      },
-    });
-  } else if (typeof descriptor?.value === 'function') {
-    const method = descriptor.value as (...args: unknown[]) => unknown;
-    Object.defineProperty(NodeHeaders.prototype, key, {
-      configurable: true,
-      writable: true,
-      value(this: NodeHeaders, ...args: unknown[]) {
-        return method.apply(this.real(), args);
-      },
-    });
-  }
-}
+standIn(NodeHeaders, Headers, ['get', 'has']);
 
 /**
  * Real `Headers` for `headers`: a {@link NodeHeaders}' copy, or `headers` itself.

@@ -6,12 +6,14 @@
  *
  * @module
  */
+
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { DIRECT_BODY, type DirectBody } from './handlers/direct-body.js';
 import { acceptPreparedAnswers } from './handlers/prepared-response.js';
 import { NodeHeaders, realHeaders } from './node-headers.js';
+import { standIn } from './stand-in.js';
 
 /** What {@link LazyRequest} needs besides Node's request. */
 export interface LazyRequestParts {
@@ -155,34 +157,9 @@ function readSocket(req: IncomingMessage, maxBytes: number): Promise<Uint8Array 
   });
 }
 
-/** Members of `Request` that {@link LazyRequest} answers itself; the rest come from the real one. */
-const OWN = new Set<PropertyKey>(['constructor', 'method', 'url', 'headers', 'signal', 'bodyUsed']);
-
-Object.setPrototypeOf(LazyRequest.prototype, Request.prototype);
+standIn(LazyRequest, Request, ['method', 'url', 'headers', 'signal', 'bodyUsed']);
 // The adapter writes a handler's prepared answers itself (handlers/prepared-response.ts).
 acceptPreparedAnswers(LazyRequest.prototype);
-for (const key of Reflect.ownKeys(Request.prototype)) {
-  if (OWN.has(key)) continue;
-  const descriptor = Object.getOwnPropertyDescriptor(Request.prototype, key);
-  if (descriptor?.get) {
-    const get = descriptor.get;
-    Object.defineProperty(LazyRequest.prototype, key, {
-      configurable: true,
-      get(this: LazyRequest) {
-        return get.call(this.real());
-      },
-    });
-  } else if (typeof descriptor?.value === 'function') {
-    const method = descriptor.value as (...args: unknown[]) => unknown;
-    Object.defineProperty(LazyRequest.prototype, key, {
-      configurable: true,
-      writable: true,
-      value(this: LazyRequest, ...args: unknown[]) {
-        return method.apply(this.real(), args);
-      },
-    });
-  }
-}
 // The runtime's own state of a Request (undici keeps it under symbols): read from the real one,
 // so that `new Request(request)` and `fetch(request)` see a full Request.
 for (const key of Object.getOwnPropertySymbols(new Request('http://localhost/'))) {

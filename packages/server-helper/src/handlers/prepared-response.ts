@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { standIn } from '../stand-in.js';
 
 // Registered symbols, so that two copies of this package (ESM and a bundled one) still agree.
 const ACCEPTS = Symbol.for('@wpay/server-helper.accepts-prepared-answers');
@@ -106,31 +107,7 @@ export class PreparedResponse {
   }
 }
 
-const OWN = new Set<PropertyKey>(['constructor', 'status', 'ok']);
-
-Object.setPrototypeOf(PreparedResponse.prototype, Response.prototype);
-for (const key of Reflect.ownKeys(Response.prototype)) {
-  if (OWN.has(key)) continue;
-  const descriptor = Object.getOwnPropertyDescriptor(Response.prototype, key);
-  if (descriptor?.get) {
-    const get = descriptor.get;
-    Object.defineProperty(PreparedResponse.prototype, key, {
-      configurable: true,
-      get(this: PreparedResponse) {
-        return get.call(this.real());
-      },
-    });
-  } else if (typeof descriptor?.value === 'function') {
-    const method = descriptor.value as (...args: unknown[]) => unknown;
-    Object.defineProperty(PreparedResponse.prototype, key, {
-      configurable: true,
-      writable: true,
-      value(this: PreparedResponse, ...args: unknown[]) {
-        return method.apply(this.real(), args);
-      },
-    });
-  }
-}
+standIn(PreparedResponse, Response, ['status', 'ok']);
 // The runtime's own state of a Response, where it keeps it under symbols (undici): read from the
 // real one, so that code reaching for it sees a full Response.
 for (const key of Object.getOwnPropertySymbols(new Response())) {
