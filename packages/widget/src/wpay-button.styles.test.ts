@@ -1,6 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import { deferred, type FetchMock, HPP_URL, json, mockFetch } from '../test/mock-fetch.js';
+import { clickForError } from '../test/checkout.js';
+import {
+  deferred,
+  type FetchMock,
+  HPP_URL,
+  json,
+  mockFetch,
+  unreachable,
+} from '../test/mock-fetch.js';
 import { build } from '../test/widget.js';
 import type { WpayButton } from './wpay-button.js';
 
@@ -33,6 +41,19 @@ describe(`<wpay-button> looks (${build})`, () => {
     const el = await fixture<WpayButton>(html`<wpay-button endpoint="/x">Buy</wpay-button>`);
     expect(part(el, 'base')?.localName).to.equal('button');
     for (const name of ['label', 'spinner', 'error']) expect(part(el, name), name).to.exist;
+  });
+
+  it('lays out no error box until there is an error, then one under the button', async () => {
+    const el = await fixture<WpayButton>(html`<wpay-button endpoint="/x">Buy</wpay-button>`);
+    const error = part(el, 'error')!;
+    const height = el.getBoundingClientRect().height;
+    expect(error.getClientRects().length, 'no box while idle').to.equal(0);
+    expect(height).to.equal(part(el, 'base')!.getBoundingClientRect().height);
+    server = mockFetch(unreachable);
+    await clickForError(el);
+    expect(error.getClientRects().length).to.equal(1);
+    expect(style(el, 'error').marginTop).to.equal('6px');
+    expect(el.getBoundingClientRect().height).to.be.greaterThan(height);
   });
 
   it('shows the price in an amount part when amount and currency are set', async () => {

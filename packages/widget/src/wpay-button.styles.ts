@@ -115,12 +115,14 @@ export const buttonStyles = css`
 
   /* A red mixed with the page's own text colour: readable on any page, light or dark. */
   .error {
+    margin-top: 0.375rem;
     color: var(--wpay-button-error-color, color-mix(in srgb, #dc2626 60%, currentColor));
     font-size: 0.875rem;
   }
 
-  .error:not(:empty) {
-    margin-top: 0.375rem;
+  /* No box while there is no message: a page of many buttons lays out none of them. */
+  .error:empty {
+    display: none;
   }
 
   /*
