@@ -11,6 +11,13 @@ const FEATURE_TEST =
 
 const CSS_TAG = /\/@lit\/reactive-element\/css-tag\.js$/;
 
+/**
+ * Lit's hook for its `polyfill-support.js` in `@lit/reactive-element/reactive-element.js`: `p=a.
+ * reactiveElementPolyfillSupport,` read once, then `p?.({ReactiveElement:y}),` after the class.
+ */
+const POLYFILL_HOOK = /\b(\w+)=\w+\.reactiveElementPolyfillSupport,/;
+const REACTIVE_ELEMENT = /\/@lit\/reactive-element\/reactive-element\.js$/;
+
 /** The widget's `css` tag for the no-build files: constructed stylesheets, no `CSSResult`. */
 const NO_BUILD_CSS = fileURLToPath(new URL('./src/css.no-build.ts', import.meta.url));
 
@@ -19,8 +26,10 @@ const NO_BUILD_CSS = fileURLToPath(new URL('./src/css.no-build.ts', import.meta.
  * "Browser support"): the widget's styles are `CSSStyleSheet`s from the start (`css.no-build.ts`
  * in place of `css.ts`), and Lit's `supportsAdoptingStyleSheets` is fixed to `true`. The minifier
  * then drops Lit's `<style>`-element fallback, its ShadyCSS test and its `CSSResult` class, about
- * 330 B gzip. A Lit release whose `css-tag.js` no longer has that feature test fails the build,
- * rather than shipping the fallback silently.
+ * 330 B gzip. The hook for Lit's `polyfill-support.js` (ShadyDOM, for browsers without shadow
+ * DOM, none of which are supported) goes too, about 25 B gzip. A Lit release whose `css-tag.js`
+ * no longer has that feature test, or whose `reactive-element.js` no longer has that hook, fails
+ * the build, rather than shipping the fallback silently.
  *
  * @example
  * ```ts
@@ -37,6 +46,7 @@ export function adoptedStyleSheetsOnly(): Plugin {
       return source === './css.js' && styles ? NO_BUILD_CSS : undefined;
     },
     transform(code, id) {
+      if (REACTIVE_ELEMENT.test(id)) return { code: withoutPolyfillHook(code, id), map: null };
       if (!CSS_TAG.test(id)) return undefined;
       if (!FEATURE_TEST.test(code)) {
         throw new Error(
@@ -46,4 +56,16 @@ export function adoptedStyleSheetsOnly(): Plugin {
       return { code: code.replace(FEATURE_TEST, '$1=!0'), map: null };
     },
   };
+}
+
+/** `reactive-element.js` without the polyfill-support hook (see `adoptedStyleSheetsOnly`). */
+function withoutPolyfillHook(code: string, id: string): string {
+  const name = POLYFILL_HOOK.exec(code)?.[1];
+  const call = name ? new RegExp(`\\b${name}\\?\\.\\(\\{ReactiveElement:\\w+\\}\\),`) : undefined;
+  if (!call?.test(code)) {
+    throw new Error(
+      `${id}: Lit's polyfill-support hook is not where adopted-stylesheets-only.ts looks: update its POLYFILL_HOOK for this Lit version`,
+    );
+  }
+  return code.replace(POLYFILL_HOOK, '').replace(call, '');
 }

@@ -12,6 +12,8 @@ const CSS_TAG_ID = require
   .resolve('@lit/reactive-element/css-tag.js')
   .replace(/\/node\/css-tag\.js$/, '/css-tag.js');
 const CSS_TAG = readFileSync(CSS_TAG_ID, 'utf8');
+const REACTIVE_ELEMENT_ID = CSS_TAG_ID.replace(/css-tag\.js$/, 'reactive-element.js');
+const REACTIVE_ELEMENT = readFileSync(REACTIVE_ELEMENT_ID, 'utf8');
 const transform = (code, id) => adoptedStyleSheetsOnly().transform.call(undefined, code, id);
 const resolveId = (source, importer) =>
   adoptedStyleSheetsOnly().resolveId.call(undefined, source, importer);
@@ -38,6 +40,22 @@ describe("adoptedStyleSheetsOnly on Lit's css-tag.js", () => {
   });
 });
 
+describe("adoptedStyleSheetsOnly on Lit's reactive-element.js", () => {
+  it("drops the hook of Lit's polyfill-support (for browsers without shadow DOM), nothing else", () => {
+    const { code } = transform(REACTIVE_ELEMENT, REACTIVE_ELEMENT_ID);
+    assert.doesNotMatch(code, /reactiveElementPolyfillSupport|\{ReactiveElement:/);
+    assert.match(code, /reactiveElementVersions/);
+    assert.ok(REACTIVE_ELEMENT.length - code.length < 80, 'only the hook is gone');
+  });
+
+  it('fails the build, naming the file, when a Lit release moved the hook', () => {
+    assert.throws(
+      () => transform('const p=globalThis.reactiveElementPolyfillSupport;', REACTIVE_ELEMENT_ID),
+      /reactive-element\.js: Lit's polyfill-support hook is not where/,
+    );
+  });
+});
+
 describe("adoptedStyleSheetsOnly on the widget's styles", () => {
   it('gives the styles modules the css tag that constructs stylesheets', () => {
     assert.match(
@@ -57,7 +75,10 @@ describe('the no-build files', () => {
     it(`${file} constructs its stylesheets, without Lit's CSSResult or <style> fallback`, () => {
       const code = readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8');
       assert.match(code, /new CSSStyleSheet/);
-      assert.doesNotMatch(code, /CSSResult is not constructable|litNonce|ShadyCSS/);
+      assert.doesNotMatch(
+        code,
+        /CSSResult is not constructable|litNonce|ShadyCSS|reactiveElementPolyfillSupport/,
+      );
     });
   }
 });
