@@ -52,8 +52,36 @@ async function openShop(page: Page, variant: string): Promise<void> {
   await page.goto(SHOP);
 }
 
-/** What one button's markup is: a plain <button>, or a <wpay-button> with or without a price. */
-type Markup = 'plain' | 'priced' | 'unpriced';
+/**
+ * What one button's markup is: a plain <button>, a <wpay-button> with or without a price, or the
+ * floor of any button with a shadow root: `<bench-shadow-floor>`, an open shadow root holding one
+ * `<button><slot>` with <wpay-button>'s stylesheets adopted, and nothing else (`defineFloor`).
+ */
+type Markup = 'plain' | 'priced' | 'unpriced' | 'floor';
+
+/** Defines `<bench-shadow-floor>` in the page (after the widget file has defined its tags). */
+function defineFloor(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const styles = (customElements.get('wpay-button') as unknown as { elementStyles: unknown[] })
+      .elementStyles;
+    const sheets = styles.map((style) =>
+      style instanceof CSSStyleSheet ? style : (style as { styleSheet: CSSStyleSheet }).styleSheet,
+    );
+    customElements.define(
+      'bench-shadow-floor',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          const root = this.attachShadow({ mode: 'open' });
+          root.adoptedStyleSheets = sheets;
+          const button = document.createElement('button');
+          button.append(document.createElement('slot'));
+          root.append(button);
+        }
+      },
+    );
+  });
+}
 
 /** Milliseconds from inserting `count` buttons to all of them rendered and laid out. */
 function upgrade(page: Page, markup: Markup, count: number): Promise<number> {
@@ -67,10 +95,11 @@ function upgrade(page: Page, markup: Markup, count: number): Promise<number> {
           '<wpay-button endpoint="/api/checkout" amount="19.99" currency="USD" locale="en-US" allowed-hosts="pay.test">Pay</wpay-button>',
         unpriced:
           '<wpay-button endpoint="/api/checkout" locale="en-US" allowed-hosts="pay.test">Pay $19.99</wpay-button>',
+        floor: '<bench-shadow-floor>Pay $19.99</bench-shadow-floor>',
       }[markup];
       const start = performance.now();
       host.innerHTML = html.repeat(count);
-      if (markup !== 'plain') {
+      if (markup === 'priced' || markup === 'unpriced') {
         const buttons = [...host.children] as unknown as { updateComplete: Promise<boolean> }[];
         await Promise.all(buttons.map((button) => button.updateComplete));
       }
@@ -99,6 +128,10 @@ const figures: Record<string, FigureMeta> = {
     better: 'lower',
     target: { '<wpay-button>': { value: ['<=', 2] } },
   },
+  // The floor of issue 15's 2×: 1 000 elements with a shadow root and the stylesheet but no
+  // nodes of <wpay-button>'s own (defineFloor), measured in the <wpay-button> variant's page.
+  'upgrade 1000 shadow-root floor': { unit: 'ms', better: 'lower' },
+  'priced ÷ shadow-root floor 1000': { unit: '×', better: 'lower' },
 };
 for (const count of COUNTS) {
   figures[`upgrade ${count}`] = {
@@ -112,7 +145,7 @@ const section: Section = {
   id: 'widget-runtime',
   title: 'Widget in Chromium: upgrade and click → navigation vs plain buttons',
   description:
-    'Upgrade: innerHTML of N priced buttons until all rendered and laid out (median of 5 in one page), and 1 000 without a price; click: click() until the payment page is requested.',
+    'Upgrade: innerHTML of N priced buttons until all rendered and laid out (median of 5 in one page), 1 000 without a price, and 1 000 bare shadow roots with the stylesheet (the floor); click: click() until the payment page is requested.',
   variants: VARIANTS,
   figures,
   async measure(variant, { quick }) {
@@ -131,6 +164,10 @@ const section: Section = {
         const unpriced = await medianUpgrade(page, 'unpriced', 1000, times);
         result['upgrade 1000 unpriced'] = unpriced;
         result['priced ÷ unpriced 1000'] = (result['upgrade 1000'] ?? Number.NaN) / unpriced;
+        await defineFloor(page);
+        const floor = await medianUpgrade(page, 'floor', 1000, times);
+        result['upgrade 1000 shadow-root floor'] = floor;
+        result['priced ÷ shadow-root floor 1000'] = (result['upgrade 1000'] ?? Number.NaN) / floor;
       }
       await page.evaluate(() => document.getElementById('host')?.replaceChildren());
       const start = performance.now();
