@@ -52,7 +52,9 @@ function startChild(env: Record<string, string>, onProgress: () => void): Child 
     markReady = resolve;
   });
   const result = new Promise<BurstResult>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`burst child exited with ${code}`)));
+    // 'close', not 'exit': a child exits right after printing its result, and under load 'exit'
+    // can arrive before the pipe's last line is read.
+    child.once('close', (code) => reject(new Error(`burst child exited with ${code}`)));
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
       if (line === 'ready') markReady();
       else if (line === 'progress') onProgress();

@@ -129,6 +129,15 @@ export function tokenFigures(sandbox: Sandbox): { tokensIssued: number; revocati
 }
 
 /**
+ * Resolves once WPay has issued `count` tokens. An injection waits for the token the previous one
+ * made WPay issue: on a loaded machine the recovery can outlast the calls between two marks, and a
+ * revocation or expiry of a token already being replaced is absorbed (one token for two events).
+ */
+export async function untilTokensIssued(sandbox: Sandbox, count: number): Promise<void> {
+  while (tokenFigures(sandbox).tokensIssued < count) await wait(5);
+}
+
+/**
  * Revokes WPay's token once, at the next business call (the sandbox's `token-revoke` fault).
  */
 export function revokeSoon(sandbox: Sandbox): void {

@@ -11,6 +11,7 @@ import {
   runBurst,
   slowStore,
   tokenFigures,
+  untilTokensIssued,
 } from '../test/token-burst.js';
 
 const TOKEN_TTL_SECONDS = 3600;
@@ -43,7 +44,8 @@ async function withSandbox(run: (sandbox: Sandbox) => Promise<void>) {
 
 /**
  * Runs the burst on `CLIENTS` clients sharing `store`, firing `inject` just before the calls
- * numbered in `marks` are sent, so each injection meets calls in flight and calls still to come.
+ * numbered in `marks` are sent (each once WPay has issued the token the previous one called for),
+ * so each injection meets calls in flight and calls still to come.
  */
 async function burst(
   sandbox: Sandbox,
@@ -58,6 +60,7 @@ async function burst(
     concurrency: CONCURRENCY,
     onStart: async (n) => {
       if (marks.includes(n)) {
+        await untilTokensIssued(sandbox, injected + 1);
         injected++;
         await inject(sandbox);
       }
