@@ -32,6 +32,9 @@ const SUITES = [
   ['test counting', ['node', ['--test', 'scripts/count-results.test.mjs']]],
 ];
 
+/** Seconds since `started`, for the summary: where a slow run spent its time. */
+const seconds = (started) => `${Math.round((Date.now() - started) / 1000)} s`;
+
 function exec(cmd, args) {
   return new Promise((resolve) => {
     let output = '';
@@ -48,9 +51,11 @@ function exec(cmd, args) {
 }
 
 async function main() {
+  const setupStarted = Date.now();
   ensurePnpm();
   ensureSystemPackages();
   installModules();
+  const timings = [`setup ${seconds(setupStarted)}`];
 
   const steps = [
     ['build', ['pnpm', ['-r', '--reporter-hide-prefix', 'run', 'build']]],
@@ -58,7 +63,9 @@ async function main() {
     ['typecheck', ['pnpm', ['-r', '--reporter-hide-prefix', 'run', 'typecheck']]],
   ];
   for (const [name, [cmd, args]] of steps) {
+    const started = Date.now();
     const { code } = await exec(cmd, args);
+    timings.push(`${name} ${seconds(started)}`);
     if (code !== 0) {
       console.log(`\n${name} failed (exit ${code}).`);
       console.log('total: 0 passed, 1 failed');
@@ -73,6 +80,7 @@ async function main() {
     const [suite, [cmd, args]] =
       typeof entry === 'string' ? [entry, ['pnpm', ['--filter', entry, 'run', 'test']]] : entry;
     console.log(`\n=== ${suite} ===`);
+    const started = Date.now();
     const { code, output } = await exec(cmd, args);
     const counts = countResults(output);
     const p = counts.passed ?? 0;
@@ -81,9 +89,11 @@ async function main() {
     if (f === 0 && code !== 0) f = 1;
     passed += p;
     failed += f;
-    summary.push(`${suite}: ${p} passed, ${f} failed${code !== 0 ? ` (exit ${code})` : ''}`);
+    const exit = code !== 0 ? `, exit ${code}` : '';
+    summary.push(`${suite}: ${p} passed, ${f} failed (${seconds(started)}${exit})`);
   }
   console.log('\n=== summary ===');
+  console.log(`  ${timings.join(', ')}`);
   for (const line of summary) console.log(`  ${line}`);
   console.log(`total: ${passed} passed, ${failed} failed`);
   process.exit(failed > 0 || passed === 0 ? 1 : 0);
