@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { WPayConfigError, WPayWebhookError } from '../errors.js';
+import { createWebhooks } from './create-webhooks.js';
 import { signWebhook } from './sign-webhook.js';
 import { verifyWebhook } from './verify-webhook.js';
 
@@ -284,6 +285,52 @@ describe('when a webhook is not what WPay signed', () => {
       verifyWebhook(body, headersFor(body, { key: 'x' }), { signKey, now }),
     );
     assert.ok(!`${error.message} ${error.hint} ${error.stack}`.includes(signKey));
+  });
+});
+
+/** Whether `promise` has settled before one turn of the microtask queue. */
+async function settledAtOnce(promise: Promise<unknown>): Promise<boolean> {
+  let settled = false;
+  promise.then(
+    () => {
+      settled = true;
+    },
+    () => {
+      settled = true;
+    },
+  );
+  await Promise.resolve();
+  return settled;
+}
+
+describe('when webhooks.verify runs on node:crypto', () => {
+  const webhooks = createWebhooks({ signKey, now });
+
+  it('checks a delivery at once: its promise is settled, with no await inside', async () => {
+    const genuine = webhooks.verify(body, headersFor(body));
+    assert.equal(await settledAtOnce(genuine), true);
+    assert.equal((await genuine).eventId, 'evt_1');
+    const forged = webhooks.verify(body, headersFor(body, { key: 'another-key' }));
+    assert.equal(await settledAtOnce(forged), true);
+    assert.equal((await refusal(forged)).reason, 'signature_mismatch');
+  });
+
+  it('refuses through the promise, never by throwing', async () => {
+    let answer: Promise<unknown> | undefined;
+    assert.doesNotThrow(() => {
+      answer = webhooks.verify(body, {});
+    });
+    assert.equal((await refusal(answer as Promise<unknown>)).reason, 'missing_header');
+  });
+
+  it('gives the same event and refusals on Web Crypto, which answers later', async () => {
+    // A Web Crypto other than the global one is always used (the global one means node:crypto).
+    const web = createWebhooks({ signKey, now, crypto: { subtle: globalThis.crypto.subtle } });
+    const genuine = web.verify(body, headersFor(body));
+    assert.equal(await settledAtOnce(genuine), false);
+    assert.deepEqual(await genuine, await webhooks.verify(body, headersFor(body)));
+    const forged = headersFor(body, { key: 'another-key' });
+    assert.equal((await refusal(web.verify(body, forged))).reason, 'signature_mismatch');
   });
 });
 

@@ -124,19 +124,19 @@ function checkTimestamp(stamp: string, now: number, toleranceMs: number, name: s
   }
 }
 
-/**
- * Whether any signer's key signed `message`. Each comparison is constant-time; every key is tried,
- * whatever the outcome. Synchronous where every signer is (node:crypto): no promise per delivery.
- */
-function signatureMatches(
+/** Whether every signer verifies synchronously (node:crypto): then no promise per delivery. */
+function allSync(signers: readonly Signer[]): boolean {
+  for (const signer of signers) if (!signer.verifyNow) return false;
+  return true;
+}
+
+/** Whether any signer's key signed `message`. Each comparison is constant-time; every key is tried. */
+function signatureMatchesNow(
   signers: readonly Signer[],
   message: SignedMessage,
   signature: string,
-): boolean | Promise<boolean> {
+): boolean {
   let matched = false;
-  for (const signer of signers) {
-    if (!signer.verifyNow) return signatureMatchesAsync(signers, message, signature);
-  }
   for (const signer of signers) {
     if (signer.verifyNow?.(message, signature)) matched = true;
   }
@@ -175,15 +175,20 @@ function decodeJson(body: Uint8Array): unknown {
   }
 }
 
-/**
- * @internal The verification itself, with a signer per accepted key (each imports its key once).
- */
-export async function verifyWithSigners(
+/** A delivery whose headers and timestamp passed: what the signature is checked over. */
+interface Signed {
+  signature: string;
+  message: SignedMessage;
+  body: Uint8Array;
+  signatureHeader: string;
+}
+
+/** The checks before the signature: raw body, both headers, the timestamp window. */
+function signedPartsOf(
   rawBody: RawBody,
   headers: HeadersLike,
-  signers: readonly Signer[],
   options: Omit<VerifyWebhookOptions, 'signKey' | 'signKeys'>,
-): Promise<WebhookEvent> {
+): Signed {
   const {
     toleranceMs = DEFAULTS.webhooks.toleranceMs,
     now = Date.now,
@@ -197,10 +202,16 @@ export async function verifyWithSigners(
   if (!stamp) missingHeader(timestampHeader);
   checkTimestamp(stamp, now(), toleranceMs, timestampHeader);
   const body = rawBodyBytes(rawBody);
-  const message = [stamp, body]; // TIMESTAMP + raw body, signed without joining them
+  // TIMESTAMP + raw body, signed without joining them.
+  return { signature, message: [stamp, body], body, signatureHeader };
+}
+
+/** The checks after the signature was compared: its spelling when it failed, then the event. */
+function eventOf(signed: Signed, matched: boolean): WebhookEvent {
+  const { signature, signatureHeader, body } = signed;
   // A signer refuses any spelling but the canonical one; which refusal it was is told only then,
   // so a valid delivery checks the spelling once.
-  if (!(await signatureMatches(signers, message, signature))) {
+  if (!matched) {
     if (!isSignatureSpelling(signature)) {
       refuse(
         'signature_mismatch',
@@ -224,6 +235,25 @@ export async function verifyWithSigners(
     );
   }
   return parsed.event;
+}
+
+/**
+ * @internal The verification itself, with a signer per accepted key (each imports its key once).
+ * Where every signer is synchronous (node:crypto) nothing inside awaits: the promise is settled
+ * when it is returned.
+ */
+export async function verifyWithSigners(
+  rawBody: RawBody,
+  headers: HeadersLike,
+  signers: readonly Signer[],
+  options: Omit<VerifyWebhookOptions, 'signKey' | 'signKeys'>,
+): Promise<WebhookEvent> {
+  const signed = signedPartsOf(rawBody, headers, options);
+  const { message, signature } = signed;
+  const matched = allSync(signers)
+    ? signatureMatchesNow(signers, message, signature)
+    : await signatureMatchesAsync(signers, message, signature);
+  return eventOf(signed, matched);
 }
 
 /**
