@@ -11,7 +11,9 @@
  * join: its timer is unreferenced meanwhile, so it never keeps the process alive, and when it
  * fires with no call in flight nothing is aborted.
  *
- * Only where timers can be unreferenced (Node, Bun): on edge runtimes a timer belongs to the
+ * Only for the helper's own transport (node:http): a slot's timer runs in the async context of
+ * the call that opened it, which only listeners of ours may see; a shop's `fetch` gets a timer per
+ * call. And only where timers can be unreferenced (Node, Bun): on edge runtimes a timer belongs to the
  * request that set it, so {@link createDeadlineSignals} answers `undefined` there and each call
  * keeps its own controller and timer.
  *

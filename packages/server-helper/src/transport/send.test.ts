@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { describe, it } from 'node:test';
 import { WPayTimeoutError } from '../errors.js';
 import { resolveOptions, type WPayRequestEvent, type WPayResponseEvent } from '../options.js';
@@ -117,6 +118,35 @@ describe('when an attempt times out', () => {
     const call = sendAttempt(ctx, { ...ATTEMPT, timeoutMs: 60_000, signal: caller.signal });
     caller.abort(new Error('the shopper left'));
     await assert.rejects(call, /the shopper left/);
+  });
+
+  it("runs a shop's fetch abort listener in its own call's async context", async () => {
+    // Two calls of the same deadline (one shared slot, were it shared) in two request contexts.
+    const request = new AsyncLocalStorage<string>();
+    const seen: string[] = [];
+    const telling: typeof fetch = (_input, init) => {
+      const call = request.getStore();
+      return new Promise((_resolve, reject) => {
+        const signal = init?.signal;
+        signal?.addEventListener(
+          'abort',
+          () => {
+            seen.push(`${call} aborted in ${request.getStore()}`);
+            reject(signal.reason);
+          },
+          { once: true },
+        );
+      });
+    };
+    const { ctx } = contextWith({}, telling);
+    await Promise.all(
+      ['call A', 'call B'].map((call) =>
+        request.run(call, () =>
+          assert.rejects(sendAttempt(ctx, { ...ATTEMPT, timeoutMs: 500 }), WPayTimeoutError),
+        ),
+      ),
+    );
+    assert.deepEqual(seen.sort(), ['call A aborted in call A', 'call B aborted in call B']);
   });
 
   it('leaves no timer keeping the process alive once the attempt has ended', async () => {

@@ -85,14 +85,17 @@ export async function sendAttempt(ctx: TransportContext, attempt: Attempt): Prom
   }
   ctx.logger.debug?.('wpay: request', { ...base, attempt: attempt.attempt });
 
-  const timeout = new AttemptTimeout(attempt.timeoutMs, attempt.signal);
+  // The helper's own transport (node:http) takes string bodies; anything else goes to `fetch`.
+  const body = typeof attempt.body === 'string' ? attempt.body : undefined;
+  const post = body === undefined ? undefined : ctx.post;
+  const timeout = new AttemptTimeout(attempt.timeoutMs, attempt.signal, post !== undefined);
   const started = ctx.now();
   try {
     const answer =
-      ctx.post !== undefined && typeof attempt.body === 'string'
-        ? await ctx.post(attempt.url, {
+      post !== undefined && body !== undefined
+        ? await post(attempt.url, {
             headers: attempt.headers,
-            body: attempt.body,
+            body,
             signal: timeout.signal,
           })
         : await fetchAnswer(ctx, attempt, timeout.signal);
@@ -158,10 +161,16 @@ class AttemptTimeout {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timedOut = false;
 
-  constructor(timeoutMs: number, outer: AbortSignal | undefined) {
+  /**
+   * `shared`: whether the attempt may use a slot's shared signal. Only the helper's own transport
+   * does: a slot's timer runs in the async context of the call that opened it, so a shop's `fetch`
+   * listening for the abort would see another call's AsyncLocalStorage; its calls keep a timer
+   * each, set in their own context.
+   */
+  constructor(timeoutMs: number, outer: AbortSignal | undefined, shared: boolean) {
     // Made on first use, inside a request: an edge runtime allows no timer at module scope.
-    if (sharedDeadlines === null) sharedDeadlines = createDeadlineSignals();
-    const deadlines = sharedDeadlines;
+    if (shared && sharedDeadlines === null) sharedDeadlines = createDeadlineSignals();
+    const deadlines = shared ? (sharedDeadlines ?? undefined) : undefined;
     this.#deadlines = deadlines;
     this.#outer = outer;
     this.#slot = deadlines?.acquire(timeoutMs);
