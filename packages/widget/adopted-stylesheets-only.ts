@@ -18,6 +18,12 @@ const CSS_TAG = /\/@lit\/reactive-element\/css-tag\.js$/;
 const POLYFILL_HOOK = /\b(\w+)=\w+\.reactiveElementPolyfillSupport,/;
 const REACTIVE_ELEMENT = /\/@lit\/reactive-element\/reactive-element\.js$/;
 
+/**
+ * Lit's version registry at the end of `reactive-element.js`: `,(a.reactiveElementVersions??=[])
+ * .push("2.1.2")`, read only by Lit's development build (to warn of two copies on one page).
+ */
+const VERSION_REGISTRY = /,\(\w+\.reactiveElementVersions\?\?=\[\]\)\.push\("[^"]+"\)/;
+
 /** The widget's `css` tag for the no-build files: constructed stylesheets, no `CSSResult`. */
 const NO_BUILD_CSS = fileURLToPath(new URL('./src/css.no-build.ts', import.meta.url));
 
@@ -67,5 +73,10 @@ function withoutPolyfillHook(code: string, id: string): string {
       `${id}: Lit's polyfill-support hook is not where adopted-stylesheets-only.ts looks: update its POLYFILL_HOOK for this Lit version`,
     );
   }
-  return code.replace(POLYFILL_HOOK, '').replace(call, '');
+  if (!VERSION_REGISTRY.test(code)) {
+    throw new Error(
+      `${id}: Lit's reactiveElementVersions registry is not where adopted-stylesheets-only.ts looks: update its VERSION_REGISTRY for this Lit version`,
+    );
+  }
+  return code.replace(POLYFILL_HOOK, '').replace(call, '').replace(VERSION_REGISTRY, '');
 }

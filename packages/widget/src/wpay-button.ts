@@ -1,8 +1,6 @@
-import {
-  type PropertyDeclarations,
-  type PropertyValues,
-  ReactiveElement,
-} from '@lit/reactive-element';
+// Lit's module first, so the no-build files hold its code ahead of ours: 6 B less gzip.
+import '@lit/reactive-element';
+import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
 import { type CheckoutPayload, collectPayload } from './collect-payload.js';
 import { h, setText, show } from './dom.js';
 import { WpayCheckoutEvent, WpayRedirectEvent } from './events.js';
@@ -111,10 +109,8 @@ function isLabelNode(node: Node): boolean {
  * ```
  */
 export class WpayButton extends WpayElement<WpayButtonState> {
-  static override shadowRootOptions: ShadowRootInit = {
-    ...ReactiveElement.shadowRootOptions,
-    delegatesFocus: true,
-  };
+  // Lit's default ({ mode: 'open' }) spelt out: fewer bytes than spreading it.
+  static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
   static override properties: PropertyDeclarations = {
     _error: { state: true },
     _hasLabel: { state: true },

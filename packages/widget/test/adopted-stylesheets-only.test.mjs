@@ -41,11 +41,20 @@ describe("adoptedStyleSheetsOnly on Lit's css-tag.js", () => {
 });
 
 describe("adoptedStyleSheetsOnly on Lit's reactive-element.js", () => {
-  it("drops the hook of Lit's polyfill-support (for browsers without shadow DOM), nothing else", () => {
+  it("drops the hook of Lit's polyfill-support and its version registry, nothing else", () => {
     const { code } = transform(REACTIVE_ELEMENT, REACTIVE_ELEMENT_ID);
     assert.doesNotMatch(code, /reactiveElementPolyfillSupport|\{ReactiveElement:/);
-    assert.match(code, /reactiveElementVersions/);
-    assert.ok(REACTIVE_ELEMENT.length - code.length < 80, 'only the hook is gone');
+    assert.doesNotMatch(code, /reactiveElementVersions/);
+    assert.match(code, /class \w+ extends HTMLElement/);
+    assert.ok(REACTIVE_ELEMENT.length - code.length < 130, 'only the hook and registry are gone');
+  });
+
+  it('fails the build, naming the file, when a Lit release moved the version registry', () => {
+    const withoutRegistry = REACTIVE_ELEMENT.replace(/reactiveElementVersions/g, 'versions');
+    assert.throws(
+      () => transform(withoutRegistry, REACTIVE_ELEMENT_ID),
+      /reactive-element\.js: Lit's reactiveElementVersions registry is not where/,
+    );
   });
 
   it('fails the build, naming the file, when a Lit release moved the hook', () => {
@@ -77,7 +86,7 @@ describe('the no-build files', () => {
       assert.match(code, /new CSSStyleSheet/);
       assert.doesNotMatch(
         code,
-        /CSSResult is not constructable|litNonce|ShadyCSS|reactiveElementPolyfillSupport/,
+        /CSSResult is not constructable|litNonce|ShadyCSS|reactiveElementPolyfillSupport|reactiveElementVersions/,
       );
     });
   }
