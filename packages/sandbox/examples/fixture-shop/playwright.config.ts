@@ -1,4 +1,4 @@
-// Runs the fixture shop's tests in Debian's Chromium, 4 workers in parallel.
+// Runs the fixture shop's tests in Debian's Chromium, 2 workers in parallel (one per core here).
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -7,7 +7,7 @@ import { chromiumLaunchOptions } from '@wpay/sandbox/testing';
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
-  workers: 4,
+  workers: 2,
   fullyParallel: true,
   retries: 0,
   outputDir: join(tmpdir(), 'wpay-sandbox-playwright-results'),

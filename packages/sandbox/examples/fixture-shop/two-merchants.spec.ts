@@ -56,7 +56,7 @@ async function buy(page: Page, shop: Shop, sandboxUrl: string, card: 'success' |
   return landed.searchParams.get('trxNo') ?? '';
 }
 
-for (const round of [1, 2, 3, 4]) {
+for (const round of [1, 2]) {
   test(`two merchants buy at once in one sandbox, with no cross-talk (round ${round})`, async ({
     page,
     context,
