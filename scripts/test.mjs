@@ -9,7 +9,8 @@ const SUITES = [
   '@wpay/protocol',
   '@wpay/server-helper',
   '@wpay/sandbox',
-  '@wpay/widget',
+  // The widget's tests on the files the build step just made (its `test` script builds them first).
+  ['@wpay/widget', ['pnpm', ['--filter', '@wpay/widget', 'run', 'test:built']]],
   '@wpay/demo',
   // `wpay doctor` against fixture shops broken on purpose and against the demo.
   '@wpay/cli',
