@@ -2,6 +2,7 @@
 
 import { PATHS, SUCCESS_RETCODE } from '@wpay/protocol';
 import { SANDBOX_DEFAULTS } from '../defaults.js';
+import { isoTimeOf } from '../domain/iso-time.js';
 import { type ActiveFault, firstOf } from '../faults/fault-injector.js';
 import { ConnectionDrop } from '../http/connection-drop.js';
 import { BodyTooLargeError, readBody } from '../http/read-body.js';
@@ -88,7 +89,7 @@ export async function answerApiCall(
     path: target.path,
     status: null,
     retcode: null,
-    at: new Date().toISOString(),
+    at: isoTimeOf(Date.now()),
     fault: null,
   };
   ctx.requestLog.push(entry);
@@ -103,6 +104,7 @@ export async function answerApiCall(
   }
 
   const fired = ctx.faults.pick(target.path, 'http');
+  if (fired.length === 0) return finish(ctx, entry, answerOf(ctx, request.headers, target, raw));
   const latency = fired
     .filter((fault) => fault.kind === 'latency')
     .reduce((sum, fault) => sum + (fault.latencyMs ?? SANDBOX_DEFAULTS.faultLatencyMs), 0);

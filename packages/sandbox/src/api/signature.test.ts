@@ -57,6 +57,20 @@ describe('when signing with the known-answer vector of wpay-api.md §3', () => {
   });
 });
 
+describe('when signing with many keys in turn (each kept prepared)', () => {
+  it('signs with the right key every time, past the number of keys kept', () => {
+    for (let i = 0; i < 200; i++) {
+      assert.equal(hmacBase64(VECTOR.signKey, [VECTOR.stringToSign]), VECTOR.signature);
+      assert.notEqual(hmacBase64(`other-key-${i}`, [VECTOR.stringToSign]), VECTOR.signature);
+    }
+  });
+
+  it('signs with an empty key as with any other', () => {
+    assert.equal(hmacBase64('', ['POST1/a']), hmacBase64('', ['POST1/', 'a']));
+    assert.notEqual(hmacBase64('', ['POST1/a']), hmacBase64('k', ['POST1/a']));
+  });
+});
+
 describe('when signing a webhook', () => {
   it('signs TIMESTAMP + body', () => {
     assert.equal(

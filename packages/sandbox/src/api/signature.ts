@@ -1,5 +1,5 @@
 /** @module The sandbox's own HMAC-SHA512 signing (pinned by the known-answer vectors). */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 
 /** Parts of a signed request or response (wpay-api.md §3). */
 export interface SignedParts {
@@ -25,12 +25,27 @@ export interface SignedParts {
  * ```
  */
 export function hmacBase64(signKey: string, parts: ReadonlyArray<string | Uint8Array>): string {
-  const hmac = createHmac('sha512', Buffer.from(signKey, 'utf8'));
+  const hmac = createHmac('sha512', keyObjectOf(signKey));
   for (const part of parts) {
     if (typeof part === 'string') hmac.update(part, 'utf8');
     else hmac.update(part);
   }
   return hmac.digest('base64');
+}
+
+/** Sign keys as `KeyObject`s: an HMAC over a prepared key skips copying and checking the key. */
+const keyObjects = new Map<string, KeyObject>();
+/** Keys kept at most (a sandbox has one per merchant; tests may sign with many). */
+const MAX_KEY_OBJECTS = 64;
+
+function keyObjectOf(signKey: string): KeyObject {
+  let key = keyObjects.get(signKey);
+  if (key === undefined) {
+    if (keyObjects.size >= MAX_KEY_OBJECTS) keyObjects.clear();
+    key = createSecretKey(Buffer.from(signKey, 'utf8'));
+    keyObjects.set(signKey, key);
+  }
+  return key;
 }
 
 /**
