@@ -1,6 +1,6 @@
 /** @module Collects field problems of a request body into one 400 answer. */
-import type { z } from 'zod';
 import { refuse } from './api-error.js';
+import type { FieldParser } from './remembered-field.js';
 
 /**
  * Collects field problems so that one 400 answer names every bad field:
@@ -30,7 +30,7 @@ export class FieldCheck {
   }
 
   /** Parses a field; records its problem and returns `undefined` when it is bad. */
-  take<T>(name: string, schema: z.ZodType<T>): T | undefined {
+  take<T>(name: string, schema: FieldParser<T>): T | undefined {
     const value = this.#body[name];
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;

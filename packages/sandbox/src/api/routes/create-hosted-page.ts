@@ -18,17 +18,25 @@ import type { SandboxContext } from '../../sandbox-context.js';
 import { refuse } from '../api-error.js';
 import { FieldCheck } from '../field-check.js';
 import { amountField, intField, optional, textField } from '../fields.js';
+import { rememberedField } from '../remembered-field.js';
 
-const httpUrl = z.string({ error: 'must be a string' }).refine((value) => {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}, 'must be an absolute http(s) URL');
+// The fields a shop sends alike on every checkout are remembered once accepted (rememberedField).
+const httpUrlField = rememberedField(
+  z.string({ error: 'must be a string' }).refine((value) => {
+    try {
+      const { protocol } = new URL(value);
+      return protocol === 'http:' || protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http(s) URL'),
+);
 
-const payModeField = z.enum(PAY_MODES, { error: `must be ${PAY_MODES.join(' or ')}` });
+const payModeField = rememberedField(
+  z.enum(PAY_MODES, { error: `must be ${PAY_MODES.join(' or ')}` }),
+);
+const orderNoField = textField(64);
+const descriptionField = optional(textField(500));
 const emailField = optional(z.email('must be an e-mail address'));
 const subscriptionNoField = textField(64).regex(
   MCH_ORDER_NO_PATTERN,
@@ -39,10 +47,12 @@ const intervalUnitField = z.enum(INTERVAL_UNITS, {
 });
 const intervalCountField = intField(1, 365);
 
-const currencyField = z
-  .string({ error: 'must be a string' })
-  .regex(/^[A-Z]{3}$/, 'must be a 3-letter upper-case ISO 4217 code')
-  .refine(isSupportedCurrency, 'is not a supported currency');
+const currencyField = rememberedField(
+  z
+    .string({ error: 'must be a string' })
+    .regex(/^[A-Z]{3}$/, 'must be a 3-letter upper-case ISO 4217 code')
+    .refine(isSupportedCurrency, 'is not a supported currency'),
+);
 
 /**
  * Validates an amount against a currency's minor units and returns minor units; records problems.
@@ -88,13 +98,13 @@ function parseCheckout(body: unknown): CheckoutRequest {
       'mchOrderNo: must be 1-64 characters of A-Z, a-z, 0-9, _ or -',
     );
   }
-  const mchOrderNo = fields.take('mchOrderNo', textField(64));
+  const mchOrderNo = fields.take('mchOrderNo', orderNoField);
   const currency = fields.take('currency', currencyField);
   const amountMinor = takeAmount(fields, 'amount', currency);
   const payMode = fields.take('payMode', payModeField);
-  const successUrl = fields.take('successUrl', httpUrl);
-  const cancelUrl = fields.take('cancelUrl', httpUrl);
-  const description = fields.take('description', optional(textField(500))) ?? null;
+  const successUrl = fields.take('successUrl', httpUrlField);
+  const cancelUrl = fields.take('cancelUrl', httpUrlField);
+  const description = fields.take('description', descriptionField) ?? null;
   const customerEmail = fields.take('customerEmail', emailField) ?? null;
   const subscription = payMode === 'SUBSCRIPTION';
   const need = subscription ? required : optional;
