@@ -110,7 +110,10 @@ export class NodeRequest implements DirectBody {
         chunks.push(chunk);
       };
       incoming.on('data', onData);
-      incoming.once('end', () => resolve(Buffer.concat(chunks, size)));
+      // One chunk (a small body) is the body as it is: concatenating would only copy it.
+      incoming.once('end', () =>
+        resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)),
+      );
       incoming.once('error', reject);
       incoming.once('close', () => {
         // Built only when it matters: an Error's stack costs more than this whole read.
@@ -162,6 +165,22 @@ for (const name of DELEGATED_METHODS) {
 /** Whitespace `Headers` trims from a value. */
 const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 
+/** Whether a character code is whitespace `Headers` trims (tab, LF, CR, space). */
+function isEdgeWhitespace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/**
+ * A value as `Headers` keeps it: trimmed of {@link EDGE_WHITESPACE}. `node:http` trims values
+ * already, so the regular expression (a scan of the whole value) runs only when an edge needs it.
+ */
+function trimmed(value: string): string {
+  if (value.length === 0) return value;
+  const edges =
+    isEdgeWhitespace(value.charCodeAt(0)) || isEdgeWhitespace(value.charCodeAt(value.length - 1));
+  return edges ? value.replace(EDGE_WHITESPACE, '') : value;
+}
+
 /**
  * `Headers` (it is `instanceof Headers`) over `rawHeaders`: `get` and `has` read them as
  * `Headers` would (names in any case, repeated values joined with `, `); anything else copies
@@ -183,7 +202,7 @@ class NodeHeaders {
     for (let i = 0; i + 1 < raw.length; i += 2) {
       const key = raw[i]!;
       if (key.length !== wanted.length || key.toLowerCase() !== wanted) continue;
-      const one = raw[i + 1]!.replace(EDGE_WHITESPACE, '');
+      const one = trimmed(raw[i + 1]!);
       value = value === null ? one : `${value}, ${one}`;
     }
     return value;
