@@ -22,6 +22,24 @@ describe('when converting amounts to minor units', () => {
   it('counts decimals of numbers written with an exponent', () => {
     assert.equal(decimalsOf(1e-7), 7);
     assert.equal(decimalsOf(1e21), 0);
+    assert.equal(decimalsOf(1.5e-7), 8);
+    assert.equal(decimalsOf(1.25e21), 0);
+  });
+
+  it('counts decimals of plain numbers, negative ones and those without any', () => {
+    const cases: Array<[number, number]> = [
+      [19.99, 2],
+      [0.1, 1],
+      [100.5, 1],
+      [-0.05, 2],
+      [1.234, 3],
+      [1, 0],
+      [0, 0],
+      [-7, 0],
+      [Number.NaN, 0],
+      [Number.POSITIVE_INFINITY, 0],
+    ];
+    for (const [value, decimals] of cases) assert.equal(decimalsOf(value), decimals, String(value));
   });
 });
 

@@ -39,9 +39,13 @@ export function currencyExponent(currency: string): number {
  * ```
  */
 export function decimalsOf(value: number): number {
-  const [mantissa = '', exponent = '0'] = String(value).toLowerCase().split('e');
-  const fraction = mantissa.split('.')[1] ?? '';
-  return Math.max(0, fraction.length - Number(exponent));
+  // Read in place rather than split: this runs on every amount a checkout sends.
+  const text = String(value); // a number's exponent is spelt `e`, never `E`
+  const e = text.indexOf('e');
+  const mantissaLength = e < 0 ? text.length : e;
+  const dot = text.indexOf('.');
+  const fraction = dot < 0 || dot > mantissaLength ? 0 : mantissaLength - dot - 1;
+  return Math.max(0, fraction - (e < 0 ? 0 : Number(text.slice(e + 1))));
 }
 
 /**
