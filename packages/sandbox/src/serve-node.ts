@@ -25,7 +25,7 @@ export function nodeListenerOf(
   return (req, res) => {
     const rawTarget = req.url ?? '/';
     const request = new NodeRequest(req, `${options.baseUrl()}${rawTarget}`);
-    res.once('close', () => request.gone());
+    res.on('close', () => request.gone()); // fires once; `once` would wrap and unhook it
     app.fetch(request as unknown as Request, { rawTarget }).then(
       (response) => write(req, res, response),
       (error: unknown) => {

@@ -109,13 +109,15 @@ export class NodeRequest implements DirectBody {
         }
         chunks.push(chunk);
       };
+      // `on`, not `once`: each of these fires once per request anyway (a settled promise ignores
+      // the rest), and `once` would wrap every listener and unhook it again.
       incoming.on('data', onData);
       // One chunk (a small body) is the body as it is: concatenating would only copy it.
-      incoming.once('end', () =>
+      incoming.on('end', () =>
         resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)),
       );
-      incoming.once('error', reject);
-      incoming.once('close', () => {
+      incoming.on('error', reject);
+      incoming.on('close', () => {
         // Built only when it matters: an Error's stack costs more than this whole read.
         if (!incoming.complete) reject(new Error('request: closed before its body ended'));
       });
